@@ -1,0 +1,141 @@
+"""The ``ephkit`` command line: list, show and check the registered derivations.
+
+``ephkit check`` is the main job: it re-derives every derivation (or the
+named ones), machine-checks each step, the textbook form and the SI
+dimensions, prints a table and exits non-zero if anything fails.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+import click
+
+from . import registry
+from .derivation import CheckReport
+
+__all__ = ["main"]
+
+
+def _derivation(name: str):
+    try:
+        return registry.get(name)
+    except registry.UnknownDerivationError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def cli() -> None:
+    """ephkit: derive and check electron-phonon closed forms."""
+
+
+@cli.command(name="list")
+def list_() -> None:
+    """Name, title and source of every derivation."""
+    names = registry.catalog()
+    width = max(map(len, names))
+    for name in names:
+        d = registry.get(name)
+        click.echo(f"{name:<{width}}  {d.title}")
+        click.echo(f"{'':<{width}}  source: {d.source}")
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--steps", is_flag=True, help="Show every step with its justification.")
+@click.option("--latex", is_flag=True, help="Print LaTeX instead of plain text.")
+def show(name: str, steps: bool, latex: bool) -> None:
+    """The statement of derivation NAME (and with --steps, the whole chain)."""
+    import sympy as sp
+
+    d = _derivation(name)
+    if latex:
+        click.echo(d.latex() if steps else sp.latex(d.statement))
+        return
+    click.echo(f"{d.title} ({d.name}), topic {d.topic}")
+    click.echo(f"source: {d.source}")
+    if steps:
+        click.echo("assumptions:")
+        for a in d.assumptions:
+            rel = f"  [{a.relation}]" if a.relation is not None else ""
+            click.echo(f"  - {a.text}{rel}")
+        click.echo("steps:")
+        for i, step in enumerate(d.steps, 1):
+            click.echo(f"  ({i}) {step.why}")
+            click.echo(f"      {sp.sstr(step.lhs)}")
+            click.echo(f"        = {sp.sstr(step.rhs)}")
+            if step.order is not None:
+                g, x, x0 = step.order
+                click.echo(f"          + O({g}) as {x} -> {x0}")
+            if step.solves is not None:
+                click.echo(f"      solving {sp.sstr(step.solves)}")
+    click.echo(f"result:   {sp.sstr(d.statement.lhs)} = {sp.sstr(d.statement.rhs)}")
+    click.echo(f"textbook: {sp.sstr(d.textbook.lhs)} = {sp.sstr(d.textbook.rhs)}")
+
+
+@cli.command()
+@click.argument("names", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of reports.")
+def check(names: tuple[str, ...], as_json: bool) -> None:
+    """Re-derive and check every derivation (or NAMES); exit 1 if any check fails."""
+    selected = list(names) or registry.catalog()
+    for name in selected:  # validate all names before the (slow) work
+        if name not in registry.catalog():
+            _derivation(name)
+    reports = []
+    for name in selected:
+        start = time.perf_counter()
+        report = registry.get(name).check()
+        report.seconds = time.perf_counter() - start  # the SymPy derivation itself + its check
+        reports.append(report)
+    if as_json:
+        click.echo(json.dumps([r.as_dict() for r in reports], indent=2, ensure_ascii=False))
+    else:
+        _print_table(reports)
+    if not all(report.passed for report in reports):
+        sys.exit(1)
+
+
+def _print_table(reports: list[CheckReport]) -> None:
+    width = max(len(r.name) for r in reports)
+    header = (f"{'derivation':<{width}}  {'steps ok (sym/num)':>18}  {'textbook':>8}  "
+              f"{'dimensions':>10}  {'time':>6}  status")
+    click.echo(header)
+    click.echo("-" * len(header))
+    for report in reports:
+        c = report.counts()
+        steps = f"{c['symbolic'] + c['numeric']}/{c['steps']} ({c['symbolic']}/{c['numeric']})"
+        book = "match" if report.get("textbook").passed else "DIFFERS"
+        dims = "ok" if report.get("dimensions").passed else "WRONG"
+        click.echo(f"{report.name:<{width}}  {steps:>18}  {book:>8}  {dims:>10}  "
+                   f"{report.seconds:5.2f}s  {report.status}")
+    for report in reports:
+        if not report.passed:
+            click.echo("")
+            click.echo(str(report))
+    passed = sum(r.passed for r in reports)
+    click.echo(f"\n{passed} of {len(reports)} derivations pass")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``ephkit`` console script; errors are one line, not a traceback."""
+    try:
+        cli.main(args=argv, prog_name="ephkit", standalone_mode=False)
+    except click.UsageError as exc:
+        click.echo(f"ephkit: error: {exc.format_message()}", err=True)
+        return 2
+    except click.ClickException as exc:
+        click.echo(f"ephkit: error: {exc.format_message()}", err=True)
+        return exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("ephkit: aborted", err=True)
+        return 1
+    except SystemExit as exc:  # sys.exit inside a command
+        return int(exc.code or 0)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
