@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .constants import D_POT, E_CHARGE, EPS0, HBAR, Q, RHO, V_F, V_S, VOLUME, quantity
-from .derivation import Assumption, Derivation, Quantity, Step
+from .constants import D_POT, E_CHARGE, EPS0, HBAR, RHO, V_F, V_S, VOLUME, Q, quantity
+from .derivation import Assumption, Derivation, Step
 from .registry import get, register
 from .units import COULOMB, JOULE, KILOGRAM, METRE, SECOND
 

@@ -118,7 +118,7 @@ def _walk(e: sp.Basic, dims: Mapping[sp.Symbol, sp.Expr]) -> sp.Expr:
         return dims[e]
     if isinstance(e, sp.Add):
         terms = [_walk(t, dims) for t in e.args]
-        for t, d in zip(e.args[1:], terms[1:]):
+        for t, d in zip(e.args[1:], terms[1:], strict=True):
             if not same_dimension(d, terms[0]):
                 raise DimensionError(
                     f"adding [{format_dimension(terms[0])}] to [{format_dimension(d)}] in term {t}"
@@ -160,7 +160,7 @@ def _walk(e: sp.Basic, dims: Mapping[sp.Symbol, sp.Expr]) -> sp.Expr:
             if var not in inner:
                 raise DimensionError(f"integration variable {var} has no declared dimension")
             for bound in limit[1:]:
-                if bound.is_infinite:
+                if bound.is_infinite or bound.is_zero:  # 0 and ∞ carry any dimension
                     continue
                 if not same_dimension(_walk(bound, inner), inner[var]):
                     raise DimensionError(f"limit {bound} of {var} has the wrong dimension")

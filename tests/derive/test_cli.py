@@ -1,0 +1,76 @@
+"""The ephkit command line: output, JSON, exit status, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import derive
+from derive.cli import main
+
+
+def test_list(capsys):
+    assert main(["list"]) == 0
+    out = capsys.readouterr().out
+    for name in derive.catalog():
+        assert name in out
+    assert "source:" in out
+
+
+def test_show_statement_and_steps(capsys):
+    assert main(["show", "frohlich_coupling"]) == 0
+    out = capsys.readouterr().out
+    assert "result:" in out and "textbook:" in out and "steps:" not in out
+    assert main(["show", "frohlich_coupling", "--steps"]) == 0
+    out = capsys.readouterr().out
+    assert "Lyddane-Sachs-Teller" in out and "(1)" in out
+
+
+def test_show_latex(capsys):
+    assert main(["show", "deformation_potential_coupling", "--latex", "--steps"]) == 0
+    assert r"\begin{aligned}" in capsys.readouterr().out
+
+
+def test_check_named_json(capsys):
+    assert main(["check", "frohlich_coupling", "deformation_potential_coupling", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [d["name"] for d in data] == ["frohlich_coupling", "deformation_potential_coupling"]
+    for entry in data:
+        assert entry["status"] == "pass"
+        assert {c["check"] for c in entry["checks"]} >= {"textbook", "dimensions", "chain"}
+
+
+def test_check_table(capsys):
+    assert main(["check", "frohlich_screened_thomas_fermi"]) == 0
+    out = capsys.readouterr().out
+    assert "frohlich_screened_thomas_fermi" in out and "pass" in out and "1 of 1" in out
+
+
+def test_unknown_name_is_one_line_error(capsys):
+    assert main(["check", "lindhard_statik"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "lindhard_static" in err
+
+
+def test_unknown_option_is_one_line_error(capsys):
+    assert main(["check", "--bogus"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("ephkit: error:") and err.count("\n") == 0
+
+
+def test_console_entry_runs_as_module_without_traceback():
+    proc = subprocess.run([sys.executable, "-m", "derive.cli", "show", "nope"],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr and "unknown derivation" in proc.stderr
+
+
+def test_main_job_cold_all_pass():
+    """`ephkit check --json` in a fresh interpreter: every derivation listed with status pass."""
+    proc = subprocess.run([sys.executable, "-m", "derive.cli", "check", "--json"],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    data = json.loads(proc.stdout)
+    assert [d["name"] for d in data] == derive.catalog()
+    assert all(d["status"] == "pass" for d in data)
