@@ -85,3 +85,15 @@ def test_deformation_coupling_reaches_classical_equipartition():
         quantum = g_sq * (2 / np.expm1(x) + 1)
         classical = D**2 * q**2 * c.k * T / (rho * V * omega**2)
         assert quantum / classical - 1 == pytest.approx(x**2 / 12, rel=1e-3)
+
+
+def test_screening_assumed_by_froehlich_is_the_derived_thomas_fermi_epsilon():
+    """bare/screened = 1 + k_TF²/q² is the ε that ``thomas_fermi_limit`` derives from Lindhard."""
+    s = _symbols("frohlich_screened_thomas_fermi")
+    bare = sp.sqrt(derive.get("frohlich_coupling").statement.rhs)
+    screened = derive.get("frohlich_screened_thomas_fermi").statement.rhs
+    tf = derive.get("thomas_fermi_limit")
+    t = {q.symbol.name: q.symbol for q in tf.symbols}
+    k_tf_sq = t["e"] ** 2 * t["m"] * t["k_F"] / (sp.pi**2 * t["epsilon_0"] * t["hbar"] ** 2)
+    assumed = sp.simplify(bare / screened).subs(s["k_TF"] ** 2, k_tf_sq)
+    assert sp.simplify(assumed - tf.statement.rhs) == 0

@@ -1,0 +1,581 @@
+"""Derivations: screening by the three-dimensional free electron gas.
+
+The Lindhard (RPA) response of the jellium electron gas at ``T = 0`` and the
+closed forms that follow from it:
+
+``lindhard_static``
+    chi0(q) = -g(E_F) F(x), x = q/(2 k_F), from the k-space sum.
+``thomas_fermi_limit``
+    q -> 0: chi0 -> -g(E_F), eps(q) = 1 + k_TF^2/q^2, k_TF^2 = e^2 g(E_F)/eps0.
+``lindhard_small_q_expansion``
+    omega >> v_F q: eps(q, omega) = 1 - wp^2/w^2 - (3/5) wp^2 v_F^2 q^2/w^4.
+``plasmon_dispersion``
+    eps(q, omega) = 0: omega^2 = wp^2 + (3/5) v_F^2 q^2 + O(q^4).
+
+Conventions (DESIGN.md section 3): SI units, g(E_F) per volume and for both
+spins, Lindhard variable x = q/(2 k_F), eps(q, omega) = 1 - v(q) chi0(q, omega)
+with v(q) = e^2/(eps0 q^2), chi0 the (retarded) density response
+chi0(q, omega) = (2/V) sum_k (f_k - f_{k+q})/(hbar omega + eps_k - eps_{k+q} + i0),
+which is negative in the static limit.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from .constants import (
+    E_CHARGE,
+    E_F,
+    EPS0,
+    HBAR,
+    K_F,
+    M_ELECTRON,
+    N_DENSITY,
+    OMEGA,
+    V_F,
+    Q,
+    quantity,
+)
+from .derivation import Assumption, Derivation, Step
+from .registry import register
+from .units import DIMENSIONLESS, JOULE, METRE, SECOND
+
+__all__ = [
+    "lindhard_small_q_expansion",
+    "lindhard_static",
+    "plasmon_dispersion",
+    "thomas_fermi_limit",
+]
+
+SEED = "seed 002_d04b400183ce67c6.txt"
+SEED_SCREENING = f"{SEED}, 'Fröhlich Coupling and the Role of Screening'"
+
+# ------------------------------------------------------------------ symbols
+hbar, e, eps0, m = HBAR.symbol, E_CHARGE.symbol, EPS0.symbol, M_ELECTRON.symbol
+k_F, v_F, E_Fermi, n = K_F.symbol, V_F.symbol, E_F.symbol, N_DENSITY.symbol
+q, omega = Q.symbol, OMEGA.symbol
+
+CHI0 = quantity("chi_0", 1 / (JOULE * METRE**3), "Lindhard density response chi0", real=True)
+EPSILON = quantity("epsilon", DIMENSIONLESS, "RPA dielectric function", real=True)
+X = quantity("x", DIMENSIONLESS, "Lindhard variable q/(2 k_F)")
+T_RAD = quantity("t", DIMENSIONLESS, "radial wavevector k/k_F inside the Fermi sphere")
+MU = quantity("mu", DIMENSIONLESS, "cosine of the angle between k and q", real=True)
+PHI = quantity("phi", DIMENSIONLESS, "azimuth of k about q", real=True)
+DELTA = quantity("delta", DIMENSIONLESS, "half-width of the principal-value excision in mu")
+K_RAD = quantity("k", 1 / METRE, "electron wavevector magnitude")
+U = quantity("u", METRE / SECOND, "electron speed hbar k/m inside the Fermi sphere")
+OMEGA_PL = quantity("omega_pl", 1 / SECOND, "plasmon frequency at wavevector q")
+DW2 = quantity("Delta", 1 / SECOND**2, "shift of omega^2 from omega_p^2", real=True)
+K_VEC = [quantity(f"k_{c}", 1 / METRE, f"electron wavevector, {c}", real=True) for c in "xyz"]
+Q_VEC = [quantity(f"q_{c}", 1 / METRE, f"wavevector transfer, {c}", real=True) for c in "xyz"]
+
+chi_0, epsilon, x, t = CHI0.symbol, EPSILON.symbol, X.symbol, T_RAD.symbol
+mu, phi, delta, k, u = MU.symbol, PHI.symbol, DELTA.symbol, K_RAD.symbol, U.symbol
+omega_pl, Delta = OMEGA_PL.symbol, DW2.symbol
+kvec = sp.Matrix([s.symbol for s in K_VEC])
+qvec = sp.Matrix([s.symbol for s in Q_VEC])
+
+
+# ------------------------------------------------------------ model pieces
+def _band(kv: sp.Matrix) -> sp.Expr:
+    """Free-electron band eps_k = hbar^2 k.k/(2m)."""
+    return hbar**2 * kv.dot(kv) / (2 * m)
+
+
+def _occupation(kv: sp.Matrix) -> sp.Expr:
+    """T = 0 Fermi function f_k = Theta(k_F - |k|)."""
+    return sp.Heaviside(k_F - sp.sqrt(kv.dot(kv)))
+
+
+def _k_to_minus_k_minus_q(expr: sp.Expr) -> sp.Subs:
+    """The relabelling k -> -k - q of a summation variable, unevaluated."""
+    return sp.Subs(expr, tuple(kvec), tuple(-kvec - qvec))
+
+
+def _spherical(kmag: sp.Expr, qmag: sp.Expr) -> tuple[tuple, tuple]:
+    """Substitution to spherical coordinates about q (q along z)."""
+    s = sp.sqrt(1 - mu**2)
+    old = (*kvec, *qvec)
+    new = (kmag * s * sp.cos(phi), kmag * s * sp.sin(phi), kmag * mu, 0, 0, qmag)
+    return old, new
+
+
+def _coulomb(qq: sp.Expr) -> sp.Expr:
+    """Bare Coulomb interaction v(q) = e^2/(eps0 q^2) (SI)."""
+    return e**2 / (eps0 * qq**2)
+
+
+def _g_fermi() -> sp.Expr:
+    """Free-electron density of states at E_F, per volume, both spins."""
+    return m * k_F / (sp.pi**2 * hbar**2)
+
+
+# ---------------------------------------------------------- lindhard_static
+@register
+def lindhard_static() -> Derivation:
+    """Static Lindhard function of the 3D free electron gas at T = 0.
+
+    Model: free electrons, eps_k = hbar^2 k^2/(2m), filled Fermi sphere
+    f_k = Theta(k_F - |k|), static density response
+
+        chi0(q) = (2/V) sum_k (f_k - f_{k+q})/(eps_k - eps_{k+q})
+
+    in the thermodynamic limit (1/V) sum_k -> int d^3k/(2 pi)^3.
+
+    Returns
+    -------
+    Derivation
+        ``chi_0 = -g(E_F) F(x)`` with x = q/(2 k_F),
+        F(x) = 1/2 + (1 - x^2)/(4x) ln|(1 + x)/(1 - x)| and
+        g(E_F) = m k_F/(pi^2 hbar^2) (per volume, both spins).
+
+    Notes
+    -----
+    Route: the relabelling k -> -k - q maps the f_{k+q} term onto the f_k
+    term; in spherical coordinates about q the angular integral is a
+    principal value (antiderivative ln|t mu + x|/t checked by
+    differentiation, symmetric excision checked by a limit); the radial
+    integral uses SymPy's antiderivative A(t) (with ln|.|), checked by
+    differentiation on both sides of the singular point t = x and for x > 1,
+    and continuous at t = x (limit step).
+
+    Validity: T = 0 (k_B T << E_F), non-interacting electrons, all x > 0.
+    At x = 1 (q = 2 k_F) F is continuous, F(1) = 1/2, and its slope is
+    logarithmically singular (Kohn anomaly).
+
+    References
+    ----------
+    Ashcroft & Mermin ch. 17 (Lindhard theory); Giuliani & Vignale ch. 4.
+    Seed 002, 'Fröhlich Coupling and the Role of Screening', uses its
+    q -> 0 (Thomas-Fermi) limit.
+    """
+    kq = kvec + qvec
+
+    # (1) the second occupation term onto the first
+    second = -_occupation(kq) / (_band(kvec) - _band(kq))
+    mapped = _k_to_minus_k_minus_q(second)
+    first = _occupation(kvec) / (_band(kvec) - _band(kq))
+    s1 = Step(
+        mapped,
+        first,
+        "k -> -k-q relabels the sum: the f_{k+q} term equals the f_k term (eps_{-k} = eps_k)",
+    )
+
+    # (2) spherical coordinates about q, k = k_F t, q = 2 k_F x
+    old, new = _spherical(k_F * t, 2 * k_F * x)
+    d_eps = sp.Subs(_band(kvec) - _band(kq), old, new)
+    d_eps_val = sp.factor(sp.simplify(d_eps.doit()))
+    s2 = Step(
+        d_eps,
+        d_eps_val,
+        "eps_k - eps_{k+q}, q = 2 k_F x along z, k = k_F t (sin th cos phi, sin th sin phi, mu)",
+    )
+
+    # (3) chi0 = 4 int d^3k/(2pi)^3 f_k/(eps_k - eps_{k+q}); d^3k = k_F^3 t^2 dt dmu dphi
+    azimuth = 4 * sp.Integral(k_F**3 * t**2 / d_eps_val, (phi, 0, 2 * sp.pi)) / (2 * sp.pi) ** 3
+    integrand = sp.factor(azimuth.doit())
+    s3 = Step(
+        azimuth,
+        integrand,
+        "factor 2 from step 1, measure d^3k/(2pi)^3 = k_F^3 t^2 dt dmu dphi/(2pi)^3, "
+        "phi-integral; f_k restricts 0 < t < 1",
+    )
+    prefactor = sp.factor(integrand * (t * mu + x) / t**2)  # integrand = pref t^2/(t mu + x)
+
+    # (4)-(6) principal-value integral over mu
+    G = sp.log(sp.Abs(t * mu + x)) / t
+    s4 = Step(
+        sp.Derivative(G, mu),
+        1 / (t * mu + x),
+        "antiderivative of 1/(t mu + x) in mu, with ln|.| (valid on both sides of the pole)",
+    )
+    mu0 = -x / t
+    excision = sp.Limit(G.subs(mu, mu0 - delta) - G.subs(mu, mu0 + delta), delta, 0, "+")
+    s5 = Step(
+        excision,
+        excision.doit(),
+        "principal value: the symmetric excision about the pole mu0 = -x/t "
+        "(inside [-1, 1] when t > x) contributes nothing",
+    )
+    pv = sp.Subs(G, mu, 1) - sp.Subs(G, mu, -1)
+    L_t = sp.log(sp.Abs((t + x) / (t - x)))
+    pv_val = L_t / t
+    s6 = Step(pv, pv_val, "PV int_{-1}^{1} dmu/(t mu + x) = [ln|t mu + x|/t]_{-1}^{1}")
+
+    # (7)-(10) radial integral int_0^1 t ln|(t+x)/(t-x)| dt via an antiderivative
+    radial = t**2 * pv_val  # t ln|(t + x)/(t - x)|
+    # SymPy's antiderivative on 0 < t < x (real logarithms), then ln -> ln|.| for all t
+    A_raw = sp.integrate(t * (sp.log(t + x) - sp.log(x - t)), t)
+    A = A_raw.replace(sp.log, lambda arg: sp.log(sp.Abs(arg)))
+    s7 = Step(
+        sp.Derivative(A, t),
+        radial,
+        "SymPy's antiderivative A(t) (ln -> ln|.|) differentiates back to the radial "
+        "integrand for 0 < x < 1, on both sides of t = x",
+        sample={x: (0.05, 0.95), t: (0.01, 1.0)},
+    )
+    s8 = Step(
+        sp.Derivative(A, t),
+        radial,
+        "... and for x > 1 (no singular point in 0 < t < 1)",
+        sample={x: (1.05, 5.0), t: (0.01, 1.0)},
+    )
+    continuity = sp.Limit(A, t, x, "+-")
+    s9 = Step(
+        continuity,
+        continuity.doit(),
+        "A(t) is continuous at the logarithmic singularity t = x (two-sided limit), "
+        "so int_0^1 = A(1) - A(0+) holds across it",
+    )
+    at_zero = sp.Limit(A, t, 0, "+")
+    s10 = Step(at_zero, at_zero.doit(), "lower end of the radial integral")
+
+    # (11) assemble, and write chi0 = -g(E_F) F(x)
+    g = _g_fermi()
+    assembled = prefactor * (sp.Subs(A, t, 1) - at_zero)
+    raw = sp.expand(assembled.doit() / -g)
+    # collect the two logarithms into ln|(1+x)/(1-x)|: ln(1+x) = L + ln|x-1|
+    L_sym = sp.Dummy("L")
+    F_x = sp.collect(
+        sp.expand(raw.subs(sp.log(x + 1), L_sym + sp.log(sp.Abs(x - 1)))), L_sym, sp.cancel
+    ).subs(L_sym, sp.log(sp.Abs((1 + x) / (1 - x))))
+    result = -g * F_x
+    s11 = Step(
+        assembled,
+        result,
+        "chi0 = prefactor * [A(1) - A(0+)], divided by g(E_F) = m k_F/(pi^2 hbar^2)",
+    )
+    s12 = Step(
+        sp.Limit(F_x, x, 1, "+-"),
+        sp.Limit(F_x, x, 1, "+-").doit(),
+        "F is continuous at x = 1 (q = 2 k_F): F(1) = 1/2",
+    )
+
+    F_book = sp.Rational(1, 2) + (1 - x**2) / (4 * x) * sp.log(sp.Abs((1 + x) / (1 - x)))
+    return Derivation(
+        name="lindhard_static",
+        title="Static Lindhard function of the 3D electron gas",
+        topic="screening",
+        source=(
+            "Ashcroft & Mermin ch. 17 (Lindhard theory); Giuliani & Vignale ch. 4; used in "
+            f"{SEED_SCREENING} (static screening)"
+        ),
+        symbols=[CHI0, HBAR, M_ELECTRON, K_F, X, T_RAD, MU, PHI, DELTA, *K_VEC, *Q_VEC],
+        assumptions=[
+            Assumption("free electrons, parabolic band eps_k = hbar^2 k^2/(2m), both spins"),
+            Assumption("T = 0: f_k = Theta(k_F - |k|)"),
+            Assumption("thermodynamic limit: (1/V) sum_k -> int d^3k/(2 pi)^3"),
+            Assumption("static (omega = 0), all q > 0; x = 1 is a removable point", sp.Gt(x, 0)),
+        ],
+        steps=[s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12],
+        statement=sp.Eq(chi_0, result, evaluate=False),
+        textbook=sp.Eq(chi_0, -(m * k_F / (sp.pi**2 * hbar**2)) * F_book, evaluate=False),
+        sample={t: (0.01, 1.0), mu: (-1.0, 1.0), phi: (0.0, 6.28), x: (0.05, 5.0)},
+    )
+
+
+# ------------------------------------------------------- thomas_fermi_limit
+@register
+def thomas_fermi_limit() -> Derivation:
+    """Thomas-Fermi limit of the static Lindhard screening.
+
+    Model: the static Lindhard function chi0(q) = -g(E_F) F(q/2k_F) of
+    ``lindhard_static`` and the RPA dielectric function
+    eps(q) = 1 - v(q) chi0(q), v(q) = e^2/(eps0 q^2) (SI). The density of
+    states is derived independently from state counting, n = k_F^3/(3 pi^2)
+    (two spins), g(E_F) = dn/dE_F, and shown to equal -chi0(q -> 0).
+
+    Returns
+    -------
+    Derivation
+        ``epsilon = 1 + k_TF^2/q^2`` with k_TF^2 = e^2 g(E_F)/eps0
+        = 3 n e^2/(2 eps0 E_F) and g(E_F) = m k_F/(pi^2 hbar^2)
+        (per volume, both spins).
+
+    Notes
+    -----
+    Validity: static, long wavelength q << 2 k_F. The full static RPA eps(q)
+    differs from 1 + k_TF^2/q^2 by -k_TF^2/(12 k_F^2) + O(q^2) as q -> 0
+    (checked as an asymptotic step), i.e. by a relative O((q/k_F)^2).
+
+    References
+    ----------
+    Seed 002, 'Fröhlich Coupling and the Role of Screening'
+    (eps(q, 0) = 1 + kappa_TF^2/q^2); Ashcroft & Mermin ch. 17.
+    """
+    from .registry import get
+
+    chi_static = get("lindhard_static").statement.rhs
+    g = _g_fermi()
+
+    lim = sp.Limit(chi_static, x, 0, "+")
+    s1 = Step(lim, lim.doit(), "long-wavelength limit of the Lindhard function, F(0+) = 1")
+
+    count = 2 * sp.Integral(4 * sp.pi * k**2, (k, 0, k_F)) / (2 * sp.pi) ** 3
+    n_of_kF = count.doit()
+    s2 = Step(count, n_of_kF, "count states: 2 spins x Fermi-sphere volume / (2 pi)^3")
+
+    E_of_kF = hbar**2 * k_F**2 / (2 * m)
+    kF_of_E = next(r for r in sp.solve(sp.Eq(E_Fermi, E_of_kF), k_F) if r.is_positive)
+    s3 = Step(
+        sp.Subs(E_of_kF, k_F, kF_of_E),
+        E_Fermi,
+        "invert E_F = hbar^2 k_F^2/(2m) for the positive k_F (SymPy solve)",
+    )
+    n_of_E = n_of_kF.subs(k_F, kF_of_E)
+    dos = sp.Subs(sp.Derivative(n_of_E, E_Fermi), E_Fermi, E_of_kF)
+    g_val = sp.simplify(dos.doit())
+    s4 = Step(dos, g_val, "g(E_F) = dn/dE_F, both spins, per volume")
+    s5 = Step(lim + dos, sp.Integer(0), "hence chi0(q -> 0) = -g(E_F)")
+
+    eps_tf = 1 - _coulomb(q) * lim
+    tf_result = sp.expand(eps_tf.doit())
+    s6 = Step(eps_tf, tf_result, "RPA eps = 1 - v(q) chi0 with v(q) = e^2/(eps0 q^2), chi0 -> -g")
+    eps_rpa = 1 - _coulomb(q) * sp.Subs(chi_static, x, q / (2 * k_F))
+    s7 = Step(
+        eps_rpa,
+        tf_result,
+        "the full static RPA eps(q) approaches the Thomas-Fermi form up to O(1) as q -> 0",
+        order=(sp.Integer(1), q, 0),
+    )
+    kTF2 = sp.Subs(3 * n * e**2 / (2 * eps0 * E_Fermi), (n, E_Fermi), (n_of_kF, E_of_kF))
+    s8 = Step(
+        kTF2,
+        sp.simplify(e**2 * g_val / eps0),
+        "k_TF^2 = e^2 g(E_F)/eps0 = 3 n e^2/(2 eps0 E_F) for the free electron gas",
+    )
+
+    kTF2_book = e**2 * g / eps0
+    return Derivation(
+        name="thomas_fermi_limit",
+        title="Thomas-Fermi screening from the Lindhard function",
+        topic="screening",
+        source=f"{SEED_SCREENING}, eps(q,0) = 1 + kappa_TF^2/q^2; Ashcroft & Mermin ch. 17",
+        symbols=[EPSILON, E_CHARGE, EPS0, HBAR, M_ELECTRON, K_F, Q, X, K_RAD, E_F, N_DENSITY],
+        assumptions=[
+            Assumption("static Lindhard response of the 3D electron gas, T = 0 (lindhard_static)"),
+            Assumption("RPA: eps(q) = 1 - v(q) chi0(q), v(q) = e^2/(eps0 q^2) (SI)"),
+            Assumption("long wavelength q << 2 k_F", sp.Lt(q, 2 * k_F)),
+            Assumption("g(E_F) per volume, both spins (DESIGN.md section 3)"),
+        ],
+        steps=[s1, s2, s3, s4, s5, s6, s7, s8],
+        statement=sp.Eq(epsilon, tf_result, evaluate=False),
+        textbook=sp.Eq(epsilon, 1 + kTF2_book / q**2, evaluate=False),
+    )
+
+
+# ----------------------------------------------- lindhard_small_q_expansion
+def _omega_p2() -> sp.Expr:
+    """Plasma frequency squared, SI: n e^2/(eps0 m)."""
+    return n * e**2 / (eps0 * m)
+
+
+@register
+def lindhard_small_q_expansion() -> Derivation:
+    """Long-wavelength, high-frequency expansion of the RPA dielectric function.
+
+    Model: free electrons at T = 0, retarded Lindhard function
+
+        chi0(q, w) = (2/V) sum_k (f_k - f_{k+q})/(hbar w + eps_k - eps_{k+q} + i0),
+
+    and eps(q, w) = 1 - v(q) chi0(q, w), v(q) = e^2/(eps0 q^2).
+
+    Returns
+    -------
+    Derivation
+        ``epsilon = 1 - w_p^2/w^2 - (3/5) w_p^2 v_F^2 q^2/w^4`` (+ O(q^4)) with
+        w_p^2 = n e^2/(eps0 m) in SI units; the seed prints the Gaussian
+        w_p^2 = 4 pi n e^2/m.
+
+    Notes
+    -----
+    Route: k -> -k - q puts both terms on the Fermi sphere,
+    chi0 = n < 1/(hbar w - D) - 1/(hbar w + D) > with D = eps_{k+q} - eps_k
+    = hbar q u mu + hbar^2 q^2/(2m) (u = hbar k/m); expand in q at fixed w
+    (i.e. in v_F q/w) through q^5, then average over the filled sphere
+    |u| < v_F: odd powers of mu drop out and <u^2 mu^2> = v_F^2/5 gives 3/5.
+
+    Validity: w >> v_F q, and w above the particle-hole continuum,
+    w > v_F q + hbar q^2/(2m), so that chi0 is real (no Landau damping).
+
+    References
+    ----------
+    Seed 002, 'Fröhlich Coupling and the Role of Screening' (dynamical
+    dielectric function); Giuliani & Vignale ch. 4.
+    """
+    kq = kvec + qvec
+    s1 = Step(
+        _k_to_minus_k_minus_q(-_occupation(kq) / (hbar * omega + _band(kvec) - _band(kq))),
+        -_occupation(kvec) / (hbar * omega + _band(kq) - _band(kvec)),
+        "k -> -k-q: the f_{k+q} term becomes -f_k/(hbar w + eps_{k+q} - eps_k)",
+    )
+    old, new = _spherical(m * u / hbar, q)
+    d_eps = sp.Subs(_band(kq) - _band(kvec), old, new)
+    D = sp.expand(sp.simplify(d_eps.doit()))
+    s2 = Step(
+        d_eps,
+        D,
+        "eps_{k+q} - eps_k in spherical coordinates about q, electron velocity u = hbar k/m",
+    )
+
+    h = 1 / (hbar * omega - D) - 1 / (hbar * omega + D)
+    h_series = sp.expand(sp.series(h, q, 0, 6).removeO())
+    s3 = Step(
+        h,
+        h_series,
+        "expand for w >> v_F q: series in q at fixed w (powers of v_F q/w)",
+        order=(q**6, q, 0),
+    )
+
+    sphere = ((phi, 0, 2 * sp.pi), (mu, -1, 1), (u, 0, v_F))
+    average = n * sp.Integral(u**2 * h_series, *sphere) / sp.Integral(u**2, *sphere)
+    chi_dyn = sp.expand(average.doit())
+    s4 = Step(
+        average,
+        chi_dyn,
+        "chi0 = (2/V) sum_k f_k h_k = n <h> over the filled Fermi sphere |u| < v_F "
+        "(odd powers of mu average out; <u^2 mu^2> = v_F^2/5)",
+    )
+
+    eps_rpa = 1 - _coulomb(q) * chi_dyn
+    result = sp.expand(eps_rpa)
+    s5 = Step(eps_rpa, result, "RPA: eps = 1 - v(q) chi0, v(q) = e^2/(eps0 q^2)")
+
+    wp2 = _omega_p2()
+    textbook = 1 - wp2 / omega**2 - sp.Rational(3, 5) * wp2 * v_F**2 * q**2 / omega**4
+    return Derivation(
+        name="lindhard_small_q_expansion",
+        title="Dynamic Lindhard dielectric function for omega >> v_F q",
+        topic="screening",
+        source=(
+            f"{SEED_SCREENING} (dynamical dielectric function; the seed prints Gaussian "
+            "omega_p^2 = 4 pi n e^2/m, stated here in SI as n e^2/(eps0 m)); "
+            "Giuliani & Vignale ch. 4"
+        ),
+        symbols=[
+            EPSILON,
+            E_CHARGE,
+            EPS0,
+            HBAR,
+            M_ELECTRON,
+            N_DENSITY,
+            V_F,
+            K_F,
+            Q,
+            OMEGA,
+            U,
+            MU,
+            PHI,
+            *K_VEC,
+            *Q_VEC,
+        ],
+        assumptions=[
+            Assumption(
+                "free electrons, eps_k = hbar^2 k^2/(2m), T = 0, filled Fermi sphere "
+                "|u| < v_F, n = (2/V) sum_k f_k"
+            ),
+            Assumption(
+                "RPA: eps(q, w) = 1 - v(q) chi0(q, w), v(q) = e^2/(eps0 q^2) (SI units; "
+                "omega_p^2 = n e^2/(eps0 m), Gaussian 4 pi n e^2/m)"
+            ),
+            Assumption("long wavelength, high frequency: w >> v_F q", sp.Gt(omega, v_F * q)),
+            Assumption(
+                "no Landau damping: w above the particle-hole continuum, chi0 real",
+                sp.Gt(omega, v_F * q + hbar * q**2 / (2 * m)),
+            ),
+        ],
+        steps=[s1, s2, s3, s4, s5],
+        statement=sp.Eq(epsilon, result, evaluate=False),
+        textbook=sp.Eq(epsilon, textbook, evaluate=False),
+        sample={mu: (-1.0, 1.0), phi: (0.0, 6.28)},
+    )
+
+
+# ------------------------------------------------------- plasmon_dispersion
+@register
+def plasmon_dispersion() -> Derivation:
+    """Plasmon dispersion of the 3D electron gas to order q^2.
+
+    Model: the long-wavelength RPA dielectric function of
+    ``lindhard_small_q_expansion``,
+    eps(q, w) = 1 - w_p^2/w^2 - (3/5) w_p^2 v_F^2 q^2/w^4, and the plasmon as
+    its zero, eps(q, w_pl(q)) = 0.
+
+    Returns
+    -------
+    Derivation
+        ``omega_pl = sqrt(w_p^2 + (3/5) v_F^2 q^2)``, i.e.
+        w_pl^2 = w_p^2 + (3/5) v_F^2 q^2 + O(q^4), with w_p^2 = n e^2/(eps0 m)
+        (SI).
+
+    Notes
+    -----
+    Route: with w^2 = w_p^2 + Delta, w^4 eps is a quadratic in Delta; one
+    Newton step from Delta = 0 gives Delta = (3/5) v_F^2 q^2, and the exact
+    root of the quadratic agrees with it to O(q^4) (asymptotic steps for
+    w_pl^2 and w_pl).
+
+    Validity: q -> 0 (v_F q << w_p); the O(q^4) term is not fixed by the
+    truncated eps. The plasmon is undamped while
+    w_pl > v_F q + hbar q^2/(2m).
+
+    References
+    ----------
+    Seed 002, 'Fröhlich Coupling and the Role of Screening' (plasmon
+    dispersion from the q^2 term); Giuliani & Vignale ch. 4.
+    """
+    from .registry import get
+
+    eps_qw = get("lindhard_small_q_expansion").statement.rhs
+    wp2 = _omega_p2()
+
+    quartic = sp.Subs(omega**4 * eps_qw, omega, sp.sqrt(wp2 + Delta))
+    P = sp.expand(sp.simplify(quartic.doit()))
+    s1 = Step(quartic, P, "w^4 eps(q, w) with w^2 = w_p^2 + Delta: a quadratic in Delta")
+
+    exact = next(r for r in sp.solve(P, Delta) if sp.limit(r, q, 0) == 0)
+    s2 = Step(
+        Delta,
+        exact,
+        "the root of the quadratic that vanishes as q -> 0 (SymPy solve)",
+        solves=sp.Eq(P, 0),
+    )
+
+    newton = sp.sqrt(wp2 - sp.Subs(P, Delta, 0) / sp.Subs(sp.Derivative(P, Delta), Delta, 0))
+    result = sp.sqrt(sp.expand(newton.doit() ** 2))
+    s3 = Step(newton, result, "first order in q^2: one Newton step from Delta = 0")
+    s4 = Step(
+        wp2 + exact,
+        result**2,
+        "the exact zero of eps: omega^2 = omega_p^2 + (3/5) v_F^2 q^2 + O(q^4)",
+        order=(q**4, q, 0),
+    )
+    s5 = Step(
+        sp.sqrt(wp2 + exact),
+        result,
+        "... and so omega_pl itself agrees with the first-order form up to O(q^4)",
+        order=(q**4, q, 0),
+    )
+
+    textbook = sp.sqrt(wp2 + sp.Rational(3, 5) * v_F**2 * q**2)
+    return Derivation(
+        name="plasmon_dispersion",
+        title="Plasmon dispersion omega_p^2 + (3/5) v_F^2 q^2",
+        topic="screening",
+        source=(
+            f"{SEED_SCREENING} (zero of the dynamical dielectric function; SI units); "
+            "Giuliani & Vignale ch. 4"
+        ),
+        symbols=[OMEGA_PL, OMEGA, DW2, E_CHARGE, EPS0, M_ELECTRON, N_DENSITY, V_F, Q],
+        assumptions=[
+            Assumption("eps(q, w) of lindhard_small_q_expansion (RPA, T = 0, w >> v_F q)"),
+            Assumption("plasmon: longitudinal collective mode, eps(q, w_pl) = 0"),
+            Assumption(
+                "long wavelength v_F q << w_p (w_p^2 = n e^2/(eps0 m), SI)",
+                sp.Lt(v_F * q, sp.sqrt(wp2)),
+            ),
+        ],
+        steps=[s1, s2, s3, s4, s5],
+        statement=sp.Eq(omega_pl, result, evaluate=False),
+        textbook=sp.Eq(omega_pl, textbook, evaluate=False),
+    )
