@@ -9,7 +9,7 @@ from __future__ import annotations
 import sympy as sp
 
 from .derivation import Quantity
-from .units import AMPERE, COULOMB, JOULE, KELVIN, KILOGRAM, METRE, SECOND
+from .units import COULOMB, JOULE, KELVIN, KILOGRAM, METRE, SECOND
 
 __all__ = ["quantity"]
 
@@ -39,6 +39,3 @@ Q = quantity("q", 1 / METRE, "phonon / momentum-transfer wavevector magnitude")
 OMEGA = quantity("omega", 1 / SECOND, "angular frequency")
 TEMPERATURE = quantity("T", KELVIN, "temperature")
 D_POT = quantity("D", JOULE, "deformation potential")
-
-# Base units are re-exported for topic modules that declare new dimensions.
-UNITS = {"kg": KILOGRAM, "m": METRE, "s": SECOND, "A": AMPERE, "K": KELVIN, "J": JOULE, "C": COULOMB}

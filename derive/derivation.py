@@ -296,10 +296,9 @@ class Derivation:
                     "textbook", False, "structural",
                     f"left-hand sides differ: {self.statement.lhs} vs {self.textbook.lhs}",
                 )
-            res = _check_equal(
+            return _check_equal(
                 "textbook", self.statement.rhs, self.textbook.rhs, self.sample, self._rng("textbook")
             )
-            return res
         except Exception as exc:
             return CheckResult("textbook", False, "error", f"{type(exc).__name__}: {exc}")
 
