@@ -98,6 +98,61 @@ def check(names: tuple[str, ...], as_json: bool) -> None:
         sys.exit(1)
 
 
+@cli.command()
+@click.argument("name", required=False)
+@click.option("--backend", type=click.Choice(["numba", "numpy", "c"]), default="numba",
+              show_default=True, help="Language of the printed kernel.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout.")
+@click.option("--expr", help="Your own formula, e.g. 'sqrt(x)*log(1 + y)' (needs --args).")
+@click.option("--args", "arg_names", help="Comma-separated argument names of --expr, e.g. x,y.")
+@click.option("--function-name", default="kernel", show_default=True, help="Name of the --expr function.")
+@click.option("--write", is_flag=True, help="Regenerate numeric/_generated from the registry.")
+@click.option("--check", "check_only", is_flag=True,
+              help="Exit 1 if numeric/_generated differs from what the registry generates now.")
+def codegen(name: str | None, backend: str, output: str | None, expr: str | None, arg_names: str | None,
+            function_name: str, write: bool, check_only: bool) -> None:
+    """Print the numeric kernel of derivation NAME (or of --expr), or manage the generated modules."""
+    from . import codegen as cg
+
+    if check_only or write:
+        if name or expr:
+            raise click.UsageError("--check/--write take no NAME or --expr")
+        if check_only:
+            stale = cg.check_generated()
+            for path in stale:
+                click.echo(f"stale: {path} (run `{cg.REGENERATE}`)")
+            if stale:
+                sys.exit(1)
+            click.echo("generated kernels are up to date")
+        else:
+            for path in cg.write_generated():
+                click.echo(f"wrote {path}")
+        return
+    if (name is None) == (expr is None):
+        raise click.UsageError("give a derivation NAME or --expr (with --args), not both")
+    if expr is not None:
+        if not arg_names:
+            raise click.UsageError("--expr needs --args, e.g. --args x,y")
+        try:
+            k = cg.user_kernel(expr, [a.strip() for a in arg_names.split(",") if a.strip()],
+                               name=function_name)
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from None
+    else:
+        _derivation(name)  # unknown names: the usual error with close matches
+        try:
+            k = cg.kernel_for(name)
+        except KeyError as exc:
+            raise click.UsageError(str(exc.args[0])) from None
+    source = {"numba": cg.numba_source, "numpy": cg.numpy_source, "c": cg.c_source}[backend](k)
+    if output:
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(source)
+        click.echo(f"wrote {output}")
+    else:
+        click.echo(source, nl=False)
+
+
 def _print_table(reports: list[CheckReport]) -> None:
     width = max(len(r.name) for r in reports)
     header = (f"{'derivation':<{width}}  {'steps ok (sym/num)':>18}  {'textbook':>8}  "

@@ -39,3 +39,10 @@ Q = quantity("q", 1 / METRE, "phonon / momentum-transfer wavevector magnitude")
 OMEGA = quantity("omega", 1 / SECOND, "angular frequency")
 TEMPERATURE = quantity("T", KELVIN, "temperature")
 D_POT = quantity("D", JOULE, "deformation potential")
+
+
+def codata_values() -> dict[sp.Symbol, float]:
+    """CODATA values (SI, via scipy.constants) substituted for the constants in generated kernels."""
+    import scipy.constants as c
+
+    return {HBAR.symbol: c.hbar, E_CHARGE.symbol: c.e, EPS0.symbol: c.epsilon_0, K_B.symbol: c.k}

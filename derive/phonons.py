@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from .codegen import Kernel, kernel, statement_kernel
 from .constants import HBAR, K_B, OMEGA, TEMPERATURE, VOLUME, quantity
 from .derivation import Assumption, Derivation, Step
 from .registry import register
@@ -212,3 +213,11 @@ def _pull_constants(expr: sp.Expr) -> sp.Expr:
         return constant * sp.Integral(rest, *integral.limits)
 
     return expr.replace(lambda e: isinstance(e, sp.Integral), pull)
+
+
+# ------------------------------------------------------------------ kernels
+@kernel("phonons")
+def _debye_T3_kernel() -> Kernel:
+    return statement_kernel("debye_T3_law", ["T", "Theta_D", "N"],
+                            "Low-temperature Debye heat capacity (12 pi^4/5) N k_B (T/Theta_D)^3 in J/K",
+                            name="debye_T3")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sympy as sp
 
+from .codegen import Kernel, kernel, statement_kernel
 from .constants import (
     D_POT,
     HBAR,
@@ -204,3 +205,10 @@ def deformation_potential_rate_high_T() -> Derivation:
                        evaluate=False),
         sample={mu: (-1.0, 1.0)},
     )
+
+
+# ------------------------------------------------------------------ kernels
+@kernel("scattering")
+def _deformation_potential_rate_high_T_kernel() -> Kernel:
+    return statement_kernel("deformation_potential_rate_high_T", ["T", "D", "m", "k_F", "rho", "v_s"],
+                            "High-temperature deformation-potential transport rate 1/tau in 1/s")

@@ -1,0 +1,90 @@
+"""Input validation and broadcasting shared by the public numeric functions.
+
+Every public function validates its inputs with :func:`checked` (a
+``ValueError`` names the parameter, the offending value and the valid range;
+NaN is never accepted) and evaluates a generated numba loop with
+:func:`evaluate` (numpy broadcasting, scalars in -> float out).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+__all__ = ["checked", "evaluate"]
+
+
+def _describe(low: float | None, high: float | None, low_open: bool, high_open: bool) -> str:
+    left = "(" if low_open or low is None else "["
+    right = ")" if high_open or high is None else "]"
+    lo = "-inf" if low is None else f"{low:g}"
+    hi = "inf" if high is None else f"{high:g}"
+    return f"{left}{lo}, {hi}{right}"
+
+
+def checked(
+    name: str,
+    value: object,
+    low: float | None = None,
+    high: float | None = None,
+    *,
+    low_open: bool = False,
+    high_open: bool = False,
+    allow_inf: bool = False,
+) -> np.ndarray:
+    """``value`` as a float64 array, or ValueError if any element is outside the range.
+
+    Parameters
+    ----------
+    name : str
+        Parameter name used in the error message.
+    low, high : float or None
+        Bounds of the valid range (None: unbounded).
+    low_open, high_open : bool
+        Whether the bound itself is excluded.
+    allow_inf : bool
+        Accept infinite values that lie inside the range.
+
+    Examples
+    --------
+    >>> checked("T", [0.0, 300.0], 0.0)
+    array([  0., 300.])
+    >>> checked("T", -1.0, 0.0)
+    Traceback (most recent call last):
+    ...
+    ValueError: T = -1 is outside the valid range [0, inf)
+    """
+    try:
+        arr = np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a real number or array of them, got {value!r}") from None
+    rng = _describe(low, high, low_open, high_open)
+    bad = np.isnan(arr)
+    if not allow_inf:
+        bad |= np.isinf(arr)
+    if low is not None:
+        bad |= (arr <= low) if low_open else (arr < low)
+    if high is not None:
+        bad |= (arr >= high) if high_open else (arr > high)
+    if bad.any():
+        first = arr[bad].flat[0]
+        count = int(bad.sum())
+        more = f" (and {count - 1} more elements)" if count > 1 else ""
+        raise ValueError(f"{name} = {first:g} is outside the valid range {rng}{more}")
+    return arr
+
+
+def evaluate(loop: Callable[..., np.ndarray], *arrays: np.ndarray) -> np.ndarray | float:
+    """Broadcast ``arrays``, run a generated ``*_loop`` kernel, restore the shape.
+
+    Returns a Python float when every input was a scalar.
+    """
+    shaped = np.broadcast_arrays(*arrays)
+    shape = shaped[0].shape
+    flat = [np.ascontiguousarray(a, dtype=np.float64).reshape(-1) for a in shaped]
+    out = np.empty(flat[0].shape[0] if flat else 1, dtype=np.float64)
+    loop(*flat, out)
+    if all(np.ndim(a) == 0 for a in arrays):
+        return float(out[0])
+    return out.reshape(shape)
