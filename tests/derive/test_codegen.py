@@ -1,0 +1,165 @@
+"""Code generation: kernels verified, generated files current, backends agree, user input safe."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+import sympy as sp
+
+import derive
+from derive import codegen
+from derive.cli import main
+
+KERNELS = codegen.kernels()
+
+
+def test_generated_files_are_up_to_date(capsys):
+    assert main(["codegen", "--check"]) == 0, capsys.readouterr().out
+
+
+def test_check_detects_a_stale_file(tmp_path, monkeypatch):
+    monkeypatch.setattr(codegen, "GENERATED_DIR", tmp_path)
+    assert codegen.check_generated()  # nothing written yet: all stale
+    codegen.write_generated()
+    assert codegen.check_generated() == []
+    victim = tmp_path / "coupling.py"
+    victim.write_text(victim.read_text().replace("math.sqrt", "math.cbrt", 1))
+    assert codegen.check_generated() == [victim]
+
+
+def test_generated_header_names_derivation_and_command():
+    text = (codegen.GENERATED_DIR / "coupling.py").read_text()
+    assert "GENERATED CODE" in text and "ephkit codegen --write" in text
+    assert "deformation_potential_coupling" in text
+
+
+@pytest.mark.parametrize("k", KERNELS, ids=[k.name for k in KERNELS])
+def test_every_branch_verified_against_closed_form(k):
+    results = k.verify()
+    assert all(r.passed for r in results), [str(r) for r in results if not r.passed]
+
+
+def test_every_derivation_has_a_kernel():
+    covered = {k.derivation for k in KERNELS}
+    missing = set(derive.catalog()) - covered
+    assert not missing, f"derivations without a generated kernel: {sorted(missing)}"
+
+
+@pytest.fixture(scope="module")
+def load(tmp_path_factory):
+    """Import generated source from a real file (numba's cache=True needs one)."""
+    directory = tmp_path_factory.mktemp("kernels")
+
+    def _load(source: str, name: str):
+        path = directory / f"{name}.py"
+        path.write_text(source)
+        spec = importlib.util.spec_from_file_location(name, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+
+    return _load
+
+
+@pytest.mark.parametrize("k", KERNELS, ids=[k.name for k in KERNELS])
+def test_numpy_backend_agrees_with_numba_kernel(k, load):
+    numba_mod = load(codegen.numba_source(k), f"nb_{k.name}")
+    numpy_mod = load(codegen.numpy_source(k), f"np_{k.name}")
+    rng = np.random.default_rng(1)
+    args = [10 ** rng.uniform(-1, 1, 64) for _ in k.args]
+    if "epsilon_s" in {str(a) for a in k.args}:  # polar couplings need eps_s > eps_inf
+        names = [str(a) for a in k.args]
+        args[names.index("epsilon_s")] = args[names.index("epsilon_inf")] + 1.0
+    out = numba_mod.__dict__[f"{k.name}_loop"](*args, np.empty(64))
+    ref = numpy_mod.__dict__[k.name](*args)
+    np.testing.assert_allclose(out, ref, rtol=1e-13)
+
+
+@pytest.mark.skipif(shutil.which("gcc") is None, reason="no C compiler")
+@pytest.mark.parametrize("k", KERNELS, ids=[k.name for k in KERNELS])
+def test_c_backend_compiles_and_agrees(k, tmp_path, load):
+    n = len(k.args)
+    rng = np.random.default_rng(2)
+    points = 10 ** rng.uniform(-1, 1, (40, n))
+    names = [str(a) for a in k.args]
+    if "epsilon_s" in names:
+        points[:, names.index("epsilon_s")] = points[:, names.index("epsilon_inf")] + 1.0
+    if k.name == "lindhard_static":
+        points[:, 0] = np.concatenate([np.linspace(0, 6, 38), [1.0, 1e8]])
+    calls = "\n".join(
+        f'    printf("%.17g\\n", {k.name}({", ".join(repr(float(v)) for v in row)}));' for row in points
+    )
+    src = tmp_path / "k.c"
+    src.write_text(codegen.c_source(k) + "\n#include <stdio.h>\nint main(void) {\n" + calls + "\n}\n")
+    exe = tmp_path / "k"
+    subprocess.run(["gcc", "-O2", "-std=c99", str(src), "-o", str(exe), "-lm"], check=True)
+    c_values = np.array([float(v) for v in subprocess.run([str(exe)], capture_output=True, text=True,
+                                                           check=True).stdout.split()])
+    numba_mod = load(codegen.numba_source(k), f"nbc_{k.name}")
+    ref = numba_mod.__dict__[f"{k.name}_loop"](*(np.ascontiguousarray(points[:, i]) for i in range(n)),
+                                                np.empty(len(points)))
+    np.testing.assert_allclose(c_values, ref, rtol=1e-14)
+
+
+def test_codegen_cli_prints_each_backend(capsys):
+    for backend, marker in (("numba", "@numba.njit"), ("numpy", "import numpy"), ("c", "double ")):
+        assert main(["codegen", "deformation_potential_coupling", "--backend", backend]) == 0
+        assert marker in capsys.readouterr().out
+
+
+def test_codegen_cli_writes_file(tmp_path, capsys):
+    out = tmp_path / "kernel.py"
+    assert main(["codegen", "frohlich_coupling", "-o", str(out)]) == 0
+    assert "def frohlich_coupling_scalar" in out.read_text()
+
+
+def test_codegen_cli_unknown_name_is_one_line_error(capsys):
+    assert main(["codegen", "lindhard_statik"]) == 2
+    assert "lindhard_static" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ user expressions
+def test_user_expression_generates_working_kernel(capsys, load):
+    assert main(["codegen", "--expr", "sqrt(x)*log1p(y) + exp(-x*y)/pi", "--args", "x,y"]) == 0
+    module = load(capsys.readouterr().out, "user_kernel")
+    x, y = np.array([0.5, 2.0]), np.array([1e-10, 3.0])
+    got = module.kernel_loop(x, y, np.empty(2))
+    np.testing.assert_allclose(got, np.sqrt(x) * np.log1p(y) + np.exp(-x * y) / np.pi, rtol=1e-15)
+
+
+@pytest.mark.parametrize("evil", [
+    "__import__('os').system('echo pwned')",
+    "x.__class__",
+    "(lambda: 1)()",
+    "x[0]",
+    "open('/etc/passwd')",
+    "eval('1')",
+    "sqrt(x, key=1)",
+    "[x for x in ()]",
+    "x if x else 1",
+    "'a string'",
+])
+def test_user_expression_refuses_code(evil, capsys):
+    assert main(["codegen", "--expr", evil, "--args", "x"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("ephkit: error:") and err.count("\n") == 1
+
+
+def test_user_expression_does_not_execute_anything(tmp_path):
+    marker = tmp_path / "marker"
+    code = f"__import__('pathlib').Path({str(marker)!r}).touch()"
+    proc = subprocess.run([sys.executable, "-m", "derive.cli", "codegen", "--expr", code, "--args", "x"],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 2 and not marker.exists()
+
+
+def test_parse_expression_builds_sympy():
+    expr, (a, b) = codegen.parse_expression("a**2/(1 + b) - 3", ["a", "b"])
+    assert sp.simplify(expr - (a**2 / (1 + b) - 3)) == 0
+    with pytest.raises(ValueError, match="unknown name"):
+        codegen.parse_expression("a + c", ["a"])

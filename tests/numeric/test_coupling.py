@@ -1,0 +1,74 @@
+"""Public coupling functions against the textbook formulas evaluated with mpmath at 50 digits."""
+
+from __future__ import annotations
+
+import mpmath
+import numpy as np
+import pytest
+import scipy.constants as c
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from numeric.coupling import (
+    deformation_potential_coupling,
+    frohlich_coupling,
+    frohlich_coupling_screened,
+)
+
+mpmath.mp.dps = 50
+HBAR, E, EPS0 = (mpmath.mpf(repr(v)) for v in (c.hbar, c.e, c.epsilon_0))
+
+
+def rel(a: float, b) -> float:
+    return float(abs(mpmath.mpf(a) - b) / abs(b))
+
+
+def logs(lo: float, hi: float):
+    return st.floats(lo, hi).map(lambda p: 10.0**p)
+
+
+@settings(max_examples=60, deadline=None)
+@given(q=logs(-12, 12), D=logs(-21, -17), rho=logs(2, 5), V=logs(-27, 0), v_s=logs(2, 4))
+def test_deformation_potential_matches_textbook(q, D, rho, V, v_s):
+    book = D * mpmath.sqrt(HBAR * q / (2 * rho * V * v_s))  # seed 002
+    assert rel(deformation_potential_coupling(q, D, rho, V, v_s), book) < 1e-13
+
+
+@settings(max_examples=60, deadline=None)
+@given(q=logs(-12, 12), w=logs(12, 15), eps_inf=st.floats(1.0, 30.0), d_eps=logs(-6, 2), V=logs(-27, 0),
+       k_tf=logs(6, 11))
+def test_frohlich_matches_textbook(q, w, eps_inf, d_eps, V, k_tf):
+    eps_s = eps_inf + d_eps
+    inv = 1 / mpmath.mpf(eps_inf) - 1 / mpmath.mpf(eps_s)
+    bare = mpmath.sqrt(E**2 * HBAR * w / (2 * EPS0 * V * q**2) * inv)  # seed 002, SI
+    assert rel(frohlich_coupling(q, w, eps_inf, eps_s, V), bare) < 1e-13
+    screened = bare / (1 + mpmath.mpf(k_tf) ** 2 / mpmath.mpf(q) ** 2)
+    assert rel(frohlich_coupling_screened(q, w, eps_inf, eps_s, V, k_tf), screened) < 1e-13
+
+
+def test_vectorised_and_scalar():
+    q = np.logspace(6, 10, 7).reshape(7, 1)
+    g = deformation_potential_coupling(q, 1e-18, 8960.0, 1e-18, [4000.0, 5000.0])
+    assert g.shape == (7, 2)
+    assert isinstance(deformation_potential_coupling(1e9, 1e-18, 8960.0, 1e-18, 4760.0), float)
+
+
+def test_screened_vanishes_linearly_and_exactly_at_zero():
+    args = (1e13, 10.0, 12.0, 1e-18, 1e9)
+    assert frohlich_coupling_screened(0.0, *args) == 0.0
+    slope = frohlich_coupling_screened(1e-3, *args) / 1e-3
+    assert frohlich_coupling_screened(1e-6, *args) / 1e-6 == pytest.approx(slope, rel=1e-12)
+
+
+@pytest.mark.parametrize("call, name", [
+    (lambda: deformation_potential_coupling(-1.0, 1.0, 1.0, 1.0, 1.0), "q"),
+    (lambda: deformation_potential_coupling(1.0, 1.0, 0.0, 1.0, 1.0), "rho"),
+    (lambda: deformation_potential_coupling(1.0, np.nan, 1.0, 1.0, 1.0), "D"),
+    (lambda: frohlich_coupling(0.0, 1.0, 2.0, 3.0, 1.0), "q"),
+    (lambda: frohlich_coupling(1.0, 1.0, 3.0, 2.0, 1.0), "eps_s"),
+    (lambda: frohlich_coupling(1.0, 1.0, 0.5, 2.0, 1.0), "eps_inf"),
+    (lambda: frohlich_coupling_screened(0.0, 1.0, 2.0, 3.0, 1.0, 0.0), "q = 0"),
+])
+def test_bad_input_names_the_parameter(call, name):
+    with pytest.raises(ValueError, match=name):
+        call()
