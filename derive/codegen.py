@@ -7,7 +7,8 @@ cancels, overflows or is singular, safe *branches* built from SymPy series,
 asymptotic expansions and exact identities. Every branch is verified against
 the closed form by the same checker as derivation steps
 (:meth:`Kernel.verify`): exact rewrites symbolically (or numerically at 30
-digits), truncated series by a finite limit of the remainder.
+digits), truncated series by a finite limit of the remainder or by an
+explicit bound on it over the branch's region (``Branch.remainder``).
 
 :func:`module_source` prints all kernels of a topic as one Python module for
 ``numeric/_generated/`` (numba ``njit`` scalar kernel with ``if``/``elif``
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import itertools
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -58,13 +60,50 @@ REGENERATE = "ephkit codegen --write"
 _KERNELS: dict[str, list[Callable[[], Kernel]]] = {}
 
 
+class Polynomial(sp.Function):
+    """``Polynomial(w, c0, c1, ..., cn)`` = c0 + c1 w + ... + cn w^n, kept unevaluated.
+
+    Printers emit it in Estrin's scheme (pairs combined with w, w², w⁴, ...),
+    whose short dependency chains let vectorised loops run at full width;
+    ``doit()`` expands it for verification.
+    """
+
+    @classmethod
+    def eval(cls, *args: sp.Expr) -> None:
+        return None
+
+    def doit(self, **hints: object) -> sp.Expr:
+        w, *coeffs = (a.doit(**hints) if hints.get("deep", True) else a for a in self.args)
+        return sp.Add(*(c * w**i for i, c in enumerate(coeffs)))
+
+    def _eval_evalf(self, prec: int) -> sp.Expr:
+        return self.doit()._eval_evalf(prec)
+
+    def _eval_rewrite_as_Add(self, *args: sp.Expr, **kwargs: object) -> sp.Expr:
+        return self.doit()
+
+
+def _estrin(w: str, coeffs: Sequence[str]) -> str:
+    """Estrin's scheme as an expression string; repeated squares are merged by LLVM."""
+    terms, power = list(coeffs), w
+    while len(terms) > 1:
+        paired = [f"({terms[i]} + {power}*{terms[i + 1]})" if i + 1 < len(terms) else terms[i]
+                  for i in range(0, len(terms), 2)]
+        terms, power = paired, f"({power}*{power})"
+    return terms[0]
+
+
 @dataclass(frozen=True)
 class Branch:
     """One branch of a kernel: ``expr`` where ``condition`` holds.
 
     ``order = (g, x, x0)`` marks a truncated expansion whose remainder is
     O(g) as x -> x0; ``sample`` gives ranges inside the branch's region for
-    numeric verification.
+    numeric verification. ``remainder = r`` marks a truncation whose
+    remainder is bounded in the whole region ``sample``:
+    |expr − closed form| <= r |closed form| is checked numerically (no
+    symbolic attempt: a truncation is not an identity) at the corners of
+    ``sample`` and at random points inside, at NUMERIC_DIGITS digits.
     """
 
     expr: sp.Expr
@@ -73,6 +112,7 @@ class Branch:
     order: tuple[sp.Expr, sp.Symbol, object] | None = None
     sample: Mapping[sp.Symbol, tuple[float, float]] = field(default_factory=dict)
     at: tuple[sp.Symbol, sp.Expr] | None = None  # a limit point: expr = lim closed form there
+    remainder: float | None = None  # explicit relative remainder bound on the region ``sample``
 
     def step(self, closed_form: sp.Expr) -> Step:
         """The verification step: the branch against the closed form."""
@@ -105,6 +145,12 @@ class Kernel:
         Empty: the closed form itself is safe everywhere on the domain.
     doc : str
         One-line description for the generated docstring.
+    layout : {"branch", "select"}
+        ``"branch"``: ``if``/``elif`` chains, evaluating one branch per point.
+        ``"select"``: every branch is evaluated and the result picked by
+        conditional expressions, with the vectorisable ``log``; LLVM then
+        vectorises the array loop. Every branch must then be harmless
+        (no exception, any inf/nan discarded) outside its own region.
     """
 
     name: str
@@ -114,6 +160,7 @@ class Kernel:
     doc: str
     constants: Mapping[sp.Symbol, float] = field(default_factory=dict)
     branches: Sequence[Branch] = ()
+    layout: str = "branch"
 
     @property
     def pieces(self) -> list[tuple[sp.Expr, sp.Basic]]:
@@ -133,7 +180,83 @@ class Kernel:
             symbols=source.symbols, assumptions=(), steps=steps,
             statement=source.statement, textbook=source.statement, sample=source.sample,
         )
-        return [probe._check_step(i, s) for i, s in enumerate(steps, 1)]
+        return [probe._check_step(i, s) if b.remainder is None else
+                _check_remainder(f"step {i}", b, self.closed_form, probe._rng(f"step {i}"))
+                for i, (b, s) in enumerate(zip(self.branches, steps, strict=True), 1)]
+
+
+def _check_remainder(label: str, branch: Branch, closed_form: sp.Expr, rng: object) -> CheckResult:
+    """|branch − closed form| <= remainder × |closed form| on the region ``branch.sample``."""
+    import mpmath
+
+    from . import derivation as dv
+
+    method = f"numeric remainder bound ({dv.NUMERIC_DIGITS} digits)"
+    free = sorted(sp.sympify(branch.expr).free_symbols | closed_form.free_symbols, key=str)
+    missing = [s for s in free if s not in branch.sample]
+    if missing:
+        return CheckResult(label, False, method, f"no sample range for {missing}: the region is undefined")
+    bound = mpmath.mpf(branch.remainder)
+    corners = [dict(zip(free, c, strict=True)) for c in itertools.product(*(branch.sample[s] for s in free))]
+    points = [{s: sp.Float(repr(float(v)), dv.NUMERIC_DIGITS) for s, v in c.items()} for c in corners]
+    points += [dv._sample_point(set(free), branch.sample, rng) for _ in range(dv.NUMERIC_POINTS)]
+    worst = mpmath.mpf(0)
+    try:
+        f_branch, f_closed = (_mpmath_function(e, free) for e in (branch.expr, closed_form))
+        with mpmath.workdps(dv.NUMERIC_DIGITS + 5):  # values and differences at full precision
+            for point in points:
+                a, b = f_branch(point), f_closed(point)
+                err = abs(a - b) / max(abs(b), mpmath.mpf(10) ** (-dv.NUMERIC_DIGITS))
+                worst = max(worst, err)
+                if err > bound:
+                    where = ", ".join(f"{k}={float(v):.6g}" for k, v in point.items())
+                    return CheckResult(label, False, method,
+                                       f"relative remainder {mpmath.nstr(err, 3)} > {branch.remainder:g} at "
+                                       f"{where}")
+    except Exception as exc:
+        return CheckResult(label, False, "undecided",
+                           f"numeric evaluation failed: {type(exc).__name__}: {exc}")
+    return CheckResult(label, True, f"{method}, {len(points)} points",
+                       f"max relative remainder {mpmath.nstr(worst, 3)} <= {branch.remainder:g}")
+
+
+def _mpmath_function(expr: sp.Expr, free: Sequence[sp.Symbol]) -> Callable[[Mapping], object]:
+    """``point -> expr`` at NUMERIC_DIGITS + 5 digits, cross-checked at 10 more (quadrature converged).
+
+    Lambdified to mpmath (integrals by ``mpmath.quad``: ~10x faster than
+    ``evalf``); expressions it cannot print are evaluated as derivation steps are.
+    """
+    import mpmath
+
+    from . import derivation as dv
+
+    digits = dv.NUMERIC_DIGITS + 5
+    try:
+        f = sp.lambdify(free, expr, modules="mpmath")
+    except Exception:
+        return lambda point: dv._numeric_value(expr, point)
+
+    def value(point: Mapping) -> object:
+        results = []
+        for dps in (digits, digits + 10):
+            with mpmath.workdps(dps):
+                try:
+                    results.append(f(*(mpmath.mpf(str(point[s])) for s in free)))
+                except (NameError, TypeError, AttributeError):  # a function lambdify could not map
+                    with mpmath.workdps(digits):
+                        return dv._numeric_value(expr, point)
+        with mpmath.workdps(digits):
+            if abs(results[1] - results[0]) > mpmath.mpf(10) ** -dv.NUMERIC_DIGITS * abs(results[1]):
+                raise ValueError(f"{expr} does not converge to {dv.NUMERIC_DIGITS} digits at {point}")
+            return +results[1]
+
+    return value
+
+
+def _expand_polynomials(expr: sp.Expr) -> sp.Expr:
+    """Replace every Polynomial node by its Horner form (for printers without Estrin)."""
+    return expr.replace(lambda z: isinstance(z, Polynomial),
+                        lambda z: sp.horner(z.doit(), wrt=z.args[0]) if z.args[0].is_Symbol else z.doit())
 
 
 def _fold_numbers(expr: sp.Expr) -> sp.Expr:
@@ -156,7 +279,7 @@ def choose_switch(
     """
     import mpmath
 
-    f_left, f_right = (sp.lambdify(var, e, modules="mpmath") for e in (left, right))
+    f_left, f_right = (sp.lambdify(var, _expand_polynomials(e), modules="mpmath") for e in (left, right))
     f_ref = sp.lambdify(var, reference, modules="mpmath")
     lo, hi = min(candidates), max(candidates)
     grid = [lo / 1.5 * (hi * 1.5 * 1.5 / lo) ** (i / (probes * len(candidates))) for i in
@@ -243,10 +366,24 @@ def kernel_for(derivation: str) -> Kernel:
 
 # ------------------------------------------------------------------ printers
 class _MathPrinter(PythonCodePrinter):
-    """Python ``math``-module printer: floats as full-precision literals."""
+    """Python ``math``-module printer: floats as full-precision literals.
 
-    def __init__(self) -> None:
+    With ``vector=True``, ``log`` prints as ``vmath.log`` (numeric._vecmath),
+    which LLVM can vectorise.
+    """
+
+    def __init__(self, vector: bool = False) -> None:
         super().__init__({"fully_qualified_modules": True, "standard": "python3"})
+        self.vector = vector
+
+    def _print_log(self, expr: sp.Expr) -> str:
+        if self.vector:
+            return f"vmath.log({self._print(expr.args[0])})"
+        return f"math.log({self._print(expr.args[0])})"
+
+    def _print_Polynomial(self, expr: Polynomial) -> str:
+        w, *coeffs = expr.args
+        return _estrin(self.parenthesize(w, 100), [self._print(c) for c in coeffs])
 
     def _print_Float(self, expr: sp.Float) -> str:
         return repr(float(expr))
@@ -276,6 +413,10 @@ class _MathPrinter(PythonCodePrinter):
 
 
 class _CPrinter(C99CodePrinter):
+    def _print_Polynomial(self, expr: Polynomial) -> str:
+        w, *coeffs = expr.args
+        return _estrin(self.parenthesize(w, 100), [self._print(c) for c in coeffs])
+
     def _print_Float(self, expr: sp.Float) -> str:
         return repr(float(expr))
 
@@ -313,12 +454,37 @@ def _scalar_function(k: Kernel, header: str, printer: _MathPrinter) -> list[str]
     return lines
 
 
+def _select_function(k: Kernel, header: str, printer: _MathPrinter) -> list[str]:
+    """Scalar kernel that evaluates every branch, then selects: vectorisable."""
+    args = ", ".join(str(a) for a in k.args)
+    lines = [header, f"def {k.name}_scalar({args}):",
+             f'    """{k.doc} (scalar kernel; all branches evaluated, then selected)."""']
+    pieces = k.pieces
+    replacements, reduced = sp.cse([e for e, _ in pieces], symbols=sp.numbered_symbols("t"))
+    lines += [f"    {sym} = {printer.doprint(value)}" for sym, value in replacements]
+    lines += [f"    b{i} = {printer.doprint(e)}" for i, e in enumerate(reduced)]
+    result = f"b{len(pieces) - 1}"
+    for i in range(len(pieces) - 2, -1, -1):
+        result = f"b{i} if {_python_condition(pieces[i][1], printer)} else ({result})"
+    lines.append(f"    return {result}")
+    return lines
+
+
+def _uses_vmath(k: Kernel) -> bool:
+    return k.layout == "select"
+
+
 def numba_source(k: Kernel, standalone: bool = True) -> str:
     """Python source of the numba scalar kernel and array loop for ``k``."""
-    printer = _MathPrinter()
+    if k.layout not in ("branch", "select"):
+        raise ValueError(f"kernel {k.name}: unknown layout {k.layout!r}")
+    printer = _MathPrinter(vector=_uses_vmath(k))
     jit = '@numba.njit(error_model="numpy", cache=True)'
+    # The select layout is only fast when inlined into the loop, where LLVM vectorises it.
+    scalar_jit = '@numba.njit(error_model="numpy", cache=True, inline="always")' if _uses_vmath(k) else jit
     args = ", ".join(str(a) for a in k.args)
-    lines = _scalar_function(k, jit, printer)
+    build = _select_function if k.layout == "select" else _scalar_function
+    lines = build(k, scalar_jit, printer)
     n = len(k.args)
     indexed = ", ".join(f"{a}[i]" for a in k.args)
     lines += [
@@ -332,7 +498,10 @@ def numba_source(k: Kernel, standalone: bool = True) -> str:
         "    return out",
     ]
     if standalone:
-        lines = ["import math", "", "import numba", "", "", *lines]
+        imports = ["import math", "", "import numba"]
+        if _uses_vmath(k):
+            imports += ["", "from numeric import _vecmath as vmath"]
+        lines = [*imports, "", "", *lines]
     return "\n".join(lines).replace(f"length {n * '.'}", "length") + "\n"
 
 
@@ -342,7 +511,7 @@ def numpy_source(k: Kernel) -> str:
 
     printer = NumPyPrinter({"fully_qualified_modules": True})
     args = ", ".join(str(a) for a in k.args)
-    pieces = k.pieces
+    pieces = [(_expand_polynomials(e), c) for e, c in k.pieces]
     if len(pieces) == 1:
         body = f"    return {printer.doprint(pieces[0][0])}"
     else:
@@ -399,6 +568,7 @@ def module_source(topic: str) -> str:
         "",
         "import numba",
         "",
+        *(["from numeric import _vecmath as vmath", ""] if any(map(_uses_vmath, ks)) else []),
         f"__all__ = {names!r}",
     ]
     for k in ks:

@@ -449,6 +449,18 @@ def _check_equal(
     ranges: Mapping[sp.Symbol, tuple[float, float]],
     rng: np.random.Generator,
 ) -> CheckResult:
+    """Symbolic check of ``lhs == rhs``, else numeric at NUMERIC_DIGITS (mpmath context set here)."""
+    with mpmath.workdps(NUMERIC_DIGITS + 5):
+        return _check_equal_at_precision(label, lhs, rhs, ranges, rng)
+
+
+def _check_equal_at_precision(
+    label: str,
+    lhs: sp.Expr,
+    rhs: sp.Expr,
+    ranges: Mapping[sp.Symbol, tuple[float, float]],
+    rng: np.random.Generator,
+) -> CheckResult:
     proved, note = _symbolically_zero(lhs - rhs)
     if proved:
         return CheckResult(label, True, "symbolic")
@@ -486,6 +498,16 @@ def _check_asymptotic(
     rng: np.random.Generator,
 ) -> CheckResult:
     """Check ``lhs - rhs = O(g)`` as ``x -> x0`` via a finite limit of the ratio."""
+    with mpmath.workdps(NUMERIC_DIGITS + 5):
+        return _check_asymptotic_at_precision(label, step, ranges, rng)
+
+
+def _check_asymptotic_at_precision(
+    label: str,
+    step: Step,
+    ranges: Mapping[sp.Symbol, tuple[float, float]],
+    rng: np.random.Generator,
+) -> CheckResult:
     g, x, x0 = step.order
     ratio = (step.lhs - step.rhs) / g
     try:

@@ -125,3 +125,19 @@ def test_polynomial_identities_pass_and_perturbations_fail(a, b):
                  stmt, stmt).check()
     assert report.get("step 1").passed
     assert not report.get("step 2").passed
+
+
+def test_numeric_check_really_works_at_30_digits():
+    """A 1e-18 relative error is invisible in double precision; the 30-digit check must see it."""
+    integral = sp.Integral(sp.exp(-(y**2)) / (1 + y**4), (y, 0, sp.oo))  # SymPy cannot do it
+    import mpmath
+
+    with mpmath.workdps(45):
+        exact = mpmath.quad(lambda u: mpmath.exp(-u * u) / (1 + u**4), [0, mpmath.inf])
+    stmt = sp.Eq(L, L, evaluate=False)
+    steps = [Step(integral, sp.Float(exact, 45), "exact"),
+             Step(integral, sp.Float(exact * (1 + mpmath.mpf("1e-18")), 45), "off by 1e-18"),
+             Step(L, L, "trivial")]
+    report = toy(steps, stmt, stmt).check()
+    assert report.get("step 1").passed
+    assert not report.get("step 2").passed
