@@ -112,14 +112,23 @@ class Branch:
     order: tuple[sp.Expr, sp.Symbol, object] | None = None
     sample: Mapping[sp.Symbol, tuple[float, float]] = field(default_factory=dict)
     at: tuple[sp.Symbol, sp.Expr] | None = None  # a limit point: expr = lim closed form there
+    region_form: sp.Expr | None = None  # equals expr on the branch's region (e.g. Min resolved)
     remainder: float | None = None  # explicit relative remainder bound on the region ``sample``
 
     def step(self, closed_form: sp.Expr) -> Step:
-        """The verification step: the branch against the closed form."""
+        """The verification step: the branch (or its region form) against the closed form."""
         if self.at is not None:
             var, point = self.at
             return Step(sp.Limit(closed_form, var, point, "+-"), self.expr, self.why)
-        return Step(self.expr, closed_form, self.why, order=self.order, sample=self.sample)
+        expr = self.expr if self.region_form is None else self.region_form
+        return Step(expr, closed_form, self.why, order=self.order, sample=self.sample)
+
+    def region_step(self) -> Step | None:
+        """With ``region_form``: the printed expression equals it inside the region ``sample``."""
+        if self.region_form is None:
+            return None
+        return Step(self.expr, self.region_form, "printed form equals the verified form on this region",
+                    sample=self.sample)
 
 
 @dataclass(frozen=True)
@@ -180,9 +189,16 @@ class Kernel:
             symbols=source.symbols, assumptions=(), steps=steps,
             statement=source.statement, textbook=source.statement, sample=source.sample,
         )
-        return [probe._check_step(i, s) if b.remainder is None else
-                _check_remainder(f"step {i}", b, self.closed_form, probe._rng(f"step {i}"))
-                for i, (b, s) in enumerate(zip(self.branches, steps, strict=True), 1)]
+        results = [probe._check_step(i, s) if b.remainder is None else
+                   _check_remainder(f"step {i}", b, self.closed_form, probe._rng(f"step {i}"))
+                   for i, (b, s) in enumerate(zip(self.branches, steps, strict=True), 1)]
+        for i, b in enumerate(self.branches, 1):
+            region = b.region_step()
+            if region is not None:
+                result = probe._check_step(i, region)
+                result.check = f"step {i} (region form)"
+                results.append(result)
+        return results
 
 
 def _check_remainder(label: str, branch: Branch, closed_form: sp.Expr, rng: object) -> CheckResult:
@@ -517,6 +533,9 @@ def numpy_source(k: Kernel) -> str:
     else:
         body = f"    return {printer.doprint(sp.Piecewise(*pieces))}"
     return "\n".join([
+        "import functools  # noqa: F401  (used by some printed expressions)",
+        "import math  # noqa: F401",
+        "",
         "import numpy", "", "",
         f"def {k.name}({args}):",
         f'    """{k.doc} (numpy; evaluates every branch, warnings suppressed)."""',
