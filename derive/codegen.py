@@ -495,9 +495,11 @@ def numba_source(k: Kernel, standalone: bool = True) -> str:
     if k.layout not in ("branch", "select"):
         raise ValueError(f"kernel {k.name}: unknown layout {k.layout!r}")
     printer = _MathPrinter(vector=_uses_vmath(k))
-    jit = '@numba.njit(error_model="numpy", cache=True)'
+    # fastmath={"contract"} allows only fused multiply-add (no reassociation, NaN/inf kept):
+    # at least as accurate, and it halves the instruction count of polynomials.
+    jit = '@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)'
     # The select layout is only fast when inlined into the loop, where LLVM vectorises it.
-    scalar_jit = '@numba.njit(error_model="numpy", cache=True, inline="always")' if _uses_vmath(k) else jit
+    scalar_jit = jit.replace("cache=True", 'cache=True, inline="always"') if _uses_vmath(k) else jit
     args = ", ".join(str(a) for a in k.args)
     build = _select_function if k.layout == "select" else _scalar_function
     lines = build(k, scalar_jit, printer)

@@ -27,7 +27,7 @@ _SQRT2 = 1.4142135623730951
 _TWO54 = 18014398509481984.0
 
 
-@numba.njit(error_model="numpy", inline="always", cache=True)
+@numba.njit(error_model="numpy", fastmath={"contract"}, inline="always", cache=True)
 def log(r: float) -> float:
     """Natural logarithm, vectorisable; see the module docstring for method and accuracy.
 
@@ -55,6 +55,6 @@ def log(r: float) -> float:
          + z8 * ((2.0 / 17.0 + z * (2.0 / 19.0)) + z2 * (2.0 / 21.0 + z * (2.0 / 23.0))))
     fe = float(e)
     value = fe * _LN2_HI + (s * p + fe * _LN2_LO)
-    value = np.inf if r == np.inf else value
-    value = -np.inf if r == 0.0 else value
-    return np.nan if (r < 0.0) | (r != r) else value
+    # One select for every special case keeps the loop fast: inf -> inf, 0 -> -inf, < 0 or nan -> nan.
+    special = r if r > 0.0 else (-np.inf if r == 0.0 else np.nan)
+    return value if (r > 0.0) & (r < np.inf) else special

@@ -15,13 +15,13 @@ __all__ = ['debye_T3_scalar', 'debye_T3_loop', 'debye_cv_reduced_scalar', 'debye
 
 
 # --- debye_T3: derivation debye_T3_law
-@numba.njit(error_model="numpy", cache=True)
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def debye_T3_scalar(T, Theta_D, N):
     """Low-temperature Debye heat capacity (12 pi^4/5) N k_B (T/Theta_D)^3 in J/K (scalar kernel)."""
     return 3.2277063390481063e-21*N*(T*T*T)/(Theta_D*Theta_D*Theta_D)
 
 
-@numba.njit(error_model="numpy", cache=True)
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def debye_T3_loop(T, Theta_D, N, out):
     """Low-temperature Debye heat capacity (12 pi^4/5) N k_B (T/Theta_D)^3 in J/K: loop over flat float64 arrays of equal length."""
     for i in range(T.shape[0]):
@@ -31,7 +31,7 @@ def debye_T3_loop(T, Theta_D, N, out):
 
 
 # --- debye_cv_reduced: derivation debye_T3_law
-@numba.njit(error_model="numpy", cache=True)
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def debye_cv_reduced_scalar(y):
     """Debye heat capacity C_V/(3 N k_B) at y = Theta_D/T (any temperature) (scalar kernel)."""
     if (y < 3.0):
@@ -45,7 +45,7 @@ def debye_cv_reduced_scalar(y):
         return 77.92727282720195/(y*y*y)
 
 
-@numba.njit(error_model="numpy", cache=True)
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def debye_cv_reduced_loop(y, out):
     """Debye heat capacity C_V/(3 N k_B) at y = Theta_D/T (any temperature): loop over flat float64 arrays of equal length."""
     for i in range(y.shape[0]):

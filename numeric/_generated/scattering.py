@@ -14,13 +14,13 @@ __all__ = ['deformation_potential_rate_high_T_scalar', 'deformation_potential_ra
 
 
 # --- deformation_potential_rate_high_T: derivation deformation_potential_rate_high_T
-@numba.njit(error_model="numpy", cache=True)
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def deformation_potential_rate_high_T_scalar(T, D, m, k_F, rho, v_s):
     """High-temperature deformation-potential transport rate 1/tau in 1/s (scalar kernel)."""
     return 3.747183204020872e+78*(D*D)*T*k_F*m/(rho*(v_s*v_s))
 
 
-@numba.njit(error_model="numpy", cache=True)
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def deformation_potential_rate_high_T_loop(T, D, m, k_F, rho, v_s, out):
     """High-temperature deformation-potential transport rate 1/tau in 1/s: loop over flat float64 arrays of equal length."""
     for i in range(T.shape[0]):

@@ -21,7 +21,7 @@ __all__ = ['lindhard_static_scalar', 'lindhard_static_loop', 'thomas_fermi_wavev
 
 
 # --- lindhard_static: derivation lindhard_static
-@numba.njit(error_model="numpy", cache=True, inline="always")
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, inline="always")
 def lindhard_static_scalar(x):
     """Static Lindhard function F(x), x = q/(2 k_F); chi0 = -g(E_F) F(x) (scalar kernel; all branches evaluated, then selected)."""
     t0 = (x*x)
@@ -36,7 +36,7 @@ def lindhard_static_scalar(x):
     return b0 if (x == 1.0) else (b1 if (x < 0.4) else (b2 if (x < 2.5) else (b3)))
 
 
-@numba.njit(error_model="numpy", cache=True)
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def lindhard_static_loop(x, out):
     """Static Lindhard function F(x), x = q/(2 k_F); chi0 = -g(E_F) F(x): loop over flat float64 arrays of equal length."""
     for i in range(x.shape[0]):
@@ -46,13 +46,13 @@ def lindhard_static_loop(x, out):
 
 
 # --- thomas_fermi_wavevector: derivation thomas_fermi_limit
-@numba.njit(error_model="numpy", cache=True)
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def thomas_fermi_wavevector_scalar(n, m):
     """Thomas-Fermi wavevector k_TF(n, m) in 1/m, k_TF^2 = e^2 g(E_F)/eps0 (scalar kernel)."""
     return 2.8585568137435683e+20*math.sqrt(m)*n**(0.16666666666666666)
 
 
-@numba.njit(error_model="numpy", cache=True)
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def thomas_fermi_wavevector_loop(n, m, out):
     """Thomas-Fermi wavevector k_TF(n, m) in 1/m, k_TF^2 = e^2 g(E_F)/eps0: loop over flat float64 arrays of equal length."""
     for i in range(n.shape[0]):
@@ -62,13 +62,13 @@ def thomas_fermi_wavevector_loop(n, m, out):
 
 
 # --- dielectric_thomas_fermi: derivation thomas_fermi_limit
-@numba.njit(error_model="numpy", cache=True)
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def dielectric_thomas_fermi_scalar(q, k_TF):
     """Thomas-Fermi dielectric function 1 + k_TF^2/q^2 (scalar kernel)."""
     return (k_TF*k_TF)/(q*q) + 1.0
 
 
-@numba.njit(error_model="numpy", cache=True)
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def dielectric_thomas_fermi_loop(q, k_TF, out):
     """Thomas-Fermi dielectric function 1 + k_TF^2/q^2: loop over flat float64 arrays of equal length."""
     for i in range(q.shape[0]):
@@ -78,13 +78,13 @@ def dielectric_thomas_fermi_loop(q, k_TF, out):
 
 
 # --- plasma_frequency: derivation lindhard_small_q_expansion
-@numba.njit(error_model="numpy", cache=True)
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def plasma_frequency_scalar(n, m):
     """Plasma frequency omega_p = sqrt(n e^2/(eps0 m)) in rad/s (scalar kernel)."""
     return 5.3843840445448224e-14*math.sqrt(n)/math.sqrt(m)
 
 
-@numba.njit(error_model="numpy", cache=True)
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def plasma_frequency_loop(n, m, out):
     """Plasma frequency omega_p = sqrt(n e^2/(eps0 m)) in rad/s: loop over flat float64 arrays of equal length."""
     for i in range(n.shape[0]):
@@ -94,13 +94,13 @@ def plasma_frequency_loop(n, m, out):
 
 
 # --- dielectric_small_q: derivation lindhard_small_q_expansion
-@numba.njit(error_model="numpy", cache=True)
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def dielectric_small_q_scalar(q, omega, n, m):
     """Small-q RPA dielectric function 1 - wp^2/w^2 - (3/5) wp^2 vF^2 q^2/w^4 (scalar kernel)."""
     return 1.0 - 2.8991591539148856e-27*n/(m*(omega*omega)) - 1.85149678911393e-94*n**(1.6666666666666667)*(q*q)/((m*m*m)*(omega*omega*omega*omega))
 
 
-@numba.njit(error_model="numpy", cache=True)
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def dielectric_small_q_loop(q, omega, n, m, out):
     """Small-q RPA dielectric function 1 - wp^2/w^2 - (3/5) wp^2 vF^2 q^2/w^4: loop over flat float64 arrays of equal length."""
     for i in range(q.shape[0]):
@@ -110,13 +110,13 @@ def dielectric_small_q_loop(q, omega, n, m, out):
 
 
 # --- plasmon_frequency: derivation plasmon_dispersion
-@numba.njit(error_model="numpy", cache=True)
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def plasmon_frequency_scalar(q, n, m):
     """Plasmon frequency sqrt(wp^2 + (3/5) vF^2 q^2) in rad/s (small q) (scalar kernel)."""
     return math.sqrt(2.8991591539148856e-27*n/m + 6.386323381432018e-68*n**(0.6666666666666666)*(q*q)/(m*m))
 
 
-@numba.njit(error_model="numpy", cache=True)
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def plasmon_frequency_loop(q, n, m, out):
     """Plasmon frequency sqrt(wp^2 + (3/5) vF^2 q^2) in rad/s (small q): loop over flat float64 arrays of equal length."""
     for i in range(q.shape[0]):
