@@ -111,7 +111,7 @@ def check(names: tuple[str, ...], as_json: bool) -> None:
               help="Exit 1 if numeric/_generated differs from what the registry generates now.")
 def codegen(name: str | None, backend: str, output: str | None, expr: str | None, arg_names: str | None,
             function_name: str, write: bool, check_only: bool) -> None:
-    """Print the numeric kernel of derivation NAME (or of --expr), or manage the generated modules."""
+    """Print the kernel(s) of derivation NAME (or kernel NAME, or --expr); manage numeric/_generated."""
     from . import codegen as cg
 
     if check_only or write:
@@ -134,17 +134,18 @@ def codegen(name: str | None, backend: str, output: str | None, expr: str | None
         if not arg_names:
             raise click.UsageError("--expr needs --args, e.g. --args x,y")
         try:
-            k = cg.user_kernel(expr, [a.strip() for a in arg_names.split(",") if a.strip()],
-                               name=function_name)
+            ks = [cg.user_kernel(expr, [a.strip() for a in arg_names.split(",") if a.strip()],
+                                 name=function_name)]
         except ValueError as exc:
             raise click.UsageError(str(exc)) from None
     else:
-        _derivation(name)  # unknown names: the usual error with close matches
         try:
-            k = cg.kernel_for(name)
+            ks = cg.kernels_for(name)
+        except registry.UnknownDerivationError as exc:
+            raise click.UsageError(f"{exc} (or a kernel name)") from None
         except KeyError as exc:
             raise click.UsageError(str(exc.args[0])) from None
-    source = {"numba": cg.numba_source, "numpy": cg.numpy_source, "c": cg.c_source}[backend](k)
+    source = cg.source_for(ks, backend)
     if output:
         with open(output, "w", encoding="utf-8") as fh:
             fh.write(source)

@@ -45,10 +45,12 @@ __all__ = [
     "generated_files",
     "kernel",
     "kernels",
+    "kernels_for",
     "module_source",
     "numba_source",
     "numpy_source",
     "parse_expression",
+    "source_for",
     "statement_kernel",
     "write_generated",
 ]
@@ -371,13 +373,41 @@ def statement_kernel(derivation: str, args: Sequence[str], doc: str, name: str |
                   doc=doc, constants=constants)
 
 
-def kernel_for(derivation: str) -> Kernel:
-    """The kernel generated from ``derivation`` (the registry name)."""
-    for k in kernels():
-        if k.derivation == derivation:
-            return k
-    get(derivation)  # raises the usual 'unknown derivation' error for typos
-    raise KeyError(f"derivation {derivation!r} has no numeric kernel")
+def kernels_for(name: str) -> list[Kernel]:
+    """The kernels generated from derivation ``name``, or the kernel called ``name``.
+
+    Builders are run lazily, topic by topic, and only until the topic holding
+    the match is done.
+    """
+    for t in TOPICS:
+        importlib.import_module(f"derive.{t}")
+    found: list[Kernel] = []
+    for t in TOPICS:
+        for builder in _KERNELS.get(t, []):
+            k = builder()
+            if name in (k.derivation, k.name):
+                found.append(k)
+        if found:
+            return found
+    get(name)  # an unknown name raises the usual 'unknown derivation' error with close matches
+    raise KeyError(f"derivation {name!r} has no numeric kernel")
+
+
+def source_for(ks: Sequence[Kernel], backend: str) -> str:
+    """Source of one or more kernels in ``backend`` ("numba", "numpy" or "c"), imports once."""
+    if backend == "numba":
+        parts = [numba_source(k, standalone=(i == 0)) for i, k in enumerate(ks)]
+        if any(map(_uses_vmath, ks)) and not _uses_vmath(ks[0]):
+            vmath = "import numba\n\nfrom numeric import _vecmath as vmath\n"
+            parts[0] = parts[0].replace("import numba\n", vmath, 1)
+    elif backend == "numpy":
+        parts = [numpy_source(k) if i == 0 else numpy_source(k).split("\n\n\n", 1)[1]
+                 for i, k in enumerate(ks)]
+    elif backend == "c":
+        parts = [c_source(k) if i == 0 else c_source(k).split("\n", 2)[2] for i, k in enumerate(ks)]
+    else:
+        raise ValueError(f"unknown backend {backend!r}; expected numba, numpy or c")
+    return "\n\n".join(p.rstrip("\n") for p in parts) + "\n"
 
 
 # ------------------------------------------------------------------ printers
