@@ -411,7 +411,21 @@ def source_for(ks: Sequence[Kernel], backend: str) -> str:
 
 
 # ------------------------------------------------------------------ printers
-class _MathPrinter(PythonCodePrinter):
+class _KernelPrinting:
+    """What the Python and C printers share: exact float literals and Estrin polynomials."""
+
+    def _print_Polynomial(self, expr: Polynomial) -> str:
+        w, *coeffs = expr.args
+        return _estrin(self.parenthesize(w, 100), [self._print(c) for c in coeffs])
+
+    def _print_Float(self, expr: sp.Float) -> str:
+        return repr(float(expr))
+
+    def _print_Rational(self, expr: sp.Rational) -> str:
+        return repr(float(expr))
+
+
+class _MathPrinter(_KernelPrinting, PythonCodePrinter):
     """Python ``math``-module printer: floats as full-precision literals.
 
     With ``vector=True``, ``log`` prints as ``vmath.log`` (numeric._vecmath),
@@ -426,16 +440,6 @@ class _MathPrinter(PythonCodePrinter):
         if self.vector:
             return f"vmath.log({self._print(expr.args[0])})"
         return f"math.log({self._print(expr.args[0])})"
-
-    def _print_Polynomial(self, expr: Polynomial) -> str:
-        w, *coeffs = expr.args
-        return _estrin(self.parenthesize(w, 100), [self._print(c) for c in coeffs])
-
-    def _print_Float(self, expr: sp.Float) -> str:
-        return repr(float(expr))
-
-    def _print_Rational(self, expr: sp.Rational) -> str:
-        return repr(float(expr))
 
     def _print_Half(self, expr: sp.Rational) -> str:
         return "0.5"
@@ -458,16 +462,8 @@ class _MathPrinter(PythonCodePrinter):
         return super()._print_Pow(expr, rational=rational)
 
 
-class _CPrinter(C99CodePrinter):
-    def _print_Polynomial(self, expr: Polynomial) -> str:
-        w, *coeffs = expr.args
-        return _estrin(self.parenthesize(w, 100), [self._print(c) for c in coeffs])
-
-    def _print_Float(self, expr: sp.Float) -> str:
-        return repr(float(expr))
-
-    def _print_Rational(self, expr: sp.Rational) -> str:
-        return repr(float(expr))
+class _CPrinter(_KernelPrinting, C99CodePrinter):
+    """C99 printer with exact float literals and Estrin polynomials."""
 
 
 def _branch_body(expr: sp.Expr, emit_assign: Callable[[str, str], str],
@@ -731,9 +727,3 @@ def user_kernel(text: str, args: Sequence[str], name: str = "kernel") -> Kernel:
     return Kernel(name=name, derivation="(user expression)", args=symbols, closed_form=expr,
                   doc=f"User expression {text}")
 
-
-def float_literal(value: float) -> sp.Float:
-    """A SymPy Float that prints back as exactly ``value``."""
-    if not math.isfinite(value):
-        raise ValueError(f"constant must be finite, got {value}")
-    return sp.Float(repr(value), 17)
