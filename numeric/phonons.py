@@ -1,15 +1,39 @@
-"""Lattice thermal properties (SI), from the derivations in ``derive.phonons``."""
+"""Lattice thermal properties and lattice-dynamics models (SI).
+
+* Closed forms from the derivations in ``derive.phonons``: :func:`debye_T3`,
+  :func:`debye_heat_capacity`.
+* Phonon models behind one small interface (:class:`PhononModel`), for the
+  Brillouin-zone integrators: :class:`SpringModel` (Born-von Kármán
+  central-force springs on a :class:`numeric.lattice.Lattice`) and
+  :class:`DebyeModel` (isotropic linear dispersion inside the Debye sphere);
+  :func:`mean_sound_velocity` and :func:`elastic_debye_temperature` give the
+  T -> 0 Debye temperature of any such model from its sound velocities.
+"""
 
 from __future__ import annotations
 
+import math
+from typing import Protocol, runtime_checkable
+
 import numpy as np
 from numpy.typing import ArrayLike
+from scipy.constants import hbar as _HBAR
 from scipy.constants import k as _K_B
 
 from ._generated import phonons as _kernels
 from ._support import checked, evaluate
+from .lattice import Lattice, _unit_directions
 
-__all__ = ["debye_T3", "debye_heat_capacity"]
+__all__ = [
+    "DebyeModel",
+    "PhononModel",
+    "SpringModel",
+    "debye_T3",
+    "debye_heat_capacity",
+    "debye_wavevector",
+    "elastic_debye_temperature",
+    "mean_sound_velocity",
+]
 
 
 def debye_T3(T: ArrayLike, theta_D: ArrayLike, n_atoms: ArrayLike = 1) -> np.ndarray | float:
@@ -106,3 +130,746 @@ def debye_heat_capacity(T: ArrayLike, theta_D: ArrayLike, n_atoms: ArrayLike = 1
     if all(np.ndim(a) == 0 for a in (T, theta_D, n_atoms)):
         return float(out)
     return out
+
+
+# ====================================================================== lattice-dynamics models
+def _scalar(name: str, value: object, low: float, *, low_open: bool) -> float:
+    arr = checked(name, value, low, low_open=low_open)
+    if arr.ndim != 0:
+        raise ValueError(f"{name} must be a scalar, got shape {arr.shape}")
+    return float(arr)
+
+
+def _wavevectors(q: ArrayLike, dim: int) -> np.ndarray:
+    arr = checked("q", q)
+    if arr.ndim == 0 or arr.shape[-1] != dim:
+        raise ValueError(f"q must have shape (..., {dim}) for a {dim}D model, got shape {arr.shape}")
+    return arr
+
+
+def debye_wavevector(dim: int, cell_volume: float) -> float:
+    """Radius q_D of the Debye sphere, whose volume equals the BZ volume (2π)^d/Ω, 1/m.
+
+    Parameters
+    ----------
+    dim : int
+        Dimension d (1, 2 or 3).
+    cell_volume : float
+        Volume per atom Ω = 1/n, m^d (> 0).
+
+    Returns
+    -------
+    float
+        q_D = π/Ω (1D), (4π/Ω)^{1/2} (2D), (6π²/Ω)^{1/3} (3D) (Ashcroft & Mermin ch. 23).
+
+    Examples
+    --------
+    >>> a = 3.615e-10                                  # Cu, fcc
+    >>> f"{debye_wavevector(3, a**3 / 4) * a:.6f}"     # (24π²)^{1/3}, in 1/a
+    '6.187335'
+    """
+    if dim not in (1, 2, 3):
+        raise ValueError(f"dim = {dim!r} is outside the valid range: 1, 2 or 3")
+    omega = _scalar("cell_volume", cell_volume, 0.0, low_open=True)
+    if dim == 1:
+        return math.pi / omega
+    if dim == 2:
+        return math.sqrt(4.0 * math.pi / omega)
+    return (6.0 * math.pi**2 / omega) ** (1.0 / 3.0)
+
+
+@runtime_checkable
+class PhononModel(Protocol):
+    """What the Brillouin-zone integrators need from a phonon model (one atom per cell, d branches).
+
+    Attributes
+    ----------
+    dim : int
+        Dimension d; there are d acoustic branches.
+    cell_volume : float
+        Volume per atom Ω, m^d. The integration domain (first BZ, or Debye
+        sphere) always has volume (2π)^d/Ω, so (1/N) Σ_q -> Ω/(2π)^d ∫ d^dq.
+    mass : float or None
+        Atomic mass M, kg (None when unknown: mean-square displacements need it).
+    frequency_bound : float
+        An upper bound of ω_s(q) over the domain, rad/s (ω_D for the Debye model).
+
+    Methods
+    -------
+    frequencies(q)
+        Angular frequencies ω_s(q), rad/s, shape (..., d), ascending, for q of shape (..., d) in 1/m.
+    sound_velocities(directions)
+        Long-wavelength phase velocities lim ω_s(q n̂)/q, m/s, shape (..., d), ascending.
+    ray_extent(directions)
+        Distance from Γ to the domain boundary along each direction, 1/m, shape (...):
+        the first-BZ boundary (:class:`SpringModel`) or q_D (:class:`DebyeModel`).
+    debye_temperature_T0()
+        Θ_D(0), K, from the sound velocities (:func:`elastic_debye_temperature`).
+    """
+
+    dim: int
+    cell_volume: float
+    mass: float | None
+    frequency_bound: float
+
+    def frequencies(self, q: ArrayLike) -> np.ndarray: ...
+
+    def sound_velocities(self, directions: ArrayLike) -> np.ndarray: ...
+
+    def ray_extent(self, directions: ArrayLike) -> np.ndarray: ...
+
+    def debye_temperature_T0(self) -> float: ...
+
+
+def _direction_average(f, dim: int, rtol: float) -> float:
+    """Average of f(n̂) over unit vectors n̂ for an even f (f(−n̂) = f(n̂); f maps (N, d) -> (N,)).
+
+    1D: f(x̂). 2D: the trapezoid rule in φ on [0, π) (exponentially convergent
+    for smooth periodic f). 3D: Gauss-Legendre in cos θ on [0, 1] (the upper
+    hemisphere; f is even) × the trapezoid rule in φ, n × 2n nodes. n grows by
+    factors √2 until two successive results agree to ``rtol``.
+    """
+    if dim == 1:
+        return float(f(np.array([[1.0]]))[0])
+    previous = None
+    sizes = [round(2 ** (k / 2)) for k in range(6, 21)]  # 8, 11, 16, 23, ..., 1024
+    for n in sizes:
+        if dim == 2:
+            phi = math.pi * np.arange(2 * n) / (2 * n)
+            value = float(np.mean(f(np.stack([np.cos(phi), np.sin(phi)], axis=-1))))
+        else:
+            phi = 2.0 * math.pi * np.arange(2 * n) / (2 * n)
+            x, w = np.polynomial.legendre.leggauss(n)
+            x, w = 0.5 * (x + 1.0), 0.5 * w
+            s = np.sqrt(1.0 - x**2)
+            dirs = np.stack(np.broadcast_arrays(s[:, None] * np.cos(phi), s[:, None] * np.sin(phi),
+                                                x[:, None]), axis=-1)
+            value = float(w @ f(dirs.reshape(-1, 3)).reshape(n, 2 * n).mean(axis=1))
+        if previous is not None and abs(value - previous) <= rtol * abs(value):
+            return value
+        previous = value
+    raise RuntimeError(f"the direction average did not converge to rtol = {rtol:g} with {2 * n} x {n} "
+                       "nodes; the model is probably close to a mechanical instability")
+
+
+def mean_sound_velocity(model: PhononModel, rtol: float = 1e-12) -> float:
+    """Debye-averaged sound velocity v̄ of a phonon model, m/s.
+
+    Parameters
+    ----------
+    model : PhononModel
+        Anything with ``dim`` and ``sound_velocities(directions)``.
+    rtol : float, optional
+        Relative accuracy of the direction average (successive quadrature
+        levels must agree to it).
+
+    Returns
+    -------
+    float
+        v̄ defined by d/v̄^d = ⟨Σ_s v_s(n̂)^{−d}⟩, the average over directions n̂
+        (in 3D: 3/v̄³ = ⟨v_1⁻³ + v_2⁻³ + v_3⁻³⟩). This is the velocity for
+        which a Debye model with d branches has the same T -> 0 heat capacity
+        as the model (Ashcroft & Mermin ch. 23).
+
+    Notes
+    -----
+    Σ_s v_s⁻ᵈ = tr Λ(n̂)^{−d/2}, Λ the Christoffel matrix divided by ρ, is a
+    smooth function of n̂ even where branches are degenerate, so the product
+    quadrature converges exponentially.
+
+    Examples
+    --------
+    >>> m = DebyeModel(343.0, 8.47e28)
+    >>> f"{mean_sound_velocity(m) / m.velocity:.12f}"
+    '1.000000000000'
+    """
+    dim = model.dim
+
+    def inverse_power_sum(n: np.ndarray) -> np.ndarray:
+        v = np.asarray(model.sound_velocities(n))
+        return np.sum(v ** (-float(dim)), axis=-1)
+
+    mean = _direction_average(inverse_power_sum, dim, rtol)
+    return float((dim / mean) ** (1.0 / dim))
+
+
+def elastic_debye_temperature(model: PhononModel, rtol: float = 1e-12) -> float:
+    """Θ_D(0) = ħ q_D v̄ / k_B: the Debye temperature that fits the model's T -> 0 heat capacity, K.
+
+    Parameters
+    ----------
+    model : PhononModel
+        Anything with ``dim``, ``cell_volume`` and ``sound_velocities``.
+    rtol : float, optional
+        Relative accuracy of the direction average.
+
+    Returns
+    -------
+    float
+        Θ_D(0) = (ħ/k_B) q_D v̄ with q_D from :func:`debye_wavevector` and v̄ from
+        :func:`mean_sound_velocity`. In 3D: (ħ/k_B)(6π² n)^{1/3} v̄, n = 1/Ω, and
+        C_V -> (12π⁴/5) N k_B (T/Θ_D(0))³ as T -> 0; in 1D (π ħ n/k_B) v̄ with
+        C_V -> (π²/3) N k_B T/Θ_D(0); in 2D (ħ/k_B)(4π n)^{1/2} v̄ with
+        C_V -> 12 ζ(3) N k_B (T/Θ_D(0))².
+
+    Notes
+    -----
+    The "elastic" Debye temperature of O. L. Anderson, J. Phys. Chem. Solids
+    24, 909 (1963); Ashcroft & Mermin ch. 23. It is the calorimetric Θ_D only
+    in the limit T -> 0.
+
+    Examples
+    --------
+    >>> f"{elastic_debye_temperature(DebyeModel(343.0, 8.47e28)):.9f} K"
+    '343.000000000 K'
+    """
+    v_mean = mean_sound_velocity(model, rtol)
+    return _HBAR * debye_wavevector(model.dim, model.cell_volume) * v_mean / _K_B
+
+
+def _cubic_form(C: np.ndarray, c11: float, c12: float, c44: float) -> np.ndarray:
+    """C_ijkl = C12 δ_ij δ_kl + C44 (δ_ik δ_jl + δ_il δ_jk) + (C11 − C12 − 2 C44) δ_ijkl (cubic / square)."""
+    d = C.shape[0]
+    e = np.eye(d)
+    delta4 = np.zeros_like(C)
+    for i in range(d):
+        delta4[i, i, i, i] = 1.0
+    return (c12 * np.einsum("ij,kl->ijkl", e, e)
+            + c44 * (np.einsum("ik,jl->ijkl", e, e) + np.einsum("il,jk->ijkl", e, e))
+            + (c11 - c12 - 2.0 * c44) * delta4)
+
+
+_VOIGT = {1: [(0, 0)], 2: [(0, 0), (1, 1), (0, 1)], 3: [(0, 0), (1, 1), (2, 2), (1, 2), (0, 2), (0, 1)]}
+
+
+class SpringModel:
+    """Born-von Kármán model: central-force springs to nearest and next-nearest neighbours.
+
+    One atom of mass M per primitive cell of ``lattice``; a spring of constant
+    k1 to each nearest neighbour and k2 to each next-nearest neighbour,
+    unstretched at equilibrium (no tension terms).
+
+    Parameters
+    ----------
+    lattice : Lattice
+        Bravais lattice (chain, square, sc, bcc, fcc or custom).
+    mass : float
+        Atomic mass M, kg (> 0).
+    k1 : float
+        Nearest-neighbour spring constant, N/m (> 0).
+    k2 : float, optional
+        Next-nearest-neighbour spring constant, N/m (>= 0).
+
+    Raises
+    ------
+    ValueError
+        For invalid parameters, and when the model is not mechanically stable
+        (Born criteria on the elastic constants, and all ω² > 0 on a 6^d mesh
+        away from Γ). Central nearest-neighbour springs alone leave the square,
+        sc and bcc lattices with a zero shear modulus: these need k2 > 0.
+
+    Notes
+    -----
+    A bond R (spring k_R) has force-constant matrix −k_R R̂R̂ᵀ; the dynamical
+    matrix is
+
+        D(q) = (1/M) Σ_R k_R R̂R̂ᵀ (1 − cos q·R) = (2/M) Σ_{R, one of ±R} k_R R̂R̂ᵀ · 2 sin²(q·R/2),
+
+    evaluated with sin² so that it keeps full relative accuracy as q -> 0, and
+    D(0) = 0 exactly (acoustic sum rule by construction; Ashcroft & Mermin
+    ch. 22). All k_R >= 0 make D
+    positive semi-definite, so ω² is never negative beyond round-off.
+
+    Long waves: D(q) -> (1/2M) Σ_R k_R R̂R̂ᵀ (q·R)², i.e. ρ ω² e_i = C_ijkl q_j q_l e_k
+    (Christoffel equation) with ρ = M/Ω and
+
+        C_ijkl = (1/2Ω) Σ_R k_R R_i R_j R_k R_l / |R|²,
+
+    the elastic tensor of pair central forces without tension. It is fully
+    symmetric, so the Cauchy relation C12 = C44 holds (Born & Huang, *Dynamical
+    Theory of Crystal Lattices* (1954), the Cauchy relations: they hold for
+    central pair forces when every atom is a centre of inversion and there is
+    no initial stress). Per lattice, with a the
+    conventional constant (Pa in 3D, N/m in 2D, N in 1D):
+
+    ======  ====================  ====================  ==============
+    lattice C11                   C12                   C44 (C66 in 2D)
+    ======  ====================  ====================  ==============
+    fcc     (2k1 + 4k2)/a         k1/a                  k1/a
+    bcc     (2k1/3 + 2k2)/a       2k1/(3a)              2k1/(3a)
+    sc      (k1 + 2k2)/a          k2/a                  k2/a
+    square  k1 + k2               k2                    k2
+    chain   (k1 + 4k2) a
+    ======  ====================  ====================  ==============
+
+    So nearest-neighbour springs alone give C44 = 0 for sc and square and
+    C11 − C12 = 0 for bcc (zero shear moduli), while fcc is stable
+    (C11 − C12 = C44 = k1/a).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scipy.constants import atomic_mass
+    >>> cu = SpringModel.with_debye_temperature(Lattice.fcc(3.615e-10), 63.546 * atomic_mass, 343.0)
+    >>> f"k1 = {cu.k1:.3f} N/m, Θ_D(0) = {cu.debye_temperature_T0():.6f} K"
+    'k1 = 24.199 N/m, Θ_D(0) = 343.000000 K'
+    >>> {name: f"{c / 1e9:.2f} GPa" for name, c in cu.elastic_constants().items()}
+    {'C11': '133.88 GPa', 'C12': '66.94 GPa', 'C44': '66.94 GPa'}
+    >>> cu.frequencies(np.zeros(3))                    # acoustic sum rule
+    array([0., 0., 0.])
+    >>> SpringModel(Lattice.sc(3e-10), 1e-25, 10.0)
+    Traceback (most recent call last):
+    ...
+    ValueError: SpringModel(sc, k1 = 10 N/m, k2 = 0 N/m) is mechanically unstable: ...
+    """
+
+    def __init__(self, lattice: Lattice, mass: float, k1: float, k2: float = 0.0) -> None:
+        if not isinstance(lattice, Lattice):
+            raise TypeError(f"lattice must be a numeric.lattice.Lattice, got {type(lattice).__name__}")
+        self._lattice = lattice
+        self._mass = _scalar("mass", mass, 0.0, low_open=True)
+        self._k1 = _scalar("k1", k1, 0.0, low_open=True)
+        self._k2 = _scalar("k2", k2, 0.0, low_open=False)
+        vectors, constants = [], []
+        for shell, k in ((1, self._k1), (2, self._k2)):
+            if k > 0.0:
+                R = lattice.neighbours(shell)
+                vectors.append(R)
+                constants.append(np.full(len(R), k))
+        R = np.concatenate(vectors)
+        k = np.concatenate(constants)
+        self._bonds = (R, k)
+        dim = lattice.dim
+        # one bond of each ±R pair: the first non-zero component is positive
+        first = R[np.arange(len(R)), np.argmax(R != 0.0, axis=1)]
+        half = first > 0.0
+        unit = R[half] / np.linalg.norm(R[half], axis=1, keepdims=True)
+        self._half_bonds = R[half]
+        self._tensors = (2.0 * k[half] / self._mass)[:, None] * np.einsum(
+            "bi,bj->bij", unit, unit).reshape(-1, dim * dim)
+        self._omega2_bound = 2.0 * float(k.sum()) / self._mass  # >= largest eigenvalue of D(q)
+        r2 = np.einsum("bi,bi->b", R, R)
+        self._elastic = np.einsum("b,bi,bj,bk,bl->ijkl", k / r2, R, R, R, R) / (2.0 * lattice.cell_volume)
+        self._elastic.setflags(write=False)
+        self._theta0: float | None = None
+        self._check_stability()
+
+    # ------------------------------------------------------------------ construction helpers
+    @classmethod
+    def with_debye_temperature(cls, lattice: Lattice, mass: float, theta_D: float,
+                               k2_over_k1: float = 0.0) -> SpringModel:
+        """The model on ``lattice`` whose Θ_D(0) equals ``theta_D``, for a fixed ratio k2/k1.
+
+        Parameters
+        ----------
+        lattice : Lattice
+            The lattice.
+        mass : float
+            Atomic mass M, kg (> 0).
+        theta_D : float
+            Target T -> 0 Debye temperature Θ_D(0), K (> 0).
+        k2_over_k1 : float, optional
+            Ratio k2/k1 (>= 0; > 0 for square, sc and bcc).
+
+        Returns
+        -------
+        SpringModel
+            Sound velocities scale as √k at fixed ratio, so k1 = (Θ_D/Θ_1)² N/m
+            with Θ_1 the Θ_D(0) of the model with k1 = 1 N/m.
+
+        Examples
+        --------
+        >>> from scipy.constants import atomic_mass
+        >>> m = SpringModel.with_debye_temperature(Lattice.bcc(3.3e-10), 93 * atomic_mass, 275.0, 0.5)
+        >>> f"{m.debye_temperature_T0():.9f}", f"{m.k2 / m.k1:.12f}"
+        ('275.000000000', '0.500000000000')
+        """
+        theta_D = _scalar("theta_D", theta_D, 0.0, low_open=True)
+        ratio = _scalar("k2_over_k1", k2_over_k1, 0.0, low_open=False)
+        unit = cls(lattice, mass, 1.0, ratio)
+        k1 = (theta_D / unit.debye_temperature_T0()) ** 2
+        return cls(lattice, mass, k1, ratio * k1)
+
+    def __repr__(self) -> str:
+        a = "" if self._lattice.a is None else f"(a={self._lattice.a:g} m)"
+        return (f"SpringModel({self._lattice.name}{a}, mass={self._mass:g} kg, "
+                f"k1={self._k1:g} N/m, k2={self._k2:g} N/m)")
+
+    # ------------------------------------------------------------------ parameters
+    @property
+    def lattice(self) -> Lattice:
+        """The Bravais lattice."""
+        return self._lattice
+
+    @property
+    def mass(self) -> float:
+        """Atomic mass M, kg."""
+        return self._mass
+
+    @property
+    def k1(self) -> float:
+        """Nearest-neighbour spring constant, N/m."""
+        return self._k1
+
+    @property
+    def k2(self) -> float:
+        """Next-nearest-neighbour spring constant, N/m."""
+        return self._k2
+
+    @property
+    def dim(self) -> int:
+        """Dimension d = number of branches."""
+        return self._lattice.dim
+
+    @property
+    def cell_volume(self) -> float:
+        """Volume per atom Ω, m^d."""
+        return self._lattice.cell_volume
+
+    @property
+    def mass_density(self) -> float:
+        """ρ = M/Ω, kg/m^d."""
+        return self._mass / self._lattice.cell_volume
+
+    @property
+    def frequency_bound(self) -> float:
+        """Upper bound of ω over all q, rad/s: √(2 Σ_R k_R/M) (each bond adds at most 2k_R/M to ‖D‖)."""
+        return math.sqrt(self._omega2_bound)
+
+    @property
+    def bonds(self) -> tuple[np.ndarray, np.ndarray]:
+        """All bonds: vectors R (n, d) in m and their spring constants k_R (n,) in N/m (copies)."""
+        return self._bonds[0].copy(), self._bonds[1].copy()
+
+    # ------------------------------------------------------------------ dynamics
+    def dynamical_matrix(self, q: ArrayLike) -> np.ndarray:
+        """D(q) = (1/M) Σ_R k_R R̂R̂ᵀ (1 − cos q·R), rad²/s², shape (..., d, d), for q of shape (..., d) in 1/m.
+
+        Examples
+        --------
+        >>> m = SpringModel(Lattice.chain(1.0), 1.0, 1.0)
+        >>> m.dynamical_matrix([[3.141592653589793]])      # 4k/M at the zone boundary
+        array([[[4.]]])
+        """
+        q = _wavevectors(q, self.dim)
+        s = np.sin(0.5 * (q @ self._half_bonds.T))
+        return ((2.0 * s * s) @ self._tensors).reshape(*q.shape[:-1], self.dim, self.dim)
+
+    def _omega(self, eigenvalues: np.ndarray) -> np.ndarray:
+        tol = 1e-11 * self._omega2_bound  # eigvalsh round-off is ~1e-15 of the largest eigenvalue
+        if eigenvalues.size and eigenvalues.min() < -tol:
+            raise RuntimeError(f"negative ω² = {eigenvalues.min():g} rad²/s² beyond round-off (tolerance "
+                               f"{tol:g}); this cannot happen for springs k >= 0")
+        return np.sqrt(np.clip(eigenvalues, 0.0, None))
+
+    def frequencies(self, q: ArrayLike) -> np.ndarray:
+        """Phonon angular frequencies ω_s(q), rad/s, ascending, shape (..., d).
+
+        Parameters
+        ----------
+        q : array_like, shape (..., d)
+            Wavevectors, 1/m (any q; the dispersion is periodic in the reciprocal lattice).
+
+        Notes
+        -----
+        ω = √λ of the eigenvalues λ of D(q) (numpy ``eigvalsh``); round-off
+        negatives (|λ| < 1e-11 ‖D‖_max) are set to 0. ω keeps full relative
+        accuracy as q -> 0 (D is built from sin², not 1 − cos).
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> m = SpringModel(Lattice.chain(2e-10), 1e-25, 10.0)
+        >>> q = np.array([[0.0], [np.pi / 2e-10]])
+        >>> m.frequencies(q)[:, 0] / (2 * np.sqrt(10.0 / 1e-25))   # |sin(qa/2)|
+        array([0., 1.])
+        """
+        return self._omega(np.linalg.eigvalsh(self.dynamical_matrix(q)))
+
+    def modes(self, q: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+        """Frequencies and polarisation vectors.
+
+        Returns
+        -------
+        omega : ndarray, shape (..., d)
+            ω_s(q), rad/s, ascending.
+        vectors : ndarray, shape (..., d, d)
+            Orthonormal real polarisations; ``vectors[..., :, s]`` belongs to ``omega[..., s]``.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> m = SpringModel(Lattice.fcc(1.0), 1.0, 1.0)
+        >>> omega, e = m.modes([0.1, 0.0, 0.0])
+        >>> np.round(np.abs(e[:, 2]), 12)                  # the highest branch is longitudinal
+        array([1., 0., 0.])
+        """
+        lam, vectors = np.linalg.eigh(self.dynamical_matrix(q))
+        return self._omega(lam), vectors
+
+    def ray_extent(self, directions: ArrayLike) -> np.ndarray:
+        """Distance from Γ to the first-BZ boundary along each direction, 1/m.
+
+        The integration domain of this model: see :meth:`Lattice.ws_boundary_distance`.
+        """
+        return self._lattice.ws_boundary_distance(directions)
+
+    # ------------------------------------------------------------------ long waves
+    def elastic_tensor(self) -> np.ndarray:
+        """C_ijkl = (1/2Ω) Σ_R k_R R_i R_j R_k R_l/|R|², shape (d, d, d, d); Pa (3D), N/m (2D), N (1D).
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> C = SpringModel(Lattice.fcc(1.0), 1.0, 1.0).elastic_tensor()
+        >>> float(C[0, 0, 0, 0]), float(C[0, 0, 1, 1]), float(C[1, 2, 1, 2])   # 2k/a, k/a, k/a
+        (2.0, 1.0, 1.0)
+        """
+        return self._elastic.copy()
+
+    def _named_constants(self) -> dict[str, float] | None:
+        C = self._elastic
+        d = self.dim
+        if d == 1:
+            return {"C11": float(C[0, 0, 0, 0])}
+        c11, c12, c44 = float(C[0, 0, 0, 0]), float(C[0, 0, 1, 1]), float(C[0, 1, 0, 1])
+        if np.max(np.abs(C - _cubic_form(C, c11, c12, c44))) > 1e-12 * np.max(np.abs(C)):
+            return None
+        return {"C11": c11, "C12": c12, ("C44" if d == 3 else "C66"): c44}
+
+    def elastic_constants(self) -> dict[str, float]:
+        """Voigt elastic constants of a cubic (3D), square (2D) or 1D model.
+
+        Returns
+        -------
+        dict
+            3D cubic: ``C11``, ``C12``, ``C44`` in Pa; 2D square: ``C11``,
+            ``C12``, ``C66`` in N/m; 1D: ``C11`` in N (the string stiffness
+            k_eff a). See the class notes for the closed forms.
+
+        Raises
+        ------
+        ValueError
+            If the elastic tensor does not have cubic (square) symmetry in the
+            Cartesian axes; use :meth:`elastic_tensor` then.
+
+        Examples
+        --------
+        >>> SpringModel(Lattice.sc(1.0), 1.0, 1.0, 0.5).elastic_constants()
+        {'C11': 2.0, 'C12': 0.5, 'C44': 0.5}
+        """
+        named = self._named_constants()
+        if named is None:
+            raise ValueError("elastic_constants() needs cubic (square) symmetry in the Cartesian axes; "
+                             "use elastic_tensor() for this lattice")
+        return named
+
+    def sound_velocities(self, directions: ArrayLike) -> np.ndarray:
+        """Long-wavelength sound velocities, m/s, ascending, shape (..., d).
+
+        Parameters
+        ----------
+        directions : array_like, shape (..., d)
+            Propagation directions (non-zero; normalised internally).
+
+        Notes
+        -----
+        Eigenvalues of the Christoffel equation ρ v² e_i = C_ijkl n_j n_l e_k
+        (e.g. Kittel, *Introduction to Solid State Physics*, ch. 3). For cubic
+        crystals along [100]: ρv² = C11, C44 (twice); along [110]:
+        (C11 + C12 + 2C44)/2, C44, (C11 − C12)/2; along [111]:
+        (C11 + 2C12 + 4C44)/3, (C11 − C12 + C44)/3 (twice). They are the limits
+        ω_s(q n̂)/q as q -> 0.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> m = SpringModel(Lattice.fcc(1.0), 1.0, 1.0)     # ρ = 4, C11 = 2, C44 = 1
+        >>> m.sound_velocities([[1, 0, 0]]) ** 2 * m.mass_density
+        array([[1., 1., 2.]])
+        """
+        n = _unit_directions(directions, self.dim)
+        christoffel = np.einsum("ijkl,...j,...l->...ik", self._elastic, n, n) / self.mass_density
+        return np.sqrt(np.clip(np.linalg.eigvalsh(christoffel), 0.0, None))
+
+    def debye_temperature_T0(self) -> float:
+        """Θ_D(0) from the sound velocities (:func:`elastic_debye_temperature`, rtol 1e-12), K; cached."""
+        if self._theta0 is None:
+            self._theta0 = elastic_debye_temperature(self)
+        return self._theta0
+
+    # ------------------------------------------------------------------ stability
+    def _check_stability(self) -> None:
+        label = (f"SpringModel({self._lattice.name}, k1 = {self._k1:g} N/m, k2 = {self._k2:g} N/m) "
+                 "is mechanically unstable: ")
+        advice = ("central nearest-neighbour springs alone leave the square, sc and bcc lattices with a zero "
+                  "shear modulus; add next-nearest-neighbour springs, k2 > 0"
+                  if self._k2 == 0.0 else "choose other k1, k2")
+        C = self._elastic
+        scale = float(np.max(np.abs(C)))
+        tol = 1e-10 * scale
+        unit = {1: "N", 2: "N/m", 3: "Pa"}[self.dim]
+        named = self._named_constants()
+        if named is not None and self.dim > 1:
+            shear = "C44" if self.dim == 3 else "C66"
+            c11, c12, c44 = named["C11"], named["C12"], named[shear]
+            bulk = ("C11 + 2 C12", c11 + 2 * c12) if self.dim == 3 else ("C11 + C12", c11 + c12)
+            criteria = [("C11 − C12", c11 - c12), (shear, c44), bulk]
+            failed = [f"{name} > 0 fails ({name} = {value:.6g} {unit})"
+                      for name, value in criteria if not value > tol]
+            if failed:
+                raise ValueError(label + "Born criterion " + "; ".join(failed) + f": {advice}")
+        else:
+            pairs = _VOIGT[self.dim]
+            voigt = np.array([[C[i, j, m, n] for (m, n) in pairs] for (i, j) in pairs])
+            lowest = float(np.linalg.eigvalsh(voigt)[0])
+            if not lowest > tol:
+                raise ValueError(label + f"the Voigt elastic matrix is not positive definite (lowest "
+                                 f"eigenvalue {lowest:.6g} {unit}): {advice}")
+        q, _ = self._lattice.monkhorst_pack(6)
+        q = q[np.any(q != 0.0, axis=1)]
+        lowest = np.linalg.eigvalsh(self.dynamical_matrix(q))[:, 0]
+        worst = int(np.argmin(lowest))
+        if not lowest[worst] > 1e-9 * self._omega2_bound:
+            raise ValueError(label + f"ω² = {lowest[worst]:.6g} rad²/s² <= 0 at q = {q[worst]} 1/m: {advice}")
+
+
+class DebyeModel:
+    """Debye model: d degenerate branches ω = v|q| inside the Debye sphere |q| <= q_D.
+
+    Parameters
+    ----------
+    theta_D : float
+        Debye temperature Θ_D = ħ ω_D / k_B, K (> 0).
+    density : Lattice or float
+        The lattice (n = 1/Ω) or the number of atoms per volume n, m^-d (> 0).
+    mass : float, optional
+        Atomic mass M, kg (> 0); needed only for displacements (Debye-Waller).
+    dim : int, optional
+        Dimension (1, 2, 3) when ``density`` is a number; default 3.
+
+    Notes
+    -----
+    q_D is fixed by the number of modes, (volume of the Debye sphere) = (2π)^d n
+    (:func:`debye_wavevector`), and v = k_B Θ_D/(ħ q_D) (Ashcroft & Mermin
+    ch. 23). The model is isotropic, so Θ_D(0) from its sound
+    velocities is Θ_D itself. ``frequencies`` returns v|q| for any q; the
+    model is defined only for |q| <= q_D (``ray_extent``).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from scipy.constants import atomic_mass
+    >>> cu = DebyeModel(343.0, Lattice.fcc(3.615e-10), 63.546 * atomic_mass)
+    >>> f"q_D = {cu.q_debye:.4e} 1/m, v = {cu.velocity:.1f} m/s"
+    'q_D = 1.7116e+10 1/m, v = 2623.6 m/s'
+    >>> f"{cu.frequencies([cu.q_debye, 0, 0])[0] * 1.054571817e-34 / 1.380649e-23:.6f} K"
+    '343.000000 K'
+    """
+
+    def __init__(self, theta_D: float, density: Lattice | float, mass: float | None = None, *,
+                 dim: int | None = None) -> None:
+        self._theta = _scalar("theta_D", theta_D, 0.0, low_open=True)
+        if isinstance(density, Lattice):
+            if dim is not None and dim != density.dim:
+                raise ValueError(f"dim = {dim} contradicts the {density.dim}D lattice")
+            self._lattice: Lattice | None = density
+            self._dim = density.dim
+            self._cell_volume = density.cell_volume
+        else:
+            if dim is None:
+                dim = 3
+            if dim not in (1, 2, 3):
+                raise ValueError(f"dim = {dim!r} is outside the valid range: 1, 2 or 3")
+            self._lattice = None
+            self._dim = int(dim)
+            self._cell_volume = 1.0 / _scalar("density", density, 0.0, low_open=True)
+        self._mass = None if mass is None else _scalar("mass", mass, 0.0, low_open=True)
+        self._q_debye = debye_wavevector(self._dim, self._cell_volume)
+        self._omega_debye = _K_B * self._theta / _HBAR
+        self._velocity = self._omega_debye / self._q_debye
+
+    @classmethod
+    def from_model(cls, model: PhononModel) -> DebyeModel:
+        """The Debye model with the same dimension, density, mass and Θ_D(0) as ``model``.
+
+        Examples
+        --------
+        >>> m = SpringModel(Lattice.fcc(3.615e-10), 1.055e-25, 27.6)
+        >>> d = DebyeModel.from_model(m)
+        >>> f"{d.theta_D / m.debye_temperature_T0():.15f}", d.lattice is m.lattice
+        ('1.000000000000000', True)
+        """
+        lattice = getattr(model, "lattice", None)
+        density = lattice if isinstance(lattice, Lattice) else 1.0 / model.cell_volume
+        return cls(model.debye_temperature_T0(), density, model.mass, dim=model.dim)
+
+    def __repr__(self) -> str:
+        where = (self._lattice.name if self._lattice is not None
+                 else f"n={1.0 / self._cell_volume:g} m^-{self._dim}")
+        return f"DebyeModel(theta_D={self._theta:g} K, {where}, mass={self._mass!r}, dim={self._dim})"
+
+    @property
+    def theta_D(self) -> float:
+        """Θ_D, K."""
+        return self._theta
+
+    @property
+    def lattice(self) -> Lattice | None:
+        """The lattice, if the model was built from one."""
+        return self._lattice
+
+    @property
+    def dim(self) -> int:
+        """Dimension d = number of (degenerate) branches."""
+        return self._dim
+
+    @property
+    def cell_volume(self) -> float:
+        """Volume per atom Ω = 1/n, m^d."""
+        return self._cell_volume
+
+    @property
+    def mass(self) -> float | None:
+        """Atomic mass M, kg, or None."""
+        return self._mass
+
+    @property
+    def q_debye(self) -> float:
+        """Debye wavevector q_D, 1/m."""
+        return self._q_debye
+
+    @property
+    def omega_debye(self) -> float:
+        """Debye frequency ω_D = k_B Θ_D/ħ, rad/s."""
+        return self._omega_debye
+
+    @property
+    def frequency_bound(self) -> float:
+        """Largest frequency of the model, ω_D, rad/s."""
+        return self._omega_debye
+
+    @property
+    def velocity(self) -> float:
+        """Sound velocity v = ω_D/q_D of every branch, m/s."""
+        return self._velocity
+
+    def frequencies(self, q: ArrayLike) -> np.ndarray:
+        """ω = v|q| for each of the d branches, rad/s, shape (..., d), for q of shape (..., d) in 1/m."""
+        q = _wavevectors(q, self._dim)
+        omega = self._velocity * np.linalg.norm(q, axis=-1, keepdims=True)
+        return np.repeat(omega, self._dim, axis=-1)
+
+    def sound_velocities(self, directions: ArrayLike) -> np.ndarray:
+        """v for each branch, m/s, shape (..., d)."""
+        n = _unit_directions(directions, self._dim)
+        return np.full(n.shape, self._velocity)
+
+    def ray_extent(self, directions: ArrayLike) -> np.ndarray:
+        """q_D in every direction, 1/m, shape (...)."""
+        n = _unit_directions(directions, self._dim)
+        return np.full(n.shape[:-1], self._q_debye)
+
+    def debye_temperature_T0(self) -> float:
+        """Θ_D (the model is isotropic and linear: Θ_D(0) = Θ_D), K."""
+        return self._theta
