@@ -310,7 +310,7 @@ def elastic_debye_temperature(model: PhononModel, rtol: float = 1e-12) -> float:
         :func:`mean_sound_velocity`. In 3D: (ħ/k_B)(6π² n)^{1/3} v̄, n = 1/Ω, and
         C_V -> (12π⁴/5) N k_B (T/Θ_D(0))³ as T -> 0; in 1D (π ħ n/k_B) v̄ with
         C_V -> (π²/3) N k_B T/Θ_D(0); in 2D (ħ/k_B)(4π n)^{1/2} v̄ with
-        C_V -> 12 ζ(3) N k_B (T/Θ_D(0))².
+        C_V -> 24 ζ(3) N k_B (T/Θ_D(0))² (2 branches: 4 (T/Θ)² Γ(4) ζ(3)).
 
     Notes
     -----

@@ -1,0 +1,530 @@
+"""Thermal averages over the phonon spectrum of a lattice-dynamics model (SI, per atom).
+
+:func:`heat_capacity`, :func:`phonon_number`, :func:`mean_square_displacement`
+and :func:`debye_waller_2W` are Brillouin-zone (BZ) averages
+
+    ⟨F⟩ = (1/N) Σ_{q,s} F(ω_{qs}) = (Ω/(2π)^d) ∫_BZ d^dq Σ_s F(ω_s(q))
+
+of any :class:`numeric.phonons.PhononModel` (one atom per cell, d branches),
+vectorised over temperature: the spectrum is computed once on a quadrature
+grid (cached per model and rule) and contracted with the temperature-dependent
+weights by BLAS matrix-vector products, in chunks that bound the memory.
+
+Two rules:
+
+* ``method="rays"`` (default): spherical coordinates about Γ. The BZ is the
+  union of the cones from Γ over the boundary simplices of
+  :meth:`numeric.lattice.Lattice.bz_boundary_simplices`; in the cone over the
+  simplex with vertices V_0 .. V_{d−1}, q = t P(s), P(s) = V_0 + Σ_i s_i (V_i − V_0)
+  on the flat face, and d^dq = t^{d−1} |det V| dt d^{d−1}s exactly (the
+  distance to the face along the ray, |P|, is smooth inside one cone). The
+  simplex is integrated with a collapsed (Duffy) Gauss-Legendre product rule
+  of ``angular_order``² points (3D), ``angular_order`` points (2D). The radius
+  t ∈ [0, 1] is split into geometric panels [r^{−k−1}, r^{−k}] (r =
+  ``panel_ratio``) down to ``t_min`` plus [0, t_min], each with a Gauss-Legendre rule of
+  ``radial_order`` points: this resolves the acoustic region near Γ over many
+  decades, so the T³ law is reached at T = Θ_D/1000 and below with the same
+  grid that serves T >> Θ_D. Models without a lattice (the
+  :class:`numeric.phonons.DebyeModel`) are integrated over their own domain,
+  the sphere of radius ``ray_extent`` (isotropic Debye model: one direction;
+  otherwise Gauss-Legendre in cos θ × uniform φ).
+* ``method="mesh"``: the shifted Monkhorst-Pack mesh of n^d points (Γ is not
+  a mesh point), for comparison. It converges exponentially for smooth
+  periodic integrands (C_V), but only algebraically where ω -> 0 makes the
+  integrand singular: the zero-point ⟨u²⟩ (∝ 1/ω) with error ∝ N^{−2/3} in 3D.
+
+Kernels in x = ħω/(k_B T), written with e^{−x} and expm1 so that they keep full
+precision for x -> 0 and never overflow: C_V: k_B x² e^{−x}/(1 − e^{−x})²;
+n_B = e^{−x}/(1 − e^{−x}); ⟨u²⟩: (ħ/M)(1/2 + n_B)/ω. Nodes with x > 746,
+where e^{−x} = 0 in double precision, are skipped exactly (the spectrum is
+sorted once), which makes low temperatures cheap.
+"""
+
+from __future__ import annotations
+
+import math
+import weakref
+
+import numpy as np
+from numpy.typing import ArrayLike
+from scipy.constants import hbar as _HBAR
+from scipy.constants import k as _K_B
+
+from ._support import checked
+from .lattice import Lattice
+from .phonons import DebyeModel, PhononModel
+
+__all__ = ["debye_waller_2W", "heat_capacity", "mean_square_displacement", "phonon_number"]
+
+#: e^{−x} underflows to 0 beyond this x: those nodes contribute exactly nothing.
+_X_CUT = 746.0
+#: Elements of one (nodes × temperatures) block of the contraction.
+_BLOCK = 1 << 20
+_METHODS = ("rays", "mesh")
+#: Spectrum compression: geometric ω bins of this ratio, a Gauss rule of this many points in each.
+_BIN_RATIO = 1.25
+_BIN_GAUSS = 8
+
+_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+# ====================================================================== quadrature rules
+def _gauss01(n: int) -> tuple[np.ndarray, np.ndarray]:
+    x, w = np.polynomial.legendre.leggauss(n)
+    return 0.5 * (x + 1.0), 0.5 * w
+
+
+def _radial_rule(order: int, ratio: float, t_min: float) -> tuple[np.ndarray, np.ndarray]:
+    """Nodes and weights on [0, 1] (weight function 1): geometric panels down to t_min, then [0, t_min]."""
+    panels = max(1, math.ceil(math.log(1.0 / t_min) / math.log(ratio)))
+    edges = np.concatenate([ratio ** -np.arange(panels + 1.0), [0.0]])
+    x, w = _gauss01(order)
+    lo, hi = edges[1:], edges[:-1]
+    t = (lo[:, None] + (hi - lo)[:, None] * x).reshape(-1)
+    wt = ((hi - lo)[:, None] * w).reshape(-1)
+    return t, wt
+
+
+def _simplex_rule(dim: int, order: int) -> tuple[np.ndarray, np.ndarray]:
+    """Points s (n, d−1) and weights on the reference simplex (weights sum to 1/(d−1)!)."""
+    if dim == 1:
+        return np.zeros((1, 0)), np.ones(1)
+    x, w = _gauss01(order)
+    if dim == 2:
+        return x[:, None], w
+    # collapsed Gauss rule on the triangle: s1 = u, s2 = v (1 − u), Jacobian (1 − u)
+    u, v = np.meshgrid(x, x, indexing="ij")
+    wu, wv = np.meshgrid(w, w, indexing="ij")
+    s = np.stack([u.reshape(-1), (v * (1.0 - u)).reshape(-1)], axis=-1)
+    return s, (wu * wv * (1.0 - u)).reshape(-1)
+
+
+def _sphere_rule(dim: int, order: int) -> tuple[np.ndarray, np.ndarray]:
+    """Unit directions (n, d) and weights summing to 1 (the direction average)."""
+    if dim == 1:
+        return np.array([[1.0], [-1.0]]), np.array([0.5, 0.5])
+    nphi = 2 * order
+    phi = 2.0 * math.pi * (np.arange(nphi) + 0.5) / nphi
+    if dim == 2:
+        return np.stack([np.cos(phi), np.sin(phi)], axis=-1), np.full(nphi, 1.0 / nphi)
+    c, wc = np.polynomial.legendre.leggauss(order)
+    s = np.sqrt(1.0 - c**2)
+    dirs = np.stack(np.broadcast_arrays(s[:, None] * np.cos(phi), s[:, None] * np.sin(phi), c[:, None]),
+                    axis=-1).reshape(-1, 3)
+    return dirs, np.repeat(0.5 * wc / nphi, nphi)
+
+
+def _ray_nodes(model: PhononModel, angular_order: int, radial_order: int, panel_ratio: float,
+               t_min: float) -> tuple[np.ndarray, np.ndarray]:
+    """q-points (P, d) and weights (P,) with Σ w F(q) ≈ (Ω/(2π)^d) ∫ d^dq F over the model's domain."""
+    dim = model.dim
+    t, wt = _radial_rule(radial_order, panel_ratio, t_min)
+    wt = wt * t ** (dim - 1)
+    scale = model.cell_volume / (2.0 * math.pi) ** dim
+    lattice = getattr(model, "lattice", None)
+    if isinstance(lattice, Lattice) and not isinstance(model, DebyeModel):
+        V = lattice.bz_boundary_simplices()                      # (S, d, d)
+        s, ws = _simplex_rule(dim, angular_order)                # (A, d−1), (A,)
+        edges = V[:, 1:, :] - V[:, :1, :]                        # (S, d−1, d)
+        P = V[:, None, 0, :] + np.einsum("ak,skj->saj", s, edges)  # (S, A, d)
+        jac = np.abs(np.linalg.det(V))                           # (S,)
+        w_dir = (jac[:, None] * ws[None, :]).reshape(-1)
+        P = P.reshape(-1, dim)
+    else:
+        if isinstance(model, DebyeModel):                        # isotropic: one direction suffices
+            dirs, w_unit = np.eye(dim)[:1], np.ones(1)
+        else:
+            dirs, w_unit = _sphere_rule(dim, angular_order)
+        R = np.asarray(model.ray_extent(dirs), dtype=float)
+        sphere = {1: 2.0, 2: 2.0 * math.pi, 3: 4.0 * math.pi}[dim]
+        P = dirs * R[:, None]
+        w_dir = sphere * w_unit * R**dim
+    q = (t[None, :, None] * P[:, None, :]).reshape(-1, dim)
+    w = (scale * w_dir[:, None] * wt[None, :]).reshape(-1)
+    return q, w
+
+
+def _mesh_nodes(model: PhononModel, n: int) -> tuple[np.ndarray, np.ndarray]:
+    lattice = getattr(model, "lattice", None)
+    if not isinstance(lattice, Lattice) or isinstance(model, DebyeModel):
+        raise ValueError("method = 'mesh' needs a model on a lattice (a SpringModel); "
+                         "the Debye model's domain is a sphere: use method = 'rays'")
+    return lattice.monkhorst_pack(n, shift=True)
+
+
+def _local_gauss(x: np.ndarray, w: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """k-point Gauss rule of the discrete measure Σ w_i δ(· − x_i) (Lanczos / Golub-Welsch).
+
+    Exact for polynomials of degree <= 2k − 1 in x. Returns the measure itself when it has <= k points.
+    """
+    if len(x) <= k:
+        return x, w
+    lo, hi = float(x[0]), float(x[-1])
+    if hi <= lo:
+        return np.array([lo]), np.array([float(w.sum())])
+    y = (2.0 * x - (lo + hi)) / (hi - lo)                          # in [−1, 1]
+    total = float(w.sum())
+    v = np.sqrt(w / total)
+    basis = [v]
+    alpha, beta = [], []
+    prev, b = np.zeros_like(v), 0.0
+    for j in range(k):
+        z = y * v
+        a = float(v @ z)
+        z = z - a * v - b * prev
+        for u in basis:                                             # full re-orthogonalisation
+            z -= (u @ z) * u
+        alpha.append(a)
+        b = float(np.linalg.norm(z))
+        if j == k - 1 or b <= 1e-14:
+            break
+        beta.append(b)
+        prev, v = v, z / b
+        basis.append(v)
+    J = np.diag(alpha) + np.diag(beta, 1) + np.diag(beta, -1)
+    nodes, vectors = np.linalg.eigh(J)
+    return lo + 0.5 * (nodes + 1.0) * (hi - lo), total * vectors[0] ** 2
+
+
+class _Spectrum:
+    """The weighted mode spectrum of one quadrature rule, and its compressed form.
+
+    ``omega``/``weights``: all mode frequencies (rad/s, sorted) and BZ weights
+    (Σ = d). ``nodes``/``node_weights``: the same measure compressed bin by bin
+    (geometric bins ω_{j+1}/ω_j <= ``_BIN_RATIO``) into local Gauss rules of
+    ``_BIN_GAUSS`` points, exact for polynomials of degree 2·_BIN_GAUSS − 1 in ω
+    inside each bin; the thermal kernels are analytic in ω across a bin (poles
+    only at ω = 0 and x = ±2πi k), so the temperature contraction keeps its
+    accuracy with a few hundred nodes instead of ~10⁵-10⁶.
+    """
+
+    def __init__(self, model: PhononModel, key: tuple) -> None:
+        method = key[0]
+        if method == "rays":
+            q, w = _ray_nodes(model, *key[1:])
+        else:
+            q, w = _mesh_nodes(model, key[1])
+        omega = np.asarray(model.frequencies(q), dtype=float)      # (P, d)
+        weights = np.repeat(w[:, None], model.dim, axis=1)
+        keep = omega > 0.0                                          # ω = 0 only at Γ (measure zero)
+        omega, weights = omega[keep], weights[keep]
+        order = np.argsort(omega, kind="stable")
+        self.omega = np.ascontiguousarray(omega[order])
+        self.weights = np.ascontiguousarray(weights[order])
+        self.size = int(q.shape[0])
+        self.zero_point = 0.5 * float(self.weights @ (1.0 / self.omega))   # Σ w/(2ω), 1/s... ×ħ/M later
+        lo, hi = self.omega[0], self.omega[-1]
+        nbins = max(1, math.ceil(math.log(hi / lo) / math.log(_BIN_RATIO)))
+        edges = lo * (hi / lo) ** (np.arange(nbins + 1) / nbins)
+        cuts = np.searchsorted(self.omega, edges[1:-1], side="right")
+        nodes, node_weights = [], []
+        for x, wx in zip(np.split(self.omega, cuts), np.split(self.weights, cuts), strict=True):
+            if len(x):
+                a, b = _local_gauss(x, wx, _BIN_GAUSS)
+                nodes.append(a)
+                node_weights.append(b)
+        self.nodes = np.concatenate(nodes)
+        self.node_weights = np.concatenate(node_weights)
+
+
+def _spectrum(model: PhononModel, key: tuple) -> _Spectrum:
+    try:
+        per_model = _cache.setdefault(model, {})
+    except TypeError:  # not weak-referenceable: no caching
+        return _Spectrum(model, key)
+    if key not in per_model:
+        if len(per_model) > 8:
+            per_model.clear()
+        per_model[key] = _Spectrum(model, key)
+    return per_model[key]
+
+
+# ====================================================================== contraction over T
+def _kernel(kind: str, omega: np.ndarray, x: np.ndarray) -> np.ndarray:
+    e = np.exp(-x)
+    one_minus = -np.expm1(-x)
+    if kind == "cv":
+        return x * x * e / (one_minus * one_minus)
+    n = e / one_minus
+    if kind == "n":
+        return n
+    return n / omega[:, None]                                       # "u": thermal part of Σ (n + 1/2)/ω
+
+
+def _contract(spec: _Spectrum, T: np.ndarray, kind: str, compressed: bool = True) -> np.ndarray:
+    """Σ_nodes w g(ħω/k_B T) for every T (> 0) in the flat array T (compressed or full spectrum)."""
+    out = np.zeros(T.shape)
+    order = np.argsort(T)
+    Ts = T[order]
+    res = np.zeros(T.shape)
+    omega, weights = (spec.nodes, spec.node_weights) if compressed else (spec.omega, spec.weights)
+    n_t = max(1, min(len(Ts), 64))
+    for start in range(0, len(Ts), n_t):
+        temps = Ts[start:start + n_t]
+        beta = _HBAR / (_K_B * temps)                               # s
+        n_use = int(np.searchsorted(omega, _X_CUT * _K_B * temps[-1] / _HBAR, side="right"))
+        step = max(1, _BLOCK // len(temps))
+        acc = np.zeros(len(temps))
+        for i in range(0, n_use, step):
+            om = omega[i:min(i + step, n_use)]
+            acc += weights[i:i + len(om)] @ _kernel(kind, om, om[:, None] * beta[None, :])
+        res[start:start + len(temps)] = acc
+    out[order] = res
+    return out
+
+
+# ====================================================================== public API
+def _inputs(model: object, T: ArrayLike, method: str, orders: dict) -> tuple[np.ndarray, tuple]:
+    if not isinstance(model, PhononModel):
+        raise ValueError(f"model must be a PhononModel (e.g. SpringModel or DebyeModel), got "
+                         f"{type(model).__name__}")
+    T = checked("T", T, 0.0)
+    if method not in _METHODS:
+        raise ValueError(f"method = {method!r} is outside the valid range: one of {_METHODS}")
+    for name in ("angular_order", "radial_order", "n"):
+        value = orders[name]
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+            raise ValueError(f"{name} = {value!r} is outside the valid range: integers >= 1")
+    ratio = float(checked("panel_ratio", orders["panel_ratio"], 1.0, low_open=True))
+    t_min = float(checked("t_min", orders["t_min"], 0.0, 1.0, low_open=True, high_open=True))
+    if method == "rays":
+        key = ("rays", int(orders["angular_order"]), int(orders["radial_order"]), ratio, t_min)
+    else:
+        key = ("mesh", int(orders["n"]))
+    return T, key
+
+
+def _lower(key: tuple) -> tuple:
+    """The coarser rule used for the error estimate."""
+    if key[0] == "rays":
+        return ("rays", max(1, key[1] - 1), max(2, key[2] - 2), *key[3:])
+    return ("mesh", max(2, (3 * key[1]) // 4))
+
+
+def _evaluate(model, T, key, compute, return_error):
+    value = compute(_spectrum(model, key), T)
+    shape_scalar = T.ndim == 0
+    if return_error:
+        error = np.abs(value - compute(_spectrum(model, _lower(key)), T))
+        if shape_scalar:
+            return float(value), float(error)
+        return value, error
+    return float(value) if shape_scalar else value
+
+
+_RULE_DOC = """
+    method : {"rays", "mesh"}, optional
+        Quadrature rule (see the module notes). Default "rays".
+    angular_order : int, optional
+        "rays": Gauss points per direction of each boundary simplex (3D:
+        angular_order² per triangle; 2D: angular_order per edge). Default 8.
+    radial_order : int, optional
+        "rays": Gauss-Legendre points per radial panel. Default 12.
+    panel_ratio : float, optional
+        "rays": ratio of consecutive geometric panel edges in t = |q|/R (> 1). Default 3.
+    t_min : float, optional
+        "rays": inner edge of the geometric panels (then one panel [0, t_min]). Default 1e-7.
+    n : int, optional
+        "mesh": divisions n of the shifted n^d Monkhorst-Pack mesh. Default 32.
+    return_error : bool, optional
+        Also return an error estimate: |value − value with the coarser rule|
+        (rays: angular_order − 1 and radial_order − 2; mesh: 3n/4). It is
+        conservative (the coarser rule's error) for the exponentially
+        convergent ray rule.
+"""
+
+
+def _doc(f):
+    f.__doc__ = f.__doc__.replace("    {rule}\n", _RULE_DOC.lstrip("\n"))
+    return f
+
+
+@_doc
+def heat_capacity(model: PhononModel, T: ArrayLike, method: str = "rays", *, angular_order: int = 8,
+                  radial_order: int = 12, panel_ratio: float = 3.0, t_min: float = 1e-7, n: int = 32,
+                  return_error: bool = False):
+    """Lattice heat capacity per atom, C_V = (k_B/N) Σ_{q,s} x² eˣ/(eˣ − 1)², x = ħω_{qs}/(k_B T), J/K.
+
+    Parameters
+    ----------
+    model : PhononModel
+        The phonon model (:class:`numeric.phonons.SpringModel`, :class:`numeric.phonons.DebyeModel`).
+    T : array_like
+        Temperatures, K (>= 0; T = 0 gives exactly 0). Any shape; the
+        spectrum is computed once for all of them.
+    {rule}
+
+    Returns
+    -------
+    float or ndarray
+        C_V per atom in J/K, shape of T (multiply by N_A for J/(mol K)); with
+        ``return_error`` the pair (value, estimate).
+
+    Notes
+    -----
+    Limits (tested): C_V -> (12π⁴/5) k_B (T/Θ_D(0))³ as T -> 0 with Θ_D(0) from
+    the model's sound velocities; C_V -> d k_B (1 − ħ²⟨ω²⟩/(12 k_B² T²)) as
+    T -> ∞ (x²eˣ/(eˣ−1)² = 1 − x²/12 + ...), ⟨ω²⟩ the mean over all modes.
+
+    Examples
+    --------
+    >>> from scipy.constants import k
+    >>> from numeric.lattice import Lattice
+    >>> from numeric.phonons import DebyeModel, debye_heat_capacity
+    >>> m = DebyeModel(343.0, Lattice.fcc(3.615e-10))
+    >>> T = [1.0, 30.0, 343.0, 3000.0]
+    >>> [f"{r:.9f}" for r in heat_capacity(m, T) / debye_heat_capacity(T, 343.0)]
+    ['1.000000000', '1.000000000', '1.000000000', '1.000000000']
+    >>> heat_capacity(m, 0.0), f"{heat_capacity(m, 343.0) / k:.6f} k_B"
+    (0.0, '2.855196 k_B')
+    """
+    T, key = _inputs(model, T, method, dict(angular_order=angular_order, radial_order=radial_order,
+                                            panel_ratio=panel_ratio, t_min=t_min, n=n))
+
+    def compute(spec, T):
+        flat = T.reshape(-1)
+        out = np.zeros(flat.shape)
+        pos = flat > 0.0
+        out[pos] = _K_B * _contract(spec, flat[pos], "cv")
+        return out.reshape(T.shape)
+
+    return _evaluate(model, T, key, compute, return_error)
+
+
+@_doc
+def phonon_number(model: PhononModel, T: ArrayLike, method: str = "rays", *, angular_order: int = 8,
+                  radial_order: int = 12, panel_ratio: float = 3.0, t_min: float = 1e-7, n: int = 32,
+                  return_error: bool = False):
+    """Mean number of thermal phonons per atom, (1/N) Σ_{q,s} 1/(e^{ħω_{qs}/k_B T} − 1) (dimensionless).
+
+    Parameters
+    ----------
+    model : PhononModel
+        The phonon model.
+    T : array_like
+        Temperatures, K (>= 0; T = 0 gives 0).
+    {rule}
+
+    Returns
+    -------
+    float or ndarray
+        Phonons per atom, shape of T; with ``return_error`` (value, estimate).
+
+    Notes
+    -----
+    Low T (3D): with ω_s = v_s(n̂) q, (Ω/(2π)³) Σ_s ∫ dΩ̂ ∫ q² dq/(e^{ħ v_s q/k_B T} − 1)
+    = (Ω/(2π)³) 2ζ(3) (k_B T/ħ)³ 4π ⟨Σ_s v_s⁻³⟩ = 18 ζ(3) (T/Θ_D(0))³, using
+    ⟨Σ_s v_s⁻³⟩ = 3/v̄³ and Θ_D(0) = ħ v̄ (6π²/Ω)^{1/3}/k_B. High T: d k_B T ⟨1/(ħω)⟩ − d/2.
+
+    Examples
+    --------
+    >>> from numeric.lattice import Lattice
+    >>> from numeric.phonons import DebyeModel
+    >>> m = DebyeModel(343.0, Lattice.fcc(3.615e-10))
+    >>> f"{phonon_number(m, 0.343) / (18 * 1.2020569031595942 * 1e-9):.9f}"   # T = Θ/1000
+    '1.000000000'
+    """
+    T, key = _inputs(model, T, method, dict(angular_order=angular_order, radial_order=radial_order,
+                                            panel_ratio=panel_ratio, t_min=t_min, n=n))
+
+    def compute(spec, T):
+        flat = T.reshape(-1)
+        out = np.zeros(flat.shape)
+        pos = flat > 0.0
+        out[pos] = _contract(spec, flat[pos], "n")
+        return out.reshape(T.shape)
+
+    return _evaluate(model, T, key, compute, return_error)
+
+
+@_doc
+def mean_square_displacement(model: PhononModel, T: ArrayLike, method: str = "rays", *,
+                             angular_order: int = 8, radial_order: int = 12, panel_ratio: float = 3.0,
+                             t_min: float = 1e-7, n: int = 32, return_error: bool = False):
+    """Full mean-square displacement ⟨u²⟩ = ⟨u_x² + u_y² + u_z²⟩ of an atom, zero-point motion included, m².
+
+    Parameters
+    ----------
+    model : PhononModel
+        The phonon model; ``model.mass`` must be set.
+    T : array_like
+        Temperatures, K (>= 0; T = 0 gives the zero-point value).
+    {rule}
+
+    Returns
+    -------
+    float or ndarray
+        ⟨u²⟩ in m², shape of T; with ``return_error`` (value, estimate).
+
+    Notes
+    -----
+    ⟨u²⟩ = (ħ/(M N)) Σ_{q,s} (n_B(ω_{qs}) + 1/2)/ω_{qs} (each polarisation
+    vector has |e|² = 1), i.e. (ħ/M) times the BZ average of Σ_s coth(x/2)/(2ω_s).
+    The zero-point part is computed once; the thermal part Σ n_B/ω decays
+    with the Bose factor. Debye model (3D): ⟨u²⟩ = (9ħ²/(M k_B Θ_D))
+    [1/4 + (T/Θ_D)² ∫_0^{Θ_D/T} x/(eˣ − 1) dx], three times the textbook
+    one-component ⟨u_x²⟩. High T: ⟨u²⟩ -> (k_B T/M) Σ_s ⟨ω_s⁻²⟩ + O(1/T).
+
+    Examples
+    --------
+    >>> from scipy.constants import atomic_mass, hbar, k
+    >>> from numeric.lattice import Lattice
+    >>> from numeric.phonons import DebyeModel
+    >>> M = 63.546 * atomic_mass
+    >>> m = DebyeModel(343.0, Lattice.fcc(3.615e-10), M)
+    >>> u0 = mean_square_displacement(m, 0.0)                 # 9ħ²/(4 M k_B Θ)
+    >>> f"{u0 * 1e20:.6f} Å², ratio {u0 / (9 * hbar**2 / (4 * M * k * 343.0)):.12f}"
+    '0.005007 Å², ratio 1.000000000000'
+    """
+    T, key = _inputs(model, T, method, dict(angular_order=angular_order, radial_order=radial_order,
+                                            panel_ratio=panel_ratio, t_min=t_min, n=n))
+    if model.mass is None:
+        raise ValueError("model.mass is None: the mean-square displacement needs the atomic mass")
+    pref = _HBAR / model.mass
+
+    def compute(spec, T):
+        flat = T.reshape(-1)
+        out = np.full(flat.shape, spec.zero_point)
+        pos = flat > 0.0
+        out[pos] += _contract(spec, flat[pos], "u")
+        return (pref * out).reshape(T.shape)
+
+    return _evaluate(model, T, key, compute, return_error)
+
+
+def debye_waller_2W(model: PhononModel, q: ArrayLike, T: ArrayLike, method: str = "rays", **rule):
+    """Debye-Waller exponent 2W = |q|²⟨u²⟩/d (cubic / isotropic crystals), dimensionless.
+
+    Parameters
+    ----------
+    model : PhononModel
+        The phonon model; ``model.mass`` must be set.
+    q : array_like
+        Scattering wavevector magnitude |q|, 1/m (>= 0); broadcast against T.
+    T : array_like
+        Temperatures, K (>= 0).
+    method : {"rays", "mesh"}, optional
+        Quadrature rule; further keyword arguments as for :func:`mean_square_displacement`.
+
+    Returns
+    -------
+    float or ndarray
+        2W, the intensity factor is e^{−2W}. In 3D 2W = q²⟨u²⟩/3 = q²⟨u_x²⟩
+        (a cubic crystal has an isotropic displacement tensor).
+
+    Examples
+    --------
+    >>> from scipy.constants import atomic_mass
+    >>> from numeric.lattice import Lattice
+    >>> from numeric.phonons import DebyeModel
+    >>> m = DebyeModel(343.0, Lattice.fcc(3.615e-10), 63.546 * atomic_mass)
+    >>> G = 2 * 3.141592653589793 / 3.615e-10 * 3**0.5        # (111) reflection
+    >>> f"{debye_waller_2W(m, G, 0.0) / (G**2 * mean_square_displacement(m, 0.0) / 3):.12f}"
+    '1.000000000000'
+    """
+    q = checked("q", q, 0.0)
+    if rule.pop("return_error", False):
+        raise ValueError("return_error is not supported by debye_waller_2W; use mean_square_displacement")
+    u2 = mean_square_displacement(model, T, method, **rule)
+    out = q * q * np.asarray(u2) / model.dim
+    return float(out) if np.ndim(out) == 0 else out

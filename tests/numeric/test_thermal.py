@@ -1,0 +1,210 @@
+"""numeric.thermal: BZ thermal averages against limits and closed forms they must reach.
+
+Independent references (none calls the code under test to make its expectation):
+
+* Debye model: C_V from ``numeric.phonons.debye_heat_capacity`` (the closed
+  Debye integral); ⟨u²⟩ from ``mpmath.quad`` of the Debye closed form.
+* Spring models, low T: the T³ law (12π⁴/5) k_B (T/Θ_D(0))³ with Θ_D(0) from the
+  model's sound velocities; phonon number 18 ζ(3) (T/Θ_D(0))³ (derivation below).
+* Spring models, high T: x²eˣ/(eˣ−1)² = 1 − x²/12 + x⁴/240 − ..., so
+  1 − C_V/(3k_B) = ħ²⟨ω²⟩/(12 k_B² T²) + O(T⁻⁴) with the mode average
+  ⟨ω²⟩ = tr⟨D⟩/d = (1/(dM)) Σ_R k_R (the BZ average of cos q·R vanishes for R ≠ 0).
+* Tolerances come from the next-order terms: at T <= Θ/500 the dispersion
+  correction to the T³ law is c (T/Θ)² with c = O(10²) (~1e-4 measured), so
+  1e-3 bounds it; the two-term high-T fit leaves O((Θ/5T)⁴) ~ 1e-3 relative.
+"""
+
+from __future__ import annotations
+
+import math
+
+import mpmath
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy.constants import atomic_mass, hbar
+from scipy.constants import k as k_B
+
+from numeric.lattice import Lattice
+from numeric.phonons import DebyeModel, SpringModel, debye_heat_capacity
+from numeric.thermal import (
+    _contract,
+    _spectrum,
+    debye_waller_2W,
+    heat_capacity,
+    mean_square_displacement,
+    phonon_number,
+)
+
+ZETA3 = 1.2020569031595942
+A = 3.6e-10
+
+#: sc and bcc converge slowly in angle when the shear constant k2/k1 is small (strong
+#: elastic anisotropy); they are drawn with k2/k1 >= 0.3 and integrated at angular order 12.
+lattices = st.one_of(
+    st.tuples(st.just("fcc"), st.floats(0.0, 1.0)),
+    st.tuples(st.sampled_from(["sc", "bcc"]), st.floats(0.3, 1.0)),
+)
+
+
+def make(name, ratio, mass_u, theta):
+    model = SpringModel.with_debye_temperature(getattr(Lattice, name)(A), mass_u * atomic_mass, theta, ratio)
+    return model, {"angular_order": 8 if name == "fcc" else 12}
+
+
+@settings(max_examples=5, deadline=None)
+@given(lattices, st.floats(1.0, 250.0), st.floats(100.0, 500.0))
+def test_low_temperature_T3_law(lat, mass_u, theta):
+    model, rule = make(*lat, mass_u, theta)
+    th = model.debye_temperature_T0()
+    T = th * np.array([1 / 1000, 1 / 500])
+    c = heat_capacity(model, T, **rule)
+    law = 12 * math.pi**4 / 5 * k_B * (T / th) ** 3
+    np.testing.assert_allclose(c / law, 1.0, rtol=1e-3, atol=0)
+
+
+@settings(max_examples=5, deadline=None)
+@given(lattices, st.floats(1.0, 250.0), st.floats(100.0, 500.0))
+def test_phonon_number_T3(lat, mass_u, theta):
+    # n = (Ω/(2π)³) Σ_s ∫dΩ̂ ∫ q² dq /(e^{ħ v_s q/k_B T} − 1) = (Ω/(2π)³) Γ(3)ζ(3) (k_B T/ħ)³ 4π ⟨Σ_s v_s⁻³⟩,
+    # ⟨Σ_s v_s⁻³⟩ = 3/v̄³, k_B Θ = ħ v̄ (6π²/Ω)^{1/3}  =>  n = 18 ζ(3) (T/Θ)³.
+    model, rule = make(*lat, mass_u, theta)
+    th = model.debye_temperature_T0()
+    T = th * np.array([1 / 2000, 1 / 500])
+    n = phonon_number(model, T, **rule)
+    slope = math.log(n[1] / n[0]) / math.log(4.0)
+    assert abs(slope - 3.0) < 1e-3
+    np.testing.assert_allclose(n[0] / (18 * ZETA3 * (T[0] / th) ** 3), 1.0, rtol=1e-3)
+
+
+@settings(max_examples=5, deadline=None)
+@given(lattices, st.floats(1.0, 250.0), st.floats(100.0, 500.0))
+def test_high_temperature_dulong_petit(lat, mass_u, theta):
+    model, rule = make(*lat, mass_u, theta)
+    th = model.debye_temperature_T0()
+    T = th * np.array([5.0, 10.0, 20.0])
+    y = 1.0 - heat_capacity(model, T, **rule) / (3 * k_B)
+    (a, _b), *_ = np.linalg.lstsq(np.stack([T**-2, T**-4], axis=1), y, rcond=None)
+    _, springs = model.bonds
+    omega2 = springs.sum() / (3 * model.mass)
+    np.testing.assert_allclose(a, hbar**2 * omega2 / (12 * k_B**2), rtol=1e-3)
+
+
+def debye_u2_reference(T, theta, M):
+    """Full 3D ⟨u²⟩ = 3 ⟨u_x²⟩, ⟨u_x²⟩ = (3ħ²/(M k_B Θ))[1/4 + (T/Θ)² ∫_0^{Θ/T} x/(eˣ−1) dx] (mpmath)."""
+    with mpmath.workdps(30):
+        bracket = mpmath.mpf(1) / 4
+        if T > 0:
+            y = mpmath.mpf(theta) / T
+            bracket += (1 / y) ** 2 * mpmath.quad(lambda x: x / mpmath.expm1(x), [0, min(y, 5), y])
+        return float(9 * hbar**2 / (M * k_B * theta) * bracket)
+
+
+def test_debye_displacement_closed_form():
+    M, theta = 63.546 * atomic_mass, 343.0
+    model = DebyeModel(theta, Lattice.fcc(3.615e-10), M)
+    T = np.array([0.0, 0.343, 3.43, 34.3, 343.0, 3430.0])
+    u2 = mean_square_displacement(model, T)
+    ref = np.array([debye_u2_reference(t, theta, M) for t in T])
+    np.testing.assert_allclose(u2, ref, rtol=1e-8)
+    G = 2 * math.pi * math.sqrt(3) / 3.615e-10
+    np.testing.assert_allclose(debye_waller_2W(model, G, T), G**2 * ref / 3, rtol=1e-8)
+
+
+def test_debye_heat_capacity_and_error_estimate():
+    model = DebyeModel(343.0, Lattice.fcc(3.615e-10))
+    T = np.geomspace(0.0343, 3430.0, 9)
+    c, err = heat_capacity(model, T, return_error=True)
+    ref = debye_heat_capacity(T, 343.0)
+    np.testing.assert_allclose(c, ref, rtol=1e-8)
+    assert np.all(err <= 1e-6 * ref)
+
+
+@settings(max_examples=3, deadline=None)
+@given(lattices, st.floats(1.0, 250.0), st.floats(100.0, 500.0))
+def test_displacement_high_temperature_slope(lat, mass_u, theta):
+    model, rule = make(*lat, mass_u, theta)
+    th = model.debye_temperature_T0()
+    T = th * np.array([5.0, 10.0, 20.0])
+    u2 = mean_square_displacement(model, T, **rule)
+    (a, _b), *_ = np.linalg.lstsq(np.stack([T, 1.0 / T], axis=1), u2, rcond=None)   # coth(x/2) = 2/x + x/6
+    # reference Σ_s ⟨ω_s⁻²⟩ from a much finer ray rule (independent nodes)
+    fine = _spectrum(model, ("rays", rule["angular_order"] + 2, 16, 2.5, 1e-8))
+    inv_omega2 = float(fine.weights @ fine.omega**-2)
+    np.testing.assert_allclose(a, k_B / model.mass * inv_omega2, rtol=1e-3)
+
+
+def test_mesh_convergence_order_zero_point():
+    # Σ_s 1/ω_s is homogeneous of degree −1 at Γ: midpoint-rule error ∝ h^{3−1} = N^{−2/3} (Lyness).
+    model = SpringModel.with_debye_temperature(Lattice.fcc(A), 63.5 * atomic_mass, 300.0)
+    ref = mean_square_displacement(model, 0.0, angular_order=12, radial_order=16)
+    ns = np.array([8, 12, 16, 24, 32])
+    err = np.array([abs(mean_square_displacement(model, 0.0, "mesh", n=int(n)) - ref) for n in ns])
+    slope = np.polyfit(np.log(ns.astype(float) ** 3), np.log(err), 1)[0]
+    assert abs(slope - (-2.0 / 3.0)) < 0.1, slope
+
+
+def test_rays_converge_exponentially():
+    # analytic integrand inside each cone (Σ_s g(ω_s²) = tr g(D)): the error falls geometrically with order
+    model = SpringModel.with_debye_temperature(Lattice.fcc(A), 63.5 * atomic_mass, 300.0, 0.2)
+    T = 30.0
+    ref = heat_capacity(model, T, angular_order=14, radial_order=16)
+    orders = np.array([2, 3, 4, 5, 6])
+    err = np.array([abs(heat_capacity(model, T, angular_order=int(o), radial_order=16) / ref - 1)
+                    for o in orders])
+    rate = np.polyfit(orders, np.log(err), 1)[0]
+    assert rate < -1.0, (rate, err)                # at least a factor e per order
+    assert err[-1] < 1e-5
+
+
+def test_vectorised_equals_scalar_and_compression():
+    model = SpringModel.with_debye_temperature(Lattice.bcc(A), 93 * atomic_mass, 275.0, 0.5)
+    T = np.geomspace(0.2, 3000.0, 40).reshape(5, 8)
+    c = heat_capacity(model, T)
+    assert c.shape == (5, 8)
+    np.testing.assert_allclose(c[2, 3], heat_capacity(model, float(T[2, 3])), rtol=1e-14)
+    spec = _spectrum(model, ("rays", 8, 12, 3.0, 1e-7))
+    for kind in ("cv", "n", "u"):
+        full = _contract(spec, T.reshape(-1), kind, compressed=False)
+        np.testing.assert_allclose(_contract(spec, T.reshape(-1), kind), full, rtol=1e-10)
+
+
+def test_zero_temperature():
+    model = SpringModel.with_debye_temperature(Lattice.fcc(A), 63.5 * atomic_mass, 300.0)
+    assert heat_capacity(model, 0.0) == 0.0
+    assert phonon_number(model, 0.0) == 0.0
+    u0 = mean_square_displacement(model, 0.0)
+    assert u0 > 0.0 and mean_square_displacement(model, [0.0, 1.0])[1] >= u0
+
+
+def test_low_dimensional_lattices():
+    chain = SpringModel.with_debye_temperature(Lattice.chain(A), 50 * atomic_mass, 200.0)
+    T = 200.0 / 1000
+    np.testing.assert_allclose(heat_capacity(chain, T) / (math.pi**2 / 3 * k_B * T / 200.0), 1.0, rtol=1e-3)
+    square = SpringModel.with_debye_temperature(Lattice.square(A), 50 * atomic_mass, 200.0, 0.5)
+    th = square.debye_temperature_T0()
+    # 2D: C_V = 2 branches × (Ω/(2π)²) 2π ∫ q dq x²eˣ/(eˣ−1)²
+    #         = 4 k_B (T/Θ)² ∫ x³eˣ/(eˣ−1)² dx = 24 ζ(3) k_B (T/Θ)²
+    # (∫ xⁿeˣ/(eˣ−1)² dx = n! ζ(n)); the same steps give (12π⁴/5) in 3D and π²/3 in 1D.
+    np.testing.assert_allclose(heat_capacity(square, th / 1000) / (24 * ZETA3 * k_B * 1e-6), 1.0, rtol=1e-3)
+
+
+def test_validation_names_parameter():
+    model = DebyeModel(343.0, Lattice.fcc(3.615e-10))
+    with pytest.raises(ValueError, match="T = -1"):
+        heat_capacity(model, -1.0)
+    with pytest.raises(ValueError, match="T = nan"):
+        phonon_number(model, float("nan"))
+    with pytest.raises(ValueError, match="model"):
+        heat_capacity("copper", 300.0)
+    with pytest.raises(ValueError, match=r"model\.mass"):
+        mean_square_displacement(model, 300.0)
+    with pytest.raises(ValueError, match="method"):
+        heat_capacity(model, 300.0, method="tetra")
+    with pytest.raises(ValueError, match="angular_order"):
+        heat_capacity(model, 300.0, angular_order=0)
+    with pytest.raises(ValueError, match="mesh"):
+        heat_capacity(model, 300.0, method="mesh")
+    with pytest.raises(ValueError, match="q = -1"):
+        debye_waller_2W(DebyeModel(343.0, Lattice.fcc(3.615e-10), 1e-25), -1.0, 300.0)
