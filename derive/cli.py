@@ -84,11 +84,16 @@ def check(names: tuple[str, ...], as_json: bool) -> None:
     for name in selected:  # validate all names before the (slow) work
         if name not in registry.catalog():
             _derivation(name)
+    from .crosscheck import run_crosscheck
+
     reports = []
     for name in selected:
         start = time.perf_counter()
         report = registry.get(name).check()
-        report.seconds = time.perf_counter() - start  # the SymPy derivation itself + its check
+        numeric = run_crosscheck(name)  # an independent BZ integrator in the closed form's limit
+        if numeric is not None:
+            report.results.append(numeric)
+        report.seconds = time.perf_counter() - start  # the SymPy derivation itself + its checks
         reports.append(report)
     if as_json:
         click.echo(json.dumps([r.as_dict() for r in reports], indent=2, ensure_ascii=False))
@@ -171,6 +176,11 @@ def _print_table(reports: list[CheckReport]) -> None:
         if not report.passed:
             click.echo("")
             click.echo(str(report))
+    for report in reports:
+        numeric = next((r for r in report.results if r.check == "numeric cross-check"), None)
+        if numeric is not None:
+            click.echo(f"{report.name}: {numeric.method}: {numeric.detail} "
+                       f"[{'pass' if numeric.passed else 'FAIL'}]")
     passed = sum(r.passed for r in reports)
     click.echo(f"\n{passed} of {len(reports)} derivations pass")
 

@@ -74,3 +74,6 @@ def test_main_job_cold_all_pass():
     data = json.loads(proc.stdout)
     assert [d["name"] for d in data] == derive.catalog()
     assert all(d["status"] == "pass" for d in data)
+    debye = next(d for d in data if d["name"] == "debye_T3_law")
+    numeric = [c for c in debye["checks"] if c["check"] == "numeric cross-check"]
+    assert numeric and numeric[0]["passed"] and "Θ_D(0)/1000" in numeric[0]["detail"]
