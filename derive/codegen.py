@@ -555,7 +555,7 @@ def numpy_source(k: Kernel) -> str:
 
     printer = NumPyPrinter({"fully_qualified_modules": True})
     args = ", ".join(str(a) for a in k.args)
-    pieces = [(_expand_polynomials(e), c) for e, c in k.pieces]
+    pieces = [(_expand_polynomials(e), _expand_polynomials(c)) for e, c in k.pieces]
     if len(pieces) == 1:
         body = f"    return {printer.doprint(pieces[0][0])}"
     else:

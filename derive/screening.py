@@ -24,6 +24,8 @@ which is negative in the static limit.
 
 from __future__ import annotations
 
+import functools
+
 import sympy as sp
 
 from .codegen import Branch, Kernel, Polynomial, choose_switch, kernel, statement_kernel
@@ -1201,3 +1203,240 @@ def _plasmon_dispersion_kernel() -> Kernel:
                             "Plasmon frequency sqrt(wp^2 + (3/5) vF^2 q^2) in rad/s (small q)",
                             name="plasmon_frequency",
                             closed_form=lambda w: w.subs(v_F, _fermi_velocity_of_density()))
+
+
+
+# ------------------------------------------------------ dynamic Lindhard kernels
+# Re f = [L(nu + x) - L(nu - x)]/(4x) with L(a) = a + (1 - a^2) l(a)/2 and l(a) = ln|(1 + a)/(1 - a)|
+# (the statement of lindhard_dynamic_real; L is odd). The closed form cancels (a) for small x, where it is
+# a difference quotient, (b) for large nu or x (1/2 against terms of order one, relative error ~ eps nu^2
+# or eps x^2), and it is 0 * inf on the continuum edges. The kernel uses three exact rewrites of it, with
+# one truncated series, Lam(w) = sum_k c_k w^k from l(a) = 2a [1 + Lam(a^2)] (|a| < 1) and l(1/a) = l(a),
+# evaluated at most twice per point, and two logarithms per point (the branches share them):
+#
+#   P1 (|s| <= theta, s = 2x/(1 + x^2 - nu^2); l(s) = l(p) - l(m), p = nu + x, m = nu - x):
+#       Re f = x/(p D) + (1 - m^2) Lam(s^2)/(2D) - (nu/p) A(p),   D = 1 + x^2 - nu^2,
+#       A(p) = p l(p)/2 - 1 = Lam(1/p^2) (series for p >= p_s, logarithm below). No difference quotient
+#       (small x) and no cancellation at large nu or x (the leading terms of 1/2 + (1 - m^2) l(s)/(8x)
+#       - nu l(p)/2 are collected exactly into x/(p D)).
+#   GL (x >= x_c, near the edges |s| > theta): [L(p) - L(m)]/(4x) with a safe L: series in a^2 for
+#       |a| < m_s, in 1/a^2 for |a| > M_s, L = a + (1 - a)(1 + a) l(a)/2 in between.
+#   GT (x < x_c, near the edges, including the corner x -> 0, nu -> 1 where both logarithms are large):
+#       1/2 + [(1 - p^2) l(p) - (1 - m^2) l(m)]/(8x), every factor 1 -+ nu -+ x rounded once with 1 - nu
+#       first (exact where it matters), so the logarithmic singularities cancel to rounding.
+# The factors vanishing on the edges are (1 - nu) - x, 1 + m and 1 - m (or (1 - nu) + x for x < x_c),
+# each evaluated with a single rounding; degree-1 Polynomial nodes keep that evaluation order in the
+# printed code. Where a factor is exactly zero, the clamped logarithm stays finite and its coefficient
+# (the same factor) makes the product zero: no NaN on the edges.
+
+_LOG_FLOOR = sp.Float(repr(2.0**-1022), 17)  # clamps of the logarithm arguments (powers of two: every
+_LOG_CEILING = sp.Float(repr(2.0**1023), 17)  # backend prints them as finite numbers)
+_SERIES_TOL = 2.0**-56  # relative truncation target of Lam at its largest argument
+
+
+def _resolve_abs(expr: sp.Expr, point: dict) -> sp.Expr:
+    """``expr`` with every |u| replaced by +u or -u, the sign u has at ``point`` (exact on that region)."""
+    return expr.replace(sp.Abs, lambda u: u if u.subs(point) > 0 else -u)
+
+
+def _static_of_dynamic() -> sp.Expr:
+    """F(x) = Re f(x, 0), the static slice of the lindhard_dynamic_real statement."""
+    return get("lindhard_dynamic_real").statement.rhs.subs(nu, 0)
+
+
+@functools.cache
+def _log_ratio_coefficients(order: int = 24) -> tuple[sp.Rational, ...]:
+    """c_0..c_order of l(a)/(2a) = sum_k c_k a^(2k), l(a) = ln|(1 + a)/(1 - a)|, from the statement at nu = 0.
+
+    F(x) = 1/2 + (1 - x^2) l(x)/(4x) there; the series of l is that of its derivative (a rational
+    function), integrated term by term.
+    """
+    F = _static_of_dynamic()
+    l_of_x = (_resolve_abs(F, {x: sp.Rational(1, 2)}) - sp.Rational(1, 2)) * 4 * x / (1 - x**2)
+    slope = sp.series(sp.cancel(sp.simplify(sp.diff(l_of_x, x))), x, 0, 2 * order + 1).removeO()
+    if sp.limit(l_of_x, x, 0) != 0:
+        raise ValueError("l(a) should vanish at a = 0")
+    c = [slope.coeff(x, 2 * k) / (2 * (2 * k + 1)) for k in range(order + 1)]  # l = sum 2 c_k a^(2k+1)
+    if c[0] != 1 or any(slope.coeff(x, 2 * k + 1) != 0 for k in range(order + 1)):
+        raise ValueError("l(a)/(2a) should be an even series in a starting at 1")
+    if any(not (c[k + 1] < c[k]) for k in range(1, order)):
+        raise ValueError("the tail bound needs decreasing coefficients")
+    return tuple(c)
+
+
+def _log_ratio_series(w_max: float) -> tuple[sp.Rational, ...]:
+    """c_1..c_K of Lam(w) = l(a)/(2a) - 1 = sum_k c_k w^k (w = a^2), enough terms for 0 < w <= w_max.
+
+    K is the smallest order whose tail is below _SERIES_TOL relative to Lam(w): the coefficients
+    decrease, so the tail is at most c_(K+1) w^(K+1)/(1 - w), and Lam(w) >= c_1 w.
+    """
+    c = _log_ratio_coefficients()
+    w = sp.Rational(repr(w_max))
+    for terms in range(1, len(c) - 1):
+        if c[terms + 1] * w**terms / (c[1] * (1 - w)) <= _SERIES_TOL:
+            return tuple(c[1 : terms + 1])
+    raise ValueError(f"series too slow at w = {w_max}")
+
+
+def _lam(w: sp.Expr, coeffs: tuple[sp.Rational, ...]) -> sp.Expr:
+    """Lam(w) = sum_k c_k w^k, printed in Estrin form."""
+    return w * Polynomial(w, *coeffs)
+
+
+def _dynamic_real_forms(coeffs: tuple, theta: object, x_c: object, p_s: object, m_s: object, M_s: object,
+                        factors: str = "switch", gamma: str = "switch") -> dict[str, sp.Expr]:
+    """Branch expressions of Re f for the given switch points (see the comment above).
+
+    ``factors`` ("small", "large" or "switch" at x_c) picks the forms of 1 - m and of
+    D = 1 + x^2 - nu^2; ``gamma`` ("s2", "wm" or "switch" at |s| = theta) picks the argument of the
+    shared series Lam (s^2 in P1, min(m^2, 1/m^2) in GL and GT). The fixed choices serve the 1-D
+    slices on which the switch points are chosen.
+    """
+    half = sp.Rational(1, 2)
+    p = nu + x
+    m = Polynomial(x, nu, -1)  # nu - x in one rounding (exact for x <= nu <= 2x)
+    a1 = Polynomial(x, 1 - nu, -1)  # 1 - nu - x: 1 - nu is exact for 1/2 <= nu <= 2
+    a2, a4 = 1 + m, 1 + p  # 1 + nu - x (vanishes where nu - x is exact), 1 + nu + x
+    a3_small, a3_large = Polynomial(x, 1 - nu, 1), 1 - m  # 1 - nu + x
+    D_small, D_large = (1 - nu) * (1 + nu) + x**2, 1 - p * m  # 1 + x^2 - nu^2
+    small = sp.StrictLessThan(x, x_c)
+    a3, D = {"small": (a3_small, D_small), "large": (a3_large, D_large),
+             "switch": (sp.Piecewise((a3_small, small), (a3_large, True)),
+                        sp.Piecewise((D_small, small), (D_large, True)))}[factors]
+    l_p = sp.log(sp.Min(a4 / sp.Abs(a1), _LOG_CEILING))  # l(p) = ln|(1 + p)/(1 - p)|
+    l_m = sp.log(sp.Min(sp.Max(sp.Abs(a2 / a3), _LOG_FLOOR), _LOG_CEILING))  # l(m)
+    s = 2 * x / D
+    in_p1 = sp.LessThan(2 * x, theta * sp.Abs(D))  # |s| <= theta, without a division
+    w_m = sp.Piecewise((m**2, sp.Abs(m) < 1), (1 / m**2, True))
+    arg = {"s2": s**2, "wm": w_m, "switch": sp.Piecewise((s**2, in_p1), (w_m, True))}[gamma]
+    lam_a = _lam(arg, coeffs)  # Lam(s^2) in P1, Lam(m^2) or Lam(1/m^2) in GL and GT
+    lam_p = _lam(1 / p**2, coeffs)  # Lam(1/p^2)
+    one_m2, one_p2 = a2 * a3, a1 * a4  # 1 - m^2, 1 - p^2
+    A = sp.Piecewise((lam_p, p >= p_s), (p * l_p / 2 - 1, True))
+    P1 = x / (p * D) + one_m2 * lam_a / (2 * D) - nu / p * A
+    l_m_safe = sp.Piecewise((2 * m * (1 + lam_a), sp.Abs(m) < m_s), (l_m, True))
+    GT = half + (one_p2 * l_p - one_m2 * l_m_safe) / (8 * x)
+    L_p = sp.Piecewise(((1 + one_p2 * lam_p) / p, p >= p_s), (p + one_p2 * l_p / 2, True))
+    L_m = sp.Piecewise((m + one_m2 * m * (1 + lam_a), sp.Abs(m) < m_s),
+                       ((1 + one_m2 * lam_a) / m, sp.Abs(m) > M_s),
+                       (m + one_m2 * l_m / 2, True))
+    GL = (L_p - L_m) / (4 * x)
+    return {"P1": P1, "GT": GT, "GL": GL, "in_p1": in_p1, "small": small}
+
+
+def _safe_L_pieces(coeffs: tuple) -> tuple[sp.Expr, sp.Expr, sp.Expr, sp.Expr]:
+    """L(a) (a = x): small-a series, logarithmic form, large-a series, and 2a F(a) from the statement."""
+    a = x
+    small = a + (1 - a) * (1 + a) * a * (1 + _lam(a**2, coeffs))
+    middle = a + (1 - a) * (1 + a) / 2 * sp.log((1 + a) / sp.Abs(1 - a))
+    large = (1 + (1 - a) * (1 + a) * _lam(1 / a**2, coeffs)) / a
+    return small, middle, large, 2 * a * _static_of_dynamic()  # L(a) = 2a F(a)
+
+
+@functools.cache
+def _dynamic_real_design() -> tuple:
+    """Series coefficients and switch points of the Re f kernel, each from codegen.choose_switch.
+
+    Candidates keep every argument of Lam at most 0.16 (the 0.4/2.5 thresholds of the static kernel),
+    for which K terms are enough. The switch points are chosen on 1-D slices:
+    m_s, M_s on L(a) itself (the safe L of GL and the series/log choice of l(m) in GT);
+    p_s on x = 1/1000 as a function of nu (small x, where A(p) dominates P1);
+    theta on x = 1/20 above the continuum, as a function of t = -s (P1 against GT);
+    x_c on the diagonal nu = 1 + x/2 between the edges nu = 1 -+ x (GT against GL).
+    """
+    coeffs = _log_ratio_series(0.16)
+    L_small, L_middle, L_large, L_ref = _safe_L_pieces(coeffs)
+    m_s = choose_switch(L_small, L_middle, L_ref, x, [0.2, 0.25, 0.3, 0.35, 0.4])
+    M_s = choose_switch(L_middle, L_large, L_ref, x, [2.5, 3.0, 3.5, 4.0, 5.0])
+    closed = get("lindhard_dynamic_real").statement.rhs
+    # p_s: P1 with A(p) from the logarithm (left) or the series (right), at x = 1/1000
+    x0 = sp.Rational(1, 1000)
+    left, right = (_dynamic_real_forms(coeffs, 1, 1, p_s, m_s, M_s, "small", "s2")["P1"].subs(x, x0)
+                   for p_s in (sp.oo, 0))
+    p_s = choose_switch(left, right, closed.subs(x, x0), nu, [2.5, 3.0, 3.5, 4.0])
+    # theta: P1 (left) against GT (right) on x = 1/20, nu = sqrt(1 + x^2 + 2x/t) > 1 + x, t = -s
+    t = sp.Symbol("t", positive=True)
+    x1 = sp.Rational(1, 20)
+    on_slice = {nu: sp.sqrt(1 + x1**2 + 2 * x1 / t), x: x1}
+    forms = {g: _dynamic_real_forms(coeffs, 1, 1, p_s, m_s, M_s, "small", g) for g in ("s2", "wm")}
+    theta = choose_switch(forms["s2"]["P1"].subs(on_slice), forms["wm"]["GT"].subs(on_slice),
+                          closed.subs(on_slice), t, [0.2, 0.25, 0.3, 0.35, 0.4])
+    # x_c: GT with the small-x factors (left) against GL with the large-x factors (right), nu = 1 + x/2
+    diagonal = {nu: 1 + x / 2}
+    x_c = choose_switch(_dynamic_real_forms(coeffs, 1, 1, p_s, m_s, M_s, "small", "wm")["GT"].subs(diagonal),
+                        _dynamic_real_forms(coeffs, 1, 1, p_s, m_s, M_s, "large", "wm")["GL"].subs(diagonal),
+                        closed.subs(diagonal), x, [0.25, 0.35, 0.5, 0.7, 1.0])
+    w_max = max(theta**2, m_s**2, 1 / M_s**2, 1 / p_s**2)
+    return _log_ratio_series(w_max), theta, x_c, p_s, m_s, M_s
+
+
+@kernel("screening")
+def _lindhard_dynamic_real_kernel() -> Kernel:
+    """Re f(x, nu): three exact rewrites of the closed form sharing two logarithms and one series."""
+    coeffs, theta, x_c, p_s, m_s, M_s = _dynamic_real_design()
+    closed = get("lindhard_dynamic_real").statement.rhs
+    forms = _dynamic_real_forms(coeffs, theta, x_c, p_s, m_s, M_s)
+    K = len(coeffs)
+    # Verification boxes: inside each branch's region (where its shared-series argument is the one it
+    # assumes), away from the zero of Re f (the checks are relative), covering every internal piece.
+    boxes = {
+        "P1": {x: (0.01, 0.2), nu: (1.8, 3.5)},  # |s| <= 0.18; p across p_s (both forms of A)
+        "GL": {x: (2.0, 3.5), nu: (0.0, 1.9)},  # |s| >= 0.53; m from -3.5 to -0.1, p from 2 to 5.4
+        "GT": {x: (0.26, 0.45), nu: (0.0, 0.5)},  # |s| >= 0.49; |m| below and above m_s
+    }
+    for name, box in boxes.items():  # corners on the right side of |s| = theta (and of x = x_c)
+        corners = [{x: bx, nu: bn} for bx in box[x] for bn in box[nu]]
+        if ([bool(forms["in_p1"].subs(c)) for c in corners] != [name == "P1"] * 4
+                or (name != "P1" and any(bool(forms["small"].subs(c)) != (name == "GT") for c in corners))):
+            raise ValueError(f"verification box of {name} is not inside its region (theta = {theta})")
+    bound = 1e-16
+    return Kernel(
+        name="lindhard_dynamic_real", derivation="lindhard_dynamic_real", args=[x, nu], closed_form=closed,
+        doc="Real part of the dynamic Lindhard function f(x, nu), x = q/(2 k_F), nu = omega/(q v_F); "
+            "chi0 = -g(E_F) f",
+        layout="select",
+        branches=[
+            Branch(forms["P1"], forms["in_p1"],
+                   f"|s| <= {theta}, s = 2x/(1 + x^2 - nu^2): 1/2 + (1 - m^2) l(s)/(8x) - nu l(p)/2 "
+                   f"with l(s) = 2s [1 + Lam(s^2)], leading terms collected into x/(p D); "
+                   f"A(p) = p l(p)/2 - 1 = Lam(1/p^2) for p >= {p_s}; Lam to w^{K}",
+                   remainder=bound, sample=boxes["P1"]),
+            Branch(forms["GL"], sp.GreaterThan(x, x_c),
+                   f"x >= {x_c}: [L(p) - L(m)]/(4x), L from its series in a^2 (|a| < {m_s}), in 1/a^2 "
+                   f"(|a| > {M_s}; p >= {p_s}) or a + (1 - a)(1 + a) l(a)/2",
+                   remainder=bound, sample=boxes["GL"]),
+            Branch(forms["GT"], sp.true,
+                   f"x < {x_c}: 1/2 + [(1 - p^2) l(p) - (1 - m^2) l(m)]/(8x) with factors rounded once; "
+                   f"l(m) = 2m [1 + Lam(m^2)] for |m| < {m_s}",
+                   remainder=bound, sample=boxes["GT"]),
+        ],
+    )
+
+
+@kernel("screening")
+def _lindhard_dynamic_imag_kernel() -> Kernel:
+    """Im f(x, nu): the statement's pieces, with the edge factors 1 -+ (nu - x) rounded once."""
+    closed = get("lindhard_dynamic_imag").statement.rhs
+    (inside, _), (partial, _), (outside, _) = closed.args
+    a1 = Polynomial(x, 1 - nu, -1)  # 1 - nu - x > 0: x + nu < 1
+    m = Polynomial(x, nu, -1)  # nu - x, exact where 1 -+ m vanishes for x > 1 (resp. x > 2)
+    a2 = sp.Piecewise((Polynomial(nu, 1 - x, 1), x <= 2), (1 + m, True))  # 1 + nu - x, 1 - x exact
+    a3 = sp.Piecewise((Polynomial(x, 1 - nu, 1), x <= 1), (1 - m, True))  # 1 - nu + x, 1 - nu exact
+    edge = sp.pi * a2 * a3 / (8 * x)  # pi (1 - (x - nu)^2)/(8x), relative accuracy up to the edges
+    return Kernel(
+        name="lindhard_dynamic_imag", derivation="lindhard_dynamic_imag", args=[x, nu], closed_form=closed,
+        doc="Imaginary part of the dynamic Lindhard function f(x, nu) (retarded: >= 0 for nu >= 0); "
+            "chi0 = -g(E_F) f",
+        layout="select",
+        branches=[
+            Branch(inside, sp.StrictGreaterThan(a1, 0), "x + nu < 1: both thresholds inside the Fermi sphere",
+                   sample=_REGIONS["inside"]),
+            Branch(edge, sp.And(sp.StrictGreaterThan(a2, 0), sp.StrictGreaterThan(a3, 0)),
+                   "|x - nu| < 1 < x + nu: (1 - (x - nu)^2) = (1 + nu - x)(1 - nu + x), each factor rounded "
+                   "once (zero exactly on the edges nu = x -+ 1)",
+                   region_form=partial, sample=_REGIONS["partial"]),
+            Branch(outside, sp.LessThan(a3, 0), "nu - x >= 1: above the continuum",
+                   sample=_REGIONS["above"]),
+            Branch(outside, sp.true, "x - nu >= 1: below the continuum", sample=_REGIONS["below"]),
+        ],
+    )

@@ -3,6 +3,8 @@
 Conventions: Lindhard variable x = q/(2 k_F); χ0 = −g(E_F) F(x) with g(E_F)
 the density of states per volume for both spins; ε = 1 − v(q) χ0,
 v(q) = e²/(ε0 q²). Electron masses default to the free-electron mass.
+The dynamic (retarded, T = 0) response is χ0(q, ω) = −g(E_F) f(z, u) with
+z = q/(2 k_F) and u = ω/(q v_F) (:func:`lindhard_dynamic`); f(z, 0) = F(z).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from ._support import checked, evaluate
 __all__ = [
     "dielectric_small_q",
     "dielectric_thomas_fermi",
+    "lindhard_dynamic",
     "lindhard_static",
     "plasma_frequency",
     "plasmon_frequency",
@@ -56,6 +59,80 @@ def lindhard_static(x: ArrayLike) -> np.ndarray | float:
     0.911979608251
     """
     return evaluate(_kernels.lindhard_static_loop, checked("x", x, 0.0, allow_inf=True))
+
+
+#: Range of z and u accepted by lindhard_dynamic: its kernel forms (1 + z² − u²)², which must not overflow,
+#: and 1/z.
+_DYNAMIC_MAX = 1e75
+_DYNAMIC_MIN_Z = 1e-300
+
+
+def lindhard_dynamic(z: ArrayLike, u: ArrayLike) -> np.ndarray | complex:
+    """Dynamic (retarded) Lindhard function f(z, u), χ0(q, ω) = −g(E_F) f(z, u).
+
+    Re f = 1/2 + [(1 − (z − u)²) ln|(z − u + 1)/(z − u − 1)|
+                  + (1 − (z + u)²) ln|(z + u + 1)/(z + u − 1)|]/(8z),
+    Im f = π u/2 for z + u < 1, π (1 − (z − u)²)/(8z) for |z − u| < 1 < z + u,
+    and 0 outside the particle-hole continuum |z − u| > 1.
+
+    Parameters
+    ----------
+    z : array_like
+        q/(2 k_F), dimensionless, 1e-300 <= z <= 1e75.
+    u : array_like
+        ω/(q v_F), dimensionless, 0 <= u <= 1e75 (ω >= 0: the retarded branch).
+
+    Returns
+    -------
+    complex or ndarray of complex128
+        f = Re f + i Im f (a Python complex when both inputs are scalars). In SI,
+        χ0(q, ω) = −g(E_F) f with g(E_F) = m k_F/(π² ħ²) per volume for both
+        spins, so ε(q, ω) = 1 + e² g(E_F) f/(ε0 q²) in the RPA.
+
+    Notes
+    -----
+    Derivations ``lindhard_dynamic_real`` and ``lindhard_dynamic_imag``
+    (Giuliani & Vignale eqs. 4.22-4.23; Fetter & Walecka ch. 12).
+    Sign convention: retarded response (ħω + i0), so Im f >= 0 and
+    Im χ0 <= 0 for ω > 0 (absorption); f is even in u for its real part and
+    odd for its imaginary part, and only u >= 0 is accepted.
+    Validity: T = 0, non-interacting electrons with a parabolic band (the RPA
+    input χ0), 3D.
+    Limits: f(z, 0) = F(z) (:func:`lindhard_static`); for u >> max(1, z),
+    Re f = −1/(3u²) [1 + (3/5 + z²)/u² + ...] (the plasmon region); for
+    z -> 0 at fixed u, Re f -> 1 − (u/2) ln|(1 + u)/(1 − u)|.
+    The real part has logarithmically divergent slopes on the continuum edges
+    |z ± u| = 1 and diverges (logarithmically) at z -> 0, u -> 1.
+
+    Accuracy: within 1e-14 relative of the closed forms (50-digit mpmath;
+    measured maximum 8e-15) over the whole domain, including on and within
+    1e-14 of the edges, z down to 1e-300 and z, u up to 1e75, except close
+    to the zero of Re f (u ≈ 0.8336 at small z, u ≈ z + 1/(6z) at large z),
+    where the absolute error is below 1e-15. The imaginary part is exactly 0
+    outside the continuum and on its edges |z − u| = 1. The closed form
+    itself loses accuracy for small z (a difference quotient) and for large
+    u or z (cancellation of order u² or z²), and is 0·∞ on the edges; the
+    generated kernel evaluates exact rewrites of it instead (see
+    ``derive.screening``).
+
+    Examples
+    --------
+    >>> f = lindhard_dynamic(0.5, 0.0)  # static limit: F(1/2) = 1/2 + (3/8) ln 3
+    >>> round(f.real, 12), f.imag
+    (0.911979608251, 0.0)
+    >>> f = lindhard_dynamic(0.5, 0.25)  # inside the continuum: Im f = π u/2
+    >>> round(f.real, 12), round(f.imag, 12)
+    (0.832558678123, 0.392699081699)
+    >>> lindhard_dynamic([0.5, 5.0], 3.0).imag  # above and below the continuum
+    array([0., 0.])
+    """
+    zz = checked("z", z, _DYNAMIC_MIN_Z, _DYNAMIC_MAX)
+    uu = checked("u", u, 0.0, _DYNAMIC_MAX)
+    re = evaluate(_kernels.lindhard_dynamic_real_loop, zz, uu)
+    im = evaluate(_kernels.lindhard_dynamic_imag_loop, zz, uu)
+    if isinstance(re, float):
+        return complex(re, im)
+    return re + 1j * im
 
 
 def thomas_fermi_wavevector(n: ArrayLike, m: ArrayLike = m_e) -> np.ndarray | float:

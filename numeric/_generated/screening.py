@@ -9,6 +9,8 @@ GENERATED CODE: do not edit. Regenerate with `ephkit codegen --write`;
 - plasma_frequency: from derivation `lindhard_small_q_expansion`
 - dielectric_small_q: from derivation `lindhard_small_q_expansion`
 - plasmon_frequency: from derivation `plasmon_dispersion`
+- lindhard_dynamic_real: from derivation `lindhard_dynamic_real`
+- lindhard_dynamic_imag: from derivation `lindhard_dynamic_imag`
 """
 
 import math
@@ -17,7 +19,7 @@ import numba
 
 from numeric import _vecmath as vmath
 
-__all__ = ['lindhard_static_scalar', 'lindhard_static_loop', 'thomas_fermi_wavevector_scalar', 'thomas_fermi_wavevector_loop', 'dielectric_thomas_fermi_scalar', 'dielectric_thomas_fermi_loop', 'plasma_frequency_scalar', 'plasma_frequency_loop', 'dielectric_small_q_scalar', 'dielectric_small_q_loop', 'plasmon_frequency_scalar', 'plasmon_frequency_loop']
+__all__ = ['lindhard_static_scalar', 'lindhard_static_loop', 'thomas_fermi_wavevector_scalar', 'thomas_fermi_wavevector_loop', 'dielectric_thomas_fermi_scalar', 'dielectric_thomas_fermi_loop', 'plasma_frequency_scalar', 'plasma_frequency_loop', 'dielectric_small_q_scalar', 'dielectric_small_q_loop', 'plasmon_frequency_scalar', 'plasmon_frequency_loop', 'lindhard_dynamic_real_scalar', 'lindhard_dynamic_real_loop', 'lindhard_dynamic_imag_scalar', 'lindhard_dynamic_imag_loop']
 
 
 # --- lindhard_static: derivation lindhard_static
@@ -121,4 +123,75 @@ def plasmon_frequency_loop(q, n, m, out):
     """Plasmon frequency sqrt(wp^2 + (3/5) vF^2 q^2) in rad/s (small q): loop over flat float64 arrays of equal length."""
     for i in range(q.shape[0]):
         out[i] = plasmon_frequency_scalar(q[i], n[i], m[i])
+    return out
+
+
+
+# --- lindhard_dynamic_real: derivation lindhard_dynamic_real
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, inline="always")
+def lindhard_dynamic_real_scalar(x, nu):
+    """Real part of the dynamic Lindhard function f(x, nu), x = q/(2 k_F), nu = omega/(q v_F); chi0 = -g(E_F) f (scalar kernel; all branches evaluated, then selected)."""
+    t0 = nu + x
+    t1 = (1.0/t0)
+    t2 = (x*x)
+    t3 = nu - 1.0
+    t4 = -t3
+    t5 = t2 + t4*(nu + 1.0)
+    t6 = (x < 1.0)
+    t7 = (nu + x*-1.0)
+    t8 = t0*t7 - 1.0
+    t9 = -t8
+    t10 = (((1.0/t5)) if t6 else ((1.0/t9)))
+    t11 = (1.0/(t0*t0))
+    t12 = t11*(((((0.3333333333333333 + t11*0.2) + (t11*t11)*(0.14285714285714285 + t11*0.1111111111111111)) + ((t11*t11)*(t11*t11))*((0.09090909090909091 + t11*0.07692307692307693) + (t11*t11)*(0.06666666666666667 + t11*0.058823529411764705))) + (((t11*t11)*(t11*t11))*((t11*t11)*(t11*t11)))*(((0.05263157894736842 + t11*0.047619047619047616) + (t11*t11)*(0.043478260869565216 + t11*0.04)) + ((t11*t11)*(t11*t11))*((0.037037037037037035 + t11*0.034482758620689655) + (t11*t11)*(0.03225806451612903 + t11*0.030303030303030304)))) + ((((t11*t11)*(t11*t11))*((t11*t11)*(t11*t11)))*(((t11*t11)*(t11*t11))*((t11*t11)*(t11*t11))))*((0.02857142857142857 + t11*0.02702702702702703) + (t11*t11)*(0.02564102564102564 + t11*0.024390243902439025)))
+    t13 = (t0 >= 2.5)
+    t14 = t0 + 1.0
+    t15 = (t4 + x*-1.0)
+    t16 = vmath.log(min(8.98846567431158e+307, t14/abs(t15)))
+    t17 = (0.5)*t16
+    t18 = (t7*t7)
+    t19 = abs(t7)
+    t20 = ((4.0*t2*(((1.0/(t5*t5))) if t6 else ((1.0/(t9*t9))))) if (((x <= 0.2*abs(t5))) if t6 else ((x <= 0.2*abs(t8)))) else (((t18) if (t19 < 1.0) else ((1.0/t18)))))
+    t21 = t20*(((((0.3333333333333333 + t20*0.2) + (t20*t20)*(0.14285714285714285 + t20*0.1111111111111111)) + ((t20*t20)*(t20*t20))*((0.09090909090909091 + t20*0.07692307692307693) + (t20*t20)*(0.06666666666666667 + t20*0.058823529411764705))) + (((t20*t20)*(t20*t20))*((t20*t20)*(t20*t20)))*(((0.05263157894736842 + t20*0.047619047619047616) + (t20*t20)*(0.043478260869565216 + t20*0.04)) + ((t20*t20)*(t20*t20))*((0.037037037037037035 + t20*0.034482758620689655) + (t20*t20)*(0.03225806451612903 + t20*0.030303030303030304)))) + ((((t20*t20)*(t20*t20))*((t20*t20)*(t20*t20)))*(((t20*t20)*(t20*t20))*((t20*t20)*(t20*t20))))*((0.02857142857142857 + t20*0.02702702702702703) + (t20*t20)*(0.02564102564102564 + t20*0.024390243902439025)))
+    t22 = t7 + 1.0
+    t23 = t7 - 1.0
+    t24 = t22*(((t4 + x*1.0)) if t6 else (-t23))
+    t25 = t21*t24
+    t26 = (1.0/x)
+    t27 = t14*t15
+    t28 = t7*(t21 + 1.0)
+    t29 = (t19 < 0.25)
+    t30 = vmath.log(min(8.98846567431158e+307, max(2.2250738585072014e-308, abs(t22*(((1.0/((-t3 + x*1.0)))) if t6 else (-1.0/t23))))))
+    b0 = -nu*t1*((t12) if t13 else (t0*t17 - 1.0)) + t1*t10*x + (0.5)*t10*t25
+    b1 = (0.25)*t26*(((t1*(t12*t27 + 1.0)) if t13 else (t0 + t17*t27)) - ((t24*t28 + t7) if t29 else ((t25 + 1.0)/t7) if (t19 > 2.5) else ((0.5)*t24*t30 + t7)))
+    b2 = (0.125)*t26*(t14*t15*t16 - t24*((2.0*t28) if t29 else (t30))) + 0.5
+    return b0 if (2.0*x <= 0.4*abs((((x*x) + (1.0 - nu)*(nu + 1.0)) if (x < 1.0) else (-(nu + x)*(nu + x*-1.0) + 1.0)))) else (b1 if (x >= 1.0) else (b2))
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def lindhard_dynamic_real_loop(x, nu, out):
+    """Real part of the dynamic Lindhard function f(x, nu), x = q/(2 k_F), nu = omega/(q v_F); chi0 = -g(E_F) f: loop over flat float64 arrays of equal length."""
+    for i in range(x.shape[0]):
+        out[i] = lindhard_dynamic_real_scalar(x[i], nu[i])
+    return out
+
+
+
+# --- lindhard_dynamic_imag: derivation lindhard_dynamic_imag
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, inline="always")
+def lindhard_dynamic_imag_scalar(x, nu):
+    """Imaginary part of the dynamic Lindhard function f(x, nu) (retarded: >= 0 for nu >= 0); chi0 = -g(E_F) f (scalar kernel; all branches evaluated, then selected)."""
+    t0 = (nu + x*-1.0)
+    b0 = 1.5707963267948966*nu
+    b1 = 0.39269908169872414*(((1.0 - x + nu*1.0)) if (x <= 2.0) else (t0 + 1.0))*(((1.0 - nu + x*1.0)) if (x <= 1.0) else (1.0 - t0))/x
+    b2 = 0.0
+    b3 = 0.0
+    return b0 if ((1.0 - nu + x*-1.0) > 0.0) else (b1 if ((((1.0 - x + nu*1.0)) if (x <= 2.0) else ((nu + x*-1.0) + 1.0)) > 0.0) and ((((1.0 - nu + x*1.0)) if (x <= 1.0) else (1.0 - (nu + x*-1.0))) > 0.0) else (b2 if ((((1.0 - nu + x*1.0)) if (x <= 1.0) else (1.0 - (nu + x*-1.0))) <= 0.0) else (b3)))
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def lindhard_dynamic_imag_loop(x, nu, out):
+    """Imaginary part of the dynamic Lindhard function f(x, nu) (retarded: >= 0 for nu >= 0); chi0 = -g(E_F) f: loop over flat float64 arrays of equal length."""
+    for i in range(x.shape[0]):
+        out[i] = lindhard_dynamic_imag_scalar(x[i], nu[i])
     return out

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import warnings
+from fractions import Fraction
 
 import mpmath
 import numpy as np
@@ -10,10 +12,12 @@ import pytest
 import scipy.constants as c
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy.optimize import brentq
 
 from numeric.screening import (
     dielectric_small_q,
     dielectric_thomas_fermi,
+    lindhard_dynamic,
     lindhard_static,
     plasma_frequency,
     plasmon_frequency,
@@ -120,4 +124,218 @@ def test_dielectric_functions():
 ])
 def test_bad_input(call, name):
     with pytest.raises(ValueError, match=name):
+        call()
+
+
+
+# ----------------------------------------------------------------------- dynamic Lindhard function
+def _L(a: mpmath.mpf) -> mpmath.mpf:
+    """L(a) = a + (1 - a²) ln|(1 + a)/(1 - a)|/2; on a = ±1 the product is 0·ln 0 = 0."""
+    if abs(a) == 1:
+        return a
+    return a + (1 - a * a) * mpmath.log(abs((1 + a) / (1 - a))) / 2
+
+
+def re_ref(x: float, nu: float) -> mpmath.mpf:
+    """Textbook Re f = [L(x - ν) + L(x + ν)]/(4x) (Giuliani & Vignale 4.22) to 50 digits at the double inputs.
+
+    The formula cancels (about 3 log10(max) + log10(max/x) digits), so it is evaluated with that many
+    extra digits, and checked against 20 more.
+    """
+    xv, nv = float(x), float(nu)
+    big = max(xv, nv, 1.0)
+    extra = int(4 * math.log10(big) - math.log10(xv)) + 15
+    values = []
+    for dps in (50 + extra, 70 + extra):
+        with mpmath.workdps(dps):
+            X, N = mpmath.mpf(xv), mpmath.mpf(nv)
+            terms = (_L(X - N), _L(X + N))
+            values.append(sum(terms) / (4 * X))
+    scale = (abs(terms[0]) + abs(terms[1])) / (4 * X)  # relative accuracy is lost only at a zero of Re f
+    assert abs(values[0] - values[1]) <= mpmath.mpf(10) ** -50 * max(abs(values[1]), 1e-15 * scale)
+    return values[1]
+
+
+def im_ref(x: float, nu: float) -> mpmath.mpf:
+    """Textbook Im f (Giuliani & Vignale 4.23): πν/2, π(1 - (x - ν)²)/(8x) or 0, at 50 digits.
+
+    The regions and 1 - (x - ν)² are decided in exact rational arithmetic on the double inputs.
+    """
+    X, N = Fraction(float(x)), Fraction(float(nu))
+    if X + N < 1:
+        return mpmath.pi * float(nu) / 2
+    if abs(X - N) < 1:
+        piece = (1 - (X - N) ** 2) / (8 * X)
+        return mpmath.pi * mpmath.mpf(piece.numerator) / piece.denominator
+    return mpmath.mpf(0)
+
+
+def _edges(xs: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """Points at and within |offset| of the continuum edges ν = 1 - x, x + 1, x - 1 (ν >= 0)."""
+    pts = [(x, base + d * max(1.0, base)) for x in xs for base in (1 - x, x + 1, x - 1) for d in offsets]
+    return np.array([(x, nu) for x, nu in pts if nu >= 0])
+
+
+_RNG = np.random.default_rng(2024)
+_OFFSETS = np.array([0.0, 1e-16, -1e-16, 1e-15, -1e-15, 1e-14, -1e-14, 1e-12, -1e-12])
+DYNAMIC_STRATA = {
+    "bulk": np.column_stack([_RNG.uniform(1e-3, 3, 1500), _RNG.uniform(0, 3, 1500)]),
+    "near edges": _edges(np.concatenate([np.logspace(-12, 8, 41), _RNG.uniform(0, 3, 40)]), _OFFSETS),
+    "tiny x": np.column_stack([np.logspace(-12, -3, 300), _RNG.uniform(0, 3, 300)]),
+    "tiny x, nu near 1": np.column_stack([x := np.logspace(-12, -3, 300), 1 + x * _RNG.uniform(-3, 3, 300)]),
+    "tiny nu": np.column_stack([_RNG.uniform(1e-3, 5, 300), np.logspace(-12, -3, 300)]),
+    "huge nu": np.column_stack([(nu := np.logspace(1, 8, 300)) * 10 ** _RNG.uniform(-12, 0.3, 300), nu]),
+    "huge x": np.column_stack([x := np.logspace(1, 8, 300), x * _RNG.uniform(0, 2, 300)]),
+    "extreme (to the domain limits 1e-300 and 1e75)": np.concatenate([
+        np.column_stack([np.logspace(-300, -12, 60), np.tile([0.0, 0.5, 1.0, 1 + 1e-15, 2.0, 1e8], 10)]),
+        np.column_stack([x := np.logspace(8, 75, 60), x * np.tile([0.0, 1e-9, 0.5, 1.0, 2.0, 1.3e-75], 10)]),
+        np.column_stack([1e75 * np.array([1e-80, 1e-12, 1.0]), np.full(3, 1e75)]),
+    ]),
+    # the kernel's switch points: |s| = 0.4 (s = 2x/(1 + x² - ν²)), x = 1, ν + x = 2.5, |ν - x| = 0.25 and 2.5
+    "switch points": np.array([
+        (x, nu * (1 + d))
+        for x in (1e-6, 1e-3, 0.05, 0.3, 0.7, 0.99, 1.0, 1.01, 2.0, 4.0, 30.0)
+        for nu in (math.sqrt(max(1 + x * x - 5 * x, 0)), math.sqrt(1 + x * x + 5 * x), 2.5 - x, x + 0.25,
+                   abs(x - 0.25), x + 2.5, abs(x - 2.5))
+        for d in (-1e-15, 0.0, 1e-15)
+        if nu > 0
+    ]),
+}
+
+
+def _near_zero(x: float, nu: float, ref: mpmath.mpf) -> bool:
+    """Within 5% of the sign change of Re f (at ν ≈ 0.8336 for small x, ν ≈ x + 1/(6x) for large x)."""
+    if x > 10 or abs(ref) >= 1e-2:
+        return False
+    return any(re_ref(x, nu * k) * ref <= 0 for k in (0.95, 1.05))
+
+
+@pytest.mark.parametrize("stratum", list(DYNAMIC_STRATA))
+def test_lindhard_dynamic_real_error_below_1e13(stratum):
+    """Relative error <= 1e-13 against 50-digit mpmath; near the zero of Re f, absolute error <= 1e-15."""
+    x, nu = DYNAMIC_STRATA[stratum].T
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        got = lindhard_dynamic(x, nu).real
+    assert np.all(np.isfinite(got))
+    worst_rel, worst_abs = (0.0, None), (0.0, None)
+    for p, g in zip(zip(x, nu, strict=True), got, strict=True):
+        ref = re_ref(*p)
+        err = float(abs(g - ref))
+        if _near_zero(*p, ref):
+            worst_abs = max(worst_abs, (err, p))
+        else:
+            worst_rel = max(worst_rel, (err / float(abs(ref)), p))
+    assert worst_rel[0] <= 1e-13, f"{stratum}: relative error {worst_rel[0]:.2e} at (x, nu) = {worst_rel[1]}"
+    assert worst_abs[0] <= 1e-15, f"{stratum}: absolute error {worst_abs[0]:.2e} at (x, nu) = {worst_abs[1]}"
+
+
+def test_lindhard_dynamic_real_at_its_zero():
+    """Across the zero of Re f (relative error is meaningless there): absolute error <= 1e-15."""
+    points = []
+    for x in (1e-9, 1e-4, 0.05, 0.2, 0.5, 0.8, 1.0, 1.7, 3.0, 10.0):
+        grid = np.linspace(0.5, x + 1.5, 101)
+        signs = np.sign([float(re_ref(x, n)) for n in grid])
+        i = int(np.nonzero(np.diff(signs))[0][0])  # the one sign change
+        nu0 = brentq(lambda n, x=x: float(re_ref(x, n)), grid[i], grid[i + 1], xtol=1e-300, rtol=8.9e-16)
+        points += [(x, nu0 * (1 + d)) for d in (0.0, 1e-16, -1e-16, 1e-12, -1e-12, 1e-6, -1e-6, 1e-3, -1e-3)]
+    x, nu = np.array(points).T
+    got = lindhard_dynamic(x, nu).real
+    errors = [float(abs(g - re_ref(*p))) for p, g in zip(points, got, strict=True)]
+    worst = int(np.argmax(errors))
+    assert errors[worst] <= 1e-15, f"absolute error {errors[worst]:.2e} at (x, nu) = {points[worst]}"
+
+
+IMAG_STRATA = {
+    "bulk": DYNAMIC_STRATA["bulk"],
+    "near edges": DYNAMIC_STRATA["near edges"],
+    "tiny and huge": np.concatenate([DYNAMIC_STRATA[k] for k in ("tiny x", "tiny nu", "huge nu", "huge x")]),
+}
+
+
+@pytest.mark.parametrize("stratum", list(IMAG_STRATA))
+def test_lindhard_dynamic_imag_exact(stratum):
+    """Im f within 1e-13 relative of the textbook pieces, and exactly 0 outside the continuum."""
+    x, nu = IMAG_STRATA[stratum].T
+    got = lindhard_dynamic(x, nu).imag
+    for p, g in zip(zip(x, nu, strict=True), got, strict=True):
+        ref = im_ref(*p)
+        if ref == 0:
+            assert g == 0.0, f"Im f = {g!r} outside the continuum at (x, nu) = {p}"
+        else:
+            assert abs(g - ref) <= 1e-13 * ref, f"rel. error {float(abs(g - ref) / ref):.2e} at {p}"
+
+
+def test_lindhard_dynamic_exact_points():
+    x = np.array([0.5, 1.0, 2.0, 1e-12, 1e8, 0.5, 2.0, 0.25, 0.75, 3.0])
+    nu = np.array([0.0, 0.0, 0.0, 0.0, 0.0, 1.5, 1.0, 0.75, 0.25, 2.0])  # ν = 0; then on the edges
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        f = lindhard_dynamic(x, nu)
+        static = lindhard_static(x[:5])
+    np.testing.assert_allclose(f.real[:5], static, rtol=2e-15)  # ν = 0: the static F(x)
+    assert f.real[1] == 0.5  # the Kohn point x = 1 (both logarithms singular)
+    np.testing.assert_array_equal(f.imag[[0, 1, 2, 3, 4, 5, 6, 9]], 0.0)  # ν = 0 and ν = x ± 1
+    np.testing.assert_allclose(f.imag[7:9], np.pi * nu[7:9] / 2, rtol=1e-15)  # ν = 1 - x: both pieces agree
+    for p, g in zip(zip(x, nu, strict=True), f.real, strict=True):
+        assert abs(g - re_ref(*p)) <= 1e-14 * abs(re_ref(*p))
+
+
+def test_lindhard_dynamic_types_and_broadcasting():
+    f = lindhard_dynamic(0.5, 0.25)
+    assert isinstance(f, complex)
+    assert f == pytest.approx(complex(0.83255867812307896, math.pi / 8), rel=1e-15)
+    grid = lindhard_dynamic(np.array([[0.5], [2.0]]), np.array([0.0, 1.0, 3.0]))
+    assert grid.shape == (2, 3) and grid.dtype == np.complex128
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(1e-8, 1e4))
+def test_lindhard_dynamic_static_limit(x):
+    """f(x, 0) = F(x) (lindhard_static), and Im f(x, 0) = 0."""
+    f = lindhard_dynamic(x, 0.0)
+    assert f.real == pytest.approx(lindhard_static(x), rel=2e-15, abs=0)
+    assert f.imag == 0.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(1e-10, 1e6), st.floats(0.0, 1e6))
+def test_lindhard_dynamic_imag_nonnegative_and_bounded(x, nu):
+    """Retarded response: Im f >= 0 for ν >= 0; Im f <= π/2 · min(ν, 1) and Re f finite."""
+    f = lindhard_dynamic(x, nu)
+    assert 0.0 <= f.imag <= np.pi / 2 * min(nu, 1.0) * (1 + 1e-15)
+    assert np.isfinite(f.real)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(1e-6, 1e4), st.floats(10.0, 1e3))
+def test_lindhard_dynamic_large_nu_asymptote(x, ratio):
+    """ν >> max(1, x): Re f = -[1 + (3/5 + x²)/ν²]/(3ν²) + O(ν^-6) (the plasmon-region expansion)."""
+    nu = ratio * max(1.0, x)
+    asymptote = -(1 + (0.6 + x * x) / nu**2) / (3 * nu**2)
+    assert lindhard_dynamic(x, nu).real == pytest.approx(asymptote, rel=3 * ((1 + x * x) / nu**2) ** 2)
+
+
+def test_lindhard_dynamic_f_sum_rule():
+    """∫_0^∞ ν Im f dν = π/6 for every x (derivation lindhard_dynamic_imag), by the trapezoid rule."""
+    for x in (0.1, 0.5, 1.0, 2.5):
+        nu = np.linspace(0.0, x + 1.0, 400001)
+        total = np.trapezoid(nu * lindhard_dynamic(np.full_like(nu, x), nu).imag, nu)
+        assert total == pytest.approx(np.pi / 6, rel=1e-9)
+
+
+@pytest.mark.parametrize("call, name", [
+    (lambda: lindhard_dynamic(0.0, 1.0), "z"),
+    (lambda: lindhard_dynamic(-1.0, 1.0), "z"),
+    (lambda: lindhard_dynamic(np.nan, 1.0), "z"),
+    (lambda: lindhard_dynamic(np.inf, 1.0), "z"),
+    (lambda: lindhard_dynamic(1e200, 1.0), "z"),
+    (lambda: lindhard_dynamic(1.0, -1e-3), "u"),
+    (lambda: lindhard_dynamic(1.0, np.nan), "u"),
+    (lambda: lindhard_dynamic(1.0, np.inf), "u"),
+    (lambda: lindhard_dynamic([1.0, 2.0], [0.5, 1e76]), "u"),
+    (lambda: lindhard_dynamic("a", 1.0), "z"),
+])
+def test_lindhard_dynamic_rejects_bad_input(call, name):
+    with pytest.raises(ValueError, match=f"^{name} "):
         call()
