@@ -334,6 +334,15 @@ _RULE_DOC = """
 """
 
 
+def _thermal_sum(spec, T: np.ndarray, kind: str, scale: float = 1.0) -> np.ndarray:
+    """A Bose-weighted spectral sum at every T > 0; exactly 0 at T = 0 (no thermal excitation)."""
+    flat = T.reshape(-1)
+    out = np.zeros(flat.shape)
+    pos = flat > 0.0
+    out[pos] = scale * _contract(spec, flat[pos], kind)
+    return out.reshape(T.shape)
+
+
 def _doc(f):
     f.__doc__ = f.__doc__.replace("    {rule}\n", _RULE_DOC.lstrip("\n"))
     return f
@@ -381,14 +390,7 @@ def heat_capacity(model: PhononModel, T: ArrayLike, method: str = "rays", *, ang
     T, key = _inputs(model, T, method, dict(angular_order=angular_order, radial_order=radial_order,
                                             panel_ratio=panel_ratio, t_min=t_min, n=n))
 
-    def compute(spec, T):
-        flat = T.reshape(-1)
-        out = np.zeros(flat.shape)
-        pos = flat > 0.0
-        out[pos] = _K_B * _contract(spec, flat[pos], "cv")
-        return out.reshape(T.shape)
-
-    return _evaluate(model, T, key, compute, return_error)
+    return _evaluate(model, T, key, lambda spec, T: _thermal_sum(spec, T, "cv", _K_B), return_error)
 
 
 @_doc
@@ -427,14 +429,7 @@ def phonon_number(model: PhononModel, T: ArrayLike, method: str = "rays", *, ang
     T, key = _inputs(model, T, method, dict(angular_order=angular_order, radial_order=radial_order,
                                             panel_ratio=panel_ratio, t_min=t_min, n=n))
 
-    def compute(spec, T):
-        flat = T.reshape(-1)
-        out = np.zeros(flat.shape)
-        pos = flat > 0.0
-        out[pos] = _contract(spec, flat[pos], "n")
-        return out.reshape(T.shape)
-
-    return _evaluate(model, T, key, compute, return_error)
+    return _evaluate(model, T, key, lambda spec, T: _thermal_sum(spec, T, "n"), return_error)
 
 
 @_doc
