@@ -60,9 +60,11 @@ def deformation_potential_coupling(
 def _polar(omega_LO: ArrayLike, eps_inf: ArrayLike, eps_s: ArrayLike, V: ArrayLike) -> list[np.ndarray]:
     eps_inf_a = checked("eps_inf", eps_inf, 1.0)
     eps_s_a = checked("eps_s", eps_s, 1.0)
-    if np.any(np.broadcast_arrays(eps_s_a, eps_inf_a)[0] <= np.broadcast_arrays(eps_s_a, eps_inf_a)[1]):
-        raise ValueError(f"eps_s = {np.asarray(eps_s_a).ravel()[0]:g} must exceed eps_inf = "
-                         f"{np.asarray(eps_inf_a).ravel()[0]:g} (valid range: eps_s > eps_inf >= 1)")
+    s_b, inf_b = np.broadcast_arrays(eps_s_a, eps_inf_a)
+    bad = s_b <= inf_b
+    if bad.any():
+        raise ValueError(f"eps_s = {s_b[bad].flat[0]:g} must exceed eps_inf = {inf_b[bad].flat[0]:g} "
+                         "(valid range: eps_s > eps_inf >= 1)")
     return [checked("omega_LO", omega_LO, 0.0, low_open=True), eps_inf_a, eps_s_a,
             checked("V", V, 0.0, low_open=True)]
 
@@ -132,6 +134,7 @@ def frohlich_coupling_screened(
     """
     q_a = checked("q", q, 0.0)
     k_a = checked("k_TF", k_TF, 0.0)
-    if np.any((np.broadcast_arrays(q_a, k_a)[0] == 0) & (np.broadcast_arrays(q_a, k_a)[1] == 0)):
+    q_b, k_b = np.broadcast_arrays(q_a, k_a)
+    if np.any((q_b == 0) & (k_b == 0)):
         raise ValueError("q = 0 needs k_TF > 0 (the unscreened coupling diverges at q = 0)")
     return evaluate(_kernels.frohlich_coupling_screened_loop, q_a, *_polar(omega_LO, eps_inf, eps_s, V), k_a)
