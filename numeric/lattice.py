@@ -21,6 +21,7 @@ constant ``a``, so the fcc primitive cell has volume a³/4 and the bcc one a³/2
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -332,6 +333,41 @@ class Lattice:
             dist = np.where(proj > 0.0, half_norm2 / np.where(proj > 0.0, proj, 1.0), np.inf)
         return dist.min(axis=-1)
 
+    @cached_property
+    def point_group(self) -> np.ndarray:
+        """Orthogonal maps of the lattice onto itself among the signed permutations of the axes.
+
+        Returns
+        -------
+        ndarray, shape (g, d, d)
+            Matrices R (Cartesian, acting on column vectors) with R a_i a
+            lattice vector for every primitive vector a_i; the identity first.
+            For lattices aligned with the cubic axes this is the full point
+            group: 48 elements (O_h) for sc, bcc and fcc, 8 for the square, 2 for
+            the chain; for other lattices a subgroup (which is all that the
+            symmetry reduction of BZ integrals needs).
+
+        Examples
+        --------
+        >>> [len(getattr(Lattice, n)(1.0).point_group) for n in ("chain", "square", "sc", "bcc", "fcc")]
+        [2, 8, 48, 48, 48]
+        """
+        d = self.dim
+        A = self.primitive
+        inverse = np.linalg.inv(A)
+        ops = []
+        for perm in itertools.permutations(range(d)):
+            for signs in itertools.product((1.0, -1.0), repeat=d):
+                R = np.zeros((d, d))
+                R[np.arange(d), perm] = signs
+                n = (A @ R.T) @ inverse  # images of the primitive vectors in the primitive basis
+                if np.allclose(n, np.round(n), atol=1e-9):
+                    ops.append(R)
+        ops.sort(key=lambda R: not np.array_equal(R, np.eye(d)))
+        group = np.array(ops)
+        group.setflags(write=False)
+        return group
+
     def bz_boundary_simplices(self) -> np.ndarray:
         """The boundary of the first BZ as simplices (triangles in 3D, segments in 2D, points in 1D), 1/m.
 
@@ -344,30 +380,95 @@ class Lattice:
             boundary is smooth, so a product rule (radial × simplex) converges
             fast; orientation is not fixed (use |det|).
 
+        Notes
+        -----
+        Each face (a polygon on a Bragg plane) is cut into the triangles
+        (centre, vertex, midpoint of an adjacent edge); in 2D each edge into its
+        two halves. This triangulation is invariant under :attr:`point_group`,
+        so symmetry-equivalent simplices can be integrated once
+        (:meth:`irreducible_boundary_simplices`).
+
         Examples
         --------
         >>> import math
         >>> import numpy as np
         >>> fcc = Lattice.fcc(1.0)
         >>> tri = fcc.bz_boundary_simplices()
-        >>> tri.shape[1:], round(float(np.abs(np.linalg.det(tri)).sum() / 6 / fcc.bz_volume), 12)
-        ((3, 3), 1.0)
+        >>> tri.shape, round(float(np.abs(np.linalg.det(tri)).sum() / 6 / fcc.bz_volume), 12)
+        ((144, 3, 3), 1.0)
         """
-        from scipy.spatial import ConvexHull, HalfspaceIntersection
+        from scipy.spatial import HalfspaceIntersection
 
         G = self.bragg_vectors
         if self.dim == 1:
             return (0.5 * G).reshape(-1, 1, 1)
         scale = float(np.min(np.linalg.norm(G, axis=1)))
         g = G / scale
-        halfspaces = np.hstack([g, -0.5 * np.einsum("ij,ij->i", g, g)[:, None]])
-        vertices = HalfspaceIntersection(halfspaces, np.zeros(self.dim)).intersections
+        half = 0.5 * np.einsum("ij,ij->i", g, g)
+        vertices = HalfspaceIntersection(np.hstack([g, -half[:, None]]), np.zeros(self.dim)).intersections
         # drop duplicates (vertices where more than d faces meet, e.g. bcc H points)
         keys = np.round(vertices / _REL_TOL**0.5).astype(np.int64)
         _, first = np.unique(keys, axis=0, return_index=True)
         vertices = vertices[np.sort(first)]
-        hull = ConvexHull(vertices)
-        return vertices[hull.simplices] * scale
+        on_face = np.abs(vertices @ g.T - half) <= 1e-7 * half  # (vertices, faces)
+        simplices = []
+        for f in range(len(g)):
+            corners = vertices[on_face[:, f]]
+            centre = corners.mean(axis=0)
+            if self.dim == 2:
+                simplices += [[corners[0], centre], [centre, corners[1]]]
+                continue
+            # order the face's corners by angle about its centre, in the face plane
+            normal = g[f] / np.linalg.norm(g[f])
+            e1 = corners[0] - centre
+            e1 /= np.linalg.norm(e1)
+            e2 = np.cross(normal, e1)
+            rel = corners - centre
+            corners = corners[np.argsort(np.arctan2(rel @ e2, rel @ e1))]
+            for v, w in zip(corners, np.roll(corners, -1, axis=0), strict=True):
+                mid = 0.5 * (v + w)
+                simplices += [[centre, v, mid], [centre, mid, w]]
+        return np.array(simplices) * scale
+
+    def irreducible_boundary_simplices(self) -> tuple[np.ndarray, np.ndarray]:
+        """One boundary simplex per orbit of :attr:`point_group`, with the orbit sizes.
+
+        Returns
+        -------
+        simplices : ndarray, shape (m, d, d)
+            Representatives of the symmetry-inequivalent simplices of
+            :meth:`bz_boundary_simplices`, 1/m.
+        multiplicity : ndarray of int, shape (m,)
+            Number of simplices in each orbit (they sum to the number of
+            simplices). For a function with the lattice's point symmetry the
+            integral over the BZ is Σ multiplicity × (integral over the cone of
+            the representative).
+
+        Examples
+        --------
+        >>> simplices, multiplicity = Lattice.fcc(1.0).irreducible_boundary_simplices()
+        >>> len(simplices), int(multiplicity.sum())
+        (3, 144)
+        """
+        simplices = self.bz_boundary_simplices()
+        scale = float(np.max(np.abs(simplices)))
+        resolution = 1e-6 * scale
+
+        def key(s: np.ndarray) -> tuple:
+            rows = np.round(s / resolution).astype(np.int64)
+            return tuple(map(tuple, rows[np.lexsort(rows.T[::-1])]))
+
+        index = {key(s): i for i, s in enumerate(simplices)}
+        orbit = np.full(len(simplices), -1)
+        reps, counts = [], []
+        for i, s in enumerate(simplices):
+            if orbit[i] >= 0:
+                continue
+            members = {index[key(s @ R.T)] for R in self.point_group}
+            orbit[list(members)] = len(reps)
+            reps.append(i)
+            counts.append(len(members))
+        return simplices[reps], np.array(counts)
 
     # ------------------------------------------------------------------ meshes
     def monkhorst_pack(self, n: int | Sequence[int], shift: bool = False) -> tuple[np.ndarray, np.ndarray]:

@@ -17,7 +17,11 @@ Two rules:
   :meth:`numeric.lattice.Lattice.bz_boundary_simplices`; in the cone over the
   simplex with vertices V_0 .. V_{d−1}, q = t P(s), P(s) = V_0 + Σ_i s_i (V_i − V_0)
   on the flat face, and d^dq = t^{d−1} |det V| dt d^{d−1}s exactly (the
-  distance to the face along the ray, |P|, is smooth inside one cone). The
+  distance to the face along the ray, |P|, is smooth inside one cone). When
+  the model's spectrum has the lattice's point symmetry (checked numerically),
+  only one cone per symmetry orbit is integrated, weighted by the orbit size
+  (:meth:`numeric.lattice.Lattice.irreducible_boundary_simplices`: 1 to 3
+  cones instead of 48-144 for the cubic lattices). The
   simplex is integrated with a collapsed (Duffy) Gauss-Legendre product rule
   of ``angular_order``² points (3D), ``angular_order`` points (2D). The radius
   t ∈ [0, 1] is split into geometric panels [r^{−k−1}, r^{−k}] (r =
@@ -123,11 +127,15 @@ def _ray_nodes(model: PhononModel, angular_order: int, radial_order: int, panel_
     scale = model.cell_volume / (2.0 * math.pi) ** dim
     lattice = getattr(model, "lattice", None)
     if isinstance(lattice, Lattice) and not isinstance(model, DebyeModel):
-        V = lattice.bz_boundary_simplices()                      # (S, d, d)
+        if _has_point_symmetry(model, lattice):                  # one cone per symmetry orbit
+            V, multiplicity = lattice.irreducible_boundary_simplices()
+        else:
+            V = lattice.bz_boundary_simplices()                  # (S, d, d)
+            multiplicity = np.ones(len(V))
         s, ws = _simplex_rule(dim, angular_order)                # (A, d−1), (A,)
         edges = V[:, 1:, :] - V[:, :1, :]                        # (S, d−1, d)
         P = V[:, None, 0, :] + np.einsum("ak,skj->saj", s, edges)  # (S, A, d)
-        jac = np.abs(np.linalg.det(V))                           # (S,)
+        jac = multiplicity * np.abs(np.linalg.det(V))            # (S,)
         w_dir = (jac[:, None] * ws[None, :]).reshape(-1)
         P = P.reshape(-1, dim)
     else:
@@ -142,6 +150,19 @@ def _ray_nodes(model: PhononModel, angular_order: int, radial_order: int, panel_
     q = (t[None, :, None] * P[:, None, :]).reshape(-1, dim)
     w = (scale * w_dir[:, None] * wt[None, :]).reshape(-1)
     return q, w
+
+
+def _has_point_symmetry(model: PhononModel, lattice: Lattice) -> bool:
+    """Whether the model's spectrum is invariant under the lattice's point group, tested at random q.
+
+    True for the spring models (complete neighbour shells, central forces); a
+    model that breaks the symmetry is integrated over every cone instead.
+    """
+    rng = np.random.default_rng(0)
+    q = (rng.random((4, lattice.dim)) - 0.5) @ lattice.reciprocal
+    images = np.einsum("gij,pj->gpi", lattice.point_group, q).reshape(-1, lattice.dim)
+    omega = np.asarray(model.frequencies(images), dtype=float).reshape(len(lattice.point_group), len(q), -1)
+    return bool(np.allclose(omega, omega[:1], rtol=1e-9, atol=0.0))
 
 
 def _mesh_nodes(model: PhononModel, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -317,7 +338,7 @@ _RULE_DOC = """
         Quadrature rule (see the module notes). Default "rays".
     angular_order : int, optional
         "rays": Gauss points per direction of each boundary simplex (3D:
-        angular_order² per triangle; 2D: angular_order per edge). Default 8.
+        angular_order² per triangle; 2D: angular_order per edge). Default 16.
     radial_order : int, optional
         "rays": Gauss-Legendre points per radial panel. Default 12.
     panel_ratio : float, optional
@@ -349,7 +370,7 @@ def _doc(f):
 
 
 @_doc
-def heat_capacity(model: PhononModel, T: ArrayLike, method: str = "rays", *, angular_order: int = 8,
+def heat_capacity(model: PhononModel, T: ArrayLike, method: str = "rays", *, angular_order: int = 16,
                   radial_order: int = 12, panel_ratio: float = 3.0, t_min: float = 1e-7, n: int = 32,
                   return_error: bool = False):
     """Lattice heat capacity per atom, C_V = (k_B/N) Σ_{q,s} x² eˣ/(eˣ − 1)², x = ħω_{qs}/(k_B T), J/K.
@@ -394,7 +415,7 @@ def heat_capacity(model: PhononModel, T: ArrayLike, method: str = "rays", *, ang
 
 
 @_doc
-def phonon_number(model: PhononModel, T: ArrayLike, method: str = "rays", *, angular_order: int = 8,
+def phonon_number(model: PhononModel, T: ArrayLike, method: str = "rays", *, angular_order: int = 16,
                   radial_order: int = 12, panel_ratio: float = 3.0, t_min: float = 1e-7, n: int = 32,
                   return_error: bool = False):
     """Mean number of thermal phonons per atom, (1/N) Σ_{q,s} 1/(e^{ħω_{qs}/k_B T} − 1) (dimensionless).
@@ -434,7 +455,7 @@ def phonon_number(model: PhononModel, T: ArrayLike, method: str = "rays", *, ang
 
 @_doc
 def mean_square_displacement(model: PhononModel, T: ArrayLike, method: str = "rays", *,
-                             angular_order: int = 8, radial_order: int = 12, panel_ratio: float = 3.0,
+                             angular_order: int = 16, radial_order: int = 12, panel_ratio: float = 3.0,
                              t_min: float = 1e-7, n: int = 32, return_error: bool = False):
     """Full mean-square displacement ⟨u²⟩ = ⟨u_x² + u_y² + u_z²⟩ of an atom, zero-point motion included, m².
 

@@ -165,12 +165,53 @@ def test_bz_boundary_simplices_tile_the_zone(name):
     assert simplices.shape[1:] == (d, d)
     volume = np.abs(np.linalg.det(simplices)).sum() / math.factorial(d)
     assert volume == pytest.approx(lat.bz_volume, rel=1e-12)
-    vertices = np.unique(np.round(simplices.reshape(-1, d) * A, 9), axis=0)
-    assert len(vertices) == {"chain": 2, "square": 4, "sc": 8, "bcc": 14, "fcc": 24}[name]
+    vertices = np.unique(np.round(simplices.reshape(-1, d) * A, 9), axis=0) / A
+    G = lat.bragg_vectors
+    planes = np.abs(vertices @ G.T - 0.5 * np.einsum("ij,ij->i", G, G)) < 1e-6 * np.max(G) ** 2
+    corners = vertices[planes.sum(axis=1) >= d]  # where d or more Bragg planes meet
+    assert len(corners) == {"chain": 2, "square": 4, "sc": 8, "bcc": 14, "fcc": 24}[name]
     # vertices and simplex centroids lie on the boundary
     for points in (simplices.reshape(-1, d), simplices.mean(axis=1)):
         radius = np.linalg.norm(points, axis=1)
         assert np.allclose(lat.ws_boundary_distance(points), radius, rtol=1e-12)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_point_group_is_a_group_of_lattice_symmetries(name):
+    lat = make(name)
+    group = lat.point_group
+    assert len(group) == {"chain": 2, "square": 8, "sc": 48, "bcc": 48, "fcc": 48}[name]
+    assert np.array_equal(group[0], np.eye(lat.dim))
+    keys = {tuple(np.round(R).astype(int).ravel()) for R in group}
+    for R in group:
+        assert np.allclose(R @ R.T, np.eye(lat.dim))
+        for S in group:  # closed under products
+            assert tuple(np.round(R @ S).astype(int).ravel()) in keys
+    # each operation maps the neighbour shells onto themselves
+    for shell in (1, 2):
+        nb = lat.neighbours(shell)
+        shell_key = np.sort(np.round(nb / A, 9), axis=0)
+        for R in group:
+            assert np.allclose(np.sort(np.round(nb @ R.T / A, 9), axis=0), shell_key)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_irreducible_simplices_integrate_symmetric_functions(name):
+    """Σ multiplicity × cone integral over representatives = the integral over every cone."""
+    lat = make(name)
+    full = lat.bz_boundary_simplices()
+    reps, multiplicity = lat.irreducible_boundary_simplices()
+    assert multiplicity.sum() == len(full)
+    assert len(reps) == {"chain": 1, "square": 1, "sc": 1, "bcc": 2, "fcc": 3}[name]
+    # a function with the cubic symmetry, integrated over each cone at its simplex centroid (exact for
+    # the sum of |det| and for any function constant on orbits of centroids)
+    def f(points):
+        return np.sum(np.cos(points * A) ** 2, axis=-1) + np.prod(np.cos(points * A / 2), axis=-1)
+
+    def cones(simplices, weights):
+        return float(np.sum(weights * np.abs(np.linalg.det(simplices)) * f(simplices.mean(axis=1))))
+
+    assert cones(reps, multiplicity) == pytest.approx(cones(full, np.ones(len(full))), rel=1e-12)
 
 
 # ------------------------------------------------------------------ Monkhorst-Pack

@@ -9,6 +9,8 @@ Independent references (none calls the code under test to make its expectation):
 * Spring models, high T: x²eˣ/(eˣ−1)² = 1 − x²/12 + x⁴/240 − ..., so
   1 − C_V/(3k_B) = ħ²⟨ω²⟩/(12 k_B² T²) + O(T⁻⁴) with the mode average
   ⟨ω²⟩ = tr⟨D⟩/d = (1/(dM)) Σ_R k_R (the BZ average of cos q·R vanishes for R ≠ 0).
+* ⟨u²⟩ high-T slope (k_B/M) Σ_s⟨ω_s⁻²⟩: the mode sum from Monkhorst-Pack meshes with
+  Richardson extrapolation in 1/n (a different rule from the rays under test).
 * Tolerances come from the next-order terms: at T <= Θ/500 the dispersion
   correction to the T³ law is c (T/Θ)² with c = O(10²) (~1e-4 measured), so
   1e-3 bounds it; the two-term high-T fit leaves O((Θ/5T)⁴) ~ 1e-3 relative.
@@ -40,17 +42,18 @@ from numeric.thermal import (
 ZETA3 = 1.2020569031595942
 A = 3.6e-10
 
-#: sc and bcc converge slowly in angle when the shear constant k2/k1 is small (strong
-#: elastic anisotropy); they are drawn with k2/k1 >= 0.3 and integrated at angular order 12.
+#: sc and bcc need k2 > 0 (no shear stiffness otherwise). Small k2/k1 means soft, strongly dispersive
+#: shear modes: the dispersion correction c (T/Θ)² to the T³ law grows to ~1e-3 at T = Θ/500 for
+#: k2/k1 = 0.01 (bcc: 9e-4, measured), so the strategies draw k2/k1 >= 0.01 there.
 lattices = st.one_of(
     st.tuples(st.just("fcc"), st.floats(0.0, 1.0)),
-    st.tuples(st.sampled_from(["sc", "bcc"]), st.floats(0.3, 1.0)),
+    st.tuples(st.sampled_from(["sc", "bcc"]), st.floats(0.01, 1.0)),
 )
 
 
 def make(name, ratio, mass_u, theta):
     model = SpringModel.with_debye_temperature(getattr(Lattice, name)(A), mass_u * atomic_mass, theta, ratio)
-    return model, {"angular_order": 8 if name == "fcc" else 12}
+    return model, {}
 
 
 @settings(max_examples=5, deadline=None)
@@ -62,6 +65,9 @@ def test_low_temperature_T3_law(lat, mass_u, theta):
     c = heat_capacity(model, T, **rule)
     law = 12 * math.pi**4 / 5 * k_B * (T / th) ** 3
     np.testing.assert_allclose(c / law, 1.0, rtol=1e-3, atol=0)
+    # the deviation is the dispersion term c (T/Θ)²: removing it (Richardson) leaves O((T/Θ)⁴)
+    ratio = c / law
+    assert abs((4 * ratio[0] - ratio[1]) / 3 - 1.0) < 5e-5
 
 
 @settings(max_examples=5, deadline=None)
@@ -121,18 +127,37 @@ def test_debye_heat_capacity_and_error_estimate():
     assert np.all(err <= 1e-6 * ref)
 
 
+def inverse_omega2_mesh(model: SpringModel) -> float:
+    """Σ_s ⟨ω_s⁻²⟩ from shifted Monkhorst-Pack meshes, Richardson-extrapolated (independent of the rays).
+
+    Σ_s ω_s⁻² = tr D(q)⁻¹ is homogeneous of degree −2 at Γ, so the mesh error is a series in 1/n
+    starting at 1/n (Lyness 1976); four meshes remove 1/n, 1/n² and 1/n³.
+    """
+    ns = np.array([16.0, 24.0, 32.0, 48.0])
+    values = []
+    for n in ns:
+        q, w = model.lattice.monkhorst_pack(int(n), shift=True)
+        values.append(float(w @ (model.frequencies(q) ** -2.0).sum(axis=1)))
+    return float(np.linalg.solve(np.stack([ns**0, 1 / ns, 1 / ns**2, 1 / ns**3], axis=1), values)[0])
+
+
+#: The mesh reference needs k2/k1 >= 0.1 on sc and bcc to reach 1e-4: softer shear modes push its
+#: asymptotic 1/n regime beyond n = 48 (measured: 2e-3 off at k2/k1 = 0.01).
+stiff_lattices = st.one_of(
+    st.tuples(st.just("fcc"), st.floats(0.0, 1.0)),
+    st.tuples(st.sampled_from(["sc", "bcc"]), st.floats(0.1, 1.0)),
+)
+
+
 @settings(max_examples=3, deadline=None)
-@given(lattices, st.floats(1.0, 250.0), st.floats(100.0, 500.0))
+@given(stiff_lattices, st.floats(1.0, 250.0), st.floats(100.0, 500.0))
 def test_displacement_high_temperature_slope(lat, mass_u, theta):
     model, rule = make(*lat, mass_u, theta)
     th = model.debye_temperature_T0()
     T = th * np.array([5.0, 10.0, 20.0])
     u2 = mean_square_displacement(model, T, **rule)
     (a, _b), *_ = np.linalg.lstsq(np.stack([T, 1.0 / T], axis=1), u2, rcond=None)   # coth(x/2) = 2/x + x/6
-    # reference Σ_s ⟨ω_s⁻²⟩ from a much finer ray rule (independent nodes)
-    fine = _spectrum(model, ("rays", rule["angular_order"] + 2, 16, 2.5, 1e-8))
-    inv_omega2 = float(fine.weights @ fine.omega**-2)
-    np.testing.assert_allclose(a, k_B / model.mass * inv_omega2, rtol=1e-3)
+    np.testing.assert_allclose(a, k_B / model.mass * inverse_omega2_mesh(model), rtol=1e-3)
 
 
 def test_mesh_convergence_order_zero_point():
