@@ -46,7 +46,7 @@ SHOWN_T = (10.0, 100.0, 300.0, 1000.0)
 LOW_T = (THETA_D / 1000.0, 1.0, 3.0, 10.0)
 MESH = 64
 SUPERCELL = 4
-HIGH_ORDER = dict(angular_order=12, radial_order=18)
+HIGH_ORDER = dict(angular_order=24, radial_order=18)
 
 
 def copper_model() -> SpringModel:
