@@ -4,7 +4,10 @@ Run:  python benchmarks/kernels.py [--points 10000000] [--repeat 7]
 
 For the static Lindhard function F(x) on x uniform in [0, 6] (every branch
 taken), it times
-  - ephkit's generated kernel (numeric.screening.lindhard_static's loop),
+  - ephkit's generated kernel (numeric.screening.lindhard_static's loop), on
+    one core and on all cores (its numba.prange twin, which numeric.screening
+    uses from 1e5 points on; same scalar kernel, same values; the baselines
+    below run on one core, as numpy does),
   - SymPy ``lambdify`` (numpy) of the naive closed form,
   - a hand-written numpy expression of the same formula,
   - SymPy ``ccode`` of the naive formula compiled with gcc -O3 (if gcc exists),
@@ -33,10 +36,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import mpmath
+import numba
 import numpy as np
 import sympy as sp
 
 from numeric._generated import screening as generated
+
+CORES = numba.get_num_threads()  # the "all cores" rows: the same kernel in a numba.prange loop
 
 x = sp.Symbol("x", positive=True)
 nu = sp.Symbol("nu", nonnegative=True)
@@ -173,7 +179,9 @@ def run_dynamic(n: int, repeat: int) -> None:
             return naive(v, w)
 
     methods: dict[str, tuple[Callable[[], object], Callable | None]] = {
-        "ephkit generated kernel": (lambda: generated.lindhard_dynamic_real_loop(xd, nd, out), gen),
+        "ephkit generated kernel, 1 core": (lambda: generated.lindhard_dynamic_real_loop(xd, nd, out), gen),
+        f"ephkit generated kernel, {CORES} cores": (
+            lambda: generated.lindhard_dynamic_real_loop_parallel(xd, nd, out), None),
         "sympy lambdify (numpy), naive": (lambda: naive_np(xd, nd), naive_np),
         "hand-written numpy, naive": (lambda: hand_numpy_re(xd, nd), hand_numpy_re),
     }
@@ -232,7 +240,9 @@ def run_static(n: int, repeat: int) -> None:
             return naive(v)
 
     methods: dict[str, tuple[Callable[[], object], Callable[[np.ndarray], np.ndarray]]] = {
-        "ephkit generated kernel": (lambda: generated.lindhard_static_loop(data, out), gen),
+        "ephkit generated kernel, 1 core": (lambda: generated.lindhard_static_loop(data, out), gen),
+        f"ephkit generated kernel, {CORES} cores": (
+            lambda: generated.lindhard_static_loop_parallel(data, out), None),
         "sympy lambdify (numpy), naive": (lambda: naive_np(data), naive_np),
         "hand-written numpy, naive": (lambda: hand_numpy(data), hand_numpy),
     }

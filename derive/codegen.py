@@ -540,6 +540,15 @@ def numba_source(k: Kernel, standalone: bool = True) -> str:
         f"    for i in range({k.args[0]}.shape[0]):",
         f"        out[i] = {k.name}_scalar({indexed})",
         "    return out",
+        "",
+        "",
+        # the same loop split over the machine's cores (numeric._support.evaluate uses it for large arrays)
+        jit.replace("cache=True", "cache=True, parallel=True"),
+        f"def {k.name}_loop_parallel({args}, out):",
+        f'    """{k.doc}: the loop above, run on all cores (numba.prange)."""',
+        f"    for i in numba.prange({k.args[0]}.shape[0]):",
+        f"        out[i] = {k.name}_scalar({indexed})",
+        "    return out",
     ]
     if standalone:
         imports = ["import math", "", "import numba"]
@@ -601,7 +610,7 @@ def c_source(k: Kernel) -> str:
 def module_source(topic: str) -> str:
     """The whole generated module ``numeric/_generated/<topic>.py``."""
     ks = kernels(topic)
-    names = [n for k in ks for n in (k.name + "_scalar", k.name + "_loop")]
+    names = [n for k in ks for n in (k.name + "_scalar", k.name + "_loop", k.name + "_loop_parallel")]
     out = [
         f'"""Numeric kernels for topic {topic!r}, generated from the derivations in derive.{topic}.',
         "",

@@ -8,6 +8,8 @@ NaN is never accepted) and evaluates a generated numba loop with
 
 from __future__ import annotations
 
+import functools
+import sys
 from collections.abc import Callable
 
 import numpy as np
@@ -75,16 +77,28 @@ def checked(
     return arr
 
 
+PARALLEL_SIZE = 100_000  # from this many points on, generated kernels run on all cores
+
+
+@functools.cache
+def _parallel_twin(loop: Callable[..., np.ndarray]) -> Callable[..., np.ndarray]:
+    """The generated ``*_loop_parallel`` next to a generated ``*_loop`` (the loop itself if none)."""
+    module = sys.modules.get(getattr(getattr(loop, "py_func", loop), "__module__", ""), None)
+    return getattr(module, f"{getattr(loop, '__name__', '')}_parallel", loop)
+
+
 def evaluate(loop: Callable[..., np.ndarray], *arrays: np.ndarray) -> np.ndarray | float:
     """Broadcast ``arrays``, run a generated ``*_loop`` kernel, restore the shape.
 
+    Arrays of at least ``PARALLEL_SIZE`` points go to the kernel's ``*_loop_parallel``
+    twin (numba ``prange`` over all cores; the same scalar kernel, so the same values).
     Returns a Python float when every input was a scalar.
     """
     shaped = np.broadcast_arrays(*arrays)
     shape = shaped[0].shape
     flat = [np.ascontiguousarray(a, dtype=np.float64).reshape(-1) for a in shaped]
     out = np.empty(flat[0].shape[0] if flat else 1, dtype=np.float64)
-    loop(*flat, out)
+    (_parallel_twin(loop) if out.shape[0] >= PARALLEL_SIZE else loop)(*flat, out)
     if all(np.ndim(a) == 0 for a in arrays):
         return float(out[0])
     return out.reshape(shape)

@@ -12,7 +12,7 @@ import math
 
 import numba
 
-__all__ = ['deformation_potential_coupling_scalar', 'deformation_potential_coupling_loop', 'frohlich_coupling_scalar', 'frohlich_coupling_loop', 'frohlich_coupling_screened_scalar', 'frohlich_coupling_screened_loop']
+__all__ = ['deformation_potential_coupling_scalar', 'deformation_potential_coupling_loop', 'deformation_potential_coupling_loop_parallel', 'frohlich_coupling_scalar', 'frohlich_coupling_loop', 'frohlich_coupling_loop_parallel', 'frohlich_coupling_screened_scalar', 'frohlich_coupling_screened_loop', 'frohlich_coupling_screened_loop_parallel']
 
 
 # --- deformation_potential_coupling: derivation deformation_potential_coupling
@@ -26,6 +26,14 @@ def deformation_potential_coupling_scalar(q, D, rho, V, v_s):
 def deformation_potential_coupling_loop(q, D, rho, V, v_s, out):
     """Deformation-potential coupling |g_q| in J: loop over flat float64 arrays of equal length."""
     for i in range(q.shape[0]):
+        out[i] = deformation_potential_coupling_scalar(q[i], D[i], rho[i], V[i], v_s[i])
+    return out
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
+def deformation_potential_coupling_loop_parallel(q, D, rho, V, v_s, out):
+    """Deformation-potential coupling |g_q| in J: the loop above, run on all cores (numba.prange)."""
+    for i in numba.prange(q.shape[0]):
         out[i] = deformation_potential_coupling_scalar(q[i], D[i], rho[i], V[i], v_s[i])
     return out
 
@@ -46,6 +54,14 @@ def frohlich_coupling_loop(q, omega_LO, epsilon_inf, epsilon_s, V, out):
     return out
 
 
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
+def frohlich_coupling_loop_parallel(q, omega_LO, epsilon_inf, epsilon_s, V, out):
+    """Bare Froehlich coupling |g_q| in J: the loop above, run on all cores (numba.prange)."""
+    for i in numba.prange(q.shape[0]):
+        out[i] = frohlich_coupling_scalar(q[i], omega_LO[i], epsilon_inf[i], epsilon_s[i], V[i])
+    return out
+
+
 
 # --- frohlich_coupling_screened: derivation frohlich_screened_thomas_fermi
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
@@ -58,5 +74,13 @@ def frohlich_coupling_screened_scalar(q, omega_LO, epsilon_inf, epsilon_s, V, k_
 def frohlich_coupling_screened_loop(q, omega_LO, epsilon_inf, epsilon_s, V, k_TF, out):
     """Thomas-Fermi-screened Froehlich coupling |g_q| in J: loop over flat float64 arrays of equal length."""
     for i in range(q.shape[0]):
+        out[i] = frohlich_coupling_screened_scalar(q[i], omega_LO[i], epsilon_inf[i], epsilon_s[i], V[i], k_TF[i])
+    return out
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
+def frohlich_coupling_screened_loop_parallel(q, omega_LO, epsilon_inf, epsilon_s, V, k_TF, out):
+    """Thomas-Fermi-screened Froehlich coupling |g_q| in J: the loop above, run on all cores (numba.prange)."""
+    for i in numba.prange(q.shape[0]):
         out[i] = frohlich_coupling_screened_scalar(q[i], omega_LO[i], epsilon_inf[i], epsilon_s[i], V[i], k_TF[i])
     return out

@@ -11,7 +11,7 @@ import math
 
 import numba
 
-__all__ = ['debye_T3_scalar', 'debye_T3_loop', 'debye_cv_reduced_scalar', 'debye_cv_reduced_loop']
+__all__ = ['debye_T3_scalar', 'debye_T3_loop', 'debye_T3_loop_parallel', 'debye_cv_reduced_scalar', 'debye_cv_reduced_loop', 'debye_cv_reduced_loop_parallel']
 
 
 # --- debye_T3: derivation debye_T3_law
@@ -25,6 +25,14 @@ def debye_T3_scalar(T, Theta_D, N):
 def debye_T3_loop(T, Theta_D, N, out):
     """Low-temperature Debye heat capacity (12 pi^4/5) N k_B (T/Theta_D)^3 in J/K: loop over flat float64 arrays of equal length."""
     for i in range(T.shape[0]):
+        out[i] = debye_T3_scalar(T[i], Theta_D[i], N[i])
+    return out
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
+def debye_T3_loop_parallel(T, Theta_D, N, out):
+    """Low-temperature Debye heat capacity (12 pi^4/5) N k_B (T/Theta_D)^3 in J/K: the loop above, run on all cores (numba.prange)."""
+    for i in numba.prange(T.shape[0]):
         out[i] = debye_T3_scalar(T[i], Theta_D[i], N[i])
     return out
 
@@ -49,5 +57,13 @@ def debye_cv_reduced_scalar(y):
 def debye_cv_reduced_loop(y, out):
     """Debye heat capacity C_V/(3 N k_B) at y = Theta_D/T (any temperature): loop over flat float64 arrays of equal length."""
     for i in range(y.shape[0]):
+        out[i] = debye_cv_reduced_scalar(y[i])
+    return out
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
+def debye_cv_reduced_loop_parallel(y, out):
+    """Debye heat capacity C_V/(3 N k_B) at y = Theta_D/T (any temperature): the loop above, run on all cores (numba.prange)."""
+    for i in numba.prange(y.shape[0]):
         out[i] = debye_cv_reduced_scalar(y[i])
     return out

@@ -19,7 +19,7 @@ import numba
 
 from numeric import _vecmath as vmath
 
-__all__ = ['lindhard_static_scalar', 'lindhard_static_loop', 'thomas_fermi_wavevector_scalar', 'thomas_fermi_wavevector_loop', 'dielectric_thomas_fermi_scalar', 'dielectric_thomas_fermi_loop', 'plasma_frequency_scalar', 'plasma_frequency_loop', 'dielectric_small_q_scalar', 'dielectric_small_q_loop', 'plasmon_frequency_scalar', 'plasmon_frequency_loop', 'lindhard_dynamic_real_scalar', 'lindhard_dynamic_real_loop', 'lindhard_dynamic_imag_scalar', 'lindhard_dynamic_imag_loop']
+__all__ = ['lindhard_static_scalar', 'lindhard_static_loop', 'lindhard_static_loop_parallel', 'thomas_fermi_wavevector_scalar', 'thomas_fermi_wavevector_loop', 'thomas_fermi_wavevector_loop_parallel', 'dielectric_thomas_fermi_scalar', 'dielectric_thomas_fermi_loop', 'dielectric_thomas_fermi_loop_parallel', 'plasma_frequency_scalar', 'plasma_frequency_loop', 'plasma_frequency_loop_parallel', 'dielectric_small_q_scalar', 'dielectric_small_q_loop', 'dielectric_small_q_loop_parallel', 'plasmon_frequency_scalar', 'plasmon_frequency_loop', 'plasmon_frequency_loop_parallel', 'lindhard_dynamic_real_scalar', 'lindhard_dynamic_real_loop', 'lindhard_dynamic_real_loop_parallel', 'lindhard_dynamic_imag_scalar', 'lindhard_dynamic_imag_loop', 'lindhard_dynamic_imag_loop_parallel']
 
 
 # --- lindhard_static: derivation lindhard_static
@@ -46,6 +46,14 @@ def lindhard_static_loop(x, out):
     return out
 
 
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
+def lindhard_static_loop_parallel(x, out):
+    """Static Lindhard function F(x), x = q/(2 k_F); chi0 = -g(E_F) F(x): the loop above, run on all cores (numba.prange)."""
+    for i in numba.prange(x.shape[0]):
+        out[i] = lindhard_static_scalar(x[i])
+    return out
+
+
 
 # --- thomas_fermi_wavevector: derivation thomas_fermi_limit
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
@@ -58,6 +66,14 @@ def thomas_fermi_wavevector_scalar(n, m):
 def thomas_fermi_wavevector_loop(n, m, out):
     """Thomas-Fermi wavevector k_TF(n, m) in 1/m, k_TF^2 = e^2 g(E_F)/eps0: loop over flat float64 arrays of equal length."""
     for i in range(n.shape[0]):
+        out[i] = thomas_fermi_wavevector_scalar(n[i], m[i])
+    return out
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
+def thomas_fermi_wavevector_loop_parallel(n, m, out):
+    """Thomas-Fermi wavevector k_TF(n, m) in 1/m, k_TF^2 = e^2 g(E_F)/eps0: the loop above, run on all cores (numba.prange)."""
+    for i in numba.prange(n.shape[0]):
         out[i] = thomas_fermi_wavevector_scalar(n[i], m[i])
     return out
 
@@ -78,6 +94,14 @@ def dielectric_thomas_fermi_loop(q, k_TF, out):
     return out
 
 
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
+def dielectric_thomas_fermi_loop_parallel(q, k_TF, out):
+    """Thomas-Fermi dielectric function 1 + k_TF^2/q^2: the loop above, run on all cores (numba.prange)."""
+    for i in numba.prange(q.shape[0]):
+        out[i] = dielectric_thomas_fermi_scalar(q[i], k_TF[i])
+    return out
+
+
 
 # --- plasma_frequency: derivation lindhard_small_q_expansion
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
@@ -90,6 +114,14 @@ def plasma_frequency_scalar(n, m):
 def plasma_frequency_loop(n, m, out):
     """Plasma frequency omega_p = sqrt(n e^2/(eps0 m)) in rad/s: loop over flat float64 arrays of equal length."""
     for i in range(n.shape[0]):
+        out[i] = plasma_frequency_scalar(n[i], m[i])
+    return out
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
+def plasma_frequency_loop_parallel(n, m, out):
+    """Plasma frequency omega_p = sqrt(n e^2/(eps0 m)) in rad/s: the loop above, run on all cores (numba.prange)."""
+    for i in numba.prange(n.shape[0]):
         out[i] = plasma_frequency_scalar(n[i], m[i])
     return out
 
@@ -110,6 +142,14 @@ def dielectric_small_q_loop(q, omega, n, m, out):
     return out
 
 
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
+def dielectric_small_q_loop_parallel(q, omega, n, m, out):
+    """Small-q RPA dielectric function 1 - wp^2/w^2 - (3/5) wp^2 vF^2 q^2/w^4: the loop above, run on all cores (numba.prange)."""
+    for i in numba.prange(q.shape[0]):
+        out[i] = dielectric_small_q_scalar(q[i], omega[i], n[i], m[i])
+    return out
+
+
 
 # --- plasmon_frequency: derivation plasmon_dispersion
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
@@ -122,6 +162,14 @@ def plasmon_frequency_scalar(q, n, m):
 def plasmon_frequency_loop(q, n, m, out):
     """Plasmon frequency sqrt(wp^2 + (3/5) vF^2 q^2) in rad/s (small q): loop over flat float64 arrays of equal length."""
     for i in range(q.shape[0]):
+        out[i] = plasmon_frequency_scalar(q[i], n[i], m[i])
+    return out
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
+def plasmon_frequency_loop_parallel(q, n, m, out):
+    """Plasmon frequency sqrt(wp^2 + (3/5) vF^2 q^2) in rad/s (small q): the loop above, run on all cores (numba.prange)."""
+    for i in numba.prange(q.shape[0]):
         out[i] = plasmon_frequency_scalar(q[i], n[i], m[i])
     return out
 
@@ -176,6 +224,14 @@ def lindhard_dynamic_real_loop(x, nu, out):
     return out
 
 
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
+def lindhard_dynamic_real_loop_parallel(x, nu, out):
+    """Real part of the dynamic Lindhard function f(x, nu), x = q/(2 k_F), nu = omega/(q v_F); chi0 = -g(E_F) f: the loop above, run on all cores (numba.prange)."""
+    for i in numba.prange(x.shape[0]):
+        out[i] = lindhard_dynamic_real_scalar(x[i], nu[i])
+    return out
+
+
 
 # --- lindhard_dynamic_imag: derivation lindhard_dynamic_imag
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, inline="always")
@@ -193,5 +249,13 @@ def lindhard_dynamic_imag_scalar(x, nu):
 def lindhard_dynamic_imag_loop(x, nu, out):
     """Imaginary part of the dynamic Lindhard function f(x, nu) (retarded: >= 0 for nu >= 0); chi0 = -g(E_F) f: loop over flat float64 arrays of equal length."""
     for i in range(x.shape[0]):
+        out[i] = lindhard_dynamic_imag_scalar(x[i], nu[i])
+    return out
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
+def lindhard_dynamic_imag_loop_parallel(x, nu, out):
+    """Imaginary part of the dynamic Lindhard function f(x, nu) (retarded: >= 0 for nu >= 0); chi0 = -g(E_F) f: the loop above, run on all cores (numba.prange)."""
+    for i in numba.prange(x.shape[0]):
         out[i] = lindhard_dynamic_imag_scalar(x[i], nu[i])
     return out

@@ -339,3 +339,17 @@ def test_lindhard_dynamic_f_sum_rule():
 def test_lindhard_dynamic_rejects_bad_input(call, name):
     with pytest.raises(ValueError, match=f"^{name} "):
         call()
+
+
+def test_large_arrays_run_on_all_cores_with_the_same_values():
+    """From PARALLEL_SIZE points on, evaluate() runs the prange twin: identical numbers, every point."""
+    from numeric._support import PARALLEL_SIZE
+
+    rng = np.random.default_rng(7)
+    z, u = 3.0 * (1.0 - rng.random(PARALLEL_SIZE)), 3.0 * rng.random(PARALLEL_SIZE)
+    whole = lindhard_dynamic(z, u)
+    halves = np.concatenate([lindhard_dynamic(z[:PARALLEL_SIZE // 2], u[:PARALLEL_SIZE // 2]),
+                             lindhard_dynamic(z[PARALLEL_SIZE // 2:], u[PARALLEL_SIZE // 2:])])
+    assert np.array_equal(whole, halves)
+    split = np.concatenate([lindhard_static(z[:10]), lindhard_static(z[10:])])
+    assert np.array_equal(lindhard_static(z), split)
