@@ -29,7 +29,12 @@ from .derivation import Assumption, Derivation, Step
 from .registry import register
 from .units import DIMENSIONLESS, JOULE, SECOND, dimension_of, same_dimension
 
-__all__ = ["deformation_potential_rate_high_T"]
+__all__ = [
+    "bloch_gruneisen_transport_rate_low_T",
+    "deformation_potential_rate_high_T",
+    "quasiparticle_rate_low_T",
+    "transport_rate_fermi_level_low_T",
+]
 
 SEED_000 = "seed 000_30078018b323409f.txt, 电子-声子散射与电阻率 (1/τ_ep at high T)"
 SEED_002 = (
@@ -212,3 +217,330 @@ def deformation_potential_rate_high_T() -> Derivation:
 def _deformation_potential_rate_high_T_kernel() -> Kernel:
     return statement_kernel("deformation_potential_rate_high_T", ["T", "D", "m", "k_F", "rho", "v_s"],
                             "High-temperature deformation-potential transport rate 1/tau in 1/s")
+
+
+# ------------------------------------------------------------------ low temperature
+SEED_LOW_T = (
+    "seed 002_d04b400183ce67c6.txt, 'Electron-Phonon Scattering and Electrical Resistivity' "
+    "(low temperatures: a characteristic T⁵ dependence in simple metals)"
+)
+BG_SOURCES = (
+    "Ziman, Electrons and Phonons, ch. 9 (Bloch-Grüneisen formula, J_5); "
+    "Ashcroft & Mermin, Solid State Physics, ch. 26; Grimvall, The Electron-Phonon Interaction "
+    "in Metals, ch. 5-6; DLMF §25.5 (integral representations of ζ and η)"
+)
+
+TAU_INV_AVG = quantity(
+    "<1/tau_tr>", 1 / SECOND,
+    "transport rate averaged over the Fermi window with −∂f/∂ε (sets the resistivity m<1/τ>/(ne²))",
+)
+TAU_INV_QP = quantity(
+    "1/tau_qp", 1 / SECOND, "quasiparticle (out-scattering) rate of an electron at E_F, no 1 − cos θ"
+)
+X_RED = quantity("x", DIMENSIONLESS, "reduced phonon energy ħω_q/(k_B T) = ħ v_s q/(k_B T)")
+U_RED = quantity("u", DIMENSIONLESS, "reduced electron energy (ε − E_F)/(k_B T)", real=True)
+J_SUM = quantity("j", DIMENSIONLESS, "summation index of the geometric series", integer=True,
+                 positive=True)
+
+
+def _fermi(y: sp.Expr) -> sp.Expr:
+    return 1 / (sp.exp(y) + 1)
+
+
+def _bose(y: sp.Expr) -> sp.Expr:
+    return 1 / (sp.exp(y) - 1)
+
+
+def _pull(expr: sp.Expr) -> sp.Expr:
+    """Move factors independent of the integration variable out of every ``Integral``."""
+
+    def pull(integral: sp.Integral) -> sp.Expr:
+        variables = [limit[0] for limit in integral.limits]
+        constant, rest = integral.function.as_independent(*variables, as_Add=False)
+        return constant * sp.Integral(rest, *integral.limits)
+
+    return expr.replace(lambda e: isinstance(e, sp.Integral), pull)
+
+
+def _low_temperature_rate(kind: str) -> Derivation:
+    """Common chain of the three low-temperature rates; ``kind`` in window, fermi_level, quasiparticle.
+
+    Golden rule with the full occupation factors of the linearised Boltzmann
+    equation, emission (n_q + 1 − f(ε − ħω_q)) and absorption (n_q + f(ε + ħω_q));
+    quasi-elastic kinematics in the energy delta (v_s << v_F); T << T_BG.
+    """
+    hbar, m, k_B, T = HBAR.symbol, M_ELECTRON.symbol, K_B.symbol, TEMPERATURE.symbol
+    k_F, D, rho, V, v_s, q = K_F.symbol, D_POT.symbol, RHO.symbol, VOLUME.symbol, V_S.symbol, Q.symbol
+    mu, phi, x, u, j = MU.symbol, PHI.symbol, X_RED.symbol, U_RED.symbol, J_SUM.symbol
+    transport = kind != "quasiparticle"
+
+    # ---- (1) angles of q against the energy delta (quasi-elastic), with or without 1 − cos θ
+    k_plus_q = sp.sqrt(k_F**2 + 2 * k_F * q * mu + q**2)
+    energy_change = sp.factor(sp.expand(hbar**2 * k_plus_q**2 / (2 * m) - hbar**2 * k_F**2 / (2 * m)))
+    weight = 1 - (k_F**2 + k_F * q * mu) / (k_F * k_plus_q) if transport else sp.Integer(1)
+    angular = sp.Integral(q**2 * sp.DiracDelta(energy_change) * weight, (mu, -1, 1), (phi, 0, 2 * sp.pi))
+    angular_value = sp.simplify(angular.doit())
+    inside = angular_value.subs(sp.Heaviside((q - 2 * k_F) / (2 * k_F)), 0)  # 0 < q < 2k_F
+    inside = sp.simplify(inside)
+
+    # ---- (2) occupation factors, x = ħω_q/(k_B T), u = (ε − E_F)/(k_B T)
+    n_x = _bose(x)
+    emission = lambda w: n_x + 1 - _fermi(w - x)  # noqa: E731
+    absorption = lambda w: n_x + _fermi(w + x)  # noqa: E731
+    steps: list[Step] = [
+        Step(angular, angular_value,
+             "angles of q: the quasi-elastic delta fixes μ = −q/(2k_F), inside [−1, 1] only for "
+             "q < 2k_F" + ("; 1 − cos θ = q²/(2k_F²) there" if transport else "")),
+        Step(angular_value, inside, "for 0 < q < 2k_F (the range of the radial integral)",
+             sample={q: (0.01, 1.9), k_F: (1.0, 1.0)}),
+    ]
+    if kind == "window":
+        minus_df = -sp.diff(_fermi(u), u)
+        em_identity = n_x * (n_x + 1) * (_fermi(u - x) - _fermi(u))
+        abs_identity = n_x * (n_x + 1) * (_fermi(u) - _fermi(u + x))
+        window = sp.Integral(minus_df * (emission(u) + absorption(u)), (u, -sp.oo, sp.oo))
+        shift_em = sp.Integral(_fermi(u - x) - _fermi(u), (u, -sp.oo, sp.oo))
+        shift_abs = sp.Integral(_fermi(u) - _fermi(u + x), (u, -sp.oo, sp.oo))
+        factor = 2 * x * n_x * (n_x + 1)
+        steps += [
+            Step(minus_df * emission(u), em_identity,
+                 "emission, window weight −∂f/∂u: detailed balance, −f'(u)(n + 1 − f(u − x)) = "
+                 "n(n + 1)(f(u − x) − f(u))"),
+            Step(minus_df * absorption(u), abs_identity,
+                 "absorption: −f'(u)(n + f(u + x)) = n(n + 1)(f(u) − f(u + x))"),
+            Step(shift_em, shift_em.doit(), "∫(f(u − x) − f(u)) du = x (a shifted step)"),
+            Step(shift_abs, shift_abs.doit(), "∫(f(u) − f(u + x)) du = x"),
+            Step(window, factor,
+                 "Fermi-window average of emission + absorption: 2x n(n + 1) = x/(2 sinh²(x/2))"),
+        ]
+        phonon = factor
+    else:
+        factor = 2 * (n_x + _fermi(x))
+        steps.append(Step(emission(0) + absorption(0), factor,
+                          "electron at E_F (u = 0): (n + 1 − f(−x)) + (n + f(x)) = 2(n(x) + f(x)) "
+                          "= 2/sinh x"))
+        phonon = factor
+
+    # ---- (3) golden rule, Σ_q -> V∫d³q/(2π)³, |g_q|² from deformation_potential_coupling
+    a = 4 if transport else 2  # angular part × |g_q|² ∝ q^a
+    p = a + 1  # index of the ζ integrals
+    g_squared = _coupling_squared()
+    x_of_q = hbar * v_s * q / (k_B * T)
+    prefactor = [2 * sp.pi / hbar, V / (2 * sp.pi) ** 3]
+    integrand = sp.Mul(*prefactor, inside, g_squared, phonon.subs(x, x_of_q), evaluate=False)
+    constant = sp.simplify(sp.Mul(*prefactor) * inside * g_squared / q**a)
+    if constant.has(q):
+        raise ValueError(f"angular part × |g_q|² is not ∝ q^{a}: {inside * g_squared}")
+    scale = k_B * T / (hbar * v_s)
+    t_bg = 2 * hbar * v_s * k_F / (k_B * T)  # T_BG/T
+    substituted = sp.Subs(q**a * phonon.subs(x, x_of_q), q, scale * x) * sp.Derivative(scale * x, x)
+    steps += [
+        Step(integrand, constant * q**a * phonon.subs(x, x_of_q),
+             "golden rule (2π/ħ) V∫d³q/(2π)³ |g_q|² [emission + absorption] w(θ) δ(...): the "
+             "q-integrand, with the angular part of step 2 and |g_q|² from "
+             "deformation_potential_coupling; the q-integral runs over 0 < q < 2k_F"),
+        Step(substituted, scale ** (a + 1) * x**a * phonon,
+             "substitute q = k_B T x/(ħ v_s), dq = (k_B T/ħ v_s) dx"),
+        Step(sp.Subs(x_of_q, q, 2 * k_F), t_bg, "the upper limit q = 2k_F maps to x = T_BG/T"),
+    ]
+    sub_index = len(steps) - 1
+    full = sp.Integral(x**a * phonon, (x, 0, sp.oo))
+
+    # ---- (4) T << T_BG: upper limit -> ∞, then the ζ-function integrals
+    bose_integral = sp.Integral(x ** (p - 1) * _bose(x), (x, 0, sp.oo))
+    term = sp.Integral(x ** (p - 1) * sp.exp(-j * x), (x, 0, sp.oo))
+    term_value = term.doit()  # Γ(p)/j^p
+    bose_sum = sp.Sum(term_value, (j, 1, sp.oo))
+    bose_value = bose_sum.doit()  # Γ(p) ζ(p)
+    steps += [
+        Step(term, term_value, f"each term of 1/(eˣ − 1) = Σ e^(−jx): ∫x^{p - 1} e^(−jx) dx = "
+             f"Γ({p})/j^{p}"),
+        Step(bose_integral, bose_sum, "expand the Bose function in the geometric series; integrate "
+             "term by term (monotone convergence)"),
+        Step(bose_sum, bose_value, f"Σ Γ({p})/j^{p} = Γ({p}) ζ({p})"),
+    ]
+    if kind == "window":
+        j_integral = sp.Integral(x**p * n_x * (n_x + 1), (x, 0, sp.oo))  # Bloch-Grüneisen J_p(∞)
+        steps += [
+            Step(j_integral, p * bose_integral,
+                 f"by parts with n(n + 1) = −dn/dx, boundary terms vanish: J_{p}(∞) = "
+                 f"{p}∫x^{p - 1} n dx"),
+            Step(full, 2 * j_integral, f"the x-integral of step {sub_index} to ∞: 2 J_{p}(∞)"),
+        ]
+        summed = 2 * p * bose_sum
+    else:
+        fermi_integral = sp.Integral(x ** (p - 1) * _fermi(x), (x, 0, sp.oo))
+        alt_term = sp.Integral((-1) ** (j + 1) * x ** (p - 1) * sp.exp(-j * x), (x, 0, sp.oo))
+        alt_sum = sp.Sum(alt_term.doit(), (j, 1, sp.oo))
+        alt_value = sp.simplify(alt_sum.doit().rewrite(sp.zeta))  # (1 − 2^(1−p)) Γ(p) ζ(p)
+        steps += [
+            Step(fermi_integral, alt_sum, "1/(eˣ + 1) = Σ (−1)^(j+1) e^(−jx), term by term"),
+            Step(alt_sum, alt_value, f"Σ (−1)^(j+1) Γ({p})/j^{p} = (1 − 2^{1 - p}) Γ({p}) ζ({p}) "
+                 "(Dirichlet η)"),
+            Step(full, 2 * (bose_integral + fermi_integral),
+                 f"the x-integral of step {sub_index} to ∞, split into Bose and Fermi parts"),
+        ]
+        summed = 2 * (bose_sum + alt_sum)
+    rate = sp.simplify(constant * scale ** (a + 1) * summed.doit().rewrite(sp.zeta))
+    steps.append(Step(sp.Mul(constant * scale ** (a + 1), summed, evaluate=False), rate,
+                      "T << T_BG: the upper limit T_BG/T -> ∞ (the tail is O(e^(−T_BG/T))); "
+                      "rate = constant × (k_BT/ħv_s)^" + str(a + 1) + " × the series above"))
+
+    high_t = D**2 * m * k_B * k_F * T / (sp.pi * rho * v_s**2 * hbar**3)
+    t_ratio = k_B * T / (2 * hbar * v_s * k_F)  # T/T_BG
+    if kind == "window":
+        lhs, textbook = TAU_INV_AVG, high_t * 4 * t_ratio**4 * sp.factorial(5) * sp.zeta(5)
+        name, title = ("bloch_gruneisen_transport_rate_low_T",
+                       "Bloch-Grüneisen T⁵ law: Fermi-window-averaged transport rate (resistivity)")
+        words = ("Fermi-window average ∫dε(−∂f/∂ε) 1/τ_tr(ε) (the resistivity ρ = m<1/τ_tr>/(ne²)); "
+                 "the DOS and matrix element taken at E_F over the window (O((k_BT/E_F)²))")
+    elif kind == "fermi_level":
+        lhs = TAU_INV
+        textbook = high_t * 4 * t_ratio**4 * 2 * (1 - sp.Rational(1, 2**5)) * sp.gamma(5) * sp.zeta(5)
+        name, title = ("transport_rate_fermi_level_low_T",
+                       "Low-temperature transport rate of an electron exactly at E_F (T⁵)")
+        words = "an electron exactly at E_F (ε = E_F), transport weight 1 − cos θ"
+    else:
+        lhs = TAU_INV_QP
+        textbook = high_t * 7 * sp.zeta(3) * t_ratio**2
+        name, title = ("quasiparticle_rate_low_T",
+                       "Low-temperature quasiparticle (out-scattering) rate at E_F (T³)")
+        words = "an electron exactly at E_F; quasiparticle rate: no transport weight"
+    return Derivation(
+        name=name,
+        title=title,
+        topic="scattering",
+        source=f"{SEED_LOW_T}; {BG_SOURCES}",
+        symbols=[lhs, D_POT, M_ELECTRON, K_B, K_F, TEMPERATURE, RHO, V_S, HBAR, VOLUME, Q, MU, PHI,
+                 X_RED, U_RED, J_SUM],
+        assumptions=[
+            Assumption("free electrons ε_k = ħ²k²/(2m), spherical Fermi surface |k| = k_F; "
+                       "chemical potential E_F"),
+            Assumption("one LA branch ω_q = v_s q up to q = 2k_F (no Debye cut-off below 2k_F, "
+                       "normal processes only); |g_q|² = D²ħq/(2ρVv_s)"),
+            Assumption("Fermi's golden rule with the occupation factors of the linearised Boltzmann "
+                       "equation: emission n_q + 1 − f(ε − ħω_q), absorption n_q + f(ε + ħω_q); "
+                       "no spin sum (spin conserved)"),
+            Assumption("quasi-elastic kinematics in the energy delta: v_s << v_F (corrections "
+                       "O((v_s/v_F)²) at E_F, the first order cancels between emission and "
+                       "absorption)", sp.StrictLessThan(v_s, hbar * k_F / m)),
+            Assumption(words),
+            Assumption("low temperature T << T_BG = 2ħv_s k_F/k_B (upper limit T_BG/T -> ∞; "
+                       "remainder O((T_BG/T)^p e^(−T_BG/T)))",
+                       sp.StrictLessThan(T, 2 * hbar * v_s * k_F / k_B)),
+        ],
+        steps=steps,
+        statement=sp.Eq(lhs.symbol, rate, evaluate=False),
+        textbook=sp.Eq(lhs.symbol, textbook, evaluate=False),
+        sample={mu: (-1.0, 1.0), u: (-3.0, 3.0)},
+    )
+
+
+@register
+def bloch_gruneisen_transport_rate_low_T() -> Derivation:
+    """<1/τ_tr> = 30 ζ(5) m D² (k_B T)⁵/(π ρ ħ⁷ v_s⁶ k_F³): the Bloch-Grüneisen T⁵ law.
+
+    Model as in ``deformation_potential_rate_high_T`` (free electrons, one LA
+    branch ω_q = v_s q up to 2k_F, deformation-potential |g_q|²), but with the
+    full occupation factors: emission n_q + 1 − f(ε − ħω_q), absorption
+    n_q + f(ε + ħω_q), and the transport weight 1 − cos θ. The rate is
+    averaged over the Fermi window with −∂f/∂ε (this average enters the
+    resistivity ρ = m<1/τ_tr>/(ne²), the variational solution of the
+    Boltzmann equation with a drifted Fermi sphere).
+
+    Derivation: the angular integral gives π m q³/(ħ²k_F³) for q < 2k_F; by
+    detailed balance −f'(u)(n + 1 − f(u − x)) = n(n + 1)(f(u − x) − f(u))
+    (similarly for absorption), and ∫(f(u − x) − f(u))du = x, so the window
+    average of the occupation factors is 2x n(n + 1) = x/(2 sinh²(x/2)),
+    x = ħv_s q/(k_B T); with q = k_BT x/(ħv_s) the rate is a constant times
+    (T/T_BG)⁵ ∫_0^{T_BG/T} x⁵ eˣ/(eˣ − 1)² dx (Bloch-Grüneisen J_5), and for
+    T << T_BG the upper limit goes to ∞, J_5(∞) = 5 Γ(5) ζ(5) = 5! ζ(5).
+
+    Result: <1/τ_tr> = (D² m k_B k_F T/(π ρ v_s² ħ³)) · 4 (T/T_BG)⁴ · 5! ζ(5),
+    T_BG = 2ħv_s k_F/k_B: the high-T rate times 480 ζ(5) (T/T_BG)⁴.
+
+    Source: seed 002 (T⁵ law); Ziman, *Electrons and Phonons*, ch. 9;
+    Ashcroft & Mermin ch. 26.
+
+    Validity: T << T_BG (remainder ~ (T_BG/T)⁵ e^(−T_BG/T)/5!ζ(5)), v_s << v_F
+    and k_BT << E_F (relative corrections O((v_s/v_F)², (k_BT/E_F)²)).
+    """
+    return _low_temperature_rate("window")
+
+
+@register
+def transport_rate_fermi_level_low_T() -> Derivation:
+    """1/τ_tr(E_F) = 93 ζ(5) m D² (k_B T)⁵/(8π ρ ħ⁷ v_s⁶ k_F³): transport rate exactly at E_F.
+
+    The same golden rule as ``bloch_gruneisen_transport_rate_low_T`` but for
+    one electron exactly at E_F (u = 0): the occupation factors are
+    (n + 1 − f(−x)) + (n + f(x)) = 2(n(x) + f(x)) = 2/sinh x instead of the
+    window average x/(2 sinh²(x/2)). Then
+    ∫_0^∞ x⁴ (n + f) dx = Γ(5)ζ(5) + (1 − 2⁻⁴)Γ(5)ζ(5) = (93/2) ζ(5), and
+
+        1/τ_tr(E_F) = (D² m k_B k_F T/(π ρ v_s² ħ³)) · 4 (T/T_BG)⁴ ∫_0^∞ x⁴/sinh x dx
+                    = (high-T rate) · 186 ζ(5) (T/T_BG)⁴,
+
+    smaller than the window average (480 ζ(5)) by 93/240: an electron at E_F
+    can neither emit into the filled states below nor absorb many phonons.
+
+    Source: Grimvall, *The Electron-Phonon Interaction in Metals*, ch. 5-6;
+    DLMF §25.5; seed 002.
+
+    Validity: T << T_BG, v_s << v_F; the rate of one state, not the resistivity.
+    """
+    return _low_temperature_rate("fermi_level")
+
+
+@register
+def quasiparticle_rate_low_T() -> Derivation:
+    """1/τ_qp(E_F) = 7 ζ(3) m D² (k_B T)³/(4π ρ ħ⁵ v_s⁴ k_F): quasiparticle rate ∝ T³.
+
+    The out-scattering (quasiparticle, single-particle) rate of an electron at
+    E_F: the golden rule of ``transport_rate_fermi_level_low_T`` without the
+    transport weight 1 − cos θ. The angular integral gives 2π m q/(ħ²k_F), and
+    ∫_0^∞ x² (n + f) dx = 2ζ(3) + (3/2)ζ(3) = 7ζ(3)/2, so
+
+        1/τ_qp = (D² m k_B k_F T/(π ρ v_s² ħ³)) · 7 ζ(3) (T/T_BG)².
+
+    Small-angle scattering (q ~ k_BT/ħv_s << k_F) counts fully here, while
+    the transport weight q²/(2k_F²) suppresses it by a further (T/T_BG)²:
+    T³ (quasiparticle) against T⁵ (transport; DESIGN.md §3).
+
+    Source: Grimvall, *The Electron-Phonon Interaction in Metals*, ch. 5;
+    Ziman ch. 9; seed 002.
+
+    Validity: T << T_BG, v_s << v_F; deformation-potential coupling to LA
+    phonons only (transverse phonons, which dominate the T³ rate in real
+    metals, do not couple in this model).
+    """
+    return _low_temperature_rate("quasiparticle")
+
+
+def _zeta_numbers(expr: sp.Expr) -> sp.Expr:
+    """ζ(3), ζ(5) as 30-digit floats: the code printers have no ζ."""
+    return expr.replace(lambda e: isinstance(e, sp.zeta), lambda e: e.evalf(30))
+
+
+_RATE_ARGS = ["T", "D", "m", "k_F", "rho", "v_s"]
+
+
+@kernel("scattering")
+def _bloch_gruneisen_kernel() -> Kernel:
+    return statement_kernel("bloch_gruneisen_transport_rate_low_T", _RATE_ARGS,
+                            "Low-T Fermi-window-averaged transport rate <1/tau_tr> (Bloch-Grueneisen "
+                            "T^5) in 1/s", closed_form=_zeta_numbers)
+
+
+@kernel("scattering")
+def _transport_rate_fermi_level_kernel() -> Kernel:
+    return statement_kernel("transport_rate_fermi_level_low_T", _RATE_ARGS,
+                            "Low-T transport rate 1/tau_tr of an electron at E_F (T^5) in 1/s",
+                            closed_form=_zeta_numbers)
+
+
+@kernel("scattering")
+def _quasiparticle_rate_kernel() -> Kernel:
+    return statement_kernel("quasiparticle_rate_low_T", _RATE_ARGS,
+                            "Low-T quasiparticle (out-scattering) rate 1/tau_qp at E_F (T^3) in 1/s",
+                            closed_form=_zeta_numbers)
