@@ -3,6 +3,7 @@
 ``ephkit check`` is the main job: it re-derives every derivation (or the
 named ones), machine-checks each step, the textbook form and the SI
 dimensions, prints a table and exits non-zero if anything fails.
+``ephkit worksheets list|export`` hands out the teaching worksheets as .ipynb.
 """
 
 from __future__ import annotations
@@ -157,6 +158,47 @@ def codegen(name: str | None, backend: str, output: str | None, expr: str | None
         click.echo(f"wrote {output}")
     else:
         click.echo(source, nl=False)
+
+
+@cli.group()
+def worksheets() -> None:
+    """Teaching worksheets (MyST notebooks): list them, export them as .ipynb."""
+
+
+@worksheets.command(name="list")
+def worksheets_list() -> None:
+    """Name, title and file of every worksheet."""
+    from . import worksheets as ws
+
+    try:
+        found = ws.worksheets()
+    except ws.WorksheetError as exc:
+        raise click.UsageError(str(exc)) from None
+    if not found:
+        raise click.UsageError(f"no worksheets in {ws.worksheet_dir()}")
+    width = max(len(w.name) for w in found)
+    for w in found:
+        click.echo(f"{w.name:<{width}}  {w.title}")
+        click.echo(f"{'':<{width}}  file: {w.path}")
+
+
+@worksheets.command(name="export")
+@click.argument("directory", type=click.Path(file_okay=False))
+@click.argument("names", nargs=-1)
+@click.option("--execute", "run", is_flag=True, help="Run every notebook and save its outputs.")
+@click.option("--timeout", type=click.IntRange(min=1), default=600, show_default=True,
+              help="Seconds allowed per cell with --execute.")
+@click.option("--force", is_flag=True, help="Overwrite existing .ipynb files.")
+def worksheets_export(directory: str, names: tuple[str, ...], run: bool, timeout: int, force: bool) -> None:
+    """Write the worksheets (or NAMES) as .ipynb notebooks into DIRECTORY; open them with `jupyter lab`."""
+    from . import worksheets as ws
+
+    try:
+        written = ws.export(directory, names, run=run, timeout=timeout, overwrite=force)
+    except ws.WorksheetError as exc:
+        raise click.UsageError(str(exc)) from None
+    for path in written:
+        click.echo(f"wrote {path}{' (executed)' if run else ''}")
 
 
 def _print_table(reports: list[CheckReport]) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
+
 from .derivation import CheckResult
 
 __all__ = ["crosscheck", "run_crosscheck"]
@@ -56,3 +58,101 @@ def _debye_t3_from_lattice_dynamics() -> CheckResult:
         "BZ integrator (numeric.thermal, rays) on fcc NN Cu springs",
         f"C_V / (12π⁴/5) k_B (T/Θ_D(0))³ = {ratio:.6f} at T = Θ_D(0)/1000",
     )
+
+
+# ------------------------------------------------ electron gas: numeric.response against the closed forms
+# Default electrons: copper's free-electron gas (n = 8.47e28 m⁻³, m_e; Ashcroft & Mermin table 2.1).
+# numeric.response integrates occupations and energies in k space; it never calls numeric.screening.
+
+def _copper_gas() -> object:
+    from numeric.electrons import FreeElectronGas
+
+    return FreeElectronGas.copper()
+
+
+def _in_k_F(q: object, gas: object) -> list[str]:
+    return [f"q={v:g}k_F" for v in np.atleast_1d(q) / gas.k_F]
+
+
+def _ratio_result(method: str, what: str, labels: list[str], ratios: object, tolerance: float) -> CheckResult:
+    """Pass when every integrator / closed-form ratio is within ``tolerance`` of 1; print them all."""
+    values = [float(r) for r in np.atleast_1d(ratios)]
+    worst = max(abs(r - 1.0) for r in values)
+    shown = ", ".join(f"{k}: {r:.8f}" for k, r in zip(labels, values, strict=True))
+    return CheckResult("numeric cross-check", worst < tolerance, method,
+                       f"{what}: {shown} (max |ratio − 1| = {worst:.1e}, tolerance {tolerance:g})")
+
+
+@crosscheck("lindhard_static")
+def _lindhard_from_k_space() -> CheckResult:
+    """χ0(q, 0) by k-space integration at T = 0 against −g(E_F) F(q/2k_F), across and beyond 2k_F."""
+
+    from numeric.response import chi0
+    from numeric.screening import lindhard_static
+
+    gas = _copper_gas()
+    x = np.array([0.05, 0.5, 0.9, 1.0, 1.5])
+    ratios = chi0(gas, 2 * gas.k_F * x) / (-gas.dos_fermi * lindhard_static(x))
+    return _ratio_result("k-space χ0 (numeric.response), Cu gas", "χ0 / (−g(E_F) F(x))",
+                         [f"x={v:g}" for v in x], ratios, 1e-4)
+
+
+@crosscheck("thomas_fermi_limit")
+def _thomas_fermi_from_k_space() -> CheckResult:
+    """k_TF from the numeric χ0(q -> 0) (extrapolated in q²) against sqrt(e² g(E_F)/ε0)."""
+    from numeric.response import thomas_fermi_wavevector_numeric
+    from numeric.screening import thomas_fermi_wavevector
+
+    gas = _copper_gas()
+    ratio = thomas_fermi_wavevector_numeric(gas) / thomas_fermi_wavevector(gas.n, gas.m)
+    return _ratio_result("k-space χ0(q -> 0), Cu gas", "numeric / closed form", ["k_TF"], ratio, 1e-6)
+
+
+@crosscheck("lindhard_small_q_expansion")
+def _small_q_dielectric_from_k_space() -> CheckResult:
+    """1 − ε(q, ω) from the numeric χ0 at ω = 20 v_F q against ω_p²/ω² [1 + (3/5)(v_F q/ω)²]."""
+
+    from numeric.response import dielectric_rpa
+    from numeric.screening import dielectric_small_q
+
+    gas = _copper_gas()
+    q = np.array([0.02, 0.05]) * gas.k_F
+    omega = 20 * gas.v_F * q
+    ratios = (1 - dielectric_rpa(gas, q, omega).real) / (1 - dielectric_small_q(q, omega, gas.n, gas.m))
+    # next term: (3/7)(v_F q/ω)⁴ + (ħq²/2mω)²-type corrections, relative size < 1e-5 here
+    return _ratio_result("k-space χ0 at ω = 20 v_F q, Cu gas", "(1 − ε) numeric / closed",
+                         _in_k_F(q, gas), ratios, 1e-4)
+
+
+@crosscheck("plasmon_dispersion")
+def _plasmon_from_k_space() -> CheckResult:
+    """The zero of the numeric Re ε(q, ω) against ω_p² + (3/5) v_F² q² at small q."""
+
+    from numeric.response import plasmon_frequency_numeric
+    from numeric.screening import plasmon_frequency
+
+    gas = _copper_gas()
+    q = np.array([0.01, 0.05]) * gas.k_F
+    ratios = plasmon_frequency_numeric(gas, q) / plasmon_frequency(q, gas.n, gas.m)
+    # next term (12/175) v_F⁴ q⁴/ω_p² + ħ²q⁴/4m²: relative < 1e-5 at q = 0.05 k_F in copper
+    return _ratio_result("root of numeric Re ε, Cu gas", "ω_pl numeric / closed", _in_k_F(q, gas),
+                         ratios, 1e-4)
+
+
+@crosscheck("frohlich_screened_thomas_fermi")
+def _screened_frohlich_from_k_space() -> CheckResult:
+    """|g_q|/ε(q, 0) with the numeric RPA ε against the Thomas-Fermi form as q -> 0 (GaAs LO phonon)."""
+    import scipy.constants as c
+
+    from numeric.coupling import frohlich_coupling_screened
+    from numeric.response import screened_frohlich_coupling
+    from numeric.screening import thomas_fermi_wavevector
+
+    gas = _copper_gas()
+    polar = (36.25e-3 * c.e / c.hbar, 10.89, 12.9, 1e-27)  # GaAs ω_LO, ε∞, εs; V = 1 nm³
+    q = np.array([1e-3, 1e-2]) * gas.k_F
+    k_tf = thomas_fermi_wavevector(gas.n, gas.m)
+    ratios = screened_frohlich_coupling(gas, q, *polar) / frohlich_coupling_screened(q, *polar, k_tf)
+    # Lindhard vs Thomas-Fermi: F(x) = 1 − x²/3 + ..., relative (q/k_TF)²(k_TF/2k_F)²/3 ~ 1e-5 at 1e-2 k_F
+    return _ratio_result("numeric RPA ε (k-space χ0), Cu gas, GaAs LO mode", "|g|/ε numeric / TF closed",
+                         _in_k_F(q, gas), ratios, 1e-4)

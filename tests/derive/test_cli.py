@@ -77,3 +77,9 @@ def test_main_job_cold_all_pass():
     debye = next(d for d in data if d["name"] == "debye_T3_law")
     numeric = [c for c in debye["checks"] if c["check"] == "numeric cross-check"]
     assert numeric and numeric[0]["passed"] and "Θ_D(0)/1000" in numeric[0]["detail"]
+    # the electron-gas derivations are cross-checked by the k-space integrators of numeric.response
+    for name in ("lindhard_static", "thomas_fermi_limit", "lindhard_small_q_expansion", "plasmon_dispersion",
+                 "frohlich_screened_thomas_fermi"):
+        entry = next(d for d in data if d["name"] == name)
+        cross = [c for c in entry["checks"] if c["check"] == "numeric cross-check"]
+        assert cross and cross[0]["passed"] and "max |ratio − 1|" in cross[0]["detail"], name
