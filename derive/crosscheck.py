@@ -74,13 +74,15 @@ def _in_k_F(q: object, gas: object) -> list[str]:
     return [f"q={v:g}k_F" for v in np.atleast_1d(q) / gas.k_F]
 
 
-def _ratio_result(method: str, what: str, labels: list[str], ratios: object, tolerance: float) -> CheckResult:
+def _ratio_result(method: str, what: str, labels: list[str], ratios: object, tolerance: float,
+                  note: str = "") -> CheckResult:
     """Pass when every integrator / closed-form ratio is within ``tolerance`` of 1; print them all."""
     values = [float(r) for r in np.atleast_1d(ratios)]
     worst = max(abs(r - 1.0) for r in values)
     shown = ", ".join(f"{k}: {r:.8f}" for k, r in zip(labels, values, strict=True))
     return CheckResult("numeric cross-check", worst < tolerance, method,
-                       f"{what}: {shown} (max |ratio − 1| = {worst:.1e}, tolerance {tolerance:g})")
+                       f"{what}: {shown} (max |ratio − 1| = {worst:.1e}, tolerance {tolerance:g})"
+                       + (f"; {note}" if note else ""))
 
 
 @crosscheck("lindhard_static")
@@ -156,3 +158,100 @@ def _screened_frohlich_from_k_space() -> CheckResult:
     # Lindhard vs Thomas-Fermi: F(x) = 1 − x²/3 + ..., relative (q/k_TF)²(k_TF/2k_F)²/3 ~ 1e-5 at 1e-2 k_F
     return _ratio_result("numeric RPA ε (k-space χ0), Cu gas, GaAs LO mode", "|g|/ε numeric / TF closed",
                          _in_k_F(q, gas), ratios, 1e-4)
+
+
+@crosscheck("lindhard_dynamic_real")
+def _dynamic_real_from_k_space() -> CheckResult:
+    """Re χ0(q, ω) by k-space integration (retarded) against −g(E_F) Re f(x, ν), off and on the continuum."""
+    from numeric.response import chi0
+    from numeric.screening import lindhard_dynamic
+
+    gas = _copper_gas()
+    x, u = np.array([0.1, 0.3, 0.5, 1.5]), np.array([2.0, 0.4, 1.2, 0.6])  # above, inside, inside, below
+    q = 2 * gas.k_F * x
+    ratios = chi0(gas, q, u * q * gas.v_F).real / (-gas.dos_fermi * lindhard_dynamic(x, u).real)
+    return _ratio_result("k-space χ0(q, ω) (numeric.response), Cu gas", "Re χ0 / (−g(E_F) Re f)",
+                         [f"(x, ν)=({a:g}, {b:g})" for a, b in zip(x, u, strict=True)], ratios, 1e-4)
+
+
+@crosscheck("lindhard_dynamic_imag")
+def _dynamic_imag_from_k_space() -> CheckResult:
+    """Im χ0(q, ω) by k-space integration inside the particle-hole continuum against −g(E_F) Im f(x, ν)."""
+    from numeric.response import chi0
+    from numeric.screening import lindhard_dynamic
+
+    gas = _copper_gas()
+    x, u = np.array([0.1, 0.3, 0.8, 1.5]), np.array([0.5, 0.4, 1.0, 1.0])  # x + ν < 1 and |x − ν| < 1 < x + ν
+    q = 2 * gas.k_F * x
+    ratios = chi0(gas, q, u * q * gas.v_F).imag / (-gas.dos_fermi * lindhard_dynamic(x, u).imag)
+    return _ratio_result("k-space χ0(q, ω) (numeric.response), Cu gas", "Im χ0 / (−g(E_F) Im f)",
+                         [f"(x, ν)=({a:g}, {b:g})" for a, b in zip(x, u, strict=True)], ratios, 1e-4)
+
+
+# ------------------------------------------- scattering: the golden-rule integrator against the closed forms
+# Default metal: copper's free-electron gas, its mass density and longitudinal sound velocity, an illustrative
+# deformation potential D = 10 eV, isotropic Debye phonons continued to 2k_F (cutoff=False, the model of the
+# closed forms). numeric.scattering's golden-rule functions never call the closed forms.
+_CU_RHO, _CU_V_S, _D_EV = 8960.0, 4760.0, 10.0
+
+
+def _copper_metal() -> tuple:
+    """(electrons, Debye phonons, coupling, closed-form arguments after T, T_BG) for copper."""
+    import scipy.constants as c
+
+    from numeric.phonons import DebyeModel
+    from numeric.scattering import DeformationPotential, bloch_gruneisen_temperature
+
+    gas = _copper_gas()
+    q_D = (6 * np.pi**2 * gas.n) ** (1 / 3)  # one atom per conduction electron
+    phonons = DebyeModel(c.hbar * _CU_V_S * q_D / c.k, gas.n, _CU_RHO / gas.n)
+    args = (_D_EV * c.e, gas.m, gas.k_F, _CU_RHO, _CU_V_S)
+    t_bg = bloch_gruneisen_temperature(gas.k_F, _CU_V_S)
+    return gas, phonons, DeformationPotential(_D_EV * c.e), args, t_bg
+
+
+def _rate_crosscheck(integrator: Callable, closed: Callable, T_over_TBG: tuple[float, ...], what: str,
+                     tolerance: float, note: str) -> CheckResult:
+    gas, phonons, coupling, args, t_bg = _copper_metal()
+    T = t_bg * np.array(T_over_TBG)
+    ratios = integrator(gas, phonons, coupling, T, cutoff=False) / closed(T, *args)
+    method = f"golden-rule integrator (numeric.scattering), Cu gas, D = {_D_EV:g} eV, T_BG = {t_bg:.0f} K"
+    return _ratio_result(method, what, [f"T={r:g}T_BG" for r in T_over_TBG], ratios, tolerance, note)
+
+
+@crosscheck("deformation_potential_rate_high_T")
+def _high_T_rate_from_golden_rule() -> CheckResult:
+    """1/τ_tr at E_F for T = 10 and 20 T_BG against the linear closed form (copper: T_BG ≈ 990 K >> Θ_D)."""
+    from numeric.scattering import deformation_potential_rate_high_T, momentum_relaxation_rate
+
+    return _rate_crosscheck(momentum_relaxation_rate, deformation_potential_rate_high_T, (10.0, 20.0),
+                            "1/τ_tr numeric / closed", 1e-2,
+                            "next term −(T_BG/T)²/9: the linear law needs T >> T_BG, "
+                            "not only T >> Θ_D (343 K)")
+
+
+@crosscheck("bloch_gruneisen_transport_rate_low_T")
+def _bloch_gruneisen_from_golden_rule() -> CheckResult:
+    """The Fermi-window-averaged transport rate (resistivity) at T = T_BG/100, T_BG/200 against the T⁵ law."""
+    from numeric.scattering import bloch_gruneisen_rate_low_T, transport_rate_averaged
+
+    return _rate_crosscheck(transport_rate_averaged, bloch_gruneisen_rate_low_T, (0.01, 0.005),
+                            "<1/τ_tr> numeric / closed", 1e-4, "next term O((v_s/v_F)²) ≈ 1e-5")
+
+
+@crosscheck("transport_rate_fermi_level_low_T")
+def _fermi_level_transport_from_golden_rule() -> CheckResult:
+    """1/τ_tr of an electron at E_F at T = T_BG/100, T_BG/200 against its own T⁵ law."""
+    from numeric.scattering import momentum_relaxation_rate, transport_rate_fermi_level_low_T
+
+    return _rate_crosscheck(momentum_relaxation_rate, transport_rate_fermi_level_low_T, (0.01, 0.005),
+                            "1/τ_tr(E_F) numeric / closed", 1e-4, "next term O((v_s/v_F)²) ≈ 1e-5")
+
+
+@crosscheck("quasiparticle_rate_low_T")
+def _quasiparticle_from_golden_rule() -> CheckResult:
+    """The quasiparticle (out-scattering) rate at E_F at T = T_BG/100, T_BG/200 against the T³ law."""
+    from numeric.scattering import quasiparticle_rate_low_T, quasiparticle_scattering_rate
+
+    return _rate_crosscheck(quasiparticle_scattering_rate, quasiparticle_rate_low_T, (0.01, 0.005),
+                            "1/τ_qp numeric / closed", 1e-4, "next term O((v_s/v_F)²) ≈ 1e-5")

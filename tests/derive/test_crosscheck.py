@@ -1,0 +1,49 @@
+"""The numeric cross-checks that `ephkit check` runs: present where the issues ask, passing, able to fail."""
+
+from __future__ import annotations
+
+import pytest
+
+import derive
+from derive import crosscheck
+
+#: Derivations whose closed form an independent integrator of ``numeric`` must reach in its limit.
+REQUIRED = (
+    "debye_T3_law",
+    "lindhard_static", "thomas_fermi_limit", "lindhard_small_q_expansion", "plasmon_dispersion",
+    "frohlich_screened_thomas_fermi", "lindhard_dynamic_real", "lindhard_dynamic_imag",
+    "deformation_potential_rate_high_T", "bloch_gruneisen_transport_rate_low_T",
+    "transport_rate_fermi_level_low_T", "quasiparticle_rate_low_T",
+)
+
+
+def test_every_registered_crosscheck_names_a_derivation():
+    assert set(crosscheck._CROSSCHECKS) <= set(derive.catalog())
+
+
+@pytest.mark.parametrize("name", REQUIRED)
+def test_crosscheck_passes_and_reports_ratios(name):
+    result = crosscheck.run_crosscheck(name)
+    assert result is not None, f"{name} has no numeric cross-check"
+    assert result.check == "numeric cross-check" and result.passed, result.detail
+    assert result.method and ("ratio" in result.detail or "C_V" in result.detail)
+
+
+def test_scattering_crosschecks_state_T_BG_of_copper():
+    result = crosscheck.run_crosscheck("deformation_potential_rate_high_T")
+    assert "T_BG = 98" in result.method and "T >> T_BG" in result.detail  # ~990 K for copper
+
+
+def test_a_crashing_or_missing_crosscheck_is_not_a_pass(monkeypatch):
+    def broken():
+        raise RuntimeError("integrator diverged")
+
+    monkeypatch.setitem(crosscheck._CROSSCHECKS, "lindhard_static", broken)
+    result = crosscheck.run_crosscheck("lindhard_static")
+    assert not result.passed and "integrator diverged" in result.detail
+    assert crosscheck.run_crosscheck("no_such_derivation") is None
+
+
+def test_ratio_outside_tolerance_fails():
+    result = crosscheck._ratio_result("m", "w", ["a", "b"], [1.0, 1.002], 1e-3)
+    assert not result.passed and "2.0e-03" in result.detail
