@@ -470,7 +470,7 @@ def _compress(hw: np.ndarray, g: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 class _LatticeNodes:
-    """T-independent nodes (ħω, g/D²) of emission and absorption for one model, electron and rule.
+    """T-independent nodes of emission and absorption for one model, electron energy and rule.
 
     q-rule: on each ray q = tP of :func:`_ray_directions`, t ∈ [0, t_c] with t_c the
     smallest kinematic limit of the ray (clipped at the BZ boundary t = 1), on
@@ -478,14 +478,14 @@ class _LatticeNodes:
     branches and both processes; then, per branch and process, one Gauss panel
     on [t_c, t_λ±] up to its own kinematic limit (clipped at 1). The integrand
     is smooth on every panel, so the radial rule converges exponentially.
-    ``full``: every node; ``compressed``: the same measures in ħω by
-    :func:`_compress` (a few hundred nodes instead of ~10⁵; the occupation
-    factors are analytic in ω across a bin when |ε − E_F| <= 8 k_BT or in the
-    window average).
+    :meth:`weights` gives (ħω, g/D²) per process, with or without the transport
+    weight: ``full`` (every node) and ``compressed`` (the same measures in ħω by
+    :func:`_compress`: a few hundred nodes instead of ~10⁵; the occupation
+    factors are analytic in ω across a bin when |ε − E_F| <= 8 k_BT, and in
+    the window average).
     """
 
-    def __init__(self, model: SpringModel, k: float, m: float, transport: bool, angular_order: int,
-                 radial_order: int) -> None:
+    def __init__(self, model: SpringModel, k: float, m: float, angular_order: int, radial_order: int) -> None:
         P, w_dir = _ray_directions(model, angular_order)
         length = np.linalg.norm(P, axis=1)
         unit = P / length[:, None]
@@ -509,8 +509,9 @@ class _LatticeNodes:
         branch = np.broadcast_to(np.arange(3)[None, :, None, None], seg_shape).reshape(-1)
         process = np.broadcast_to(np.arange(2)[None, None, :, None], seg_shape).reshape(-1)
         rows = n_common + np.arange(branch.size)
-        self.full = []
-        for p, sign in enumerate((-1, +1)):
+        self.k, self.m = k, m
+        self.processes = []
+        for p in range(2):                                                     # emission, absorption
             own = (process == p) & (w_seg.reshape(-1) > 0.0)
             r, b = rows[own], branch[own]
             qq = np.concatenate([np.repeat(q_abs[:n_common], 3), q_abs[r]])
@@ -518,20 +519,29 @@ class _LatticeNodes:
             e2 = np.concatenate([qe2[:n_common].reshape(-1), qe2[r, b]])
             w3 = np.concatenate([np.repeat(w_common.reshape(-1), 3), w_seg.reshape(-1)[own]])
             coupling = _HBAR * e2 / (2.0 * rho * om)                            # V|g|²/D²
-            g = _process_weights(k, m, qq, om, coupling, w3 / (4.0 * math.pi * qq**2), sign, transport)
-            self.full += [np.ascontiguousarray(_HBAR * om), np.ascontiguousarray(g)]
-        self.compressed = [*_compress(*self.full[:2]), *_compress(*self.full[2:])]
+            self.processes.append((qq, om, coupling, w3 / (4.0 * math.pi * qq**2)))
         self.size = int(q.shape[0])
+        self._weights: dict[bool, tuple[list, list]] = {}
+
+    def weights(self, transport: bool) -> tuple[list, list]:
+        """([ħω_em, g_em, ħω_abs, g_abs] over all nodes, the same compressed), g per D² = 1 J²."""
+        if transport not in self._weights:
+            full = []
+            for (qq, om, coupling, w), sign in zip(self.processes, (-1, +1), strict=True):
+                g = _process_weights(self.k, self.m, qq, om, coupling, w, sign, transport)
+                full += [np.ascontiguousarray(_HBAR * om), np.ascontiguousarray(g)]
+            self._weights[transport] = (full, [*_compress(*full[:2]), *_compress(*full[2:])])
+        return self._weights[transport]
 
 
-def _lattice_nodes(model: SpringModel, k: float, m: float, transport: bool, angular_order: int,
+def _lattice_nodes(model: SpringModel, k: float, m: float, angular_order: int,
                    radial_order: int) -> _LatticeNodes:
-    key = (k, m, transport, angular_order, radial_order)
+    key = (k, m, angular_order, radial_order)
     per_model = _lattice_cache.setdefault(model, {})
     if key not in per_model:
         if len(per_model) > 8:
             per_model.clear()
-        per_model[key] = _LatticeNodes(model, k, m, transport, angular_order, radial_order)
+        per_model[key] = _LatticeNodes(model, k, m, angular_order, radial_order)
     return per_model[key]
 
 
@@ -547,12 +557,12 @@ def _lattice_rate(model: SpringModel, m: float, k: float, D: float, T: np.ndarra
     """D² Σ g × occupation on the BZ rays for every T in the flat array T (SpringModel path)."""
     if model.dim != 3:
         raise ValueError(f"phonons.dim = {model.dim} is outside the valid range: 3 (bulk metal)")
-    nodes = _lattice_nodes(model, k, m, transport, angular_order, radial_order)
+    full, compressed = _lattice_nodes(model, k, m, angular_order, radial_order).weights(transport)
     out = np.empty_like(T)
     easy = np.full(T.shape, compress)
     if not window and xi != 0.0:
         easy &= np.abs(xi) <= _COMPRESS_WINDOW * _K_B * T
-    for use, arrays in ((easy, nodes.compressed), (~easy, nodes.full)):
+    for use, arrays in ((easy, compressed), (~easy, full)):
         if use.any():
             part = np.ascontiguousarray(T[use])
             res = np.empty_like(part)
