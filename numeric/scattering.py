@@ -291,8 +291,8 @@ def _debye_parameters(phonons: object, cutoff: bool) -> tuple[float, float, floa
     """(v_s, ρ, q_c) of an isotropic Debye model; q_c = inf without the cut-off."""
     needed = ("velocity", "q_debye", "mass", "cell_volume", "dim")
     if not all(hasattr(phonons, a) for a in needed):
-        raise TypeError("phonons must be an isotropic numeric.phonons.DebyeModel (velocity, q_debye, mass, "
-                        f"cell_volume); got {type(phonons).__name__}")
+        raise TypeError("phonons must be a numeric.phonons.SpringModel or an isotropic DebyeModel (velocity, "
+                        f"q_debye, mass, cell_volume); got {type(phonons).__name__}")
     if phonons.dim != 3:
         raise ValueError(f"phonons.dim = {phonons.dim} is outside the valid range: 3 (bulk metal)")
     if phonons.mass is None:
@@ -450,7 +450,9 @@ def _kinematic_limits(model: SpringModel, unit: np.ndarray, k: float, m: float) 
         if np.all(np.abs(new - q) <= 1e-14 * q):
             return new
         q = new
-    raise RuntimeError("the kinematic limits on the BZ rays did not converge")  # pragma: no cover
+    raise RuntimeError(  # pragma: no cover - needs k_s = m v/ħ comparable to the BZ (m ~ 100 m_e)
+        f"the kinematic limits on the BZ rays did not converge: the band mass m = {m:g} kg makes "
+        f"k_s = m v_max/ħ = {m * v_max / _HBAR:g} 1/m too large a fraction of the BZ")
 
 
 def _compress(hw: np.ndarray, g: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -348,6 +348,8 @@ def test_spring_path_bad_input():
         momentum_relaxation_rate(el, model, D, 300.0, energy=1e-26)
     with pytest.raises(ValueError, match="T = -1"):
         transport_rate_averaged(el, model, D, [-1.0])
+    with pytest.raises(TypeError, match="SpringModel"):
+        momentum_relaxation_rate(el, object(), D, 300.0)
     square = SpringModel(Lattice.square(3e-10), 1e-25, 10.0, 5.0)
     with pytest.raises(ValueError, match=r"phonons\.dim = 2"):
         momentum_relaxation_rate(el, square, D, 300.0)
