@@ -1,4 +1,8 @@
-"""The numeric cross-checks that `ephkit check` runs: present where the issues ask, passing, able to fail."""
+"""The numeric cross-checks that `ephkit check` runs: one per derivation, passing, able to fail.
+
+DESIGN.md: a test must fail if any registered derivation lacks a numeric cross-check (an independent
+integrator or numeric route reaching the closed form in its limit).
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,11 @@ import pytest
 import derive
 from derive import crosscheck
 
-#: Derivations whose closed form an independent integrator of ``numeric`` must reach in its limit.
-REQUIRED = (
+#: The issues name these; every other registered derivation is required too (parametrised below).
+NAMED_BY_ISSUES = (
     "debye_T3_law",
     "lindhard_static", "thomas_fermi_limit", "lindhard_small_q_expansion", "plasmon_dispersion",
-    "frohlich_screened_thomas_fermi", "lindhard_dynamic_real", "lindhard_dynamic_imag",
+    "frohlich_screened_thomas_fermi",
     "deformation_potential_rate_high_T", "bloch_gruneisen_transport_rate_low_T",
     "transport_rate_fermi_level_low_T", "quasiparticle_rate_low_T",
 )
@@ -19,14 +23,16 @@ REQUIRED = (
 
 def test_every_registered_crosscheck_names_a_derivation():
     assert set(crosscheck._CROSSCHECKS) <= set(derive.catalog())
+    assert set(NAMED_BY_ISSUES) <= set(derive.catalog())
 
 
-@pytest.mark.parametrize("name", REQUIRED)
+@pytest.mark.parametrize("name", derive.catalog())
 def test_crosscheck_passes_and_reports_ratios(name):
     result = crosscheck.run_crosscheck(name)
     assert result is not None, f"{name} has no numeric cross-check"
     assert result.check == "numeric cross-check" and result.passed, result.detail
     assert result.method and ("ratio" in result.detail or "C_V" in result.detail)
+    assert "error" != result.method
 
 
 def test_scattering_crosschecks_state_T_BG_of_copper():
