@@ -222,7 +222,8 @@ def run_dynamic(n: int, repeat: int) -> None:
         print(f"{text} {rel:12.2e} {at_zero:9.1e}  ({where[0]:.6g}, {where[1]:.6g})")
     # Re f needs l(nu + x) and l(nu - x) near the continuum edges: two independent logarithms per point
     two_logs = rates["np.log twice (two logs per point)"]
-    print(f"generated kernel (1 core) / two-log floor = {rates['ephkit generated kernel, 1 core'] / two_logs:.2f}")
+    one_core = rates["ephkit generated kernel, 1 core"]
+    print(f"generated kernel (1 core) / two-log floor = {one_core / two_logs:.2f}")
 
 
 def main() -> None:
