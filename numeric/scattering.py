@@ -597,7 +597,10 @@ def _golden_rule(electrons, phonons, coupling, T, energy, transport: bool, windo
         out = _lattice_rate(phonons, m, k, D, flat, energy - e_F, transport, window, angular_order,
                             radial_order)
     else:
-        k_s = m * v_s / _HBAR  # an electron slower than sound (k < k_s) cannot emit
+        k_s = m * v_s / _HBAR
+        if k <= k_s:  # slower than sound: no emission, absorption only for q >= 2(k_s - k); not modelled
+            raise ValueError(f"energy = {energy:g} J is outside the valid range (> m v_s²/2 = "
+                             f"{m * v_s**2 / 2:g} J, an electron faster than sound)")
         hw_em, g_em = _branch(k, m, D, v_s, rho, min(q_c, 2.0 * (k - k_s)), -1, transport)
         hw_abs, g_abs = _branch(k, m, D, v_s, rho, min(q_c, 2.0 * (k + k_s)), +1, transport)
         out = np.empty_like(flat)

@@ -283,6 +283,8 @@ def test_golden_rule_bad_input():
         momentum_relaxation_rate(el, ph, CU["D"], [300.0, -1.0])
     with pytest.raises(ValueError, match="energy = 0"):
         momentum_relaxation_rate(el, ph, CU["D"], 300.0, energy=0.0)
+    with pytest.raises(ValueError, match="faster than sound"):  # m v_s²/2 ≈ 6e-23 J for copper
+        momentum_relaxation_rate(el, ph, CU["D"], 300.0, energy=1e-23)
     with pytest.raises(ValueError, match="D = nan"):
         DeformationPotential(float("nan"))
     with pytest.raises(ValueError, match=r"electrons\.n = -1"):
