@@ -24,7 +24,8 @@ from click.testing import CliRunner  # noqa: E402
 ALL = ws.worksheets()
 NAMES = [w.name for w in ALL]
 #: Worksheets the issue asks for; later ones (03, 04, ...) are picked up from notebooks/ automatically.
-REQUIRED = ("00_tour", "01_debye_heat_capacity", "02_coupling_and_screening")
+REQUIRED = ("00_tour", "01_debye_heat_capacity", "02_coupling_and_screening", "03_lindhard_and_plasmons",
+            "04_scattering_rate_and_resistivity")
 #: All worksheets together must execute within this many seconds on 2 cores.
 TOTAL_BUDGET = 180.0
 _elapsed: dict[str, float] = {}
