@@ -19,8 +19,9 @@ Two kinds of functions live here:
 
 The Bloch-Grüneisen temperature T_BG = 2ħ v_s k_F/k_B separates the regimes.
 For copper (free-electron k_F = 1.36e10 1/m for one electron per atom,
-longitudinal sound velocity v_L ≈ 4.76e3 m/s from c11 = 168.4 GPa and
-ρ = 8960 kg/m³, Kittel ch. 3 / Ashcroft & Mermin ch. 22) T_BG is about
+longitudinal sound velocity v_L ≈ 4.76e3 m/s of polycrystalline copper,
+CRC Handbook; along [100] sqrt(c11/ρ) = 4.34e3 m/s with c11 = 168.4 GPa,
+ρ = 8960 kg/m³, Kittel ch. 3) T_BG is about
 990 K, three times the calorimetric Θ_D = 343 K: the linear-in-T closed form
 needs equipartition for every phonon up to q = 2k_F, i.e. T >> T_BG, not only
 T >> Θ_D (DESIGN.md §3). Room temperature is *below* T_BG for these
