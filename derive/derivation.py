@@ -21,6 +21,7 @@ carry the same SI dimension.
 from __future__ import annotations
 
 import contextlib
+import functools
 import signal
 import threading
 import time
@@ -387,15 +388,77 @@ def _time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, old)
 
 
+#: ``Integral.doit`` / ``Sum.doit`` results of the symbolic checks, by expression and hints. SymPy
+#: objects are immutable and hashable and ``doit`` is deterministic, so a cached result is the result;
+#: the checker's ``doit`` and every ``simplify`` attempt (which ends in ``doit``) otherwise re-run the
+#: same futile integration attempt, the slow part of a step SymPy cannot do (numeric fallback).
+_DOIT_CACHE: dict[tuple[Any, ...], Any] = {}
+_DOIT_LOCK = threading.RLock()
+_DOIT_DEPTH = 0
+
+
+@contextlib.contextmanager
+def _cached_doit() -> Iterator[None]:
+    """Memoise ``doit`` of ``Integral`` and ``Sum`` (and subclasses) inside the block."""
+    global _DOIT_DEPTH
+    classes = (sp.Integral, sp.Sum)
+    with _DOIT_LOCK:
+        if _DOIT_DEPTH == 0:
+            originals = {cls: cls.__dict__["doit"] for cls in classes}
+            for cls, original in originals.items():
+                cls.doit = _memoised(original)
+            _cached_doit.originals = originals  # type: ignore[attr-defined]
+        _DOIT_DEPTH += 1
+    try:
+        yield
+    finally:
+        with _DOIT_LOCK:
+            _DOIT_DEPTH -= 1
+            if _DOIT_DEPTH == 0:
+                for cls, original in _cached_doit.originals.items():  # type: ignore[attr-defined]
+                    cls.doit = original
+
+
+def _memoised(original: Any) -> Any:
+    def doit(self: sp.Basic, **hints: Any) -> Any:
+        key = (type(self), self, tuple(sorted(hints.items())))
+        try:
+            return _DOIT_CACHE[key]
+        except TypeError:  # unhashable hint
+            return original(self, **hints)
+        except KeyError:
+            pass
+        result = original(self, **hints)  # an exception (e.g. the time limit) is not cached
+        _DOIT_CACHE[key] = result
+        return result
+
+    doit.__doc__ = original.__doc__
+    return doit
+
+
+def _simplify_candidates(e: sp.Expr) -> Iterator[sp.Expr]:
+    """The forms of ``e`` that :func:`_symbolically_zero` hands to ``simplify``, each different."""
+    yield e
+    seen = [e]
+    forced = sp.expand_log(e, force=True)
+    if forced not in seen:  # simplify of the same expression would only repeat the work
+        seen.append(forced)
+        yield forced
+    if e.has(sp.dirichlet_eta):  # Sum((-1)**(j+1)/j**s).doit() gives η(s) = (1 - 2**(1-s)) ζ(s)
+        eta_free = e.rewrite(sp.zeta)
+        if eta_free not in seen:
+            yield eta_free
+
+
 def _symbolically_zero(expr: sp.Expr) -> tuple[bool, str]:
     """Try to prove ``expr == 0`` with SymPy; return (proved, note)."""
     try:
-        with _time_limit(SYMBOLIC_SECONDS):
+        with _cached_doit(), _time_limit(SYMBOLIC_SECONDS):
             e = sp.sympify(expr).doit()
             if e == 0:
                 return True, ""
-            for transform in (sp.simplify, lambda z: sp.simplify(sp.expand_log(z, force=True))):
-                if transform(e) == 0:
+            for candidate in _simplify_candidates(e):
+                if sp.simplify(candidate) == 0:
                     return True, ""
     except TimeoutError as exc:
         return False, str(exc)
@@ -422,11 +485,37 @@ def _sample_point(
     return point
 
 
+@functools.lru_cache(maxsize=512, typed=True)
+def _numeric_form(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with its derivatives, limits and substitutions carried out: once, not at every point."""
+    e = sp.sympify(expr)
+    return e.replace(lambda z: isinstance(z, sp.Derivative | sp.Limit | sp.Subs), lambda z: z.doit())
+
+
+#: Expressions with bound variables; the point goes into them by ``subs``, which respects those.
+_BINDERS = (sp.Integral, sp.Sum, sp.Product, sp.Derivative, sp.Subs, sp.Limit, sp.Lambda)
+
+
+def _at_point(e: sp.Basic, point: Mapping[sp.Symbol, sp.Float]) -> sp.Basic:
+    """``e`` with the values of ``point`` put in, in one rebuild of the tree.
+
+    The same values as ``e.subs(point)``, which substitutes one symbol after the other and so
+    rebuilds (and re-evaluates) the expression once per symbol, several times slower on the
+    logarithms of the Lindhard functions. Inside an integral, sum, product or an unevaluated
+    derivative, limit or substitution (outermost first) it is ``subs``, which leaves bound
+    variables alone.
+    """
+    if isinstance(e, _BINDERS):
+        return e.subs(point)
+    if not e.args:
+        return point.get(e, e)
+    args = tuple(_at_point(a, point) for a in e.args)
+    return e.func(*args) if args != e.args else e
+
+
 def _numeric_value(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Float]) -> mpmath.mpc:
     """Evaluate ``expr`` at ``point`` to NUMERIC_DIGITS with mpmath (quadrature for integrals)."""
-    e = sp.sympify(expr)
-    e = e.replace(lambda z: isinstance(z, sp.Derivative | sp.Limit | sp.Subs), lambda z: z.doit())
-    e = e.subs(point)
+    e = _at_point(_numeric_form(expr), point)
     with mpmath.workdps(NUMERIC_DIGITS + 5):
         v = e.evalf(NUMERIC_DIGITS + 5)
     if not v.is_number or v.has(sp.nan, sp.zoo, sp.oo, -sp.oo):

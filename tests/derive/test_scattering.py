@@ -185,3 +185,30 @@ def test_cu_like_magnitude(rate):
     e_fermi = c.hbar**2 * CU["k_F"] ** 2 / (2 * c.m_e)
     bohm_staver = _derived_rate(rate, 300.0, D=2 * e_fermi / 3)
     assert 2e13 < bohm_staver < 8e13
+
+
+@pytest.mark.parametrize("name", ["transport_rate_fermi_level_low_T", "quasiparticle_rate_low_T"])
+def test_low_T_series_steps_proved_symbolically(name):
+    """Σ(−1)^(j+1) Γ(p)/j^p = (1 − 2^(1−p)) Γ(p) ζ(p) and the final rate are proved by SymPy
+    (Dirichlet η rewritten as ζ), not by quadrature; only the Bose/Fermi integrals, which SymPy
+    cannot do, are left to the 30-digit numeric check."""
+    d = derive.get(name)
+    chosen = [(i, s) for i, s in enumerate(d.steps, 1) if "Dirichlet η" in s.why or s.rhs == d.statement.rhs]
+    assert len(chosen) == 2
+    for i, step in chosen:
+        result = d._check_step(i, step)
+        assert result.passed and result.method == "symbolic", (i, result)
+
+
+@pytest.mark.parametrize("name", ["transport_rate_fermi_level_low_T", "quasiparticle_rate_low_T"])
+def test_split_step_integrates_the_substituted_integrand(name):
+    """The Bose/Fermi split step integrates the integrand of the substitution step (written out
+    as two terms), up to the constant (k_B T/ħ v_s)^(p) of dq = (k_B T/ħ v_s) dx."""
+    d = derive.get(name)
+    substituted = next(s for s in d.steps if s.why.startswith("substitute q"))
+    split = next(s for s in d.steps if "split into Bose and Fermi parts" in s.why)
+    assert isinstance(split.lhs, sp.Integral)
+    (x, low, high), = split.lhs.limits
+    assert (low, high) == (0, sp.oo)
+    ratio = sp.simplify(substituted.rhs / split.lhs.function)
+    assert not ratio.has(x) and ratio.is_positive
