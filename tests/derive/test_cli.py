@@ -66,10 +66,13 @@ def test_console_entry_runs_as_module_without_traceback():
     assert "Traceback" not in proc.stderr and "unknown derivation" in proc.stderr
 
 
-def test_main_job_cold_all_pass():
-    """`ephkit check --json` in a fresh interpreter: every derivation listed with status pass."""
-    proc = subprocess.run([sys.executable, "-m", "derive.cli", "check", "--json"],
-                          capture_output=True, text=True, check=False)
+def test_main_job_cold_all_pass(cold_check):
+    """`ephkit check --json` in a fresh interpreter: every derivation listed with status pass.
+
+    The run is the session fixture ``cold_check`` (tests/conftest.py), whose reports the
+    registry's ``test_check_passes`` also reads: the full check runs once per test session.
+    """
+    proc = cold_check
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     data = json.loads(proc.stdout)
     assert [d["name"] for d in data] == derive.catalog()

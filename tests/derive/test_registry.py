@@ -82,6 +82,8 @@ def test_statement_dimensionally_consistent(name):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_check_passes(name, reports):
+    """The report of ``ephkit check --json`` (one cold run per session, see tests/conftest.py)."""
+    assert name in reports, f"{name} missing from the output of ephkit check --json"
     report = reports[name]
     assert report.passed, str(report)
     checks = {r.check for r in report.results}
