@@ -6,8 +6,8 @@
 the suite, is not done twice.
 
 The suite runs on two pytest-xdist workers, one test file per worker at a time (``-n 2 --dist
-loadfile`` in pyproject.toml, so module-scoped fixtures and module-level state such as the worksheet
-time budget stay whole). Session fixtures exist once per worker; :func:`cold_check` makes the
+loadfile`` in pyproject.toml, so module-scoped fixtures and module-level state stay whole).
+Session fixtures exist once per worker; :func:`cold_check` makes the
 first worker that needs it run the check and the other one read its result.
 """
 
