@@ -328,4 +328,4 @@ def _quasiparticle_from_golden_rule() -> CheckResult:
     from numeric.scattering import quasiparticle_rate_low_T, quasiparticle_scattering_rate
 
     return _rate_crosscheck(quasiparticle_scattering_rate, quasiparticle_rate_low_T, (0.01, 0.005),
-                            "1/τ_qp numeric / closed", 1e-4, "next term O((v_s/v_F)²) ≈ 1e-5")
+                            "1/τ_qp numeric / closed", 1e-4, "next term at most O((v_s/v_F)²) ≈ 1e-5")
