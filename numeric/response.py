@@ -72,6 +72,7 @@ from scipy.constants import hbar as _HBAR
 from scipy.constants import k as _K_B
 from scipy.optimize import brentq
 
+from ._quadrature import gauss01
 from ._support import checked
 from .coupling import deformation_potential_coupling, frohlich_coupling
 
@@ -484,16 +485,10 @@ def _chi0_lattice(bands: object, q: ArrayLike, omega: ArrayLike, T: ArrayLike, n
 
 
 # ====================================================================== helpers
-@lru_cache(maxsize=8)
-def _gauss01(order: int) -> tuple[np.ndarray, np.ndarray]:
-    x, w = np.polynomial.legendre.leggauss(order)
-    return 0.5 * (x + 1.0), 0.5 * w
-
-
 @lru_cache(maxsize=1024)
 def _reduced_mu(tau: float) -> float:
     """η = μ(T)/E_F at τ = k_B T/E_F > 0 and fixed density."""
-    xg, wg = _gauss01(16)
+    xg, wg = gauss01(16)
     # Boltzmann: n λ³/2 = e^{μ/k_B T} with n λ³/2 = 4/(3 sqrt(π) τ^{3/2}); Fermi-Dirac needs a larger μ.
     low = tau * (math.log(4.0 / (3.0 * math.sqrt(math.pi))) - 1.5 * math.log(tau)) - tau
     return brentq(lambda eta: _density(eta, tau, xg, wg) - 1.0, low, 1.0, xtol=1e-300, rtol=_RTOL,
@@ -519,7 +514,7 @@ def _options(order: int, ratio: float) -> tuple[np.ndarray, np.ndarray, float]:
     if isinstance(order, bool) or not isinstance(order, (int, np.integer)) or not 2 <= order <= 64:
         raise ValueError(f"order = {order!r} is outside the valid range: an integer in [2, 64]")
     ratio = float(checked("ratio", ratio, 0.0, 1.0, low_open=True, high_open=True))
-    xg, wg = _gauss01(int(order))
+    xg, wg = gauss01(int(order))
     return xg, wg, ratio
 
 

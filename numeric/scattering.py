@@ -48,8 +48,8 @@ import numpy as np
 import scipy.constants as _c
 from numpy.typing import ArrayLike
 
-from . import thermal as _thermal
 from ._generated import scattering as _kernels
+from ._quadrature import boundary_cones, compress_measure, gauss01, radial_rule
 from ._support import checked, evaluate
 from .phonons import SpringModel
 
@@ -408,25 +408,6 @@ _COMPRESS_WINDOW = 8.0
 _lattice_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def _ray_directions(model: SpringModel, angular_order: int) -> tuple[np.ndarray, np.ndarray]:
-    """Ray ends P (R, 3) on the BZ boundary, weights w (R,): ∫_BZ d³q F ≈ Σ_r w_r ∫_0^1 t² F(tP_r) dt.
-
-    The cones from Γ over the boundary triangles of the lattice (one per symmetry
-    orbit when the model has the lattice's point symmetry), with the collapsed
-    Gauss rule on each triangle: the building blocks of ``numeric.thermal``.
-    """
-    lattice = model.lattice
-    if _thermal._has_point_symmetry(model, lattice):
-        V, multiplicity = lattice.irreducible_boundary_simplices()
-    else:
-        V = lattice.bz_boundary_simplices()
-        multiplicity = np.ones(len(V))
-    s, ws = _thermal._simplex_rule(3, angular_order)
-    P = V[:, None, 0, :] + np.einsum("ak,skj->saj", s, V[:, 1:, :] - V[:, :1, :])
-    w = (multiplicity * np.abs(np.linalg.det(V)))[:, None] * ws[None, :]
-    return P.reshape(-1, 3), w.reshape(-1)
-
-
 def _kinematic_limits(model: SpringModel, unit: np.ndarray, k: float, m: float) -> np.ndarray:
     """|q| where the energy delta leaves |cos θ_kq| <= 1, per ray, branch and process, 1/m, (R, 3, 2).
 
@@ -457,27 +438,18 @@ def _kinematic_limits(model: SpringModel, unit: np.ndarray, k: float, m: float) 
 
 
 def _compress(hw: np.ndarray, g: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The measure Σ g_i δ(ε − ħω_i) as local Gauss rules in geometric bins of ħω (numeric.thermal)."""
+    """The measure Σ g_i δ(ε − ħω_i) as local Gauss rules in geometric bins of ħω (as numeric.thermal)."""
     keep = g > 0.0
     order = np.argsort(hw[keep], kind="stable")
-    x, w = hw[keep][order], g[keep][order]
-    if len(x) == 0:
-        return x, w
-    lo, hi = x[0], x[-1]
-    nbins = max(1, math.ceil(math.log(hi / lo) / math.log(_thermal._BIN_RATIO)))
-    cuts = np.searchsorted(x, lo * (hi / lo) ** (np.arange(1, nbins) / nbins), side="right")
-    parts = [_thermal._local_gauss(a, b, _thermal._BIN_GAUSS)
-             for a, b in zip(np.split(x, cuts), np.split(w, cuts), strict=True) if len(a)]
-    return (np.ascontiguousarray(np.concatenate([p[0] for p in parts])),
-            np.ascontiguousarray(np.concatenate([p[1] for p in parts])))
+    return compress_measure(hw[keep][order], g[keep][order])
 
 
 class _LatticeNodes:
     """T-independent nodes of emission and absorption for one model, electron energy and rule.
 
-    q-rule: on each ray q = tP of :func:`_ray_directions`, t ∈ [0, t_c] with t_c the
+    q-rule: on each ray q = tP of ``numeric._quadrature.boundary_cones``, t ∈ [0, t_c] with t_c the
     smallest kinematic limit of the ray (clipped at the BZ boundary t = 1), on
-    geometric panels graded toward Γ (``numeric.thermal._radial_rule``), for all
+    geometric panels graded toward Γ (``numeric._quadrature.radial_rule``), for all
     branches and both processes; then, per branch and process, one Gauss panel
     on [t_c, t_λ±] up to its own kinematic limit (clipped at 1). The integrand
     is smooth on every panel, so the radial rule converges exponentially.
@@ -489,13 +461,13 @@ class _LatticeNodes:
     """
 
     def __init__(self, model: SpringModel, k: float, m: float, angular_order: int, radial_order: int) -> None:
-        P, w_dir = _ray_directions(model, angular_order)
+        P, w_dir = boundary_cones(model, model.lattice, angular_order)
         length = np.linalg.norm(P, axis=1)
         unit = P / length[:, None]
         t_end = np.minimum(_kinematic_limits(model, unit, k, m) / length[:, None, None], 1.0)  # (R, 3, 2)
         t_c = t_end.min(axis=(1, 2))
-        tau, w_tau = _thermal._radial_rule(radial_order, PANEL_RATIO, T_MIN)
-        x, w_x = _thermal._gauss01(radial_order)
+        tau, w_tau = radial_rule(radial_order, PANEL_RATIO, T_MIN)
+        x, w_x = gauss01(radial_order)
         t = t_c[:, None] * tau                                                 # common part (R, N)
         w_common = w_dir[:, None] * t**2 * t_c[:, None] * w_tau
         span = t_end - t_c[:, None, None]                                      # segments (R, 3, 2, n)

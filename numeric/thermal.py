@@ -54,6 +54,7 @@ from numpy.typing import ArrayLike
 from scipy.constants import hbar as _HBAR
 from scipy.constants import k as _K_B
 
+from ._quadrature import boundary_cones, compress_measure, radial_rule, sphere_rule
 from ._support import checked
 from .lattice import Lattice
 from .phonons import DebyeModel, PhononModel
@@ -65,84 +66,26 @@ _X_CUT = 746.0
 #: Elements of one (nodes × temperatures) block of the contraction.
 _BLOCK = 1 << 20
 _METHODS = ("rays", "mesh")
-#: Spectrum compression: geometric ω bins of this ratio, a Gauss rule of this many points in each.
-_BIN_RATIO = 1.25
-_BIN_GAUSS = 8
 
 _cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 # ====================================================================== quadrature rules
-def _gauss01(n: int) -> tuple[np.ndarray, np.ndarray]:
-    x, w = np.polynomial.legendre.leggauss(n)
-    return 0.5 * (x + 1.0), 0.5 * w
-
-
-def _radial_rule(order: int, ratio: float, t_min: float) -> tuple[np.ndarray, np.ndarray]:
-    """Nodes and weights on [0, 1] (weight function 1): geometric panels down to t_min, then [0, t_min]."""
-    panels = max(1, math.ceil(math.log(1.0 / t_min) / math.log(ratio)))
-    edges = np.concatenate([ratio ** -np.arange(panels + 1.0), [0.0]])
-    x, w = _gauss01(order)
-    lo, hi = edges[1:], edges[:-1]
-    t = (lo[:, None] + (hi - lo)[:, None] * x).reshape(-1)
-    wt = ((hi - lo)[:, None] * w).reshape(-1)
-    return t, wt
-
-
-def _simplex_rule(dim: int, order: int) -> tuple[np.ndarray, np.ndarray]:
-    """Points s (n, d−1) and weights on the reference simplex (weights sum to 1/(d−1)!)."""
-    if dim == 1:
-        return np.zeros((1, 0)), np.ones(1)
-    x, w = _gauss01(order)
-    if dim == 2:
-        return x[:, None], w
-    # collapsed Gauss rule on the triangle: s1 = u, s2 = v (1 − u), Jacobian (1 − u)
-    u, v = np.meshgrid(x, x, indexing="ij")
-    wu, wv = np.meshgrid(w, w, indexing="ij")
-    s = np.stack([u.reshape(-1), (v * (1.0 - u)).reshape(-1)], axis=-1)
-    return s, (wu * wv * (1.0 - u)).reshape(-1)
-
-
-def _sphere_rule(dim: int, order: int) -> tuple[np.ndarray, np.ndarray]:
-    """Unit directions (n, d) and weights summing to 1 (the direction average)."""
-    if dim == 1:
-        return np.array([[1.0], [-1.0]]), np.array([0.5, 0.5])
-    nphi = 2 * order
-    phi = 2.0 * math.pi * (np.arange(nphi) + 0.5) / nphi
-    if dim == 2:
-        return np.stack([np.cos(phi), np.sin(phi)], axis=-1), np.full(nphi, 1.0 / nphi)
-    c, wc = np.polynomial.legendre.leggauss(order)
-    s = np.sqrt(1.0 - c**2)
-    dirs = np.stack(np.broadcast_arrays(s[:, None] * np.cos(phi), s[:, None] * np.sin(phi), c[:, None]),
-                    axis=-1).reshape(-1, 3)
-    return dirs, np.repeat(0.5 * wc / nphi, nphi)
-
-
 def _ray_nodes(model: PhononModel, angular_order: int, radial_order: int, panel_ratio: float,
                t_min: float) -> tuple[np.ndarray, np.ndarray]:
     """q-points (P, d) and weights (P,) with Σ w F(q) ≈ (Ω/(2π)^d) ∫ d^dq F over the model's domain."""
     dim = model.dim
-    t, wt = _radial_rule(radial_order, panel_ratio, t_min)
+    t, wt = radial_rule(radial_order, panel_ratio, t_min)
     wt = wt * t ** (dim - 1)
     scale = model.cell_volume / (2.0 * math.pi) ** dim
     lattice = getattr(model, "lattice", None)
     if isinstance(lattice, Lattice) and not isinstance(model, DebyeModel):
-        if _has_point_symmetry(model, lattice):                  # one cone per symmetry orbit
-            V, multiplicity = lattice.irreducible_boundary_simplices()
-        else:
-            V = lattice.bz_boundary_simplices()                  # (S, d, d)
-            multiplicity = np.ones(len(V))
-        s, ws = _simplex_rule(dim, angular_order)                # (A, d−1), (A,)
-        edges = V[:, 1:, :] - V[:, :1, :]                        # (S, d−1, d)
-        P = V[:, None, 0, :] + np.einsum("ak,skj->saj", s, edges)  # (S, A, d)
-        jac = multiplicity * np.abs(np.linalg.det(V))            # (S,)
-        w_dir = (jac[:, None] * ws[None, :]).reshape(-1)
-        P = P.reshape(-1, dim)
+        P, w_dir = boundary_cones(model, lattice, angular_order)   # one cone per symmetry orbit
     else:
         if isinstance(model, DebyeModel):                        # isotropic: one direction suffices
             dirs, w_unit = np.eye(dim)[:1], np.ones(1)
         else:
-            dirs, w_unit = _sphere_rule(dim, angular_order)
+            dirs, w_unit = sphere_rule(dim, angular_order)
         R = np.asarray(model.ray_extent(dirs), dtype=float)
         sphere = {1: 2.0, 2: 2.0 * math.pi, 3: 4.0 * math.pi}[dim]
         P = dirs * R[:, None]
@@ -150,19 +93,6 @@ def _ray_nodes(model: PhononModel, angular_order: int, radial_order: int, panel_
     q = (t[None, :, None] * P[:, None, :]).reshape(-1, dim)
     w = (scale * w_dir[:, None] * wt[None, :]).reshape(-1)
     return q, w
-
-
-def _has_point_symmetry(model: PhononModel, lattice: Lattice) -> bool:
-    """Whether the model's spectrum is invariant under the lattice's point group, tested at random q.
-
-    True for the spring models (complete neighbour shells, central forces); a
-    model that breaks the symmetry is integrated over every cone instead.
-    """
-    rng = np.random.default_rng(0)
-    q = (rng.random((4, lattice.dim)) - 0.5) @ lattice.reciprocal
-    images = np.einsum("gij,pj->gpi", lattice.point_group, q).reshape(-1, lattice.dim)
-    omega = np.asarray(model.frequencies(images), dtype=float).reshape(len(lattice.point_group), len(q), -1)
-    return bool(np.allclose(omega, omega[:1], rtol=1e-9, atol=0.0))
 
 
 def _mesh_nodes(model: PhononModel, n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -173,47 +103,13 @@ def _mesh_nodes(model: PhononModel, n: int) -> tuple[np.ndarray, np.ndarray]:
     return lattice.monkhorst_pack(n, shift=True)
 
 
-def _local_gauss(x: np.ndarray, w: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """k-point Gauss rule of the discrete measure Σ w_i δ(· − x_i) (Lanczos / Golub-Welsch).
-
-    Exact for polynomials of degree <= 2k − 1 in x. Returns the measure itself when it has <= k points.
-    """
-    if len(x) <= k:
-        return x, w
-    lo, hi = float(x[0]), float(x[-1])
-    if hi <= lo:
-        return np.array([lo]), np.array([float(w.sum())])
-    y = (2.0 * x - (lo + hi)) / (hi - lo)                          # in [−1, 1]
-    total = float(w.sum())
-    v = np.sqrt(w / total)
-    basis = [v]
-    alpha, beta = [], []
-    prev, b = np.zeros_like(v), 0.0
-    for j in range(k):
-        z = y * v
-        a = float(v @ z)
-        z = z - a * v - b * prev
-        for u in basis:                                             # full re-orthogonalisation
-            z -= (u @ z) * u
-        alpha.append(a)
-        b = float(np.linalg.norm(z))
-        if j == k - 1 or b <= 1e-14:
-            break
-        beta.append(b)
-        prev, v = v, z / b
-        basis.append(v)
-    J = np.diag(alpha) + np.diag(beta, 1) + np.diag(beta, -1)
-    nodes, vectors = np.linalg.eigh(J)
-    return lo + 0.5 * (nodes + 1.0) * (hi - lo), total * vectors[0] ** 2
-
-
 class _Spectrum:
     """The weighted mode spectrum of one quadrature rule, and its compressed form.
 
     ``omega``/``weights``: all mode frequencies (rad/s, sorted) and BZ weights
     (Σ = d). ``nodes``/``node_weights``: the same measure compressed bin by bin
-    (geometric bins ω_{j+1}/ω_j <= ``_BIN_RATIO``) into local Gauss rules of
-    ``_BIN_GAUSS`` points, exact for polynomials of degree 2·_BIN_GAUSS − 1 in ω
+    (geometric bins ω_{j+1}/ω_j <= ``BIN_RATIO``) into local Gauss rules of
+    ``BIN_GAUSS`` points, exact for polynomials of degree 2·BIN_GAUSS − 1 in ω
     inside each bin; the thermal kernels are analytic in ω across a bin (poles
     only at ω = 0 and x = ±2πi k), so the temperature contraction keeps its
     accuracy with a few hundred nodes instead of ~10⁵-10⁶.
@@ -234,18 +130,7 @@ class _Spectrum:
         self.weights = np.ascontiguousarray(weights[order])
         self.size = int(q.shape[0])
         self.zero_point = 0.5 * float(self.weights @ (1.0 / self.omega))   # Σ w/(2ω), 1/s... ×ħ/M later
-        lo, hi = self.omega[0], self.omega[-1]
-        nbins = max(1, math.ceil(math.log(hi / lo) / math.log(_BIN_RATIO)))
-        edges = lo * (hi / lo) ** (np.arange(nbins + 1) / nbins)
-        cuts = np.searchsorted(self.omega, edges[1:-1], side="right")
-        nodes, node_weights = [], []
-        for x, wx in zip(np.split(self.omega, cuts), np.split(self.weights, cuts), strict=True):
-            if len(x):
-                a, b = _local_gauss(x, wx, _BIN_GAUSS)
-                nodes.append(a)
-                node_weights.append(b)
-        self.nodes = np.concatenate(nodes)
-        self.node_weights = np.concatenate(node_weights)
+        self.nodes, self.node_weights = compress_measure(self.omega, self.weights)
 
 
 def _spectrum(model: PhononModel, key: tuple) -> _Spectrum:

@@ -35,6 +35,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from scipy.optimize import brentq
 
+from numeric import _quadrature
 from numeric import scattering as sc
 from numeric._generated import scattering as kernels
 from numeric.lattice import Lattice
@@ -297,7 +298,7 @@ def test_symmetry_reduced_cones_equal_all_cones(monkeypatch):
     T = sc.bloch_gruneisen_temperature(el.k_F, 5000.0) * np.array([0.3, 5.0])
     converged = momentum_relaxation_rate(el, model, D, T)
     reduced = momentum_relaxation_rate(el, model, D, T, angular_order=6)
-    monkeypatch.setattr(sc._thermal, "_has_point_symmetry", lambda model, lattice: False)
+    monkeypatch.setattr(_quadrature, "has_point_symmetry", lambda model, lattice: False)
     sc._lattice_cache.pop(model)
     everything = momentum_relaxation_rate(el, model, D, T, angular_order=6)
     np.testing.assert_allclose(reduced, converged, rtol=1e-4, atol=0)

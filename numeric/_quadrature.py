@@ -1,0 +1,177 @@
+"""Quadrature rules shared by the Brillouin-zone integrators (``numeric.thermal``, ``numeric.scattering``).
+
+* Gauss-Legendre on [0, 1] (:func:`gauss01`), graded radial panels toward Γ
+  (:func:`radial_rule`), the collapsed (Duffy) product rule on a simplex
+  (:func:`simplex_rule`) and a product rule on the sphere (:func:`sphere_rule`);
+* the cones from Γ over the faces of the first Brillouin zone, one per symmetry
+  orbit when a model has the lattice's point symmetry (:func:`boundary_cones`,
+  :func:`has_point_symmetry`);
+* compression of a discrete measure Σ w_i δ(x − x_i) into local Gauss rules on
+  geometric bins (:func:`local_gauss`, :func:`compress_measure`): a few hundred
+  nodes instead of ~10⁵ for integrands analytic across each bin.
+
+The arrays returned by the cached rules are read-only.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import numpy as np
+
+from .lattice import Lattice
+
+#: Measure compression: geometric bins x_{j+1}/x_j <= BIN_RATIO, a Gauss rule of BIN_GAUSS points in each.
+BIN_RATIO = 1.25
+BIN_GAUSS = 8
+
+
+def _read_only(*arrays: np.ndarray) -> tuple[np.ndarray, ...]:
+    for a in arrays:
+        a.flags.writeable = False
+    return arrays
+
+
+@lru_cache(maxsize=64)
+def gauss01(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """n-point Gauss-Legendre nodes and weights on [0, 1] (weights sum to 1).
+
+    Examples
+    --------
+    >>> x, w = gauss01(3)
+    >>> round(float(w @ x**5), 15)                # exact up to degree 5: ∫_0^1 x⁵ dx = 1/6
+    0.166666666666667
+    """
+    x, w = np.polynomial.legendre.leggauss(n)
+    return _read_only(0.5 * (x + 1.0), 0.5 * w)
+
+
+def radial_rule(order: int, ratio: float, t_min: float) -> tuple[np.ndarray, np.ndarray]:
+    """Nodes and weights on [0, 1] (weight function 1): geometric panels down to t_min, then [0, t_min]."""
+    panels = max(1, math.ceil(math.log(1.0 / t_min) / math.log(ratio)))
+    edges = np.concatenate([ratio ** -np.arange(panels + 1.0), [0.0]])
+    x, w = gauss01(order)
+    lo, hi = edges[1:], edges[:-1]
+    t = (lo[:, None] + (hi - lo)[:, None] * x).reshape(-1)
+    wt = ((hi - lo)[:, None] * w).reshape(-1)
+    return t, wt
+
+
+def simplex_rule(dim: int, order: int) -> tuple[np.ndarray, np.ndarray]:
+    """Points s (n, d−1) and weights on the reference simplex (weights sum to 1/(d−1)!)."""
+    if dim == 1:
+        return np.zeros((1, 0)), np.ones(1)
+    x, w = gauss01(order)
+    if dim == 2:
+        return x[:, None], w
+    # collapsed Gauss rule on the triangle: s1 = u, s2 = v (1 − u), Jacobian (1 − u)
+    u, v = np.meshgrid(x, x, indexing="ij")
+    wu, wv = np.meshgrid(w, w, indexing="ij")
+    s = np.stack([u.reshape(-1), (v * (1.0 - u)).reshape(-1)], axis=-1)
+    return s, (wu * wv * (1.0 - u)).reshape(-1)
+
+
+def sphere_rule(dim: int, order: int) -> tuple[np.ndarray, np.ndarray]:
+    """Unit directions (n, d) and weights summing to 1 (the direction average)."""
+    if dim == 1:
+        return np.array([[1.0], [-1.0]]), np.array([0.5, 0.5])
+    nphi = 2 * order
+    phi = 2.0 * math.pi * (np.arange(nphi) + 0.5) / nphi
+    if dim == 2:
+        return np.stack([np.cos(phi), np.sin(phi)], axis=-1), np.full(nphi, 1.0 / nphi)
+    c, wc = np.polynomial.legendre.leggauss(order)
+    s = np.sqrt(1.0 - c**2)
+    dirs = np.stack(np.broadcast_arrays(s[:, None] * np.cos(phi), s[:, None] * np.sin(phi), c[:, None]),
+                    axis=-1).reshape(-1, 3)
+    return dirs, np.repeat(0.5 * wc / nphi, nphi)
+
+
+def has_point_symmetry(model: object, lattice: Lattice) -> bool:
+    """Whether ``model.frequencies`` is invariant under the lattice's point group, tested at random q.
+
+    True for the spring models (complete neighbour shells, central forces); a
+    model that breaks the symmetry is integrated over every cone instead.
+    """
+    rng = np.random.default_rng(0)
+    q = (rng.random((4, lattice.dim)) - 0.5) @ lattice.reciprocal
+    images = np.einsum("gij,pj->gpi", lattice.point_group, q).reshape(-1, lattice.dim)
+    omega = np.asarray(model.frequencies(images), dtype=float).reshape(len(lattice.point_group), len(q), -1)
+    return bool(np.allclose(omega, omega[:1], rtol=1e-9, atol=0.0))
+
+
+def boundary_cones(model: object, lattice: Lattice, angular_order: int) -> tuple[np.ndarray, np.ndarray]:
+    """Ray ends P (R, d) on the BZ boundary, weights w (R,): ∫_BZ d^dq F ≈ Σ_r w_r ∫_0^1 t^(d−1) F(tP_r) dt.
+
+    The BZ is the union of the cones from Γ over the boundary simplices; in the cone over the simplex
+    V_0 .. V_{d−1}, q = t P(s), P(s) = V_0 + Σ_i s_i (V_i − V_0), d^dq = t^(d−1) |det V| dt d^(d−1)s.
+    One cone per point-group orbit, weighted by the orbit size, when ``model`` has the lattice's
+    symmetry (:func:`has_point_symmetry`); the simplex rule is :func:`simplex_rule`.
+    """
+    if has_point_symmetry(model, lattice):
+        V, multiplicity = lattice.irreducible_boundary_simplices()
+    else:
+        V = lattice.bz_boundary_simplices()                    # (S, d, d)
+        multiplicity = np.ones(len(V))
+    s, ws = simplex_rule(lattice.dim, angular_order)           # (A, d−1), (A,)
+    P = V[:, None, 0, :] + np.einsum("ak,skj->saj", s, V[:, 1:, :] - V[:, :1, :])   # (S, A, d)
+    w = (multiplicity * np.abs(np.linalg.det(V)))[:, None] * ws[None, :]
+    return P.reshape(-1, lattice.dim), w.reshape(-1)
+
+
+def local_gauss(x: np.ndarray, w: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """k-point Gauss rule of the discrete measure Σ w_i δ(· − x_i) (Lanczos / Golub-Welsch), x sorted.
+
+    Exact for polynomials of degree <= 2k − 1 in x. Returns the measure itself when it has <= k points.
+
+    Examples
+    --------
+    >>> x = np.linspace(0.0, 1.0, 1001); w = np.full(x.size, 1.0 / x.size)
+    >>> a, b = local_gauss(x, w, 3)
+    >>> bool(np.isclose(b @ a**5, w @ x**5, rtol=1e-12, atol=0))
+    True
+    """
+    if len(x) <= k:
+        return x, w
+    lo, hi = float(x[0]), float(x[-1])
+    if hi <= lo:
+        return np.array([lo]), np.array([float(w.sum())])
+    y = (2.0 * x - (lo + hi)) / (hi - lo)                          # in [−1, 1]
+    total = float(w.sum())
+    v = np.sqrt(w / total)
+    basis = [v]
+    alpha, beta = [], []
+    prev, b = np.zeros_like(v), 0.0
+    for j in range(k):
+        z = y * v
+        a = float(v @ z)
+        z = z - a * v - b * prev
+        for u in basis:                                             # full re-orthogonalisation
+            z -= (u @ z) * u
+        alpha.append(a)
+        b = float(np.linalg.norm(z))
+        if j == k - 1 or b <= 1e-14:
+            break
+        beta.append(b)
+        prev, v = v, z / b
+        basis.append(v)
+    J = np.diag(alpha) + np.diag(beta, 1) + np.diag(beta, -1)
+    nodes, vectors = np.linalg.eigh(J)
+    return lo + 0.5 * (nodes + 1.0) * (hi - lo), total * vectors[0] ** 2
+
+
+def compress_measure(x: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The measure Σ w_i δ(· − x_i) (x sorted, > 0) as :func:`local_gauss` rules on geometric bins.
+
+    Bins x_{j+1}/x_j <= :data:`BIN_RATIO` between x[0] and x[-1], :data:`BIN_GAUSS` points in each:
+    exact for polynomials of degree 2·BIN_GAUSS − 1 inside every bin.
+    """
+    if len(x) == 0:
+        return x, w
+    lo, hi = x[0], x[-1]
+    nbins = max(1, math.ceil(math.log(hi / lo) / math.log(BIN_RATIO)))
+    cuts = np.searchsorted(x, lo * (hi / lo) ** (np.arange(1, nbins) / nbins), side="right")
+    parts = [local_gauss(a, b, BIN_GAUSS)
+             for a, b in zip(np.split(x, cuts), np.split(w, cuts), strict=True) if len(a)]
+    return (np.ascontiguousarray(np.concatenate([p[0] for p in parts])),
+            np.ascontiguousarray(np.concatenate([p[1] for p in parts])))
