@@ -251,17 +251,6 @@ def _bose(y: sp.Expr) -> sp.Expr:
     return 1 / (sp.exp(y) - 1)
 
 
-def _pull(expr: sp.Expr) -> sp.Expr:
-    """Move factors independent of the integration variable out of every ``Integral``."""
-
-    def pull(integral: sp.Integral) -> sp.Expr:
-        variables = [limit[0] for limit in integral.limits]
-        constant, rest = integral.function.as_independent(*variables, as_Add=False)
-        return constant * sp.Integral(rest, *integral.limits)
-
-    return expr.replace(lambda e: isinstance(e, sp.Integral), pull)
-
-
 def _low_temperature_rate(kind: str) -> Derivation:
     """Common chain of the three low-temperature rates; ``kind`` in window, fermi_level, quasiparticle.
 
