@@ -420,8 +420,11 @@ def execute(notebook: Any, cwd: str | Path | None = None, timeout: int = 600,
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
     cwd = Path.cwd() if cwd is None else Path(cwd)
+    # The kernel runs on this machine for one batch job: its log warnings (plain-TCP transport on
+    # localhost, "parent appears to have exited" at shutdown) are noise to a student; errors still show.
     client = NotebookClient(notebook, km=_kernel_manager(kernel_name), timeout=timeout,
-                            resources={"metadata": {"path": str(cwd)}})
+                            resources={"metadata": {"path": str(cwd)}},
+                            extra_arguments=["--IPKernelApp.log_level=ERROR"])
     try:
         client.execute(env=_kernel_env())
     except CellExecutionError as exc:
