@@ -59,7 +59,7 @@ __all__ = [
 GENERATED_DIR = Path(__file__).resolve().parents[1] / "numeric" / "_generated"
 REGENERATE = "ephkit codegen --write"
 
-_KERNELS: dict[str, list[Callable[[], Kernel]]] = {}
+_KERNELS: dict[str, list[_Builder]] = {}
 
 
 class Polynomial(sp.Function):
@@ -331,22 +331,46 @@ def choose_switch(
     return min(candidates, key=lambda s: (worst(s), s))
 
 
-def kernel(topic: str) -> Callable[[Callable[[], Kernel]], Callable[[], Kernel]]:
-    """Register a kernel builder for ``topic`` (its module in ``numeric/_generated``)."""
+def kernel(topic: str, name: str, derivation: str | None = None
+           ) -> Callable[[Callable[[], Kernel]], Callable[[], Kernel]]:
+    """Register the builder of kernel ``name`` (from ``derivation``, default ``name``) for ``topic``.
+
+    ``topic`` is its module in ``numeric/_generated``. The names are declared here so that
+    :func:`kernels_for` builds only the kernels asked for (some builders choose switch points with
+    mpmath and take seconds); :func:`kernels` checks that every built kernel carries its declared names.
+    """
     if topic not in TOPICS:
         raise ValueError(f"unknown topic {topic!r}; expected one of {TOPICS}")
 
     def wrap(builder: Callable[[], Kernel]) -> Callable[[], Kernel]:
-        _KERNELS.setdefault(topic, []).append(builder)
+        _KERNELS.setdefault(topic, []).append(_Builder(name, derivation or name, builder))
         return builder
 
     return wrap
 
 
-def kernels(topic: str | None = None) -> list[Kernel]:
-    """All kernels (of one topic), built fresh from the registry."""
+@dataclass(frozen=True)
+class _Builder:
+    name: str
+    derivation: str
+    build: Callable[[], Kernel]
+
+    def __call__(self) -> Kernel:
+        k = self.build()
+        if (k.name, k.derivation) != (self.name, self.derivation):
+            raise ValueError(f"kernel builder {self.build.__name__} is registered as "
+                             f"({self.name}, {self.derivation}) but built ({k.name}, {k.derivation})")
+        return k
+
+
+def _load_topics() -> None:
     for t in TOPICS:
         importlib.import_module(f"derive.{t}")
+
+
+def kernels(topic: str | None = None) -> list[Kernel]:
+    """All kernels (of one topic), built fresh from the registry."""
+    _load_topics()
     topics = [topic] if topic else list(TOPICS)
     return [builder() for t in topics for builder in _KERNELS.get(t, [])]
 
@@ -376,19 +400,12 @@ def statement_kernel(derivation: str, args: Sequence[str], doc: str, name: str |
 def kernels_for(name: str) -> list[Kernel]:
     """The kernels generated from derivation ``name``, or the kernel called ``name``.
 
-    Builders are run lazily, topic by topic, and only until the topic holding
-    the match is done.
+    Only the matching builders run (their names are declared at registration).
     """
-    for t in TOPICS:
-        importlib.import_module(f"derive.{t}")
-    found: list[Kernel] = []
-    for t in TOPICS:
-        for builder in _KERNELS.get(t, []):
-            k = builder()
-            if name in (k.derivation, k.name):
-                found.append(k)
-        if found:
-            return found
+    _load_topics()
+    found = [b() for t in TOPICS for b in _KERNELS.get(t, []) if name in (b.name, b.derivation)]
+    if found:
+        return found
     get(name)  # an unknown name raises the usual 'unknown derivation' error with close matches
     raise KeyError(f"derivation {name!r} has no numeric kernel")
 

@@ -349,19 +349,19 @@ def frohlich_screened_thomas_fermi() -> Derivation:
 
 
 # ------------------------------------------------------------------ kernels
-@kernel("coupling")
+@kernel("coupling", "deformation_potential_coupling")
 def _deformation_potential_coupling_kernel() -> Kernel:
     return statement_kernel("deformation_potential_coupling", ["q", "D", "rho", "V", "v_s"],
                             "Deformation-potential coupling |g_q| in J")
 
 
-@kernel("coupling")
+@kernel("coupling", "frohlich_coupling")
 def _frohlich_coupling_kernel() -> Kernel:
     return statement_kernel("frohlich_coupling", ["q", "omega_LO", "epsilon_inf", "epsilon_s", "V"],
                             "Bare Froehlich coupling |g_q| in J", closed_form=sp.sqrt)
 
 
-@kernel("coupling")
+@kernel("coupling", "frohlich_coupling_screened", derivation="frohlich_screened_thomas_fermi")
 def _frohlich_coupling_screened_kernel() -> Kernel:
     return statement_kernel("frohlich_screened_thomas_fermi",
                             ["q", "omega_LO", "epsilon_inf", "epsilon_s", "V", "k_TF"],

@@ -225,14 +225,14 @@ def _pull_constants(expr: sp.Expr) -> sp.Expr:
 
 
 # ------------------------------------------------------------------ kernels
-@kernel("phonons")
+@kernel("phonons", "debye_T3", derivation="debye_T3_law")
 def _debye_T3_kernel() -> Kernel:
     return statement_kernel("debye_T3_law", ["T", "Theta_D", "N"],
                             "Low-temperature Debye heat capacity (12 pi^4/5) N k_B (T/Theta_D)^3 in J/K",
                             name="debye_T3")
 
 
-@kernel("phonons")
+@kernel("phonons", "debye_cv_reduced", derivation="debye_T3_law")
 def _debye_cv_reduced_kernel() -> Kernel:
     return debye_cv_reduced_kernel()
 

@@ -1118,7 +1118,7 @@ def _k_tf_squared() -> sp.Expr:
     return sp.limit(q**2 * (get("thomas_fermi_limit").statement.rhs - 1), q, 0)
 
 
-@kernel("screening")
+@kernel("screening", "lindhard_static")
 def _lindhard_static_kernel() -> Kernel:
     """F(x) with safe branches: shared even series in min(x², 1/x²), closed form between, F(1) = 1/2."""
     d = get("lindhard_static")
@@ -1158,7 +1158,7 @@ def _lindhard_static_kernel() -> Kernel:
     )
 
 
-@kernel("screening")
+@kernel("screening", "thomas_fermi_wavevector", derivation="thomas_fermi_limit")
 def _thomas_fermi_wavevector_kernel() -> Kernel:
     k_tf = sp.sqrt(_k_tf_squared()).subs(k_F, _fermi_wavevector_of_density())
     return statement_kernel("thomas_fermi_limit", ["n", "m"],
@@ -1166,7 +1166,7 @@ def _thomas_fermi_wavevector_kernel() -> Kernel:
                             name="thomas_fermi_wavevector", closed_form=lambda _: k_tf)
 
 
-@kernel("screening")
+@kernel("screening", "dielectric_thomas_fermi", derivation="thomas_fermi_limit")
 def _dielectric_thomas_fermi_kernel() -> Kernel:
     k_f_of_k_tf = sp.solve(sp.Eq(K_TF.symbol**2, _k_tf_squared()), k_F)[0]
     return statement_kernel("thomas_fermi_limit", ["q", "k_TF"],
@@ -1180,7 +1180,7 @@ def _fermi_velocity_of_density() -> sp.Expr:
     return hbar * _fermi_wavevector_of_density() / m
 
 
-@kernel("screening")
+@kernel("screening", "plasma_frequency", derivation="lindhard_small_q_expansion")
 def _plasma_frequency_kernel() -> Kernel:
     eps = get("lindhard_small_q_expansion").statement.rhs
     omega_p = sp.sqrt(sp.limit(omega**2 * (1 - eps), omega, sp.oo))
@@ -1189,7 +1189,7 @@ def _plasma_frequency_kernel() -> Kernel:
                             name="plasma_frequency", closed_form=lambda _: omega_p)
 
 
-@kernel("screening")
+@kernel("screening", "dielectric_small_q", derivation="lindhard_small_q_expansion")
 def _dielectric_small_q_kernel() -> Kernel:
     return statement_kernel("lindhard_small_q_expansion", ["q", "omega", "n", "m"],
                             "Small-q RPA dielectric function 1 - wp^2/w^2 - (3/5) wp^2 vF^2 q^2/w^4",
@@ -1197,7 +1197,7 @@ def _dielectric_small_q_kernel() -> Kernel:
                             closed_form=lambda eps: eps.subs(v_F, _fermi_velocity_of_density()))
 
 
-@kernel("screening")
+@kernel("screening", "plasmon_frequency", derivation="plasmon_dispersion")
 def _plasmon_dispersion_kernel() -> Kernel:
     return statement_kernel("plasmon_dispersion", ["q", "n", "m"],
                             "Plasmon frequency sqrt(wp^2 + (3/5) vF^2 q^2) in rad/s (small q)",
@@ -1370,7 +1370,7 @@ def _dynamic_real_design() -> tuple:
     return _log_ratio_series(w_max), theta, x_c, p_s, m_s, M_s
 
 
-@kernel("screening")
+@kernel("screening", "lindhard_dynamic_real")
 def _lindhard_dynamic_real_kernel() -> Kernel:
     """Re f(x, nu): three exact rewrites of the closed form sharing two logarithms and one series."""
     coeffs, theta, x_c, p_s, m_s, M_s = _dynamic_real_design()
@@ -1413,7 +1413,7 @@ def _lindhard_dynamic_real_kernel() -> Kernel:
     )
 
 
-@kernel("screening")
+@kernel("screening", "lindhard_dynamic_imag")
 def _lindhard_dynamic_imag_kernel() -> Kernel:
     """Im f(x, nu): the statement's pieces, with the edge factors 1 -+ (nu - x) rounded once."""
     closed = get("lindhard_dynamic_imag").statement.rhs

@@ -50,6 +50,26 @@ def test_every_derivation_has_a_kernel():
     assert not missing, f"derivations without a generated kernel: {sorted(missing)}"
 
 
+def test_kernels_for_builds_only_the_matching_kernels(monkeypatch):
+    """`ephkit codegen NAME` runs only NAME's builders (declared names), not the costly others."""
+    built = []
+    for topic, builders in list(codegen._KERNELS.items()):
+        monkeypatch.setitem(codegen._KERNELS, topic, [
+            codegen._Builder(b.name, b.derivation, lambda b=b: built.append(b.name) or b.build())
+            for b in builders])
+    assert [k.name for k in codegen.kernels_for("thomas_fermi_limit")] == [
+        "thomas_fermi_wavevector", "dielectric_thomas_fermi"]
+    assert [k.name for k in codegen.kernels_for("plasmon_frequency")] == ["plasmon_frequency"]
+    assert built == ["thomas_fermi_wavevector", "dielectric_thomas_fermi", "plasmon_frequency"]
+
+
+def test_a_builder_registered_under_a_wrong_name_fails():
+    right = next(b for bs in codegen._KERNELS.values() for b in bs if b.name == "plasma_frequency")
+    wrong = codegen._Builder("plasma_freq", right.derivation, right.build)
+    with pytest.raises(ValueError, match="registered as"):
+        wrong()
+
+
 @pytest.fixture(scope="module")
 def load(tmp_path_factory):
     """Import generated source from a real file (numba's cache=True needs one)."""
