@@ -25,6 +25,34 @@ def test_rate_matches_seed_formula(T, D, m_ratio, k_F, rho, v_s):
     assert got == 0.0 if T == 0 else abs(got - book) / book < 1e-13
 
 
+@settings(max_examples=60, deadline=None)
+@given(T=st.one_of(st.just(0.0), st.floats(1e-4, 1e3)), D=st.floats(1e-20, 1e-17),
+       m_ratio=st.floats(0.01, 100.0), k_F=st.floats(1e8, 3e10), rho=st.floats(100.0, 3e4),
+       v_s=st.floats(100.0, 2e4))
+def test_low_T_closed_forms_match_the_book(T, D, m_ratio, k_F, rho, v_s):
+    """The three T << T_BG laws against their printed forms (ζ from mpmath, 50 digits), 1e-13 relative."""
+    from numeric.scattering import (
+        bloch_gruneisen_rate_low_T,
+        quasiparticle_rate_low_T,
+        transport_rate_fermi_level_low_T,
+    )
+
+    m = m_ratio * c.m_e
+    hbar, k_B = mpmath.mpf(repr(c.hbar)), mpmath.mpf(repr(c.k))
+    common = mpmath.mpf(D) ** 2 * m / (mpmath.pi * rho)
+    kT = k_B * T
+    five = common * kT**5 / (hbar**7 * mpmath.mpf(k_F) ** 3 * mpmath.mpf(v_s) ** 6)
+    books = {  # Ziman ch. 9 (J_5(∞) = 5! ζ(5)) and the derivations' textbook forms
+        bloch_gruneisen_rate_low_T: 30 * mpmath.zeta(5) * five,
+        transport_rate_fermi_level_low_T: mpmath.mpf(93) / 8 * mpmath.zeta(5) * five,
+        quasiparticle_rate_low_T: mpmath.mpf(7) / 4 * mpmath.zeta(3) * common * kT**3
+        / (hbar**5 * k_F * mpmath.mpf(v_s) ** 4),
+    }
+    for f, book in books.items():
+        got = f(T, D, m, k_F, rho, v_s)
+        assert got == 0.0 if T == 0 else abs(got - book) / book < 1e-13, f.__name__
+
+
 def test_bad_input():
     with pytest.raises(ValueError, match="T = -5"):
         deformation_potential_rate_high_T(-5.0, 1e-18, c.m_e, 1e10, 8960.0, 4760.0)
