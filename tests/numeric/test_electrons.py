@@ -375,8 +375,23 @@ def simplex_weights_reference(e, E):
         lam = (1.0 - x - y - mean_z, x, y, mean_z)[j]
         return lam * length
 
-    return np.array([6.0 * integrate.dblquad(inner, 0, 1, 0, lambda x: 1 - x, args=(j,),
-                                             epsabs=1e-12, epsrel=1e-10)[0] for j in range(4)])
+    def kinks_y(x):  # where z1 or z0 reaches 0 or zmax: alpha = E and alpha + beta (1 - x - y) = E
+        d2, d3 = e[2] - e[0], e[3] - e[0]
+        base = E - e[0] - (e[1] - e[0]) * x
+        ys = [base / d2 if d2 else None, (base - d3 * (1 - x)) / (d2 - d3) if d2 != d3 else None]
+        return [y for y in ys if y is not None and 0 < y < 1 - x]
+
+    def kinks_x():  # where a kink line meets y = 0 or y = 1 - x: the outer integrand's kinks
+        xs = np.linspace(0, 1, 4001)
+        count = np.array([len(kinks_y(x)) for x in xs])
+        return [float(x) for x in xs[1:][np.diff(count) != 0]]
+
+    def row(x, j):
+        return integrate.quad(inner, 0, 1 - x, args=(x, j), points=kinks_y(x) or None, epsabs=1e-13,
+                              epsrel=1e-11, limit=200)[0]
+
+    return np.array([6.0 * integrate.quad(row, 0, 1, args=(j,), points=kinks_x() or None, epsabs=1e-12,
+                                          epsrel=1e-10, limit=200)[0] for j in range(4)])
 
 
 @pytest.mark.parametrize("E", [0.15, 0.45, 0.8, 1.3])
