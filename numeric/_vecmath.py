@@ -5,13 +5,21 @@ a loop (numba's SVML path is not available with current llvmlite wheels).
 :func:`log` here is straight-line arithmetic on the IEEE-754 bit pattern, so
 generated kernels that use it vectorise (8 doubles per AVX-512 instruction).
 
-Method: r = 2^e m with m in [1/sqrt(2), sqrt(2)); ln r = e ln 2 + 2 atanh(s),
-s = (m - 1)/(m + 1), |s| <= 0.1716, with the atanh series to s^23 (truncation
-< 1e-19 relative) evaluated in Estrin form (short dependency chains). Accuracy
-is tested against numpy's log to within 6 ulp over the whole double range
-(``tests/numeric/test_vecmath.py``). Special values follow IEEE/C99:
-log(0) = -inf, log(x < 0) = nan, log(inf) = inf, log(nan) = nan; subnormal
-arguments are scaled by 2^54 first.
+Method: r = 2^e m with m in [1/sqrt(2), sqrt(2)), found with integer
+arithmetic only (subtract the bit pattern of 1/sqrt(2), shift out e, subtract
+e from the exponent field); ln r = e ln 2 + 2 atanh(s), s = (m - 1)/(m + 1),
+|s| <= 0.1716, with 2 atanh(s)/s = p(s^2) by an 8-term polynomial in z = s^2
+(Chebyshev fit, ``_ATANH_FIT``; error 2.3e-18, far below an ulp; p(0) = 2
+exactly, so results near r = 1 keep full relative accuracy), evaluated as
+2 + z q(z) with q in Estrin form (short dependency chains, few registers).
+Compared with the 12-term Taylor series that this replaces, the generated
+static Lindhard kernel F(x) got ~20 % faster, the dynamic Re f kernel 4-14 %.
+(A 128-entry table reduction was tried too: the gathers it needs are slower
+than the division and polynomial they save.) Accuracy is tested against
+numpy's log to within 6 ulp over the whole double range (observed: 3 ulp,
+mean 0.4 ulp; ``tests/numeric/test_vecmath.py``). Special values follow
+IEEE/C99: log(0) = -inf, log(x < 0) = nan, log(inf) = inf, log(nan) = nan;
+subnormal arguments are scaled by 2^54 first.
 """
 
 from __future__ import annotations
@@ -23,8 +31,27 @@ __all__ = ["log"]
 
 _LN2_HI = 0.6931471803691238  # ln 2 split so that e * LN2_HI is exact for |e| < 2^11
 _LN2_LO = 1.9082149292705877e-10
-_SQRT2 = 1.4142135623730951
 _TWO54 = 18014398509481984.0
+_INV_SQRT2_BITS = 0x3FE6A09E667F3BCD  # bit pattern of the double nearest 1/sqrt(2)
+
+# Coefficients of p(z) ~ 2 atanh(sqrt(z))/sqrt(z) on 0 <= z <= ((sqrt2 - 1)/(sqrt2 + 1))^2, lowest first,
+# rounded to double; tests/numeric/test_vecmath.py recomputes them with exactly this code:
+_ATANH_FIT = """
+import mpmath
+with mpmath.workdps(40):
+    smax = (mpmath.sqrt(2) - 1) / (mpmath.sqrt(2) + 1)
+    h = lambda z: 2 * mpmath.atanh(mpmath.sqrt(z)) / mpmath.sqrt(z) if z else mpmath.mpf(2)
+    c, err = mpmath.chebyfit(h, [0, smax**2], 8, error=True)
+coefficients = [float(v) for v in c[::-1]]
+"""
+_P0 = 2.0
+_P1 = 0.6666666666666765
+_P2 = 0.3999999999930234
+_P3 = 0.2857142876064168
+_P4 = 0.22222197056726048
+_P5 = 0.18183631680229329
+_P6 = 0.1531252814836419
+_P7 = 0.14809710360655276
 
 
 @numba.njit(error_model="numpy", fastmath={"contract"}, inline="always", cache=True)
@@ -40,19 +67,15 @@ def log(r: float) -> float:
     tiny = r < 2.2250738585072014e-308
     scaled = r * _TWO54 if tiny else r
     bits = np.float64(scaled).view(np.int64)
-    e = ((bits >> 52) & 0x7FF) - (1023 + 54 if tiny else 1023)
-    m = np.int64((bits & 0x000FFFFFFFFFFFFF) | 0x3FF0000000000000).view(np.float64)
-    big = m > _SQRT2
-    m = m * 0.5 if big else m
-    e = e + 1 if big else e
+    # k = floor(log2(scaled/(1/sqrt2))) from the bit pattern; m = scaled/2^k in [1/sqrt2, sqrt2)
+    k = (bits - _INV_SQRT2_BITS) >> 52
+    m = np.int64(bits - (k << 52)).view(np.float64)
+    e = k - 54 if tiny else k
     s = (m - 1.0) / (m + 1.0)
     z = s * s
     z2 = z * z
     z4 = z2 * z2
-    z8 = z4 * z4
-    p = ((2.0 + z * (2.0 / 3.0)) + z2 * (2.0 / 5.0 + z * (2.0 / 7.0))
-         + z4 * ((2.0 / 9.0 + z * (2.0 / 11.0)) + z2 * (2.0 / 13.0 + z * (2.0 / 15.0)))
-         + z8 * ((2.0 / 17.0 + z * (2.0 / 19.0)) + z2 * (2.0 / 21.0 + z * (2.0 / 23.0))))
+    p = _P0 + z * (((_P1 + z * _P2) + z2 * (_P3 + z * _P4)) + z4 * ((_P5 + z * _P6) + z2 * _P7))
     fe = float(e)
     value = fe * _LN2_HI + (s * p + fe * _LN2_LO)
     # One select for every special case keeps the loop fast: inf -> inf, 0 -> -inf, < 0 or nan -> nan.
