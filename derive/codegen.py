@@ -20,6 +20,7 @@ the registry generates now.
 from __future__ import annotations
 
 import ast
+import hashlib
 import importlib
 import itertools
 import math
@@ -57,6 +58,8 @@ __all__ = [
 
 #: Where generated modules live (inside the ``numeric`` package).
 GENERATED_DIR = Path(__file__).resolve().parents[1] / "numeric" / "_generated"
+#: The vectorisable elementary functions the generated kernels inline (see :func:`_vecmath_stamp`).
+VECMATH_FILE = GENERATED_DIR.parent / "_vecmath.py"
 REGENERATE = "ephkit codegen --write"
 
 _KERNELS: dict[str, list[_Builder]] = {}
@@ -641,12 +644,24 @@ def module_source(topic: str) -> str:
         "",
         "import numba",
         "",
-        *(["from numeric import _vecmath as vmath", ""] if any(map(_uses_vmath, ks)) else []),
+        *(["from numeric import _vecmath as vmath", "", _vecmath_stamp(), ""] if any(map(_uses_vmath, ks))
+          else []),
         f"__all__ = {names!r}",
     ]
     for k in ks:
         out += ["", "", f"# --- {k.name}: derivation {k.derivation}", numba_source(k, standalone=False)]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _vecmath_stamp() -> str:
+    """A line naming the hash of numeric/_vecmath.py, whose functions numba inlines into the kernels.
+
+    numba's on-disk cache of a kernel is keyed on its own file only, so a changed ``_vecmath`` would
+    leave stale compiled kernels; with the hash in the generated file, changing ``_vecmath`` makes
+    ``ephkit codegen --check`` fail until the modules are regenerated, which invalidates the caches.
+    """
+    digest = hashlib.sha256(VECMATH_FILE.read_bytes()).hexdigest()[:16]
+    return f"# inlined from numeric/_vecmath.py, sha256 {digest} (a new hash invalidates numba's cache)"
 
 
 def generated_files() -> dict[Path, str]:

@@ -32,6 +32,15 @@ def test_check_detects_a_stale_file(tmp_path, monkeypatch):
     assert codegen.check_generated() == [victim]
 
 
+def test_a_changed_vecmath_makes_the_kernels_stale(tmp_path, monkeypatch):
+    """numba caches a kernel by its own file; _vecmath's hash in that file forces regeneration."""
+    changed = tmp_path / "_vecmath.py"
+    changed.write_text(codegen.VECMATH_FILE.read_text() + "\n# edited\n")
+    monkeypatch.setattr(codegen, "VECMATH_FILE", changed)
+    stale = codegen.check_generated()
+    assert codegen.GENERATED_DIR / "screening.py" in stale  # the module whose kernels inline vmath.log
+
+
 def test_generated_header_names_derivation_and_command():
     text = (codegen.GENERATED_DIR / "coupling.py").read_text()
     assert "GENERATED CODE" in text and "ephkit codegen --write" in text
