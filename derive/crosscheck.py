@@ -109,8 +109,9 @@ def _frohlich_from_dielectric_function() -> CheckResult:
 
     A different route from the derivation's Huang-Born equations: a longitudinal mode is a zero of
     ε(ω) = ε∞ + (ε_s − ε∞) ω_TO²/(ω_TO² − ω²), and its coupling to an electron is set by the slope of ε
-    there (Mahan, Many-Particle Physics §1.3; Giuliani & Vignale ch. 4). The zero is found by root
-    finding and the slope by finite differences; measured GaAs ω_TO = 268 cm⁻¹, ε∞ = 10.89, ε_s = 12.9.
+    there (the form that generalises Fröhlich's coupling to several polar modes; with one mode it needs
+    LST, which this ε(ω) satisfies by construction). The zero is found by root finding and the slope by
+    finite differences; measured GaAs ω_TO = 268 cm⁻¹, ε∞ = 10.89, ε_s = 12.9.
     """
     import scipy.constants as c
     from scipy.optimize import brentq
