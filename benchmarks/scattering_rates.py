@@ -33,8 +33,7 @@ def best(fn: Callable[[], object], repeat: int = 5) -> float:
 
 def main() -> None:
     gas = FreeElectronGas.copper()
-    q_D = (6 * np.pi**2 * gas.n) ** (1 / 3)
-    debye = DebyeModel(c.hbar * 4760.0 * q_D / c.k, gas.n, 8960.0 / gas.n)
+    debye = DebyeModel.from_sound_velocity(4760.0, gas.n, 8960.0)
     springs = SpringModel.with_debye_temperature(Lattice.fcc(3.615e-10), 63.546 * c.atomic_mass, 343.0)
     D = sc.DeformationPotential(10 * c.e)
     T = np.linspace(1.0, 1000.0, 1000)

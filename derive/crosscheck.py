@@ -278,8 +278,7 @@ def _copper_metal() -> tuple:
     from numeric.scattering import DeformationPotential, bloch_gruneisen_temperature
 
     gas = _copper_gas()
-    q_D = (6 * np.pi**2 * gas.n) ** (1 / 3)  # one atom per conduction electron
-    phonons = DebyeModel(c.hbar * _CU_V_S * q_D / c.k, gas.n, _CU_RHO / gas.n)
+    phonons = DebyeModel.from_sound_velocity(_CU_V_S, gas.n, _CU_RHO)  # one atom per conduction electron
     args = (_D_EV * c.e, gas.m, gas.k_F, _CU_RHO, _CU_V_S)
     t_bg = bloch_gruneisen_temperature(gas.k_F, _CU_V_S)
     return gas, phonons, DeformationPotential(_D_EV * c.e), args, t_bg

@@ -790,6 +790,32 @@ class DebyeModel:
         self._velocity = self._omega_debye / self._q_debye
 
     @classmethod
+    def from_sound_velocity(cls, v_s: float, density: Lattice | float, mass_density: float | None = None,
+                            *, dim: int | None = None) -> DebyeModel:
+        """The Debye model with sound velocity ``v_s`` (m/s): Θ_D = ħ v_s q_D/k_B.
+
+        ``density`` as in the constructor; ``mass_density`` ρ (kg/m^d, > 0, optional) sets the
+        atomic mass M = ρ/n. This is how the scattering-rate closed forms are parametrised
+        (v_s, ρ, one atom per conduction electron for a monovalent metal).
+
+        Examples
+        --------
+        >>> cu = DebyeModel.from_sound_velocity(4760.0, 8.47e28, 8960.0)   # copper, one atom per electron
+        >>> f"Θ_D = {cu.theta_D:.1f} K, v = {cu.velocity:.1f} m/s, M = {cu.mass:.4e} kg"
+        'Θ_D = 622.4 K, v = 4760.0 m/s, M = 1.0579e-25 kg'
+        """
+        v = _scalar("v_s", v_s, 0.0, low_open=True)
+        if isinstance(density, Lattice):
+            d, cell = density.dim, density.cell_volume
+        else:
+            d, cell = (3 if dim is None else dim), 1.0 / _scalar("density", density, 0.0, low_open=True)
+        if d not in (1, 2, 3):
+            raise ValueError(f"dim = {dim!r} is outside the valid range: 1, 2 or 3")
+        mass = None if mass_density is None else _scalar("mass_density", mass_density, 0.0,
+                                                         low_open=True) * cell
+        return cls(_HBAR * v * debye_wavevector(d, cell) / _K_B, density, mass, dim=dim)
+
+    @classmethod
     def from_model(cls, model: PhononModel) -> DebyeModel:
         """The Debye model with the same dimension, density, mass and Θ_D(0) as ``model``.
 

@@ -93,8 +93,7 @@ class Electrons:
 
 def _debye(n_atoms: float, rho: float, v_s: float) -> DebyeModel:
     """A Debye model with sound velocity v_s, mass density rho and n_atoms atoms per m³."""
-    q_D = (6 * math.pi**2 * n_atoms) ** (1 / 3)
-    return DebyeModel(c.hbar * v_s * q_D / c.k, n_atoms, rho / n_atoms)
+    return DebyeModel.from_sound_velocity(v_s, n_atoms, rho)
 
 
 CU_N = 8.47e28  # one conduction electron per Cu atom

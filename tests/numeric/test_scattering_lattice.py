@@ -210,7 +210,7 @@ def test_isotropic_spring_model_reaches_debye_path(name):
     np.testing.assert_allclose([ref["A2"] * v_L**2, ref["A4"] * v_L**4, ref["A6"] * v_L**6], 1.0, rtol=1e-12)
     el = Electrons(0.5 / 3.6e-10, 0.2 * c.m_e)
     n_atoms = 1 / model.cell_volume
-    debye = DebyeModel(c.hbar * v_L * (6 * math.pi**2 * n_atoms) ** (1 / 3) / c.k, n_atoms, model.mass)
+    debye = DebyeModel.from_sound_velocity(v_L, n_atoms, model.mass_density)
     T_BG = sc.bloch_gruneisen_temperature(el.k_F, v_L)
     T = T_BG / math.sqrt(3) / 50 * np.array([1.0, 0.5, 0.25, 0.125])   # T_BG of v_T = v_L/√3, / 50 ...
     for func in (momentum_relaxation_rate, quasiparticle_scattering_rate, transport_rate_averaged):

@@ -414,6 +414,20 @@ def test_debye_model_from_lattice_and_from_spring_model():
     assert free.lattice is None and free.mass is None and free.q_debye == pytest.approx(d.q_debye, rel=1e-15)
 
 
+def test_debye_model_from_sound_velocity():
+    """v_s, n, ρ in; its velocity, mass M = ρ/n and a Debye sphere holding one mode per atom out."""
+    n, v, rho = 8.47e28, 4760.0, 8960.0
+    d = DebyeModel.from_sound_velocity(v, n, rho)
+    assert d.velocity == pytest.approx(v, rel=1e-15) and d.mass == pytest.approx(rho / n, rel=1e-15)
+    assert 4 * math.pi / 3 * d.q_debye**3 / (2 * math.pi) ** 3 == pytest.approx(n, rel=1e-14)
+    on_lattice = DebyeModel.from_sound_velocity(v, Lattice.fcc(A))
+    assert on_lattice.lattice is not None and on_lattice.velocity == pytest.approx(v, rel=1e-15)
+    with pytest.raises(ValueError, match=r"^v_s "):
+        DebyeModel.from_sound_velocity(0.0, n)
+    with pytest.raises(ValueError, match=r"^mass_density "):
+        DebyeModel.from_sound_velocity(v, n, -1.0)
+
+
 def test_debye_model_bad_input():
     with pytest.raises(ValueError, match=r"^theta_D "):
         DebyeModel(0.0, 1e28)
