@@ -67,6 +67,7 @@ from functools import lru_cache
 import numba
 import numpy as np
 from numpy.typing import ArrayLike
+from scipy.constants import e as _E
 from scipy.constants import epsilon_0 as _EPS0
 from scipy.constants import hbar as _HBAR
 from scipy.constants import k as _K_B
@@ -75,6 +76,7 @@ from scipy.optimize import brentq
 from ._quadrature import gauss01
 from ._support import checked
 from .coupling import deformation_potential_coupling, frohlich_coupling
+from .screening import dielectric_thomas_fermi
 
 __all__ = [
     "chemical_potential",
@@ -86,8 +88,6 @@ __all__ = [
     "screened_frohlich_coupling",
     "thomas_fermi_wavevector_numeric",
 ]
-
-_E = 1.602176634e-19  # elementary charge, C (exact SI); scipy.constants.e
 
 #: Relative size of the innermost graded panel (it is integrated too; its share is ~1e-12 |ln 1e-12|·1e-3).
 _FLOOR = 1e-12
@@ -866,8 +866,7 @@ def dielectric_thomas_fermi_numeric(electrons: object, q: ArrayLike, T: float = 
     '2.000000'
     """
     q_a = checked("q", q, 0.0, low_open=True)
-    k_s = thomas_fermi_wavevector_numeric(electrons, T)
-    return _finish(1.0 + k_s**2 / q_a**2, np.ndim(q_a) == 0)
+    return dielectric_thomas_fermi(q_a, thomas_fermi_wavevector_numeric(electrons, T))
 
 
 def screened_deformation_potential_coupling(electrons: object, q: ArrayLike, D: ArrayLike, rho: ArrayLike,
