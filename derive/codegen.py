@@ -281,8 +281,11 @@ def _expand_polynomials(expr: sp.Expr) -> sp.Expr:
 
 
 def _fold_numbers(expr: sp.Expr) -> sp.Expr:
-    """Replace numeric subexpressions (sqrt(2), pi, ...) by floats so products fold into one literal."""
-    numbers = [a for a in expr.atoms(sp.Pow, sp.NumberSymbol) if a.is_number]
+    """Replace numeric subexpressions (sqrt(2), pi, zeta(5), ...) by floats so products fold into one literal.
+
+    Functions of numbers are folded too: the code printers know no ζ, and a literal is cheaper anyway.
+    """
+    numbers = [a for a in expr.atoms(sp.Pow, sp.NumberSymbol, sp.Function) if a.is_number]
     return expr.xreplace({a: sp.Float(a.evalf(30), 30) for a in numbers})
 
 

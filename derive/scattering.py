@@ -510,11 +510,6 @@ def quasiparticle_rate_low_T() -> Derivation:
     return _low_temperature_rate("quasiparticle")
 
 
-def _zeta_numbers(expr: sp.Expr) -> sp.Expr:
-    """ζ(3), ζ(5) as 30-digit floats: the code printers have no ζ."""
-    return expr.replace(lambda e: isinstance(e, sp.zeta), lambda e: e.evalf(30))
-
-
 _RATE_ARGS = ["T", "D", "m", "k_F", "rho", "v_s"]
 
 
@@ -522,18 +517,16 @@ _RATE_ARGS = ["T", "D", "m", "k_F", "rho", "v_s"]
 def _bloch_gruneisen_kernel() -> Kernel:
     return statement_kernel("bloch_gruneisen_transport_rate_low_T", _RATE_ARGS,
                             "Low-T Fermi-window-averaged transport rate <1/tau_tr> (Bloch-Grueneisen "
-                            "T^5) in 1/s", closed_form=_zeta_numbers)
+                            "T^5) in 1/s")
 
 
 @kernel("scattering", "transport_rate_fermi_level_low_T")
 def _transport_rate_fermi_level_kernel() -> Kernel:
     return statement_kernel("transport_rate_fermi_level_low_T", _RATE_ARGS,
-                            "Low-T transport rate 1/tau_tr of an electron at E_F (T^5) in 1/s",
-                            closed_form=_zeta_numbers)
+                            "Low-T transport rate 1/tau_tr of an electron at E_F (T^5) in 1/s")
 
 
 @kernel("scattering", "quasiparticle_rate_low_T")
 def _quasiparticle_rate_kernel() -> Kernel:
     return statement_kernel("quasiparticle_rate_low_T", _RATE_ARGS,
-                            "Low-T quasiparticle (out-scattering) rate 1/tau_qp at E_F (T^3) in 1/s",
-                            closed_form=_zeta_numbers)
+                            "Low-T quasiparticle (out-scattering) rate 1/tau_qp at E_F (T^3) in 1/s")

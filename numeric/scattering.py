@@ -306,13 +306,8 @@ def _graded_nodes(q_max: float) -> tuple[np.ndarray, np.ndarray]:
     """Gauss-Legendre panels on [0, q_max], graded geometrically (factor 2) toward q -> 0."""
     if not q_max > 0.0:
         return np.empty(0), np.empty(0)
-    x, w = np.polynomial.legendre.leggauss(GL_ORDER)
-    edges = q_max * 2.0 ** -np.arange(GRADED_PANELS + 1.0)
-    edges = np.append(edges, 0.0)[::-1]  # 0, q_max 2^-L, ..., q_max
-    lo, hi = edges[:-1, None], edges[1:, None]
-    q = 0.5 * (hi + lo) + 0.5 * (hi - lo) * x
-    weights = 0.5 * (hi - lo) * w
-    return q.ravel(), weights.ravel()
+    t, w = radial_rule(GL_ORDER, 2.0, 2.0**-GRADED_PANELS)
+    return q_max * t, q_max * w
 
 
 def _branch(k: float, m: float, D: float, v_s: float, rho: float, q_max: float, sign: int,
@@ -364,7 +359,7 @@ def _fermi(y: float) -> float:
 @numba.njit(cache=True, error_model="numpy")
 def _occupation_sums(T, xi, hw_em, g_em, hw_abs, g_abs, window, out):  # pragma: no cover - numba
     """Σ_i g_i × occupation factor for every temperature (the hot loop; T-independent nodes)."""
-    k_B = 1.380649e-23
+    k_B = _K_B
     for t in range(T.shape[0]):
         s = 0.0
         if T[t] == 0.0:

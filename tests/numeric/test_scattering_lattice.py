@@ -38,6 +38,7 @@ from scipy.optimize import brentq
 from numeric import _quadrature
 from numeric import scattering as sc
 from numeric._generated import scattering as kernels
+from numeric._quadrature import sphere_rule
 from numeric.lattice import Lattice
 from numeric.phonons import DebyeModel, SpringModel
 from numeric.scattering import (
@@ -60,17 +61,9 @@ class Electrons:
         self.v_F = c.hbar * k_F / m
 
 
-def _sphere(n: int) -> tuple[np.ndarray, np.ndarray]:
-    x, w = np.polynomial.legendre.leggauss(n)
-    phi = 2 * math.pi * (np.arange(2 * n) + 0.5) / (2 * n)
-    s = np.sqrt(1 - x**2)
-    d = np.stack(np.broadcast_arrays(s[:, None] * np.cos(phi), s[:, None] * np.sin(phi), x[:, None]), -1)
-    return d.reshape(-1, 3), np.repeat(w / (4 * n), 2 * n)
-
-
 def _averages(model: SpringModel, n: int) -> np.ndarray:
     """A_2, A_4, A_6, B = <q̂ᵀΛ⁻¹Λ₄Λ⁻¹q̂>, B_2 = <q̂ᵀ(Λ⁻¹Λ₄Λ⁻¹Λ₄Λ⁻¹ − Λ⁻¹Λ₆Λ⁻¹)q̂> (SI)."""
-    d, w = _sphere(n)
+    d, w = sphere_rule(3, n)
     lam = np.einsum("ijkl,nj,nl->nik", model.elastic_tensor(), d, d) / model.mass_density
 
     def solve(v):
@@ -92,7 +85,7 @@ def _averages(model: SpringModel, n: int) -> np.ndarray:
 
 
 def sound_speed_range(model: SpringModel) -> tuple[float, float]:
-    v = model.sound_velocities(_sphere(24)[0])
+    v = model.sound_velocities(sphere_rule(3, 24)[0])
     return float(v.min()), float(v.max())
 
 
