@@ -76,6 +76,7 @@ from scipy.optimize import brentq
 from ._quadrature import gauss01
 from ._support import checked
 from .coupling import deformation_potential_coupling, frohlich_coupling
+from .electrons import _simplex_offsets
 from .screening import dielectric_thomas_fermi
 
 __all__ = [
@@ -410,14 +411,16 @@ def _occupied_inverse(e: np.ndarray, d: np.ndarray, ef: float) -> float:
     return _piece(pts, dv, 0, 1, 2, 4) + _piece(pts, dv, 1, 2, 4, 5) + _piece(pts, dv, 2, 4, 5, 6)
 
 
-#: The six tetrahedra of a mesh cell as corner indices (bit 0, 1, 2 of the index = step along b1, b2, b3),
-#: all sharing the diagonal 0 -> 7.
-_TETRA = np.array([[0, 1, 3, 7], [0, 1, 5, 7], [0, 2, 3, 7], [0, 2, 6, 7], [0, 4, 5, 7], [0, 4, 6, 7]])
+def _cell_tetrahedra(lattice: object, nk: int) -> np.ndarray:
+    """The six tetrahedra of a mesh cell as corner indices (bit 0, 1, 2 = step along b1, b2, b3), sharing
+    the cell's shortest main diagonal (the triangulation of ``numeric.electrons.TetrahedronMesh``)."""
+    return _simplex_offsets(lattice.reciprocal, (nk, nk, nk)) @ np.array([1, 2, 4])
 
 
 @numba.njit(cache=True, error_model="numpy")
-def _tetra_sum(eps: np.ndarray, eps_q: np.ndarray, ef: float) -> float:
-    """BZ average ⟨θ(ef − ε_k)/(ε_k − ε_{k+q})⟩ (PV) on a periodic N1×N2×N3 mesh, 6 tetrahedra per cell."""
+def _tetra_sum(eps: np.ndarray, eps_q: np.ndarray, ef: float, tetra: np.ndarray) -> float:
+    """BZ average ⟨θ(ef − ε_k)/(ε_k − ε_{k+q})⟩ (PV) on a periodic N1×N2×N3 mesh, 6 tetrahedra per cell
+    (``tetra``: their corner indices in the cell, from :func:`_cell_tetrahedra`)."""
     n1, n2, n3 = eps.shape
     total = 0.0
     ce = np.empty(8)
@@ -439,8 +442,8 @@ def _tetra_sum(eps: np.ndarray, eps_q: np.ndarray, ef: float) -> float:
                     continue
                 for t in range(6):
                     for v in range(4):
-                        e[v] = ce[_TETRA[t, v]]
-                        d[v] = cd[_TETRA[t, v]]
+                        e[v] = ce[tetra[t, v]]
+                        d[v] = cd[tetra[t, v]]
                     total += _occupied_inverse(e, d, ef)
     return total / (6.0 * n1 * n2 * n3)
 
@@ -464,8 +467,8 @@ def _chi0_lattice(bands: object, q: ArrayLike, omega: ArrayLike, T: ArrayLike, n
         raise ValueError(f"q must have shape (..., 3) (a wavevector, 1/m) for lattice bands, got {q_a.shape}")
     ef = float(bands.fermi_level)  # type: ignore[attr-defined]
     scale = abs(float(bands.t))  # type: ignore[attr-defined]  # energies in units of |t|: no underflow
-    u = np.arange(nk) / nk
-    k = np.stack(np.meshgrid(u, u, u, indexing="ij"), axis=-1) @ lattice.reciprocal
+    k = lattice.monkhorst_pack(nk)[0].reshape(nk, nk, nk, 3)  # Γ-centred, index (i, j, l) = u n
+    tetra = _cell_tetrahedra(lattice, nk)
     eps = np.ascontiguousarray(bands.energies(k) / scale)  # type: ignore[attr-defined]
     inv_b = np.linalg.inv(lattice.reciprocal)
     out = np.empty(q_a.shape[:-1])
@@ -476,7 +479,7 @@ def _chi0_lattice(bands: object, q: ArrayLike, omega: ArrayLike, T: ArrayLike, n
             raise ValueError(f"q = {qv.tolist()} 1/m is a reciprocal-lattice vector, where χ0 is the q -> 0 "
                              "limit (valid range: q not in the reciprocal lattice)")
         eps_q = np.ascontiguousarray(bands.energies(k + qv) / scale)  # type: ignore[attr-defined]
-        avg = _tetra_sum(eps, eps_q, ef / scale)
+        avg = _tetra_sum(eps, eps_q, ef / scale, tetra)
         if not math.isfinite(avg):
             raise ValueError(f"q = {qv.tolist()} 1/m makes ε_k − ε_(k+q) vanish on mesh planes (log-"
                              f"divergent tetrahedra); valid range: q incommensurate with the nk = {nk} mesh")
