@@ -393,6 +393,7 @@ def _time_limit(seconds: float) -> Iterator[None]:
 #: the checker's ``doit`` and every ``simplify`` attempt (which ends in ``doit``) otherwise re-run the
 #: same futile integration attempt, the slow part of a step SymPy cannot do (numeric fallback).
 _DOIT_CACHE: dict[tuple[Any, ...], Any] = {}
+_DOIT_CACHE_SIZE = 4096
 _DOIT_LOCK = threading.RLock()
 _DOIT_DEPTH = 0
 
@@ -429,6 +430,8 @@ def _memoised(original: Any) -> Any:
         except KeyError:
             pass
         result = original(self, **hints)  # an exception (e.g. the time limit) is not cached
+        if len(_DOIT_CACHE) >= _DOIT_CACHE_SIZE:  # bounded: a long session does not grow without end
+            _DOIT_CACHE.clear()
         _DOIT_CACHE[key] = result
         return result
 

@@ -276,8 +276,8 @@ def _coupling_constant(coupling: DeformationPotential | float) -> float:
                     f"{type(coupling).__name__}")
 
 
-def _electron_parameters(electrons: object) -> tuple[float, float, float, float]:
-    """(n, m, k_F, E_F) of a free-electron gas (any object with ``n`` in 1/m³ and ``m`` in kg)."""
+def _electron_parameters(electrons: object) -> tuple[float, float, float]:
+    """(n, m, E_F) of a free-electron gas (any object with ``n`` in 1/m³ and ``m`` in kg)."""
     try:
         n, m = electrons.n, electrons.m  # type: ignore[attr-defined]
     except AttributeError:
@@ -285,7 +285,7 @@ def _electron_parameters(electrons: object) -> tuple[float, float, float, float]
     n = float(checked("electrons.n", n, 0.0, low_open=True))
     m = float(checked("electrons.m", m, 0.0, low_open=True))
     k_F = (3.0 * math.pi**2 * n) ** (1.0 / 3.0)  # two spins per k
-    return n, m, k_F, _HBAR**2 * k_F**2 / (2.0 * m)
+    return n, m, _HBAR**2 * k_F**2 / (2.0 * m)
 
 
 def _debye_parameters(phonons: object, cutoff: bool) -> tuple[float, float, float]:
@@ -544,7 +544,7 @@ def _lattice_rate(model: SpringModel, m: float, k: float, D: float, T: np.ndarra
 def _golden_rule(electrons, phonons, coupling, T, energy, transport: bool, window: bool,
                  cutoff: bool, angular_order: int = ANGULAR_ORDER, radial_order: int = RADIAL_ORDER
                  ) -> np.ndarray | float:
-    _, m, _, e_F = _electron_parameters(electrons)
+    _, m, e_F = _electron_parameters(electrons)
     D = _coupling_constant(coupling)
     angular_order = _order("angular_order", angular_order)
     radial_order = _order("radial_order", radial_order)
@@ -817,7 +817,7 @@ def resistivity(electrons, phonons, coupling, T: ArrayLike, *, cutoff: bool = Tr
     >>> f"{resistivity(Electrons(), cu, 10 * e, 300.0) * 1e8:.2f} µΩ cm"      # three branches, first BZ
     '4.20 µΩ cm'
     """
-    n, m, _, _ = _electron_parameters(electrons)
+    n, m, _ = _electron_parameters(electrons)
     return m / (n * _E**2) * transport_rate_averaged(electrons, phonons, coupling, T, cutoff=cutoff,
                                                      angular_order=angular_order, radial_order=radial_order)
 
