@@ -40,6 +40,8 @@ __all__ = [
     "GENERATED_DIR",
     "Branch",
     "Kernel",
+    "RatioArgument",
+    "RatioExponent",
     "c_source",
     "check_generated",
     "choose_switch",
@@ -86,6 +88,65 @@ class Polynomial(sp.Function):
 
     def _eval_rewrite_as_Add(self, *args: sp.Expr, **kwargs: object) -> sp.Expr:
         return self.doit()
+
+
+class RatioExponent(sp.Function):
+    """``RatioExponent(a, b)`` = e, the integer nearest log2(a/b) (a, b > 0), kept unevaluated.
+
+    With ``s = RatioArgument(a, b)``, a/b = 2^e (1 + s)/(1 - s) with |s| <= (√2 − 1)/(√2 + 1) = 0.1716,
+    so ln(a/b) = e ln 2 + 2 atanh(s) *exactly*, and 2 atanh(s) = 2s [1 + Λ(s²)] is a short series.
+    A kernel that needs ln(a/b) and also evaluates Λ elsewhere can share one polynomial between them.
+    The numba printer emits numeric._vecmath's bit-pattern reduction (same identity; its e may differ
+    by one where a/b is within rounding of 2^(e ± 1/2), where |s| exceeds 0.1716 by an ulp); C and
+    numpy use ``floor(log2 a − log2 b + 1/2)``. ``doit()`` gives that elementary form.
+    """
+
+    nargs = 2
+    is_integer = True
+    is_real = True
+
+    @classmethod
+    def eval(cls, *args: sp.Expr) -> None:
+        return None
+
+    def doit(self, **hints: object) -> sp.Expr:
+        a, b = (v.doit(**hints) for v in self.args)
+        return sp.floor(sp.log(a, 2) - sp.log(b, 2) + sp.Rational(1, 2))
+
+    @staticmethod
+    def _imp_(a: object, b: object) -> object:  # for lambdify(modules="mpmath")
+        import mpmath
+
+        return mpmath.floor(mpmath.log(a, 2) - mpmath.log(b, 2) + mpmath.mpf(1) / 2)
+
+    def _eval_evalf(self, prec: int) -> sp.Expr:
+        return self.doit()._eval_evalf(prec)
+
+
+class RatioArgument(sp.Function):
+    """``RatioArgument(a, b)`` = s = (a − 2^e b)/(a + 2^e b), e = ``RatioExponent(a, b)`` (see there)."""
+
+    nargs = 2
+    is_real = True
+
+    @classmethod
+    def eval(cls, *args: sp.Expr) -> None:
+        return None
+
+    def doit(self, **hints: object) -> sp.Expr:
+        a, b = (v.doit(**hints) for v in self.args)
+        scaled = b * 2 ** RatioExponent(a, b).doit()
+        return (a - scaled) / (a + scaled)
+
+    @staticmethod
+    def _imp_(a: object, b: object) -> object:
+        import mpmath
+
+        scaled = mpmath.ldexp(b, int(RatioExponent._imp_(a, b)))
+        return (a - scaled) / (a + scaled)
+
+    def _eval_evalf(self, prec: int) -> sp.Expr:
+        return self.doit()._eval_evalf(prec)
 
 
 def _estrin(w: str, coeffs: Sequence[str]) -> str:
@@ -447,6 +508,23 @@ class _KernelPrinting:
     def _print_Rational(self, expr: sp.Rational) -> str:
         return repr(float(expr))
 
+    # ln(a/b) = e ln 2 + 2 atanh(s): e = floor(log2 a - log2 b + 1/2), s = (a - 2^e b)/(a + 2^e b),
+    # written with the backend's LOG2, FLOOR and LDEXP (overflow-free: 2^e b is close to a)
+    _RATIO = {"log2": "log2", "floor": "floor", "ldexp": "ldexp({b}, (int)({e}))"}
+
+    def _ratio_exponent(self, expr: sp.Expr) -> str:
+        a, b = (self._print(v) for v in expr.args)
+        f = self._RATIO
+        return f"{f['floor']}({f['log2']}({a}) - {f['log2']}({b}) + 0.5)"
+
+    def _print_RatioExponent(self, expr: RatioExponent) -> str:
+        return self._ratio_exponent(expr)
+
+    def _print_RatioArgument(self, expr: RatioArgument) -> str:
+        a, b = (self.parenthesize(v, 100) for v in expr.args)
+        scaled = self._RATIO["ldexp"].format(b=b, e=self._ratio_exponent(expr))
+        return f"(({a} - {scaled})/({a} + {scaled}))"
+
 
 class _MathPrinter(_KernelPrinting, PythonCodePrinter):
     """Python ``math``-module printer: floats as full-precision literals.
@@ -459,13 +537,28 @@ class _MathPrinter(_KernelPrinting, PythonCodePrinter):
         super().__init__({"fully_qualified_modules": True, "standard": "python3"})
         self.vector = vector
 
+    _RATIO = {"log2": "math.log2", "floor": "math.floor", "ldexp": "math.ldexp({b}, int({e}))"}
+
     def _print_log(self, expr: sp.Expr) -> str:
         if self.vector:
             return f"vmath.log({self._print(expr.args[0])})"
         return f"math.log({self._print(expr.args[0])})"
 
+    def _print_RatioExponent(self, expr: RatioExponent) -> str:
+        if self.vector:  # the bit-pattern reduction (vectorises; shared with RatioArgument by LLVM)
+            return f"vmath.ratio_exponent({', '.join(self._print(v) for v in expr.args)})"
+        return f"float({self._ratio_exponent(expr)})"
+
+    def _print_RatioArgument(self, expr: RatioArgument) -> str:
+        if self.vector:
+            return f"vmath.ratio_argument({', '.join(self._print(v) for v in expr.args)})"
+        return super()._print_RatioArgument(expr)
+
     def _print_Half(self, expr: sp.Rational) -> str:
         return "0.5"
+
+    def _print__Reciprocal(self, expr: sp.Expr) -> str:
+        return f"(1.0/{self.parenthesize(expr.args[0], 100)})"
 
     def _print_Integer(self, expr: sp.Integer) -> str:
         return f"{int(expr)}.0" if abs(int(expr)) < 2**53 else repr(float(expr))
@@ -487,6 +580,20 @@ class _MathPrinter(_KernelPrinting, PythonCodePrinter):
 
 class _CPrinter(_KernelPrinting, C99CodePrinter):
     """C99 printer with exact float literals and Estrin polynomials."""
+
+
+def _numpy_printer() -> object:
+    """sympy's NumPyPrinter with the kernels' float literals and the ratio reduction in numpy."""
+    from sympy.printing.numpy import NumPyPrinter
+
+    class _NumpyPrinter(NumPyPrinter):
+        _RATIO = {"log2": "numpy.log2", "floor": "numpy.floor",
+                  "ldexp": "numpy.ldexp({b}, numpy.asarray({e}).astype(numpy.int64))"}
+        _ratio_exponent = _KernelPrinting._ratio_exponent
+        _print_RatioExponent = _KernelPrinting._print_RatioExponent
+        _print_RatioArgument = _KernelPrinting._print_RatioArgument
+
+    return _NumpyPrinter({"fully_qualified_modules": True})
 
 
 def _branch_body(expr: sp.Expr, emit_assign: Callable[[str, str], str],
@@ -525,7 +632,7 @@ def _select_function(k: Kernel, header: str, printer: _MathPrinter) -> list[str]
     lines = [header, f"def {k.name}_scalar({args}):",
              f'    """{k.doc} (scalar kernel; all branches evaluated, then selected)."""']
     pieces = k.pieces
-    replacements, reduced = sp.cse([e for e, _ in pieces], symbols=sp.numbered_symbols("t"))
+    replacements, reduced = sp.cse([_share_reciprocals(e) for e, _ in pieces], symbols=sp.numbered_symbols("t"))
     lines += [f"    {sym} = {printer.doprint(value)}" for sym, value in replacements]
     lines += [f"    b{i} = {printer.doprint(e)}" for i, e in enumerate(reduced)]
     result = f"b{len(pieces) - 1}"
@@ -533,6 +640,42 @@ def _select_function(k: Kernel, header: str, printer: _MathPrinter) -> list[str]
         result = f"b{i} if {_python_condition(pieces[i][1], printer)} else ({result})"
     lines.append(f"    return {result}")
     return lines
+
+
+class _Reciprocal(sp.Function):
+    """1/u kept unevaluated while printing, so that CSE shares one division among 1/u, 1/u², x/u, ..."""
+
+    nargs = 1
+
+
+def _share_reciprocals(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with every u^-n as _Reciprocal(u)^n, and a select between reciprocals as one reciprocal.
+
+    A vectorised kernel evaluates every branch, so each division in the printed code costs every point;
+    with 1/u shared, 1/u² = (1/u)² and ``c ? 1/a : 1/b`` = 1/(c ? a : b), the Re f kernel divides
+    6 times instead of 11. The values change by rounding only (an ulp or two, well inside the checks).
+    """
+    def reciprocal(e: sp.Pow) -> sp.Expr:
+        n = -int(e.exp)
+        return _Reciprocal(e.base) if n == 1 else sp.Pow(_Reciprocal(e.base), n, evaluate=False)
+
+    def power_of_reciprocal(e: sp.Expr) -> tuple[sp.Expr, int] | None:
+        if isinstance(e, _Reciprocal):
+            return e.args[0], 1
+        if e.is_Pow and isinstance(e.base, _Reciprocal):
+            return e.base.args[0], int(e.exp)
+        return None
+
+    def fold(e: sp.Piecewise) -> sp.Expr:
+        parts = [power_of_reciprocal(arm) for arm, _ in e.args]
+        if any(part is None for part in parts) or len({n for _, n in parts}) != 1:
+            return e
+        inner = sp.Piecewise(*((u, cond) for (u, _), (_, cond) in zip(parts, e.args, strict=True)))
+        n = parts[0][1]
+        return _Reciprocal(inner) if n == 1 else sp.Pow(_Reciprocal(inner), n, evaluate=False)
+
+    expr = expr.replace(lambda e: e.is_Pow and e.exp.is_Integer and e.exp < 0, reciprocal)
+    return expr.replace(lambda e: isinstance(e, sp.Piecewise), fold)
 
 
 def _uses_vmath(k: Kernel) -> bool:
@@ -583,9 +726,7 @@ def numba_source(k: Kernel, standalone: bool = True) -> str:
 
 def numpy_source(k: Kernel) -> str:
     """A plain numpy function for ``k`` (branches with ``numpy.select``; no numba)."""
-    from sympy.printing.numpy import NumPyPrinter
-
-    printer = NumPyPrinter({"fully_qualified_modules": True})
+    printer = _numpy_printer()
     args = ", ".join(str(a) for a in k.args)
     pieces = [(_expand_polynomials(e), _expand_polynomials(c)) for e, c in k.pieces]
     if len(pieces) == 1:

@@ -28,7 +28,16 @@ import functools
 
 import sympy as sp
 
-from .codegen import Branch, Kernel, Polynomial, choose_switch, kernel, statement_kernel
+from .codegen import (
+    Branch,
+    Kernel,
+    Polynomial,
+    RatioArgument,
+    RatioExponent,
+    choose_switch,
+    kernel,
+    statement_kernel,
+)
 from .constants import (
     E_CHARGE,
     E_F,
@@ -1211,8 +1220,12 @@ def _plasmon_dispersion_kernel() -> Kernel:
 # (the statement of lindhard_dynamic_real; L is odd). The closed form cancels (a) for small x, where it is
 # a difference quotient, (b) for large nu or x (1/2 against terms of order one, relative error ~ eps nu^2
 # or eps x^2), and it is 0 * inf on the continuum edges. The kernel uses three exact rewrites of it, with
-# one truncated series, Lam(w) = sum_k c_k w^k from l(a) = 2a [1 + Lam(a^2)] (|a| < 1) and l(1/a) = l(a),
-# evaluated at most twice per point, and two logarithms per point (the branches share them):
+# one function Lam(w) = l(a)/(2a) - 1 (w = a^2; l(a) = 2 atanh(a) = 2a [1 + Lam(a^2)] for |a| < 1 and
+# l(1/a) = l(a)), evaluated by one fitted polynomial (_lam_fit) exactly twice per point: once on the
+# p = nu + x side, once on the m = nu - x side. Where a logarithm is needed, l(a) = ln(r), r = (1 + a)/|1 - a|,
+# is reduced as r = 2^e (1 + sigma)/(1 - sigma) with |sigma| <= 0.1716 (RatioExponent, RatioArgument:
+# numerator and denominator separately, never r itself), and ln r = e ln 2 + 2 sigma [1 + Lam(sigma^2)]
+# takes the same polynomial as the series branches: no separate log polynomial, no division for r.
 #
 #   P1 (|s| <= theta, s = 2x/(1 + x^2 - nu^2); l(s) = l(p) - l(m), p = nu + x, m = nu - x):
 #       Re f = x/(p D) + (1 - m^2) Lam(s^2)/(2D) - (nu/p) A(p),   D = 1 + x^2 - nu^2,
@@ -1226,12 +1239,12 @@ def _plasmon_dispersion_kernel() -> Kernel:
 #       first (exact where it matters), so the logarithmic singularities cancel to rounding.
 # The factors vanishing on the edges are (1 - nu) - x, 1 + m and 1 - m (or (1 - nu) + x for x < x_c),
 # each evaluated with a single rounding; degree-1 Polynomial nodes keep that evaluation order in the
-# printed code. Where a factor is exactly zero, the clamped logarithm stays finite and its coefficient
-# (the same factor) makes the product zero: no NaN on the edges.
+# printed code. Where a factor is exactly zero, it is clamped to 2^-1022 inside the logarithm, which stays
+# finite, and its coefficient (the same factor) makes the product zero: no NaN on the edges.
 
-_LOG_FLOOR = sp.Float(repr(2.0**-1022), 17)  # clamps of the logarithm arguments (powers of two: every
-_LOG_CEILING = sp.Float(repr(2.0**1023), 17)  # backend prints them as finite numbers)
-_SERIES_TOL = 2.0**-56  # relative truncation target of Lam at its largest argument
+_LOG_FLOOR = sp.Float(repr(2.0**-1022), 17)  # clamp of the logarithm arguments (a power of two: every
+# backend prints it as a finite number)
+_SERIES_TOL = 2.0**-56  # relative error target of the fitted Lam on its whole interval
 
 
 def _resolve_abs(expr: sp.Expr, point: dict) -> sp.Expr:
@@ -1245,37 +1258,72 @@ def _static_of_dynamic() -> sp.Expr:
 
 
 @functools.cache
-def _log_ratio_coefficients(order: int = 24) -> tuple[sp.Rational, ...]:
-    """c_0..c_order of l(a)/(2a) = sum_k c_k a^(2k), l(a) = ln|(1 + a)/(1 - a)|, from the statement at nu = 0.
+def _log_ratio() -> sp.Expr:
+    """l(a) = ln|(1 + a)/(1 - a)| (as a function of x) from the statement at nu = 0.
 
-    F(x) = 1/2 + (1 - x^2) l(x)/(4x) there; the series of l is that of its derivative (a rational
-    function), integrated term by term.
+    F(x) = 1/2 + (1 - x^2) l(x)/(4x) there.
     """
     F = _static_of_dynamic()
-    l_of_x = (_resolve_abs(F, {x: sp.Rational(1, 2)}) - sp.Rational(1, 2)) * 4 * x / (1 - x**2)
+    return (_resolve_abs(F, {x: sp.Rational(1, 2)}) - sp.Rational(1, 2)) * 4 * x / (1 - x**2)
+
+
+@functools.cache
+def _log_ratio_coefficients(order: int = 24) -> tuple[sp.Rational, ...]:
+    """c_0..c_order of l(a)/(2a) = sum_k c_k a^(2k), from the statement at nu = 0.
+
+    The series of l is that of its derivative (a rational function), integrated term by term.
+    """
+    l_of_x = _log_ratio()
     slope = sp.series(sp.cancel(sp.simplify(sp.diff(l_of_x, x))), x, 0, 2 * order + 1).removeO()
     if sp.limit(l_of_x, x, 0) != 0:
         raise ValueError("l(a) should vanish at a = 0")
     c = [slope.coeff(x, 2 * k) / (2 * (2 * k + 1)) for k in range(order + 1)]  # l = sum 2 c_k a^(2k+1)
     if c[0] != 1 or any(slope.coeff(x, 2 * k + 1) != 0 for k in range(order + 1)):
         raise ValueError("l(a)/(2a) should be an even series in a starting at 1")
-    if any(not (c[k + 1] < c[k]) for k in range(1, order)):
-        raise ValueError("the tail bound needs decreasing coefficients")
     return tuple(c)
 
 
-def _log_ratio_series(w_max: float) -> tuple[sp.Rational, ...]:
-    """c_1..c_K of Lam(w) = l(a)/(2a) - 1 = sum_k c_k w^k (w = a^2), enough terms for 0 < w <= w_max.
+@functools.cache
+def _lam_fit(w_max: float) -> tuple[sp.Rational, ...]:
+    """q_0..q_(K-1) of Lam(w) = w q(w) on 0 <= w <= w_max, Lam(w) = l(a)/(2a) - 1 with w = a^2.
 
-    K is the smallest order whose tail is below _SERIES_TOL relative to Lam(w): the coefficients
-    decrease, so the tail is at most c_(K+1) w^(K+1)/(1 - w), and Lam(w) >= c_1 w.
+    q = Lam/w is smooth on [0, w_max] (its singularity is at w = 1), so a Chebyshev fit
+    (``mpmath.chebyfit`` of q, from l(a) of the statement at 50 digits) needs far fewer terms than the
+    Taylor series c_1 + c_2 w + ... (12 instead of 20 at w_max = 0.16). K is the smallest degree whose
+    fit is within _SERIES_TOL of q relative to q on a dense grid (600 points, clustered at both ends like
+    the fit's own nodes); rounding its coefficients to doubles must cost at most an ulp more (that of
+    q(0) = 1/3; q(0) = c_1 comes from the series).
+    The kernels' branch checks then bound the whole kernel against the closed form (Branch.remainder).
     """
-    c = _log_ratio_coefficients()
-    w = sp.Rational(repr(w_max))
-    for terms in range(1, len(c) - 1):
-        if c[terms + 1] * w**terms / (c[1] * (1 - w)) <= _SERIES_TOL:
-            return tuple(c[1 : terms + 1])
-    raise ValueError(f"series too slow at w = {w_max}")
+    import mpmath
+
+    l_num = sp.lambdify(x, _log_ratio(), modules="mpmath")
+    c1 = _log_ratio_coefficients()[1]
+
+    def q(w: object) -> object:
+        if w == 0:
+            return mpmath.mpf(c1.p) / c1.q
+        a = mpmath.sqrt(w)
+        return (l_num(a) / (2 * a) - 1) / w
+
+    with mpmath.workdps(50):
+        grid = [mpmath.mpf(w_max) * (1 - mpmath.cos(mpmath.pi * i / 599)) / 2 for i in range(600)]
+        exact = [q(w) for w in grid]
+        for degree in range(4, 24):
+            fit = mpmath.chebyfit(q, [0, w_max], degree + 1)  # highest order first
+            if _worst_relative(fit, grid, exact) <= _SERIES_TOL:
+                doubles = [mpmath.mpf(float(c)) for c in fit]  # + the unavoidable rounding of q_0 = 1/3
+                if _worst_relative(doubles, grid, exact) > _SERIES_TOL + 2.0**-53:
+                    raise ValueError(f"rounding the fit of Lam(w)/w to doubles costs more than an ulp")
+                return tuple(sp.Rational(float(c)) for c in fit[::-1])
+    raise ValueError(f"no polynomial fit of Lam(w)/w within {_SERIES_TOL} up to w = {w_max}")
+
+
+def _worst_relative(coeffs: list, grid: list, exact: list) -> object:
+    """max |p(w) - q(w)|/q(w) over ``grid`` for the polynomial p with ``coeffs`` (highest order first)."""
+    import mpmath
+
+    return max(abs(mpmath.polyval(coeffs, w) - v) / v for w, v in zip(grid, exact, strict=True))
 
 
 def _lam(w: sp.Expr, coeffs: tuple[sp.Rational, ...]) -> sp.Expr:
@@ -1283,14 +1331,19 @@ def _lam(w: sp.Expr, coeffs: tuple[sp.Rational, ...]) -> sp.Expr:
     return w * Polynomial(w, *coeffs)
 
 
+def _two_atanh(e: sp.Expr, sigma: sp.Expr, lam: sp.Expr) -> sp.Expr:
+    """l = e ln 2 + 2 atanh(sigma) with 2 atanh(sigma) = 2 sigma [1 + Lam(sigma^2)], ``lam`` = Lam(sigma^2)."""
+    return e * sp.log(2) + 2 * sigma * (1 + lam)
+
+
 def _dynamic_real_forms(coeffs: tuple, theta: object, x_c: object, p_s: object, m_s: object, M_s: object,
                         factors: str = "switch", gamma: str = "switch") -> dict[str, sp.Expr]:
     """Branch expressions of Re f for the given switch points (see the comment above).
 
     ``factors`` ("small", "large" or "switch" at x_c) picks the forms of 1 - m and of
-    D = 1 + x^2 - nu^2; ``gamma`` ("s2", "wm" or "switch" at |s| = theta) picks the argument of the
-    shared series Lam (s^2 in P1, min(m^2, 1/m^2) in GL and GT). The fixed choices serve the 1-D
-    slices on which the switch points are chosen.
+    D = 1 + x^2 - nu^2; ``gamma`` ("s2", "wm" or "switch" at |s| = theta) picks the argument sigma_m of
+    the m-side series (s in P1; m, 1/m or the reduced ratio in GL and GT). The fixed choices serve the
+    1-D slices on which the switch points are chosen.
     """
     half = sp.Rational(1, 2)
     p = nu + x
@@ -1303,32 +1356,40 @@ def _dynamic_real_forms(coeffs: tuple, theta: object, x_c: object, p_s: object, 
     a3, D = {"small": (a3_small, D_small), "large": (a3_large, D_large),
              "switch": (sp.Piecewise((a3_small, small), (a3_large, True)),
                         sp.Piecewise((D_small, small), (D_large, True)))}[factors]
-    l_p = sp.log(sp.Min(a4 / sp.Abs(a1), _LOG_CEILING))  # l(p) = ln|(1 + p)/(1 - p)|
-    l_m = sp.log(sp.Min(sp.Max(sp.Abs(a2 / a3), _LOG_FLOOR), _LOG_CEILING))  # l(m)
+    # l(p): 2 atanh(1/p) by the series for p >= p_s, else ln(a4/|a1|) = e ln 2 + 2 atanh(sigma), reduced
+    p_series = sp.GreaterThan(p, p_s)
+    a1_safe = sp.Max(sp.Abs(a1), _LOG_FLOOR)
+    e_p = sp.Piecewise((0, p_series), (RatioExponent(a4, a1_safe), True))
+    sigma_p = sp.Piecewise((1 / p, p_series), (RatioArgument(a4, a1_safe), True))
+    lam_p = _lam(sigma_p**2, coeffs)  # Lam(1/p^2) or Lam(sigma_p^2): one polynomial either way
+    l_p = _two_atanh(e_p, sigma_p, lam_p)
+    # l(m): 2 atanh(m) for |m| < m_s, 2 atanh(1/m) for |m| > M_s, ln|a2/a3| reduced in between
+    m_tiny, m_large = sp.StrictLessThan(sp.Abs(m), m_s), sp.StrictGreaterThan(sp.Abs(m), M_s)
+    a2_safe, a3_safe = sp.Max(sp.Abs(a2), _LOG_FLOOR), sp.Max(sp.Abs(a3), _LOG_FLOOR)
+    e_m = sp.Piecewise((0, m_tiny), (0, m_large), (RatioExponent(a2_safe, a3_safe), True))
+    sigma_wm = sp.Piecewise((m, m_tiny), (1 / m, m_large), (RatioArgument(a2_safe, a3_safe), True))
     s = 2 * x / D
     in_p1 = sp.LessThan(2 * x, theta * sp.Abs(D))  # |s| <= theta, without a division
-    w_m = sp.Piecewise((m**2, sp.Abs(m) < 1), (1 / m**2, True))
-    arg = {"s2": s**2, "wm": w_m, "switch": sp.Piecewise((s**2, in_p1), (w_m, True))}[gamma]
-    lam_a = _lam(arg, coeffs)  # Lam(s^2) in P1, Lam(m^2) or Lam(1/m^2) in GL and GT
-    lam_p = _lam(1 / p**2, coeffs)  # Lam(1/p^2)
+    sigma_m = {"s2": s, "wm": sigma_wm, "switch": sp.Piecewise((s, in_p1), (sigma_wm, True))}[gamma]
+    lam_a = _lam(sigma_m**2, coeffs)  # Lam(s^2) in P1, Lam(sigma_m^2) in GL and GT
+    l_m = _two_atanh(e_m, sigma_m, lam_a)  # (GL and GT only: P1 uses lam_a = Lam(s^2))
     one_m2, one_p2 = a2 * a3, a1 * a4  # 1 - m^2, 1 - p^2
-    A = sp.Piecewise((lam_p, p >= p_s), (p * l_p / 2 - 1, True))
+    A = sp.Piecewise((lam_p, p_series), (p * l_p / 2 - 1, True))
     P1 = x / (p * D) + one_m2 * lam_a / (2 * D) - nu / p * A
-    l_m_safe = sp.Piecewise((2 * m * (1 + lam_a), sp.Abs(m) < m_s), (l_m, True))
-    GT = half + (one_p2 * l_p - one_m2 * l_m_safe) / (8 * x)
-    L_p = sp.Piecewise(((1 + one_p2 * lam_p) / p, p >= p_s), (p + one_p2 * l_p / 2, True))
-    L_m = sp.Piecewise((m + one_m2 * m * (1 + lam_a), sp.Abs(m) < m_s),
-                       ((1 + one_m2 * lam_a) / m, sp.Abs(m) > M_s),
-                       (m + one_m2 * l_m / 2, True))
+    GT = half + (one_p2 * l_p - one_m2 * l_m) / (8 * x)
+    L_p = sp.Piecewise(((1 + one_p2 * lam_p) / p, p_series), (p + one_p2 * l_p / 2, True))
+    L_m = sp.Piecewise(((1 + one_m2 * lam_a) / m, m_large), (m + one_m2 * l_m / 2, True))
     GL = (L_p - L_m) / (4 * x)
     return {"P1": P1, "GT": GT, "GL": GL, "in_p1": in_p1, "small": small}
 
 
 def _safe_L_pieces(coeffs: tuple) -> tuple[sp.Expr, sp.Expr, sp.Expr, sp.Expr]:
-    """L(a) (a = x): small-a series, logarithmic form, large-a series, and 2a F(a) from the statement."""
+    """L(a) (a = x): small-a series, reduced logarithm, large-a series, and 2a F(a) from the statement."""
     a = x
     small = a + (1 - a) * (1 + a) * a * (1 + _lam(a**2, coeffs))
-    middle = a + (1 - a) * (1 + a) / 2 * sp.log((1 + a) / sp.Abs(1 - a))
+    sigma = RatioArgument(1 + a, sp.Abs(1 - a))
+    l_a = _two_atanh(RatioExponent(1 + a, sp.Abs(1 - a)), sigma, _lam(sigma**2, coeffs))
+    middle = a + (1 - a) * (1 + a) / 2 * l_a
     large = (1 + (1 - a) * (1 + a) * _lam(1 / a**2, coeffs)) / a
     return small, middle, large, 2 * a * _static_of_dynamic()  # L(a) = 2a F(a)
 
@@ -1337,14 +1398,14 @@ def _safe_L_pieces(coeffs: tuple) -> tuple[sp.Expr, sp.Expr, sp.Expr, sp.Expr]:
 def _dynamic_real_design() -> tuple:
     """Series coefficients and switch points of the Re f kernel, each from codegen.choose_switch.
 
-    Candidates keep every argument of Lam at most 0.16 (the 0.4/2.5 thresholds of the static kernel),
-    for which K terms are enough. The switch points are chosen on 1-D slices:
+    Candidates keep every argument of Lam at most 0.16 (the 0.4/2.5 thresholds of the static kernel);
+    the polynomial is then fitted on [0, w_max] for the chosen switch points. The switch points are chosen on 1-D slices:
     m_s, M_s on L(a) itself (the safe L of GL and the series/log choice of l(m) in GT);
     p_s on x = 1/1000 as a function of nu (small x, where A(p) dominates P1);
     theta on x = 1/20 above the continuum, as a function of t = -s (P1 against GT);
     x_c on the diagonal nu = 1 + x/2 between the edges nu = 1 -+ x (GT against GL).
     """
-    coeffs = _log_ratio_series(0.16)
+    coeffs = _lam_fit(0.16)
     L_small, L_middle, L_large, L_ref = _safe_L_pieces(coeffs)
     m_s = choose_switch(L_small, L_middle, L_ref, x, [0.2, 0.25, 0.3, 0.35, 0.4])
     M_s = choose_switch(L_middle, L_large, L_ref, x, [2.5, 3.0, 3.5, 4.0, 5.0])
@@ -1367,7 +1428,7 @@ def _dynamic_real_design() -> tuple:
                         _dynamic_real_forms(coeffs, 1, 1, p_s, m_s, M_s, "large", "wm")["GL"].subs(diagonal),
                         closed.subs(diagonal), x, [0.25, 0.35, 0.5, 0.7, 1.0])
     w_max = max(theta**2, m_s**2, 1 / M_s**2, 1 / p_s**2)
-    return _log_ratio_series(w_max), theta, x_c, p_s, m_s, M_s
+    return _lam_fit(w_max), theta, x_c, p_s, m_s, M_s
 
 
 @kernel("screening", "lindhard_dynamic_real")
@@ -1399,15 +1460,15 @@ def _lindhard_dynamic_real_kernel() -> Kernel:
             Branch(forms["P1"], forms["in_p1"],
                    f"|s| <= {theta}, s = 2x/(1 + x^2 - nu^2): 1/2 + (1 - m^2) l(s)/(8x) - nu l(p)/2 "
                    f"with l(s) = 2s [1 + Lam(s^2)], leading terms collected into x/(p D); "
-                   f"A(p) = p l(p)/2 - 1 = Lam(1/p^2) for p >= {p_s}; Lam to w^{K}",
+                   f"A(p) = p l(p)/2 - 1 = Lam(1/p^2) for p >= {p_s}; Lam fitted to degree {K} in w",
                    remainder=bound, sample=boxes["P1"]),
             Branch(forms["GL"], sp.GreaterThan(x, x_c),
                    f"x >= {x_c}: [L(p) - L(m)]/(4x), L from its series in a^2 (|a| < {m_s}), in 1/a^2 "
-                   f"(|a| > {M_s}; p >= {p_s}) or a + (1 - a)(1 + a) l(a)/2",
+                   f"(|a| > {M_s}; p >= {p_s}) or a + (1 - a)(1 + a) l(a)/2, l(a) = e ln 2 + 2 atanh(sigma) reduced",
                    remainder=bound, sample=boxes["GL"]),
             Branch(forms["GT"], sp.true,
                    f"x < {x_c}: 1/2 + [(1 - p^2) l(p) - (1 - m^2) l(m)]/(8x) with factors rounded once; "
-                   f"l(m) = 2m [1 + Lam(m^2)] for |m| < {m_s}",
+                   f"l(m) = 2m [1 + Lam(m^2)] for |m| < {m_s}, l(p) = (2/p) [1 + Lam(1/p^2)] for p >= {p_s}",
                    remainder=bound, sample=boxes["GT"]),
         ],
     )

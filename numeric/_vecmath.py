@@ -20,6 +20,11 @@ numpy's log to within 6 ulp over the whole double range (observed: 3 ulp,
 mean 0.4 ulp; ``tests/numeric/test_vecmath.py``). Special values follow
 IEEE/C99: log(0) = -inf, log(x < 0) = nan, log(inf) = inf, log(nan) = nan;
 subnormal arguments are scaled by 2^54 first.
+
+:func:`ratio_exponent` and :func:`ratio_argument` give the same reduction for a
+ratio a/b = 2^e (1 + s)/(1 - s) without forming a/b, so that a kernel that needs
+ln(a/b) = e ln 2 + 2 atanh(s) can evaluate 2 atanh(s) with a series it shares
+with other terms (the dynamic Lindhard kernel does).
 """
 
 from __future__ import annotations
@@ -27,12 +32,13 @@ from __future__ import annotations
 import numba
 import numpy as np
 
-__all__ = ["log"]
+__all__ = ["log", "ratio_argument", "ratio_exponent"]
 
 _LN2_HI = 0.6931471803691238  # ln 2 split so that e * LN2_HI is exact for |e| < 2^11
 _LN2_LO = 1.9082149292705877e-10
 _TWO54 = 18014398509481984.0
 _INV_SQRT2_BITS = 0x3FE6A09E667F3BCD  # bit pattern of the double nearest 1/sqrt(2)
+_SQRT2 = 1.4142135623730951
 
 # Coefficients of p(z) ~ 2 atanh(sqrt(z))/sqrt(z) on 0 <= z <= ((sqrt2 - 1)/(sqrt2 + 1))^2, lowest first,
 # rounded to double; tests/numeric/test_vecmath.py recomputes them with exactly this code:
@@ -55,6 +61,60 @@ _P7 = 0.14809710360655276
 
 
 @numba.njit(error_model="numpy", fastmath={"contract"}, inline="always", cache=True)
+def _split(r: float) -> tuple[int, float]:
+    """(k, m) with r = 2^k m, 1/sqrt2 <= m < sqrt2, from the bit pattern (r positive, finite, normal).
+
+    k = floor(log2(r/(1/sqrt2))): subtract the bit pattern of 1/sqrt2 and shift out the mantissa;
+    m: subtract k from the exponent field.
+    """
+    bits = np.float64(r).view(np.int64)
+    k = (bits - _INV_SQRT2_BITS) >> 52
+    return k, np.int64(bits - (k << 52)).view(np.float64)
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, inline="always", cache=True)
+def _ratio_split(a: float, b: float) -> tuple[int, float, float]:
+    """(e, n, d) with a/b = 2^e (d + n)/(d - n) and |n/d| <= (sqrt2 - 1)/(sqrt2 + 1) (up to rounding).
+
+    a = 2^ka ma, b = 2^kb mb (:func:`_split`); one of ma, mb is doubled when ma/mb is outside
+    [1/sqrt2, sqrt2], so that n = ma - mb is exact (Sterbenz) and d = ma + mb is rounded once.
+    """
+    ka, ma = _split(a)
+    kb, mb = _split(b)
+    up = ma > _SQRT2 * mb
+    down = ma * _SQRT2 < mb
+    mb = mb + mb if up else mb
+    ma = ma + ma if down else ma
+    return ka - kb + (1 if up else 0) - (1 if down else 0), ma - mb, ma + mb
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, inline="always", cache=True)
+def ratio_exponent(a: float, b: float) -> float:
+    """The integer e of a/b = 2^e (1 + s)/(1 - s), |s| <= (sqrt2 - 1)/(sqrt2 + 1) = 0.1716, as a float.
+
+    With :func:`ratio_argument`, ln(a/b) = e ln 2 + 2 atanh(s) without forming a/b (no rounding,
+    no overflow): the kernels evaluate 2 atanh(s) by the series they need anyway. a and b must be
+    positive, finite and normal (the callers clamp them); inlined twice with the same arguments,
+    LLVM computes the shared reduction once.
+
+    Examples
+    --------
+    >>> import math
+    >>> e, s = ratio_exponent(12.0, 1.0), ratio_argument(12.0, 1.0)  # 12 = 2^4 (1 + s)/(1 - s)
+    >>> e, round(s, 12), abs(e * math.log(2) + 2 * math.atanh(s) - math.log(12)) < 1e-15
+    (4.0, -0.142857142857, True)
+    """
+    return float(_ratio_split(a, b)[0])
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, inline="always", cache=True)
+def ratio_argument(a: float, b: float) -> float:
+    """The s of a/b = 2^e (1 + s)/(1 - s) (see :func:`ratio_exponent`): one division, |s| <= 0.1716."""
+    _, n, d = _ratio_split(a, b)
+    return n / d
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, inline="always", cache=True)
 def log(r: float) -> float:
     """Natural logarithm, vectorisable; see the module docstring for method and accuracy.
 
@@ -65,11 +125,7 @@ def log(r: float) -> float:
     True
     """
     tiny = r < 2.2250738585072014e-308
-    scaled = r * _TWO54 if tiny else r
-    bits = np.float64(scaled).view(np.int64)
-    # k = floor(log2(scaled/(1/sqrt2))) from the bit pattern; m = scaled/2^k in [1/sqrt2, sqrt2)
-    k = (bits - _INV_SQRT2_BITS) >> 52
-    m = np.int64(bits - (k << 52)).view(np.float64)
+    k, m = _split(r * _TWO54 if tiny else r)
     e = k - 54 if tiny else k
     s = (m - 1.0) / (m + 1.0)
     z = s * s

@@ -19,7 +19,7 @@ import numba
 
 from numeric import _vecmath as vmath
 
-# inlined from numeric/_vecmath.py, sha256 d30a8b8fe36577e6 (a new hash invalidates numba's cache)
+# inlined from numeric/_vecmath.py, sha256 c6f77da731a883ae (a new hash invalidates numba's cache)
 
 __all__ = ['lindhard_static_scalar', 'lindhard_static_loop', 'lindhard_static_loop_parallel', 'thomas_fermi_wavevector_scalar', 'thomas_fermi_wavevector_loop', 'thomas_fermi_wavevector_loop_parallel', 'dielectric_thomas_fermi_scalar', 'dielectric_thomas_fermi_loop', 'dielectric_thomas_fermi_loop_parallel', 'plasma_frequency_scalar', 'plasma_frequency_loop', 'plasma_frequency_loop_parallel', 'dielectric_small_q_scalar', 'dielectric_small_q_loop', 'dielectric_small_q_loop_parallel', 'plasmon_frequency_scalar', 'plasmon_frequency_loop', 'plasmon_frequency_loop_parallel', 'lindhard_dynamic_real_scalar', 'lindhard_dynamic_real_loop', 'lindhard_dynamic_real_loop_parallel', 'lindhard_dynamic_imag_scalar', 'lindhard_dynamic_imag_loop', 'lindhard_dynamic_imag_loop_parallel']
 
@@ -28,14 +28,14 @@ __all__ = ['lindhard_static_scalar', 'lindhard_static_loop', 'lindhard_static_lo
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, inline="always")
 def lindhard_static_scalar(x):
     """Static Lindhard function F(x), x = q/(2 k_F); chi0 = -g(E_F) F(x) (scalar kernel; all branches evaluated, then selected)."""
-    t0 = (x*x)
-    t1 = min(t0, (1.0/t0))
+    t0 = (1.0/x)
+    t1 = min((t0*t0), (x*x))
     t2 = t1*((((0.3333333333333333 + t1*0.06666666666666667) + (t1*t1)*(0.02857142857142857 + t1*0.015873015873015872)) + ((t1*t1)*(t1*t1))*((0.010101010101010102 + t1*0.006993006993006993) + (t1*t1)*(0.005128205128205128 + t1*0.00392156862745098))) + (((t1*t1)*(t1*t1))*((t1*t1)*(t1*t1)))*(((0.0030959752321981426 + t1*0.002506265664160401) + (t1*t1)*(0.002070393374741201 + t1*0.0017391304347826088)) + ((t1*t1)*(t1*t1))*((0.0014814814814814814 + t1*0.001277139208173691) + (t1*t1)*(0.0011123470522803114 + t1*0.0009775171065493646))))
     t3 = x + 1.0
     t4 = x - 1.0
     b0 = 0.5
     b1 = 1.0 - t2
-    b2 = -0.25*t3*t4*vmath.log(t3/abs(t4))/x + 0.5
+    b2 = -0.25*t0*t3*t4*vmath.log(t3*(1.0/(abs(t4)))) + 0.5
     b3 = t2
     return b0 if (x == 1.0) else (b1 if (x < 0.4) else (b2 if (x < 2.5) else (b3)))
 
@@ -184,37 +184,42 @@ def lindhard_dynamic_real_scalar(x, nu):
     t0 = nu + x
     t1 = (1.0/t0)
     t2 = (x*x)
-    t3 = nu - 1.0
-    t4 = -t3
-    t5 = t2 + t4*(nu + 1.0)
-    t6 = (x < 1.0)
-    t7 = (nu + x*-1.0)
-    t8 = t0*t7 - 1.0
-    t9 = -t8
-    t10 = (((1.0/t5)) if t6 else ((1.0/t9)))
-    t11 = (1.0/(t0*t0))
-    t12 = t11*(((((0.3333333333333333 + t11*0.2) + (t11*t11)*(0.14285714285714285 + t11*0.1111111111111111)) + ((t11*t11)*(t11*t11))*((0.09090909090909091 + t11*0.07692307692307693) + (t11*t11)*(0.06666666666666667 + t11*0.058823529411764705))) + (((t11*t11)*(t11*t11))*((t11*t11)*(t11*t11)))*(((0.05263157894736842 + t11*0.047619047619047616) + (t11*t11)*(0.043478260869565216 + t11*0.04)) + ((t11*t11)*(t11*t11))*((0.037037037037037035 + t11*0.034482758620689655) + (t11*t11)*(0.03225806451612903 + t11*0.030303030303030304)))) + ((((t11*t11)*(t11*t11))*((t11*t11)*(t11*t11)))*(((t11*t11)*(t11*t11))*((t11*t11)*(t11*t11))))*((0.02857142857142857 + t11*0.02702702702702703) + (t11*t11)*(0.02564102564102564 + t11*0.024390243902439025)))
-    t13 = (t0 >= 2.5)
-    t14 = t0 + 1.0
-    t15 = (t4 + x*-1.0)
-    t16 = vmath.log(min(8.98846567431158e+307, t14/abs(t15)))
-    t17 = (0.5)*t16
-    t18 = (t7*t7)
-    t19 = abs(t7)
-    t20 = ((4.0*t2*(((1.0/(t5*t5))) if t6 else ((1.0/(t9*t9))))) if (((x <= 0.2*abs(t5))) if t6 else ((x <= 0.2*abs(t8)))) else (((t18) if (t19 < 1.0) else ((1.0/t18)))))
-    t21 = t20*(((((0.3333333333333333 + t20*0.2) + (t20*t20)*(0.14285714285714285 + t20*0.1111111111111111)) + ((t20*t20)*(t20*t20))*((0.09090909090909091 + t20*0.07692307692307693) + (t20*t20)*(0.06666666666666667 + t20*0.058823529411764705))) + (((t20*t20)*(t20*t20))*((t20*t20)*(t20*t20)))*(((0.05263157894736842 + t20*0.047619047619047616) + (t20*t20)*(0.043478260869565216 + t20*0.04)) + ((t20*t20)*(t20*t20))*((0.037037037037037035 + t20*0.034482758620689655) + (t20*t20)*(0.03225806451612903 + t20*0.030303030303030304)))) + ((((t20*t20)*(t20*t20))*((t20*t20)*(t20*t20)))*(((t20*t20)*(t20*t20))*((t20*t20)*(t20*t20))))*((0.02857142857142857 + t20*0.02702702702702703) + (t20*t20)*(0.02564102564102564 + t20*0.024390243902439025)))
-    t22 = t7 + 1.0
-    t23 = t7 - 1.0
-    t24 = t22*(((t4 + x*1.0)) if t6 else (-t23))
-    t25 = t21*t24
-    t26 = (1.0/x)
-    t27 = t14*t15
-    t28 = t7*(t21 + 1.0)
-    t29 = (t19 < 0.25)
-    t30 = vmath.log(min(8.98846567431158e+307, max(2.2250738585072014e-308, abs(t22*(((1.0/((-t3 + x*1.0)))) if t6 else (-1.0/t23))))))
-    b0 = -nu*t1*((t12) if t13 else (t0*t17 - 1.0)) + t1*t10*x + (0.5)*t10*t25
-    b1 = (0.25)*t26*(((t1*(t12*t27 + 1.0)) if t13 else (t0 + t17*t27)) - ((t24*t28 + t7) if t29 else ((t25 + 1.0)/t7) if (t19 > 2.5) else ((0.5)*t24*t30 + t7)))
-    b2 = (0.125)*t26*(t14*t15*t16 - t24*((2.0*t28) if t29 else (t30))) + 0.5
+    t3 = 1.0 - nu
+    t4 = t2 + t3*(nu + 1.0)
+    t5 = (x < 1.0)
+    t6 = (nu + x*-1.0)
+    t7 = t0*t6 - 1.0
+    t8 = (1.0/(((t4) if t5 else (-t7))))
+    t9 = t8*x
+    t10 = (t0 >= 2.5)
+    t11 = t0 + 1.0
+    t12 = (t3 + x*-1.0)
+    t13 = max(2.2250738585072014e-308, abs(t12))
+    t14 = vmath.ratio_argument(t11, t13)
+    t15 = (((t1*t1)) if t10 else ((t14*t14)))
+    t16 = t15*((((0.3333333333333333 + t15*0.20000000000000578) + (t15*t15)*(0.14285714285542347 + t15*0.11111111131072787)) + ((t15*t15)*(t15*t15))*((0.09090907896839008 + t15*0.07692349695221036) + (t15*t15)*(0.06665734121371869 + t15*0.05895898101265352))) + (((t15*t15)*(t15*t15))*((t15*t15)*(t15*t15)))*((0.051331527604288316 + t15*0.055728479507001265) + (t15*t15)*(0.012409216679900388 + t15*0.10299039804478095)))
+    t17 = 2.0*(t16 + 1.0)*((t1) if t10 else (t14)) + 0.6931471805599453*((0.0) if t10 else (vmath.ratio_exponent(t11, t13)))
+    t18 = (0.5)*t17
+    t19 = (((x <= 0.2*abs(t4))) if t5 else ((x <= 0.2*abs(t7))))
+    t20 = abs(t6)
+    t21 = (t20 < 0.2)
+    t22 = (1.0/t6)
+    t23 = (t20 > 2.5)
+    t24 = t6 + 1.0
+    t25 = max(2.2250738585072014e-308, abs(t24))
+    t26 = (((t3 + x*1.0)) if t5 else (1.0 - t6))
+    t27 = max(2.2250738585072014e-308, abs(t26))
+    t28 = vmath.ratio_argument(t25, t27)
+    t29 = ((4.0*t2*(t8*t8)) if t19 else ((((t6*t6)) if t21 else ((t22*t22)) if t23 else ((t28*t28)))))
+    t30 = t29*((((0.3333333333333333 + t29*0.20000000000000578) + (t29*t29)*(0.14285714285542347 + t29*0.11111111131072787)) + ((t29*t29)*(t29*t29))*((0.09090907896839008 + t29*0.07692349695221036) + (t29*t29)*(0.06665734121371869 + t29*0.05895898101265352))) + (((t29*t29)*(t29*t29))*((t29*t29)*(t29*t29)))*((0.051331527604288316 + t29*0.055728479507001265) + (t29*t29)*(0.012409216679900388 + t29*0.10299039804478095)))
+    t31 = t24*t26
+    t32 = t30*t31
+    t33 = (1.0/x)
+    t34 = t11*t12
+    t35 = t31*(2.0*(t30 + 1.0)*((2.0*t9) if t19 else (((t6) if t21 else (t22) if t23 else (t28)))) + 0.6931471805599453*((0.0) if t21 or t23 else (vmath.ratio_exponent(t25, t27))))
+    b0 = -nu*t1*((t16) if t10 else (t0*t18 - 1.0)) + t1*t9 + (0.5)*t32*t8
+    b1 = (0.25)*t33*(((t1*(t16*t34 + 1.0)) if t10 else (t0 + t18*t34)) - ((t22*(t32 + 1.0)) if t23 else ((0.5)*t35 + t6)))
+    b2 = (0.125)*t33*(t11*t12*t17 - t35) + 0.5
     return b0 if (2.0*x <= 0.4*abs((((x*x) + (1.0 - nu)*(nu + 1.0)) if (x < 1.0) else (-(nu + x)*(nu + x*-1.0) + 1.0)))) else (b1 if (x >= 1.0) else (b2))
 
 
@@ -241,7 +246,7 @@ def lindhard_dynamic_imag_scalar(x, nu):
     """Imaginary part of the dynamic Lindhard function f(x, nu) (retarded: >= 0 for nu >= 0); chi0 = -g(E_F) f (scalar kernel; all branches evaluated, then selected)."""
     t0 = (nu + x*-1.0)
     b0 = 1.5707963267948966*nu
-    b1 = 0.39269908169872414*(((1.0 - x + nu*1.0)) if (x <= 2.0) else (t0 + 1.0))*(((1.0 - nu + x*1.0)) if (x <= 1.0) else (1.0 - t0))/x
+    b1 = 0.39269908169872414*(((1.0 - x + nu*1.0)) if (x <= 2.0) else (t0 + 1.0))*(((1.0 - nu + x*1.0)) if (x <= 1.0) else (1.0 - t0))*(1.0/x)
     b2 = 0.0
     b3 = 0.0
     return b0 if ((1.0 - nu + x*-1.0) > 0.0) else (b1 if ((((1.0 - x + nu*1.0)) if (x <= 2.0) else ((nu + x*-1.0) + 1.0)) > 0.0) and ((((1.0 - nu + x*1.0)) if (x <= 1.0) else (1.0 - (nu + x*-1.0))) > 0.0) else (b2 if ((((1.0 - nu + x*1.0)) if (x <= 1.0) else (1.0 - (nu + x*-1.0))) <= 0.0) else (b3)))

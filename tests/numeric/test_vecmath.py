@@ -5,7 +5,7 @@ from __future__ import annotations
 import numba
 import numpy as np
 
-from numeric._vecmath import log
+from numeric._vecmath import log, ratio_argument, ratio_exponent
 
 
 @numba.njit(error_model="numpy")
@@ -60,3 +60,29 @@ def test_log_polynomial_coefficients_are_reproducible():
     stored = [getattr(_vecmath, f"_P{i}") for i in range(8)]
     assert scope["coefficients"] == stored
     assert scope["err"] < 1e-17      # far below an ulp of p ~ 2
+
+
+@numba.njit(error_model="numpy")
+def _reduce_all(a, b, e, s):
+    for i in range(a.shape[0]):
+        e[i] = ratio_exponent(a[i], b[i])
+        s[i] = ratio_argument(a[i], b[i])
+
+
+def test_ratio_reduction_is_exact_and_bounded_over_the_whole_range():
+    """a/b = 2^e (1 + s)/(1 - s) with |s| <= 0.1716: ln(a/b) = e ln 2 + 2 atanh(s) to an ulp of s."""
+    import mpmath
+
+    rng = np.random.default_rng(5)
+    a = np.concatenate([10.0 ** rng.uniform(-307, 308, 3000), rng.uniform(0.5, 2.0, 1000),
+                        [2.0**-1022, 1.0, np.sqrt(2.0), 1e308]])
+    b = np.concatenate([10.0 ** rng.uniform(-307, 308, 3000), rng.uniform(0.5, 2.0, 1000),
+                        [1e308, 1.0, 1.0, 2.0**-1022]])
+    e, s = np.empty_like(a), np.empty_like(a)
+    _reduce_all(a, b, e, s)
+    assert np.all(e == np.round(e)) and np.abs(s).max() <= (np.sqrt(2) - 1) / (np.sqrt(2) + 1) * (1 + 1e-15)
+    with mpmath.workdps(40):
+        for ai, bi, ei, si in zip(a, b, e, s, strict=True):
+            exact = mpmath.log(mpmath.mpf(ai) / mpmath.mpf(bi))
+            got = ei * mpmath.log(2) + 2 * mpmath.atanh(mpmath.mpf(si))
+            assert abs(got - exact) <= 4 * 2.0**-53 * max(abs(si), 2.0**-1022) + 1e-30 * abs(exact), (ai, bi)
