@@ -27,6 +27,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 import sympy as sp
 from sympy.codegen.cfunctions import expm1, log1p
@@ -510,7 +511,7 @@ class _KernelPrinting:
 
     # ln(a/b) = e ln 2 + 2 atanh(s): e = floor(log2 a - log2 b + 1/2), s = (a - 2^e b)/(a + 2^e b),
     # written with the backend's LOG2, FLOOR and LDEXP (overflow-free: 2^e b is close to a)
-    _RATIO = {"log2": "log2", "floor": "floor", "ldexp": "ldexp({b}, (int)({e}))"}
+    _RATIO: ClassVar[dict[str, str]] = {"log2": "log2", "floor": "floor", "ldexp": "ldexp({b}, (int)({e}))"}
 
     def _ratio_exponent(self, expr: sp.Expr) -> str:
         a, b = (self._print(v) for v in expr.args)
@@ -537,7 +538,8 @@ class _MathPrinter(_KernelPrinting, PythonCodePrinter):
         super().__init__({"fully_qualified_modules": True, "standard": "python3"})
         self.vector = vector
 
-    _RATIO = {"log2": "math.log2", "floor": "math.floor", "ldexp": "math.ldexp({b}, int({e}))"}
+    _RATIO: ClassVar[dict[str, str]] = {"log2": "math.log2", "floor": "math.floor",
+                                         "ldexp": "math.ldexp({b}, int({e}))"}
 
     def _print_log(self, expr: sp.Expr) -> str:
         if self.vector:
@@ -587,8 +589,9 @@ def _numpy_printer() -> object:
     from sympy.printing.numpy import NumPyPrinter
 
     class _NumpyPrinter(NumPyPrinter):
-        _RATIO = {"log2": "numpy.log2", "floor": "numpy.floor",
-                  "ldexp": "numpy.ldexp({b}, numpy.asarray({e}).astype(numpy.int64))"}
+        _RATIO: ClassVar[dict[str, str]] = {
+            "log2": "numpy.log2", "floor": "numpy.floor",
+            "ldexp": "numpy.ldexp({b}, numpy.asarray({e}).astype(numpy.int64))"}
         _ratio_exponent = _KernelPrinting._ratio_exponent
         _print_RatioExponent = _KernelPrinting._print_RatioExponent
         _print_RatioArgument = _KernelPrinting._print_RatioArgument
@@ -632,7 +635,8 @@ def _select_function(k: Kernel, header: str, printer: _MathPrinter) -> list[str]
     lines = [header, f"def {k.name}_scalar({args}):",
              f'    """{k.doc} (scalar kernel; all branches evaluated, then selected)."""']
     pieces = k.pieces
-    replacements, reduced = sp.cse([_share_reciprocals(e) for e, _ in pieces], symbols=sp.numbered_symbols("t"))
+    shared = [_share_reciprocals(e) for e, _ in pieces]
+    replacements, reduced = sp.cse(shared, symbols=sp.numbered_symbols("t"))
     lines += [f"    {sym} = {printer.doprint(value)}" for sym, value in replacements]
     lines += [f"    b{i} = {printer.doprint(e)}" for i, e in enumerate(reduced)]
     result = f"b{len(pieces) - 1}"

@@ -1222,10 +1222,11 @@ def _plasmon_dispersion_kernel() -> Kernel:
 # or eps x^2), and it is 0 * inf on the continuum edges. The kernel uses three exact rewrites of it, with
 # one function Lam(w) = l(a)/(2a) - 1 (w = a^2; l(a) = 2 atanh(a) = 2a [1 + Lam(a^2)] for |a| < 1 and
 # l(1/a) = l(a)), evaluated by one fitted polynomial (_lam_fit) exactly twice per point: once on the
-# p = nu + x side, once on the m = nu - x side. Where a logarithm is needed, l(a) = ln(r), r = (1 + a)/|1 - a|,
-# is reduced as r = 2^e (1 + sigma)/(1 - sigma) with |sigma| <= 0.1716 (RatioExponent, RatioArgument:
-# numerator and denominator separately, never r itself), and ln r = e ln 2 + 2 sigma [1 + Lam(sigma^2)]
-# takes the same polynomial as the series branches: no separate log polynomial, no division for r.
+# p = nu + x side, once on the m = nu - x side. Where a logarithm is needed, l(a) = ln(r),
+# r = (1 + a)/|1 - a|, is reduced as r = 2^e (1 + sigma)/(1 - sigma) with |sigma| <= 0.1716
+# (RatioExponent, RatioArgument: numerator and denominator separately, never r itself), and
+# ln r = e ln 2 + 2 sigma [1 + Lam(sigma^2)] takes the same polynomial as the series branches:
+# no separate log polynomial, no division for r.
 #
 #   P1 (|s| <= theta, s = 2x/(1 + x^2 - nu^2); l(s) = l(p) - l(m), p = nu + x, m = nu - x):
 #       Re f = x/(p D) + (1 - m^2) Lam(s^2)/(2D) - (nu/p) A(p),   D = 1 + x^2 - nu^2,
@@ -1314,7 +1315,7 @@ def _lam_fit(w_max: float) -> tuple[sp.Rational, ...]:
             if _worst_relative(fit, grid, exact) <= _SERIES_TOL:
                 doubles = [mpmath.mpf(float(c)) for c in fit]  # + the unavoidable rounding of q_0 = 1/3
                 if _worst_relative(doubles, grid, exact) > _SERIES_TOL + 2.0**-53:
-                    raise ValueError(f"rounding the fit of Lam(w)/w to doubles costs more than an ulp")
+                    raise ValueError("rounding the fit of Lam(w)/w to doubles costs more than an ulp")
                 return tuple(sp.Rational(float(c)) for c in fit[::-1])
     raise ValueError(f"no polynomial fit of Lam(w)/w within {_SERIES_TOL} up to w = {w_max}")
 
@@ -1332,7 +1333,7 @@ def _lam(w: sp.Expr, coeffs: tuple[sp.Rational, ...]) -> sp.Expr:
 
 
 def _two_atanh(e: sp.Expr, sigma: sp.Expr, lam: sp.Expr) -> sp.Expr:
-    """l = e ln 2 + 2 atanh(sigma) with 2 atanh(sigma) = 2 sigma [1 + Lam(sigma^2)], ``lam`` = Lam(sigma^2)."""
+    """l = e ln 2 + 2 atanh(sigma), 2 atanh(sigma) = 2 sigma [1 + Lam(sigma^2)]; ``lam`` is Lam(sigma^2)."""
     return e * sp.log(2) + 2 * sigma * (1 + lam)
 
 
@@ -1399,7 +1400,8 @@ def _dynamic_real_design() -> tuple:
     """Series coefficients and switch points of the Re f kernel, each from codegen.choose_switch.
 
     Candidates keep every argument of Lam at most 0.16 (the 0.4/2.5 thresholds of the static kernel);
-    the polynomial is then fitted on [0, w_max] for the chosen switch points. The switch points are chosen on 1-D slices:
+    the polynomial is then fitted on [0, w_max] for the chosen switch points. The switch points are
+    chosen on 1-D slices:
     m_s, M_s on L(a) itself (the safe L of GL and the series/log choice of l(m) in GT);
     p_s on x = 1/1000 as a function of nu (small x, where A(p) dominates P1);
     theta on x = 1/20 above the continuum, as a function of t = -s (P1 against GT);
@@ -1464,7 +1466,8 @@ def _lindhard_dynamic_real_kernel() -> Kernel:
                    remainder=bound, sample=boxes["P1"]),
             Branch(forms["GL"], sp.GreaterThan(x, x_c),
                    f"x >= {x_c}: [L(p) - L(m)]/(4x), L from its series in a^2 (|a| < {m_s}), in 1/a^2 "
-                   f"(|a| > {M_s}; p >= {p_s}) or a + (1 - a)(1 + a) l(a)/2, l(a) = e ln 2 + 2 atanh(sigma) reduced",
+                   f"(|a| > {M_s}; p >= {p_s}) or a + (1 - a)(1 + a) l(a)/2, "
+                   f"l(a) = e ln 2 + 2 atanh(sigma) reduced",
                    remainder=bound, sample=boxes["GL"]),
             Branch(forms["GT"], sp.true,
                    f"x < {x_c}: 1/2 + [(1 - p^2) l(p) - (1 - m^2) l(m)]/(8x) with factors rounded once; "
