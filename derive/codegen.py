@@ -636,12 +636,19 @@ def _select_function(k: Kernel, header: str, printer: _MathPrinter) -> list[str]
              f'    """{k.doc} (scalar kernel; all branches evaluated, then selected)."""']
     pieces = k.pieces
     shared = [_share_reciprocals(e) for e, _ in pieces]
-    replacements, reduced = sp.cse(shared, symbols=sp.numbered_symbols("t"))
+    # the conditions join the CSE, so the selection reuses what the branches computed; a condition
+    # that a branch also tests inside a Piecewise (to pick a series argument) is taken in the form
+    # Piecewise gave it there
+    conditions = []
+    for _, c in pieces[:-1]:
+        inner = _share_reciprocals(sp.Piecewise((1, c), (0, True)).args[0].cond)
+        conditions.append(inner if any(e.has(inner) for e in shared) else _share_reciprocals(c))
+    replacements, reduced = sp.cse(shared + conditions, symbols=sp.numbered_symbols("t"))
     lines += [f"    {sym} = {printer.doprint(value)}" for sym, value in replacements]
-    lines += [f"    b{i} = {printer.doprint(e)}" for i, e in enumerate(reduced)]
+    lines += [f"    b{i} = {printer.doprint(e)}" for i, e in enumerate(reduced[:len(pieces)])]
     result = f"b{len(pieces) - 1}"
     for i in range(len(pieces) - 2, -1, -1):
-        result = f"b{i} if {_python_condition(pieces[i][1], printer)} else ({result})"
+        result = f"b{i} if {_python_condition(reduced[len(pieces) + i], printer)} else ({result})"
     lines.append(f"    return {result}")
     return lines
 

@@ -1246,6 +1246,12 @@ def _plasmon_dispersion_kernel() -> Kernel:
 _LOG_FLOOR = sp.Float(repr(2.0**-1022), 17)  # clamp of the logarithm arguments (a power of two: every
 # backend prints it as a finite number)
 _SERIES_TOL = 2.0**-56  # relative error target of the fitted Lam on its whole interval
+# Largest argument w of Lam(w) the switch points may leave: |a| <= sqrt(w) or |a| >= 1/sqrt(w) for the
+# series, |s| <= sqrt(w) in P1. It sets the degree of the polynomial (12 terms at 0.16, 9 at 0.04) that
+# every point evaluates twice, against the cancellation the logarithmic forms suffer in between
+# (L(a) = a + (1 - a^2) l(a)/2 loses ~1.5 a^2 relative at large |a|).
+# (0.04 gives 9 terms, max error 1.1e-14 in benchmarks/kernels.py; 0.0294 fails the 2e-15 static limit.)
+_LAM_W_MAX = 0.04
 
 
 def _resolve_abs(expr: sp.Expr, point: dict) -> sp.Expr:
@@ -1399,31 +1405,32 @@ def _safe_L_pieces(coeffs: tuple) -> tuple[sp.Expr, sp.Expr, sp.Expr, sp.Expr]:
 def _dynamic_real_design() -> tuple:
     """Series coefficients and switch points of the Re f kernel, each from codegen.choose_switch.
 
-    Candidates keep every argument of Lam at most 0.16 (the 0.4/2.5 thresholds of the static kernel);
-    the polynomial is then fitted on [0, w_max] for the chosen switch points. The switch points are
-    chosen on 1-D slices:
+    Candidates keep every argument of Lam at most _LAM_W_MAX; the polynomial is then fitted on
+    [0, w_max] for the chosen switch points. The switch points are chosen on 1-D slices:
     m_s, M_s on L(a) itself (the safe L of GL and the series/log choice of l(m) in GT);
     p_s on x = 1/1000 as a function of nu (small x, where A(p) dominates P1);
     theta on x = 1/20 above the continuum, as a function of t = -s (P1 against GT);
     x_c on the diagonal nu = 1 + x/2 between the edges nu = 1 -+ x (GT against GL).
     """
-    coeffs = _lam_fit(0.16)
+    small = [a for a in (0.1, 0.125, 0.15, 0.17, 0.2, 0.25, 0.3, 0.35, 0.4) if a**2 <= _LAM_W_MAX]
+    large = [a for a in (2.5, 3.0, 3.5, 4.0, 5.0, 6.0, 7.0, 8.0) if a**-2 <= _LAM_W_MAX]
+    coeffs = _lam_fit(_LAM_W_MAX)
     L_small, L_middle, L_large, L_ref = _safe_L_pieces(coeffs)
-    m_s = choose_switch(L_small, L_middle, L_ref, x, [0.2, 0.25, 0.3, 0.35, 0.4])
-    M_s = choose_switch(L_middle, L_large, L_ref, x, [2.5, 3.0, 3.5, 4.0, 5.0])
+    m_s = choose_switch(L_small, L_middle, L_ref, x, small)
+    M_s = choose_switch(L_middle, L_large, L_ref, x, large)
     closed = get("lindhard_dynamic_real").statement.rhs
     # p_s: P1 with A(p) from the logarithm (left) or the series (right), at x = 1/1000
     x0 = sp.Rational(1, 1000)
     left, right = (_dynamic_real_forms(coeffs, 1, 1, p_s, m_s, M_s, "small", "s2")["P1"].subs(x, x0)
                    for p_s in (sp.oo, 0))
-    p_s = choose_switch(left, right, closed.subs(x, x0), nu, [2.5, 3.0, 3.5, 4.0])
+    p_s = choose_switch(left, right, closed.subs(x, x0), nu, large)
     # theta: P1 (left) against GT (right) on x = 1/20, nu = sqrt(1 + x^2 + 2x/t) > 1 + x, t = -s
     t = sp.Symbol("t", positive=True)
     x1 = sp.Rational(1, 20)
     on_slice = {nu: sp.sqrt(1 + x1**2 + 2 * x1 / t), x: x1}
     forms = {g: _dynamic_real_forms(coeffs, 1, 1, p_s, m_s, M_s, "small", g) for g in ("s2", "wm")}
     theta = choose_switch(forms["s2"]["P1"].subs(on_slice), forms["wm"]["GT"].subs(on_slice),
-                          closed.subs(on_slice), t, [0.2, 0.25, 0.3, 0.35, 0.4])
+                          closed.subs(on_slice), t, small)
     # x_c: GT with the small-x factors (left) against GL with the large-x factors (right), nu = 1 + x/2
     diagonal = {nu: 1 + x / 2}
     x_c = choose_switch(_dynamic_real_forms(coeffs, 1, 1, p_s, m_s, M_s, "small", "wm")["GT"].subs(diagonal),
@@ -1443,9 +1450,9 @@ def _lindhard_dynamic_real_kernel() -> Kernel:
     # Verification boxes: inside each branch's region (where its shared-series argument is the one it
     # assumes), away from the zero of Re f (the checks are relative), covering every internal piece.
     boxes = {
-        "P1": {x: (0.01, 0.2), nu: (1.8, 3.5)},  # |s| <= 0.18; p across p_s (both forms of A)
-        "GL": {x: (2.0, 3.5), nu: (0.0, 1.9)},  # |s| >= 0.53; m from -3.5 to -0.1, p from 2 to 5.4
-        "GT": {x: (0.26, 0.45), nu: (0.0, 0.5)},  # |s| >= 0.49; |m| below and above m_s
+        "P1": {x: (0.01, 0.9 * theta), nu: (1.8, p_s + 0.5)},  # |s| <= 0.82 theta; p across p_s (both A)
+        "GL": {x: (max(x_c, 2.0), M_s + 1), nu: (0.0, 1.9)},  # m from -M_s - 1 to -0.1, p across p_s
+        "GT": {x: (0.4 * x_c, 0.96 * x_c), nu: (0.0, 0.5)},  # |s| >= 0.19; |m| below and above m_s
     }
     for name, box in boxes.items():  # corners on the right side of |s| = theta (and of x = x_c)
         corners = [{x: bx, nu: bn} for bx in box[x] for bn in box[nu]]
