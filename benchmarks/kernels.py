@@ -1,6 +1,6 @@
 """Throughput and accuracy of the generated kernels against baselines, in one process.
 
-Run:  python benchmarks/kernels.py [--points 10000000] [--repeat 7]
+Run:  python benchmarks/kernels.py [--points 10000000] [--repeat 9]
 
 For the static Lindhard function F(x) on x uniform in [0, 6] (every branch
 taken), it times
@@ -12,7 +12,8 @@ taken), it times
   - a hand-written numpy expression of the same formula,
   - SymPy ``ccode`` of the naive formula compiled with gcc -O3 (if gcc exists),
   - ``np.log`` of the same array (the floor: one log per point),
-and prints Meval/s and ratios, plus each method's worst relative error
+and prints Meval/s (best of --repeat, all methods interleaved round-robin so that they
+see the same machine conditions) and ratios, plus each method's worst relative error
 against mpmath (50 digits) on stratified points (bulk, near x = 1, tiny and
 huge x), because a fast wrong answer is not a result.
 
@@ -89,10 +90,19 @@ void run({inputs}, double *out, long n) {{
     return lambda *arrays: lib.run(*arrays, arrays[0].size)
 
 
-def best_rate(fn: Callable[[], object], n: int, repeat: int) -> float:
-    fn()  # warm up / compile
-    best = min(_timed(fn) for _ in range(repeat))
-    return n / best / 1e6
+def best_rates(runs: dict[str, Callable[[], object]], n: int, repeat: int) -> dict[str, float]:
+    """Meval/s of each run: best of ``repeat``, the runs interleaved round-robin.
+
+    On a shared machine the speed drifts by tens of percent within seconds; interleaving exposes
+    every method (and the np.log floor) to the same conditions, so the ratios stay meaningful.
+    """
+    for fn in runs.values():
+        fn()  # warm up / compile
+    best = dict.fromkeys(runs, float("inf"))
+    for _ in range(repeat):
+        for name, fn in runs.items():
+            best[name] = min(best[name], _timed(fn))
+    return {name: n / t / 1e6 for name, t in best.items()}
 
 
 def _timed(fn: Callable[[], object]) -> float:
@@ -208,7 +218,7 @@ def run_dynamic(n: int, repeat: int) -> None:
 
     print(f"\nDynamic Lindhard Re f(x, nu), {n:.0e} points, x uniform in (0, 3], nu in [0, 3], "
           f"best of {repeat}")
-    rates = {name: best_rate(run, n, repeat) for name, (run, _) in methods.items()}
+    rates = best_rates({name: run for name, (run, _) in methods.items()}, n, repeat)
     floor = rates["np.log (floor: one log per point)"]
     naive_rate = rates["sympy lambdify (numpy), naive"]
     print(f"{'method':<36} {'Meval/s':>9} {'/np.log':>8} {'/lambdify':>10} {'max rel err':>12} "
@@ -229,7 +239,7 @@ def run_dynamic(n: int, repeat: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--points", type=int, default=10**7)
-    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=9)
     args = parser.parse_args()
     run_static(args.points, args.repeat)
     run_dynamic(args.points, args.repeat)
@@ -264,7 +274,7 @@ def run_static(n: int, repeat: int) -> None:
     methods["np.log (floor: one log per point)"] = (lambda: np.log(data, out=out), None)
 
     print(f"Static Lindhard F(x), {n:.0e} points, x uniform in [0, 6], best of {repeat}")
-    rates = {name: best_rate(run, n, repeat) for name, (run, _) in methods.items()}
+    rates = best_rates({name: run for name, (run, _) in methods.items()}, n, repeat)
     floor = rates["np.log (floor: one log per point)"]
     naive_rate = rates["sympy lambdify (numpy), naive"]
     print(f"{'method':<36} {'Meval/s':>9} {'/np.log':>8} {'/lambdify':>10} {'max rel err':>12}  at x")
