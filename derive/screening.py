@@ -1247,11 +1247,12 @@ _LOG_FLOOR = sp.Float(repr(2.0**-1022), 17)  # clamp of the logarithm arguments 
 # backend prints it as a finite number)
 _SERIES_TOL = 2.0**-56  # relative error target of the fitted Lam on its whole interval
 # Largest argument w of Lam(w) the switch points may leave: |a| <= sqrt(w) or |a| >= 1/sqrt(w) for the
-# series, |s| <= sqrt(w) in P1. It sets the degree of the polynomial (12 terms at 0.16, 9 at 0.04) that
-# every point evaluates twice, against the cancellation the logarithmic forms suffer in between
-# (L(a) = a + (1 - a^2) l(a)/2 loses ~1.5 a^2 relative at large |a|).
-# (0.04 gives 9 terms, max error 1.1e-14 in benchmarks/kernels.py; 0.0294 fails the 2e-15 static limit.)
-_LAM_W_MAX = 0.04
+# series, |s| <= sqrt(w) in P1. It sets the degree of the polynomial that every point evaluates twice
+# (12 terms at 0.16, 10 at 0.0625, 9 at 0.04), against the cancellation the logarithmic forms suffer in
+# between (L(a) = a + (1 - a^2) l(a)/2 loses ~1.5 a^2 relative at large |a|). Measured on the
+# stratified points of tests/numeric/test_screening.py: max relative error 8.2e-15 at 0.0625, 1.8e-14
+# at 0.04 (3-10 % faster); 0.0294 fails the 2e-15 test of the static limit.
+_LAM_W_MAX = 0.0625
 
 
 def _resolve_abs(expr: sp.Expr, point: dict) -> sp.Expr:
@@ -1452,7 +1453,7 @@ def _lindhard_dynamic_real_kernel() -> Kernel:
     boxes = {
         "P1": {x: (0.01, 0.9 * theta), nu: (1.8, p_s + 0.5)},  # |s| <= 0.82 theta; p across p_s (both A)
         "GL": {x: (max(x_c, 2.0), M_s + 1), nu: (0.0, 1.9)},  # m from -M_s - 1 to -0.1, p across p_s
-        "GT": {x: (0.4 * x_c, 0.96 * x_c), nu: (0.0, 0.5)},  # |s| >= 0.19; |m| below and above m_s
+        "GT": {x: (0.6 * x_c, 0.96 * x_c), nu: (0.0, 0.5)},  # |s| >= 0.29 (x_c = 0.25); |m| across m_s
     }
     for name, box in boxes.items():  # corners on the right side of |s| = theta (and of x = x_c)
         corners = [{x: bx, nu: bn} for bx in box[x] for bn in box[nu]]

@@ -496,3 +496,29 @@ def test_real_part_finite_on_edges(f_re, x):
         left, right = f_re(x, nu - d), f_re(x, nu + d)
         assert math.isfinite(left) and left == pytest.approx(right, abs=1e-8)
 
+
+
+def test_re_f_kernel_switch_points_are_the_ones_the_numeric_tests_straddle():
+    """tests/numeric/test_screening.py puts points on the kernel's switch lines; keep them in step."""
+    from derive.screening import _dynamic_real_design
+    from tests.numeric.test_screening import SWITCH_POINTS
+
+    _, theta, x_c, p_s, m_s, M_s = _dynamic_real_design()
+    assert dict(theta=theta, x_c=x_c, p_s=p_s, m_s=m_s, M_s=M_s) == SWITCH_POINTS
+
+
+def test_lam_fit_against_the_taylor_series_and_atanh():
+    """The fitted Lam(w) = w q(w) is within 2^-56 + an ulp of Lam, checked independently of the fit:
+    against mpmath's atanh at points the fit never saw, and q(0) against the series coefficient 1/3."""
+    from derive.screening import _LAM_W_MAX, _lam_fit
+
+    coeffs = [mpmath.mpf(float(c)) for c in _lam_fit(_LAM_W_MAX)]
+    assert abs(coeffs[0] - mpmath.mpf(1) / 3) <= 2.0**-55  # q(0) = c_1 = 1/3, rounded once
+    rng = np.random.default_rng(3)
+    with mpmath.workdps(40):
+        for w in [*rng.uniform(0, _LAM_W_MAX, 300), 1e-12, _LAM_W_MAX]:
+            w = mpmath.mpf(float(w))
+            a = mpmath.sqrt(w)
+            lam = mpmath.atanh(a) / a - 1  # l(a) = 2 atanh(a) = 2a (1 + Lam(a^2))
+            fit = w * mpmath.polyval(coeffs[::-1], w)
+            assert abs(fit - lam) <= (2.0**-56 + 2.0**-53) * lam

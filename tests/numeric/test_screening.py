@@ -177,6 +177,8 @@ def _edges(xs: np.ndarray, offsets: np.ndarray) -> np.ndarray:
 
 
 _RNG = np.random.default_rng(2024)
+#: switch points of the generated Re f kernel (derive.screening._dynamic_real_design)
+SWITCH_POINTS = {"theta": 0.25, "x_c": 0.25, "p_s": 4.0, "m_s": 0.2, "M_s": 4.0}
 _OFFSETS = np.array([0.0, 1e-16, -1e-16, 1e-15, -1e-15, 1e-14, -1e-14, 1e-12, -1e-12])
 DYNAMIC_STRATA = {
     "bulk": np.column_stack([_RNG.uniform(1e-3, 3, 1500), _RNG.uniform(0, 3, 1500)]),
@@ -191,12 +193,15 @@ DYNAMIC_STRATA = {
         np.column_stack([x := np.logspace(8, 75, 60), x * np.tile([0.0, 1e-9, 0.5, 1.0, 2.0, 1.3e-75], 10)]),
         np.column_stack([1e75 * np.array([1e-80, 1e-12, 1.0]), np.full(3, 1e75)]),
     ]),
-    # the kernel's switch points: |s| = 0.4 (s = 2x/(1 + x² - ν²)), x = 1, ν + x = 2.5, |ν - x| = 0.25 and 2.5
+    # the kernel's switch points (SWITCH_POINTS; tests/derive/test_screening.py checks them against the
+    # design): |s| = theta (s = 2x/(1 + x² - ν²)), x = x_c, ν + x = p_s, |ν - x| = m_s and M_s
     "switch points": np.array([
         (x, nu * (1 + d))
-        for x in (1e-6, 1e-3, 0.05, 0.3, 0.7, 0.99, 1.0, 1.01, 2.0, 4.0, 30.0)
-        for nu in (math.sqrt(max(1 + x * x - 5 * x, 0)), math.sqrt(1 + x * x + 5 * x), 2.5 - x, x + 0.25,
-                   abs(x - 0.25), x + 2.5, abs(x - 2.5))
+        for x in (1e-6, 1e-3, 0.05, 0.1, 0.24, 0.25, 0.26, 0.3, 0.7, 0.99, 1.0, 2.0, 4.0, 6.0, 30.0)
+        for nu in (math.sqrt(max(1 + x * x - 2 * x / SWITCH_POINTS["theta"], 0)),
+                   math.sqrt(1 + x * x + 2 * x / SWITCH_POINTS["theta"]), SWITCH_POINTS["p_s"] - x,
+                   x + SWITCH_POINTS["m_s"], abs(x - SWITCH_POINTS["m_s"]), x + SWITCH_POINTS["M_s"],
+                   abs(x - SWITCH_POINTS["M_s"]))
         for d in (-1e-15, 0.0, 1e-15)
         if nu > 0
     ]),
