@@ -92,14 +92,15 @@ class Polynomial(sp.Function):
 
 
 class RatioExponent(sp.Function):
-    """``RatioExponent(a, b)`` = e, the integer nearest log2(a/b) (a, b > 0), kept unevaluated.
+    """``RatioExponent(a, b)`` = e = floor(log2|a|) − floor(log2|b|), kept unevaluated.
 
-    With ``s = RatioArgument(a, b)``, a/b = 2^e (1 + s)/(1 - s) with |s| <= (√2 − 1)/(√2 + 1) = 0.1716,
-    so ln(a/b) = e ln 2 + 2 atanh(s) *exactly*, and 2 atanh(s) = 2s [1 + Λ(s²)] is a short series.
-    A kernel that needs ln(a/b) and also evaluates Λ elsewhere can share one polynomial between them.
-    The numba printer emits numeric._vecmath's bit-pattern reduction (same identity; its e may differ
-    by one where a/b is within rounding of 2^(e ± 1/2), where |s| exceeds 0.1716 by an ulp); C and
-    numpy use ``floor(log2 a − log2 b + 1/2)``. ``doit()`` gives that elementary form.
+    With ``s = RatioArgument(a, b)``, |a|/|b| = 2^e (1 + s)/(1 − s) with |s| < 1/3 (a, b ≠ 0), so
+    ln|a/b| = e ln 2 + 2 atanh(s) *exactly*, and 2 atanh(s) = 2s [1 + Λ(s²)] is a short series: a
+    kernel that needs ln|a/b| and also evaluates Λ elsewhere shares one polynomial between them,
+    and never forms a/b (no rounding, no overflow). The numba printer emits numeric._vecmath's
+    bit-pattern split (exponent fields and mantissas); C and numpy the same through ilogb/scalbn and
+    frexp. For a zero argument every backend gives a finite, meaningless value (the kernels multiply
+    it by that vanishing factor). ``doit()`` gives the elementary form.
     """
 
     nargs = 2
@@ -112,20 +113,20 @@ class RatioExponent(sp.Function):
 
     def doit(self, **hints: object) -> sp.Expr:
         a, b = (v.doit(**hints) for v in self.args)
-        return sp.floor(sp.log(a, 2) - sp.log(b, 2) + sp.Rational(1, 2))
+        return sp.floor(sp.log(sp.Abs(a), 2)) - sp.floor(sp.log(sp.Abs(b), 2))
 
     @staticmethod
     def _imp_(a: object, b: object) -> object:  # for lambdify(modules="mpmath")
         import mpmath
 
-        return mpmath.floor(mpmath.log(a, 2) - mpmath.log(b, 2) + mpmath.mpf(1) / 2)
+        return mpmath.mpf(mpmath.frexp(a)[1] - mpmath.frexp(b)[1])
 
     def _eval_evalf(self, prec: int) -> sp.Expr:
         return self.doit()._eval_evalf(prec)
 
 
 class RatioArgument(sp.Function):
-    """``RatioArgument(a, b)`` = s = (a − 2^e b)/(a + 2^e b), e = ``RatioExponent(a, b)`` (see there)."""
+    """``RatioArgument(a, b)`` = s = (ma − mb)/(ma + mb), |a| = 2^ea ma with 1 <= ma < 2, likewise b."""
 
     nargs = 2
     is_real = True
@@ -135,16 +136,16 @@ class RatioArgument(sp.Function):
         return None
 
     def doit(self, **hints: object) -> sp.Expr:
-        a, b = (v.doit(**hints) for v in self.args)
-        scaled = b * 2 ** RatioExponent(a, b).doit()
-        return (a - scaled) / (a + scaled)
+        args = (v.doit(**hints) for v in self.args)
+        ma, mb = (sp.Abs(v) * 2 ** -sp.floor(sp.log(sp.Abs(v), 2)) for v in args)
+        return (ma - mb) / (ma + mb)
 
     @staticmethod
     def _imp_(a: object, b: object) -> object:
         import mpmath
 
-        scaled = mpmath.ldexp(b, int(RatioExponent._imp_(a, b)))
-        return (a - scaled) / (a + scaled)
+        fa, fb = abs(mpmath.frexp(a)[0]), abs(mpmath.frexp(b)[0])  # in [1/2, 1): the factor 2 cancels
+        return (fa - fb) / (fa + fb)
 
     def _eval_evalf(self, prec: int) -> sp.Expr:
         return self.doit()._eval_evalf(prec)
@@ -509,22 +510,22 @@ class _KernelPrinting:
     def _print_Rational(self, expr: sp.Rational) -> str:
         return repr(float(expr))
 
-    # ln(a/b) = e ln 2 + 2 atanh(s): e = floor(log2 a - log2 b + 1/2), s = (a - 2^e b)/(a + 2^e b),
-    # written with the backend's LOG2, FLOOR and LDEXP (overflow-free: 2^e b is close to a)
-    _RATIO: ClassVar[dict[str, str]] = {"log2": "log2", "floor": "floor", "ldexp": "ldexp({b}, (int)({e}))"}
+    # |a|/|b| = 2^e (1 + s)/(1 - s): e and s from each argument's exponent and mantissa, written with
+    # the backend's functions; the argument is clamped to the smallest normal so that zero stays finite
+    _RATIO: ClassVar[dict[str, str]] = {"x": "fmax(fabs({x}), 2.2250738585072014e-308)",
+                                        "mant": "scalbn({x}, -ilogb({x}))", "expo": "ilogb({x})"}
 
-    def _ratio_exponent(self, expr: sp.Expr) -> str:
-        a, b = (self._print(v) for v in expr.args)
+    def _ratio_parts(self, expr: sp.Expr, part: str) -> list[str]:
         f = self._RATIO
-        return f"{f['floor']}({f['log2']}({a}) - {f['log2']}({b}) + 0.5)"
+        return [f[part].format(x=f["x"].format(x=self._print(v))) for v in expr.args]
 
     def _print_RatioExponent(self, expr: RatioExponent) -> str:
-        return self._ratio_exponent(expr)
+        ea, eb = self._ratio_parts(expr, "expo")
+        return f"({ea} - {eb})"
 
     def _print_RatioArgument(self, expr: RatioArgument) -> str:
-        a, b = (self.parenthesize(v, 100) for v in expr.args)
-        scaled = self._RATIO["ldexp"].format(b=b, e=self._ratio_exponent(expr))
-        return f"(({a} - {scaled})/({a} + {scaled}))"
+        ma, mb = self._ratio_parts(expr, "mant")
+        return f"(({ma} - {mb})/({ma} + {mb}))"
 
 
 class _MathPrinter(_KernelPrinting, PythonCodePrinter):
@@ -538,8 +539,8 @@ class _MathPrinter(_KernelPrinting, PythonCodePrinter):
         super().__init__({"fully_qualified_modules": True, "standard": "python3"})
         self.vector = vector
 
-    _RATIO: ClassVar[dict[str, str]] = {"log2": "math.log2", "floor": "math.floor",
-                                         "ldexp": "math.ldexp({b}, int({e}))"}
+    _RATIO: ClassVar[dict[str, str]] = {"x": "max(abs({x}), 2.2250738585072014e-308)",
+                                        "mant": "math.frexp({x})[0]", "expo": "math.frexp({x})[1]"}
 
     def _print_log(self, expr: sp.Expr) -> str:
         if self.vector:
@@ -549,7 +550,7 @@ class _MathPrinter(_KernelPrinting, PythonCodePrinter):
     def _print_RatioExponent(self, expr: RatioExponent) -> str:
         if self.vector:  # the bit-pattern reduction (vectorises; shared with RatioArgument by LLVM)
             return f"vmath.ratio_exponent({', '.join(self._print(v) for v in expr.args)})"
-        return f"float({self._ratio_exponent(expr)})"
+        return f"float{super()._print_RatioExponent(expr)}"
 
     def _print_RatioArgument(self, expr: RatioArgument) -> str:
         if self.vector:
@@ -589,10 +590,9 @@ def _numpy_printer() -> object:
     from sympy.printing.numpy import NumPyPrinter
 
     class _NumpyPrinter(NumPyPrinter):
-        _RATIO: ClassVar[dict[str, str]] = {
-            "log2": "numpy.log2", "floor": "numpy.floor",
-            "ldexp": "numpy.ldexp({b}, numpy.asarray({e}).astype(numpy.int64))"}
-        _ratio_exponent = _KernelPrinting._ratio_exponent
+        _RATIO: ClassVar[dict[str, str]] = {"x": "numpy.maximum(numpy.abs({x}), 2.2250738585072014e-308)",
+                                            "mant": "numpy.frexp({x})[0]", "expo": "numpy.frexp({x})[1]"}
+        _ratio_parts = _KernelPrinting._ratio_parts
         _print_RatioExponent = _KernelPrinting._print_RatioExponent
         _print_RatioArgument = _KernelPrinting._print_RatioArgument
 

@@ -1223,7 +1223,7 @@ def _plasmon_dispersion_kernel() -> Kernel:
 # one function Lam(w) = l(a)/(2a) - 1 (w = a^2; l(a) = 2 atanh(a) = 2a [1 + Lam(a^2)] for |a| < 1 and
 # l(1/a) = l(a)), evaluated by one fitted polynomial (_lam_fit) exactly twice per point: once on the
 # p = nu + x side, once on the m = nu - x side. Where a logarithm is needed, l(a) = ln(r),
-# r = (1 + a)/|1 - a|, is reduced as r = 2^e (1 + sigma)/(1 - sigma) with |sigma| <= 0.1716
+# r = (1 + a)/|1 - a|, is reduced as r = 2^e (1 + sigma)/(1 - sigma) with |sigma| < 1/3
 # (RatioExponent, RatioArgument: numerator and denominator separately, never r itself), and
 # ln r = e ln 2 + 2 sigma [1 + Lam(sigma^2)] takes the same polynomial as the series branches:
 # no separate log polynomial, no division for r.
@@ -1240,19 +1240,16 @@ def _plasmon_dispersion_kernel() -> Kernel:
 #       first (exact where it matters), so the logarithmic singularities cancel to rounding.
 # The factors vanishing on the edges are (1 - nu) - x, 1 + m and 1 - m (or (1 - nu) + x for x < x_c),
 # each evaluated with a single rounding; degree-1 Polynomial nodes keep that evaluation order in the
-# printed code. Where a factor is exactly zero, it is clamped to 2^-1022 inside the logarithm, which stays
-# finite, and its coefficient (the same factor) makes the product zero: no NaN on the edges.
+# printed code. Where a factor is exactly zero, the reduced logarithm stays finite (RatioExponent reads
+# the zero as 2^-1023) and its coefficient (the same factor) makes the product zero: no NaN on the edges.
 
-_LOG_FLOOR = sp.Float(repr(2.0**-1022), 17)  # clamp of the logarithm arguments (a power of two: every
-# backend prints it as a finite number)
 _SERIES_TOL = 2.0**-56  # relative error target of the fitted Lam on its whole interval
-# Largest argument w of Lam(w) the switch points may leave: |a| <= sqrt(w) or |a| >= 1/sqrt(w) for the
-# series, |s| <= sqrt(w) in P1. It sets the degree of the polynomial that every point evaluates twice
-# (12 terms at 0.16, 10 at 0.0625, 9 at 0.04), against the cancellation the logarithmic forms suffer in
-# between (L(a) = a + (1 - a^2) l(a)/2 loses ~1.5 a^2 relative at large |a|). Measured on the
-# stratified points of tests/numeric/test_screening.py: max relative error 8.2e-15 at 0.0625, 1.8e-14
-# at 0.04 (3-10 % faster); 0.0294 fails the 2e-15 test of the static limit.
-_LAM_W_MAX = 0.0625
+# Largest argument w of Lam(w): the reduced logarithms need sigma^2 < 1/9 (RatioArgument), and the
+# switch points may leave the series |a| <= sqrt(w), |a| >= 1/sqrt(w) and P1 |s| <= sqrt(w) up to the
+# same bound. It sets the degree of the polynomial that every point evaluates twice, against the
+# cancellation the logarithmic forms suffer in between (L(a) = a + (1 - a^2) l(a)/2 loses ~1.5 a^2
+# relative at large |a|).
+_LAM_W_MAX = 1 / 9
 
 
 def _resolve_abs(expr: sp.Expr, point: dict) -> sp.Expr:
@@ -1364,18 +1361,16 @@ def _dynamic_real_forms(coeffs: tuple, theta: object, x_c: object, p_s: object, 
     a3, D = {"small": (a3_small, D_small), "large": (a3_large, D_large),
              "switch": (sp.Piecewise((a3_small, small), (a3_large, True)),
                         sp.Piecewise((D_small, small), (D_large, True)))}[factors]
-    # l(p): 2 atanh(1/p) by the series for p >= p_s, else ln(a4/|a1|) = e ln 2 + 2 atanh(sigma), reduced
+    # l(p): 2 atanh(1/p) by the series for p >= p_s, else ln|a4/a1| = e ln 2 + 2 atanh(sigma), reduced
     p_series = sp.GreaterThan(p, p_s)
-    a1_safe = sp.Max(sp.Abs(a1), _LOG_FLOOR)
-    e_p = sp.Piecewise((0, p_series), (RatioExponent(a4, a1_safe), True))
-    sigma_p = sp.Piecewise((1 / p, p_series), (RatioArgument(a4, a1_safe), True))
+    e_p = sp.Piecewise((0, p_series), (RatioExponent(a4, a1), True))
+    sigma_p = sp.Piecewise((1 / p, p_series), (RatioArgument(a4, a1), True))
     lam_p = _lam(sigma_p**2, coeffs)  # Lam(1/p^2) or Lam(sigma_p^2): one polynomial either way
     l_p = _two_atanh(e_p, sigma_p, lam_p)
     # l(m): 2 atanh(m) for |m| < m_s, 2 atanh(1/m) for |m| > M_s, ln|a2/a3| reduced in between
     m_tiny, m_large = sp.StrictLessThan(sp.Abs(m), m_s), sp.StrictGreaterThan(sp.Abs(m), M_s)
-    a2_safe, a3_safe = sp.Max(sp.Abs(a2), _LOG_FLOOR), sp.Max(sp.Abs(a3), _LOG_FLOOR)
-    e_m = sp.Piecewise((0, m_tiny), (0, m_large), (RatioExponent(a2_safe, a3_safe), True))
-    sigma_wm = sp.Piecewise((m, m_tiny), (1 / m, m_large), (RatioArgument(a2_safe, a3_safe), True))
+    e_m = sp.Piecewise((0, m_tiny), (0, m_large), (RatioExponent(a2, a3), True))
+    sigma_wm = sp.Piecewise((m, m_tiny), (1 / m, m_large), (RatioArgument(a2, a3), True))
     s = 2 * x / D
     in_p1 = sp.LessThan(2 * x, theta * sp.Abs(D))  # |s| <= theta, without a division
     sigma_m = {"s2": s, "wm": sigma_wm, "switch": sp.Piecewise((s, in_p1), (sigma_wm, True))}[gamma]
@@ -1395,8 +1390,8 @@ def _safe_L_pieces(coeffs: tuple) -> tuple[sp.Expr, sp.Expr, sp.Expr, sp.Expr]:
     """L(a) (a = x): small-a series, reduced logarithm, large-a series, and 2a F(a) from the statement."""
     a = x
     small = a + (1 - a) * (1 + a) * a * (1 + _lam(a**2, coeffs))
-    sigma = RatioArgument(1 + a, sp.Abs(1 - a))
-    l_a = _two_atanh(RatioExponent(1 + a, sp.Abs(1 - a)), sigma, _lam(sigma**2, coeffs))
+    sigma = RatioArgument(1 + a, 1 - a)
+    l_a = _two_atanh(RatioExponent(1 + a, 1 - a), sigma, _lam(sigma**2, coeffs))
     middle = a + (1 - a) * (1 + a) / 2 * l_a
     large = (1 + (1 - a) * (1 + a) * _lam(1 / a**2, coeffs)) / a
     return small, middle, large, 2 * a * _static_of_dynamic()  # L(a) = 2a F(a)
@@ -1413,7 +1408,7 @@ def _dynamic_real_design() -> tuple:
     theta on x = 1/20 above the continuum, as a function of t = -s (P1 against GT);
     x_c on the diagonal nu = 1 + x/2 between the edges nu = 1 -+ x (GT against GL).
     """
-    small = [a for a in (0.1, 0.125, 0.15, 0.17, 0.2, 0.25, 0.3, 0.35, 0.4) if a**2 <= _LAM_W_MAX]
+    small = [a for a in (0.1, 0.125, 0.15, 0.2, 0.25, 0.3, 1 / 3, 0.35, 0.4) if a**2 <= _LAM_W_MAX]
     large = [a for a in (2.5, 3.0, 3.5, 4.0, 5.0, 6.0, 7.0, 8.0) if a**-2 <= _LAM_W_MAX]
     coeffs = _lam_fit(_LAM_W_MAX)
     L_small, L_middle, L_large, L_ref = _safe_L_pieces(coeffs)
@@ -1437,7 +1432,7 @@ def _dynamic_real_design() -> tuple:
     x_c = choose_switch(_dynamic_real_forms(coeffs, 1, 1, p_s, m_s, M_s, "small", "wm")["GT"].subs(diagonal),
                         _dynamic_real_forms(coeffs, 1, 1, p_s, m_s, M_s, "large", "wm")["GL"].subs(diagonal),
                         closed.subs(diagonal), x, [0.25, 0.35, 0.5, 0.7, 1.0])
-    w_max = max(theta**2, m_s**2, 1 / M_s**2, 1 / p_s**2)
+    w_max = max(theta**2, m_s**2, 1 / M_s**2, 1 / p_s**2, 1 / 9)  # 1/9: sigma of the reduced logarithms
     return _lam_fit(w_max), theta, x_c, p_s, m_s, M_s
 
 

@@ -21,10 +21,10 @@ mean 0.4 ulp; ``tests/numeric/test_vecmath.py``). Special values follow
 IEEE/C99: log(0) = -inf, log(x < 0) = nan, log(inf) = inf, log(nan) = nan;
 subnormal arguments are scaled by 2^54 first.
 
-:func:`ratio_exponent` and :func:`ratio_argument` give the same reduction for a
-ratio a/b = 2^e (1 + s)/(1 - s) without forming a/b, so that a kernel that needs
-ln(a/b) = e ln 2 + 2 atanh(s) can evaluate 2 atanh(s) with a series it shares
-with other terms (the dynamic Lindhard kernel does).
+:func:`ratio_exponent` and :func:`ratio_argument` reduce a ratio
+|a|/|b| = 2^e (1 + s)/(1 - s), |s| < 1/3, without forming a/b, so that a kernel
+that needs ln|a/b| = e ln 2 + 2 atanh(s) can evaluate 2 atanh(s) with a series
+it shares with other terms (the dynamic Lindhard kernel does).
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ _LN2_HI = 0.6931471803691238  # ln 2 split so that e * LN2_HI is exact for |e| <
 _LN2_LO = 1.9082149292705877e-10
 _TWO54 = 18014398509481984.0
 _INV_SQRT2_BITS = 0x3FE6A09E667F3BCD  # bit pattern of the double nearest 1/sqrt(2)
-_SQRT2 = 1.4142135623730951
+_MANTISSA_BITS = 0x000FFFFFFFFFFFFF
+_ONE_BITS = 0x3FF0000000000000  # exponent field of 1.0
 
 # Coefficients of p(z) ~ 2 atanh(sqrt(z))/sqrt(z) on 0 <= z <= ((sqrt2 - 1)/(sqrt2 + 1))^2, lowest first,
 # rounded to double; tests/numeric/test_vecmath.py recomputes them with exactly this code:
@@ -74,42 +75,43 @@ def _split(r: float) -> tuple[int, float]:
 
 @numba.njit(error_model="numpy", fastmath={"contract"}, inline="always", cache=True)
 def _ratio_split(a: float, b: float) -> tuple[int, float, float]:
-    """(e, n, d) with a/b = 2^e (d + n)/(d - n) and |n/d| <= (sqrt2 - 1)/(sqrt2 + 1) (up to rounding).
+    """(e, n, d) with |a|/|b| = 2^e (d + n)/(d - n), |n/d| < 1/3, from the two bit patterns.
 
-    a = 2^ka ma, b = 2^kb mb (:func:`_split`); one of ma, mb is doubled when ma/mb is outside
-    [1/sqrt2, sqrt2], so that n = ma - mb is exact (Sterbenz) and d = ma + mb is rounded once.
+    |a| = 2^ea ma with ma in [1, 2) (exponent field and mantissa bits; the sign bit is ignored),
+    likewise b; e = ea - eb, n = ma - mb (exact: both are multiples of 2^-52 in [1, 2)) and
+    d = ma + mb (rounded once). No alignment of ma/mb to [1/sqrt2, sqrt2): the callers' series
+    covers s^2 <= 1/9, which costs less than the compares and selects would.
     """
-    ka, ma = _split(a)
-    kb, mb = _split(b)
-    up = ma > _SQRT2 * mb
-    down = ma * _SQRT2 < mb
-    mb = mb + mb if up else mb
-    ma = ma + ma if down else ma
-    return ka - kb + (1 if up else 0) - (1 if down else 0), ma - mb, ma + mb
+    ba = np.float64(a).view(np.int64)
+    bb = np.float64(b).view(np.int64)
+    ma = np.int64((ba & _MANTISSA_BITS) | _ONE_BITS).view(np.float64)
+    mb = np.int64((bb & _MANTISSA_BITS) | _ONE_BITS).view(np.float64)
+    return ((ba >> 52) & 0x7FF) - ((bb >> 52) & 0x7FF), ma - mb, ma + mb
 
 
 @numba.njit(error_model="numpy", fastmath={"contract"}, inline="always", cache=True)
 def ratio_exponent(a: float, b: float) -> float:
-    """The integer e of a/b = 2^e (1 + s)/(1 - s), |s| <= (sqrt2 - 1)/(sqrt2 + 1) = 0.1716, as a float.
+    """The integer e of |a|/|b| = 2^e (1 + s)/(1 - s), |s| < 1/3: floor(log2|a|) - floor(log2|b|).
 
-    With :func:`ratio_argument`, ln(a/b) = e ln 2 + 2 atanh(s) without forming a/b (no rounding,
-    no overflow): the kernels evaluate 2 atanh(s) by the series they need anyway. a and b must be
-    positive, finite and normal (the callers clamp them); inlined twice with the same arguments,
-    LLVM computes the shared reduction once.
+    With :func:`ratio_argument`, ln|a/b| = e ln 2 + 2 atanh(s) without forming a/b (no rounding,
+    no overflow): the kernels evaluate 2 atanh(s) by the series they need anyway. For normal a and
+    b the identity is exact; a zero or subnormal argument is read as its exponent field says
+    (2^-1023 times 1.mantissa), which gives a finite, meaningless value: callers multiply it by that
+    same vanishing factor. Inlined twice with the same arguments, LLVM computes the split once.
 
     Examples
     --------
     >>> import math
-    >>> e, s = ratio_exponent(12.0, 1.0), ratio_argument(12.0, 1.0)  # 12 = 2^4 (1 + s)/(1 - s)
-    >>> e, round(s, 12), abs(e * math.log(2) + 2 * math.atanh(s) - math.log(12)) < 1e-15
-    (4.0, -0.142857142857, True)
+    >>> e, s = ratio_exponent(12.0, -1.0), ratio_argument(12.0, -1.0)  # 12 = 2^3 (1 + s)/(1 - s)
+    >>> e, s, abs(e * math.log(2) + 2 * math.atanh(s) - math.log(12)) < 1e-15
+    (3.0, 0.2, True)
     """
     return float(_ratio_split(a, b)[0])
 
 
 @numba.njit(error_model="numpy", fastmath={"contract"}, inline="always", cache=True)
 def ratio_argument(a: float, b: float) -> float:
-    """The s of a/b = 2^e (1 + s)/(1 - s) (see :func:`ratio_exponent`): one division, |s| <= 0.1716."""
+    """The s of |a|/|b| = 2^e (1 + s)/(1 - s) (see :func:`ratio_exponent`): one division, |s| < 1/3."""
     _, n, d = _ratio_split(a, b)
     return n / d
 

@@ -19,7 +19,7 @@ import numba
 
 from numeric import _vecmath as vmath
 
-# inlined from numeric/_vecmath.py, sha256 c6f77da731a883ae (a new hash invalidates numba's cache)
+# inlined from numeric/_vecmath.py, sha256 e6d51640865fbf87 (a new hash invalidates numba's cache)
 
 __all__ = ['lindhard_static_scalar', 'lindhard_static_loop', 'lindhard_static_loop_parallel', 'thomas_fermi_wavevector_scalar', 'thomas_fermi_wavevector_loop', 'thomas_fermi_wavevector_loop_parallel', 'dielectric_thomas_fermi_scalar', 'dielectric_thomas_fermi_loop', 'dielectric_thomas_fermi_loop_parallel', 'plasma_frequency_scalar', 'plasma_frequency_loop', 'plasma_frequency_loop_parallel', 'dielectric_small_q_scalar', 'dielectric_small_q_loop', 'dielectric_small_q_loop_parallel', 'plasmon_frequency_scalar', 'plasmon_frequency_loop', 'plasmon_frequency_loop_parallel', 'lindhard_dynamic_real_scalar', 'lindhard_dynamic_real_loop', 'lindhard_dynamic_real_loop_parallel', 'lindhard_dynamic_imag_scalar', 'lindhard_dynamic_imag_loop', 'lindhard_dynamic_imag_loop_parallel']
 
@@ -191,36 +191,33 @@ def lindhard_dynamic_real_scalar(x, nu):
     t7 = t0*t6 - 1.0
     t8 = (1.0/(((t4) if t5 else (-t7))))
     t9 = t8*x
-    t10 = (t0 >= 4.0)
+    t10 = (t0 >= 3.0)
     t11 = t0 + 1.0
     t12 = (t3 + x*-1.0)
-    t13 = max(2.2250738585072014e-308, abs(t12))
-    t14 = vmath.ratio_argument(t11, t13)
-    t15 = (((t1*t1)) if t10 else ((t14*t14)))
-    t16 = t15*((((0.3333333333333333 + t15*0.20000000000000032) + (t15*t15)*(0.14285714285697212 + t15*0.11111111114598056)) + ((t15*t15)*(t15*t15))*((0.09090908729844124 + t15*0.07692329119112426) + (t15*t15)*(0.06665895156771022 + t15*0.05899449571380944))) + (((t15*t15)*(t15*t15))*((t15*t15)*(t15*t15)))*(0.05036728550743751 + t15*0.06376785352502805))
-    t17 = 2.0*(t16 + 1.0)*((t1) if t10 else (t14)) + 0.6931471805599453*((0.0) if t10 else (vmath.ratio_exponent(t11, t13)))
-    t18 = (0.5)*t17
-    t19 = (((x <= 0.125*abs(t4))) if t5 else ((x <= 0.125*abs(t7))))
-    t20 = abs(t6)
-    t21 = (t20 < 0.2)
-    t22 = (1.0/t6)
-    t23 = (t20 > 4.0)
-    t24 = t6 + 1.0
-    t25 = max(2.2250738585072014e-308, abs(t24))
-    t26 = (((t3 + x*1.0)) if t5 else (1.0 - t6))
-    t27 = max(2.2250738585072014e-308, abs(t26))
-    t28 = vmath.ratio_argument(t25, t27)
-    t29 = ((4.0*t2*(t8*t8)) if t19 else ((((t6*t6)) if t21 else ((t22*t22)) if t23 else ((t28*t28)))))
-    t30 = t29*((((0.3333333333333333 + t29*0.20000000000000032) + (t29*t29)*(0.14285714285697212 + t29*0.11111111114598056)) + ((t29*t29)*(t29*t29))*((0.09090908729844124 + t29*0.07692329119112426) + (t29*t29)*(0.06665895156771022 + t29*0.05899449571380944))) + (((t29*t29)*(t29*t29))*((t29*t29)*(t29*t29)))*(0.05036728550743751 + t29*0.06376785352502805))
-    t31 = t24*t26
-    t32 = t30*t31
-    t33 = (1.0/x)
-    t34 = t11*t12
-    t35 = t31*(2.0*(t30 + 1.0)*((2.0*t9) if t19 else (((t6) if t21 else (t22) if t23 else (t28)))) + 0.6931471805599453*((0.0) if t21 or t23 else (vmath.ratio_exponent(t25, t27))))
-    b0 = -nu*t1*((t16) if t10 else (t0*t18 - 1.0)) + t1*t9 + (0.5)*t32*t8
-    b1 = (0.25)*t33*(((t1*(t16*t34 + 1.0)) if t10 else (t0 + t18*t34)) - ((t22*(t32 + 1.0)) if t23 else ((0.5)*t35 + t6)))
-    b2 = (0.125)*t33*(t11*t12*t17 - t35) + 0.5
-    return b0 if t19 else (b1 if (x >= 0.25) else (b2))
+    t13 = vmath.ratio_argument(t11, t12)
+    t14 = (((t1*t1)) if t10 else ((t13*t13)))
+    t15 = t14*((((0.3333333333333333 + t14*0.19999999999999762) + (t14*t14)*(0.1428571428580005 + t14*0.11111111099118386)) + ((t14*t14)*(t14*t14))*((0.09090909948981357 + t14*0.07692271982430275) + (t14*t14)*(0.06667589315724629 + t14*0.05867139530651599))) + (((t14*t14)*(t14*t14))*((t14*t14)*(t14*t14)))*((0.05422589197440007 + t14*0.03746071897775384) + (t14*t14)*0.07815288900461424))
+    t16 = 2.0*(t15 + 1.0)*((t1) if t10 else (t13)) + 0.6931471805599453*((0.0) if t10 else (vmath.ratio_exponent(t11, t12)))
+    t17 = (0.5)*t16
+    t18 = (((x <= 0.125*abs(t4))) if t5 else ((x <= 0.125*abs(t7))))
+    t19 = abs(t6)
+    t20 = (t19 < 0.3)
+    t21 = (1.0/t6)
+    t22 = (t19 > 3.0)
+    t23 = t6 + 1.0
+    t24 = (((t3 + x*1.0)) if t5 else (1.0 - t6))
+    t25 = vmath.ratio_argument(t23, t24)
+    t26 = ((4.0*t2*(t8*t8)) if t18 else ((((t6*t6)) if t20 else ((t21*t21)) if t22 else ((t25*t25)))))
+    t27 = t26*((((0.3333333333333333 + t26*0.19999999999999762) + (t26*t26)*(0.1428571428580005 + t26*0.11111111099118386)) + ((t26*t26)*(t26*t26))*((0.09090909948981357 + t26*0.07692271982430275) + (t26*t26)*(0.06667589315724629 + t26*0.05867139530651599))) + (((t26*t26)*(t26*t26))*((t26*t26)*(t26*t26)))*((0.05422589197440007 + t26*0.03746071897775384) + (t26*t26)*0.07815288900461424))
+    t28 = t23*t24
+    t29 = t27*t28
+    t30 = (1.0/x)
+    t31 = t11*t12
+    t32 = t28*(2.0*(t27 + 1.0)*((2.0*t9) if t18 else (((t6) if t20 else (t21) if t22 else (t25)))) + 0.6931471805599453*((0.0) if t20 or t22 else (vmath.ratio_exponent(t23, t24))))
+    b0 = -nu*t1*((t15) if t10 else (t0*t17 - 1.0)) + t1*t9 + (0.5)*t29*t8
+    b1 = (0.25)*t30*(((t1*(t15*t31 + 1.0)) if t10 else (t0 + t17*t31)) - ((t21*(t29 + 1.0)) if t22 else ((0.5)*t32 + t6)))
+    b2 = (0.125)*t30*(t11*t12*t16 - t32) + 0.5
+    return b0 if t18 else (b1 if (x >= 0.25) else (b2))
 
 
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)

@@ -178,7 +178,7 @@ def _edges(xs: np.ndarray, offsets: np.ndarray) -> np.ndarray:
 
 _RNG = np.random.default_rng(2024)
 #: switch points of the generated Re f kernel (derive.screening._dynamic_real_design)
-SWITCH_POINTS = {"theta": 0.25, "x_c": 0.25, "p_s": 4.0, "m_s": 0.2, "M_s": 4.0}
+SWITCH_POINTS = {"theta": 0.25, "x_c": 0.25, "p_s": 3.0, "m_s": 0.3, "M_s": 3.0}
 _OFFSETS = np.array([0.0, 1e-16, -1e-16, 1e-15, -1e-15, 1e-14, -1e-14, 1e-12, -1e-12])
 DYNAMIC_STRATA = {
     "bulk": np.column_stack([_RNG.uniform(1e-3, 3, 1500), _RNG.uniform(0, 3, 1500)]),
