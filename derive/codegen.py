@@ -338,9 +338,14 @@ def _mpmath_function(expr: sp.Expr, free: Sequence[sp.Symbol]) -> Callable[[Mapp
 
 
 def _expand_polynomials(expr: sp.Expr) -> sp.Expr:
-    """Replace every Polynomial node by its Horner form (for printers without Estrin)."""
+    """Replace every Polynomial node by its Horner form (for printers without Estrin).
+
+    Only the Polynomial itself is expanded (``deep=False``): functions in its argument, such as
+    RatioArgument, stay for the printer (their elementary ``doit`` forms are not safe at zero).
+    """
     return expr.replace(lambda z: isinstance(z, Polynomial),
-                        lambda z: sp.horner(z.doit(), wrt=z.args[0]) if z.args[0].is_Symbol else z.doit())
+                        lambda z: sp.horner(z.doit(deep=False), wrt=z.args[0]) if z.args[0].is_Symbol
+                        else z.doit(deep=False))
 
 
 def _fold_numbers(expr: sp.Expr) -> sp.Expr:
@@ -593,6 +598,7 @@ def _numpy_printer() -> object:
         _RATIO: ClassVar[dict[str, str]] = {"x": "numpy.maximum(numpy.abs({x}), 2.2250738585072014e-308)",
                                             "mant": "numpy.frexp({x})[0]", "expo": "numpy.frexp({x})[1]"}
         _ratio_parts = _KernelPrinting._ratio_parts
+        _print_Polynomial = _KernelPrinting._print_Polynomial  # Estrin, in the order the kernel states
         _print_RatioExponent = _KernelPrinting._print_RatioExponent
         _print_RatioArgument = _KernelPrinting._print_RatioArgument
 
@@ -739,7 +745,7 @@ def numpy_source(k: Kernel) -> str:
     """A plain numpy function for ``k`` (branches with ``numpy.select``; no numba)."""
     printer = _numpy_printer()
     args = ", ".join(str(a) for a in k.args)
-    pieces = [(_expand_polynomials(e), _expand_polynomials(c)) for e, c in k.pieces]
+    pieces = k.pieces
     if len(pieces) == 1:
         body = f"    return {printer.doprint(pieces[0][0])}"
     else:

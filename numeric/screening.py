@@ -105,7 +105,7 @@ def lindhard_dynamic(z: ArrayLike, u: ArrayLike) -> np.ndarray | complex:
     |z ± u| = 1 and diverges (logarithmically) at z -> 0, u -> 1.
 
     Accuracy: within 1e-14 relative of the closed forms (50-digit mpmath;
-    measured maximum 9e-15) over the whole domain, including on and within
+    measured maximum 7e-15) over the whole domain, including on and within
     1e-14 of the edges, z down to 1e-300 and z, u up to 1e75, except close
     to the zero of Re f (u ≈ 0.8336 at small z, u ≈ z + 1/(6z) at large z),
     where the absolute error is below 1e-15. The imaginary part is exactly 0

@@ -109,6 +109,24 @@ def test_numpy_backend_agrees_with_numba_kernel(k, load):
     np.testing.assert_allclose(out, ref, rtol=1e-13)
 
 
+# Re f and Im f where factors vanish (the continuum edges |x -+ nu| = 1, x + nu = 1), at m = nu - x = 0,
+# at the corner x -> 0, nu = 1 and far out: every backend must keep the kernel's evaluation order there
+EDGE_POINTS = np.array([(0.5, 0.5), (0.5, 1.5), (2.0, 1.0), (0.3, 0.7), (1.0, 0.0), (1e-12, 1.0),
+                        (3.0, 2.0), (1e8, 1.0), (1e-6, 1e8), (0.25, 0.25 + 1e-15), (1.0, 2.0), (0.7, 0.3)])
+DYNAMIC = [k for k in KERNELS if k.name.startswith("lindhard_dynamic")]
+
+
+@pytest.mark.parametrize("k", DYNAMIC, ids=[k.name for k in DYNAMIC])
+def test_numpy_backend_agrees_on_the_continuum_edges(k, load):
+    numba_mod = load(codegen.numba_source(k), f"nbe_{k.name}")
+    numpy_mod = load(codegen.numpy_source(k), f"npe_{k.name}")
+    x, nu = (np.ascontiguousarray(EDGE_POINTS[:, i]) for i in range(2))
+    out = numba_mod.__dict__[f"{k.name}_loop"](x, nu, np.empty(len(x)))
+    ref = numpy_mod.__dict__[k.name](x, nu)
+    assert np.all(np.isfinite(ref))
+    np.testing.assert_allclose(ref, out, rtol=1e-14, atol=1e-300)
+
+
 @pytest.mark.skipif(shutil.which("gcc") is None, reason="no C compiler")
 @pytest.mark.parametrize("k", KERNELS, ids=[k.name for k in KERNELS])
 def test_c_backend_compiles_and_agrees(k, tmp_path, load):
@@ -120,6 +138,8 @@ def test_c_backend_compiles_and_agrees(k, tmp_path, load):
         points[:, names.index("epsilon_s")] = points[:, names.index("epsilon_inf")] + 1.0
     if k.name == "lindhard_static":
         points[:, 0] = np.concatenate([np.linspace(0, 6, 38), [1.0, 1e8]])
+    if k in DYNAMIC:
+        points = np.concatenate([points, EDGE_POINTS])
     calls = "\n".join(
         f'    printf("%.17g\\n", {k.name}({", ".join(repr(float(v)) for v in row)}));' for row in points
     )
