@@ -1129,26 +1129,41 @@ def _k_tf_squared() -> sp.Expr:
 
 @kernel("screening", "lindhard_static")
 def _lindhard_static_kernel() -> Kernel:
-    """F(x) with safe branches: shared even series in min(x², 1/x²), closed form between, F(1) = 1/2."""
+    """F(x) = 1/2 + (1 - x)(1 + x) l(x)/(4x): one reduced l(x) and one fitted Lam for every x.
+
+    l(x) = e ln 2 + 2 sigma [1 + Lam(sigma^2)] with sigma = x below s1 (series of 2 atanh x), 1/x
+    above s2 (2 atanh(1/x)) and the reduced ratio (1 + x)/|1 - x| in between, as in the Re f kernel
+    (whose statement at nu = 0 is this F). Written out per region: no cancellation anywhere.
+    """
     d = get("lindhard_static")
     F = sp.simplify(-d.statement.rhs / _g_fermi())  # chi0 = -g(E_F) F(x)
     if F.free_symbols != {x}:
         raise ValueError(f"F(x) should depend on x only: {F}")
-    y = sp.Symbol("y", positive=True)
-    terms = 16
-    above = F.subs(sp.Abs(x - 1), x - 1)  # exact for x > 1
-    series = sp.series(above.subs(x, 1 / y), y, 0, 2 * terms + 2).removeO()
-    coeffs = [series.coeff(y, 2 * k) for k in range(terms + 1)]
-    if coeffs[0] != 0 or any(series.coeff(y, 2 * k + 1) != 0 for k in range(terms + 1)):
-        raise ValueError("F(1/y) should be an even series in y starting at y^2")
-    # w = min(x², 1/x²): by F(1/x) = 1 - F(x) both sides share one polynomial.
-    w = sp.Min(x**2, 1 / x**2)
-    series_in_w = w * Polynomial(w, *coeffs[1:])
-    below, beyond = (u * Polynomial(u, *coeffs[1:]) for u in (x**2, 1 / x**2))  # w on each side
-    middle = sp.Rational(1, 2) + (1 - x) * (1 + x) / (4 * x) * sp.log((1 + x) / sp.Abs(1 - x))
-    s1 = choose_switch(1 - series_in_w, middle, F, x, [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5])
-    s2 = choose_switch(middle, series_in_w, F, x, [2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0])
-    order = 2 * terms + 2
+    if sp.simplify(F - _static_of_dynamic()) != 0:
+        raise ValueError("F(x) should be the nu = 0 slice of lindhard_dynamic_real")
+    coeffs = _lam_fit(_LAM_W_MAX)
+    half = sp.Rational(1, 2)
+
+    def forms(s1: object, s2: object) -> tuple[sp.Expr, sp.Expr, sp.Expr, sp.Expr]:
+        below, above = sp.StrictLessThan(x, s1), sp.StrictGreaterThan(x, s2)
+        sigma = sp.Piecewise((x, below), (1 / x, above), (RatioArgument(1 + x, 1 - x), True))
+        e = sp.Piecewise((0, below), (0, above), (RatioExponent(1 + x, 1 - x), True))
+        u = sigma**2
+        q = Polynomial(u, *coeffs)  # Lam(u) = u q(u)
+        lam = u * q
+        small = half + (1 - x) * (1 + x) * (1 + lam) / 2  # l = 2x (1 + Lam(x^2))
+        large = u * ((1 - q) + lam) / 2  # l = (2/x)(1 + Lam(1/x^2)): [u (1 + Lam) - Lam]/2, Lam = u q
+        middle = half + (1 - x) * (1 + x) / (4 * x) * _two_atanh(e, sigma, lam)
+        return small, middle, large, sp.Piecewise((small, below), (large, above), (middle, True))
+
+    candidates_below = [a for a in (0.1, 0.15, 0.2, 0.25, 0.3, 1 / 3) if a**2 <= _LAM_W_MAX]
+    candidates_above = [a for a in (3.0, 3.5, 4.0, 5.0, 6.0)]
+    small, middle, large, _ = forms(sp.oo, sp.oo)
+    s1 = choose_switch(small, middle, F, x, candidates_below)
+    _, middle, large, _ = forms(0, sp.oo)
+    s2 = choose_switch(middle, forms(0, 0)[2], F, x, candidates_above)
+    small, middle, large, _ = forms(s1, s2)
+    bound = 1e-16
     return Kernel(
         name="lindhard_static", derivation="lindhard_static", args=[x], closed_form=F,
         doc="Static Lindhard function F(x), x = q/(2 k_F); chi0 = -g(E_F) F(x)",
@@ -1156,13 +1171,15 @@ def _lindhard_static_kernel() -> Kernel:
         branches=[
             Branch(sp.Rational(1, 2), sp.Eq(x, 1), "F(1) = 1/2: the limit at the Kohn point q = 2k_F",
                    at=(x, 1)),
-            Branch(1 - series_in_w, sp.StrictLessThan(x, s1),
-                   f"F(x) = 1 - F(1/x) with the series of F(1/x) about x = 0, to x^{order - 2}",
-                   order=(x**order, x, 0), region_form=1 - below, sample={x: (1e-3, s1)}),
-            Branch(middle, sp.StrictLessThan(x, s2), "closed form with (1-x)(1+x): no cancellation",
-                   sample={x: (s1, s2)}),
-            Branch(series_in_w, sp.true, f"series of F in 1/x about x = oo, to x^-{order - 2}",
-                   order=(x**-order, x, sp.oo), region_form=beyond, sample={x: (s2, 1e3)}),
+            Branch(small, sp.StrictLessThan(x, s1),
+                   f"x < {s1}: 1/2 + (1 - x)(1 + x)[1 + Lam(x^2)]/2, Lam fitted to degree {len(coeffs)} in w",
+                   remainder=bound, sample={x: (1e-3, s1 * (1 - 1e-12))}),  # inside: sigma = x
+            Branch(large, sp.StrictGreaterThan(x, s2),
+                   f"x > {s2}: u [(1 - q(u)) + u q(u)]/2, u = 1/x^2, Lam = u q (no 1/2 - 1/2 cancellation)",
+                   remainder=bound, sample={x: (s2 * (1 + 1e-12), 100.0)}),  # inside: sigma = 1/x
+            Branch(middle, sp.true,
+                   "closed form with (1 - x)(1 + x) and l(x) = e ln 2 + 2 atanh(sigma) reduced",
+                   remainder=bound, sample={x: (s1, s2)}),
         ],
     )
 

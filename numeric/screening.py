@@ -45,11 +45,13 @@ def lindhard_static(x: ArrayLike) -> np.ndarray | float:
 
     Notes
     -----
-    Derivation ``lindhard_static``. The kernel is accurate to ~2e-15 relative
+    Derivation ``lindhard_static``. The kernel is accurate to ~3e-15 relative
     over the whole domain, including x -> 0, |x − 1| ~ 1e-15 and x up to
-    1e300, where the closed form cancels or is singular: a shared series in
-    min(x², 1/x²) (via F(1/x) = 1 − F(x)) near 0 and infinity, the closed
-    form with (1 − x)(1 + x) in between, and F(1) = 1/2 exactly.
+    1e300, where the closed form cancels or is singular. It evaluates
+    F = 1/2 + (1 − x)(1 + x) l(x)/(4x) with l(x) = ln|(1 + x)/(1 − x)| =
+    2 atanh(σ) (+ e ln 2), σ = x near 0, 1/x near infinity and the reduced
+    ratio in between, and one fitted polynomial for atanh, written out per
+    region so that nothing cancels; F(1) = 1/2 exactly.
 
     Examples
     --------

@@ -28,16 +28,21 @@ __all__ = ['lindhard_static_scalar', 'lindhard_static_loop', 'lindhard_static_lo
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, inline="always")
 def lindhard_static_scalar(x):
     """Static Lindhard function F(x), x = q/(2 k_F); chi0 = -g(E_F) F(x) (scalar kernel; all branches evaluated, then selected)."""
-    t0 = (1.0/x)
-    t1 = min((t0*t0), (x*x))
-    t2 = t1*((((0.3333333333333333 + t1*0.06666666666666667) + (t1*t1)*(0.02857142857142857 + t1*0.015873015873015872)) + ((t1*t1)*(t1*t1))*((0.010101010101010102 + t1*0.006993006993006993) + (t1*t1)*(0.005128205128205128 + t1*0.00392156862745098))) + (((t1*t1)*(t1*t1))*((t1*t1)*(t1*t1)))*(((0.0030959752321981426 + t1*0.002506265664160401) + (t1*t1)*(0.002070393374741201 + t1*0.0017391304347826088)) + ((t1*t1)*(t1*t1))*((0.0014814814814814814 + t1*0.001277139208173691) + (t1*t1)*(0.0011123470522803114 + t1*0.0009775171065493646))))
+    t0 = (x < 0.1)
+    t1 = (1.0/x)
+    t2 = (x > 3.0)
     t3 = x + 1.0
-    t4 = x - 1.0
+    t4 = 1.0 - x
+    t5 = vmath.ratio_argument(t3, t4)
+    t6 = (((x*x)) if t0 else ((t1*t1)) if t2 else ((t5*t5)))
+    t7 = ((((0.3333333333333333 + t6*0.19999999999999762) + (t6*t6)*(0.1428571428580005 + t6*0.11111111099118386)) + ((t6*t6)*(t6*t6))*((0.09090909948981357 + t6*0.07692271982430275) + (t6*t6)*(0.06667589315724629 + t6*0.05867139530651599))) + (((t6*t6)*(t6*t6))*((t6*t6)*(t6*t6)))*((0.05422589197440007 + t6*0.03746071897775384) + (t6*t6)*0.07815288900461424))
+    t8 = t6*t7 + 1.0
+    t9 = t3*t4
     b0 = 0.5
-    b1 = 1.0 - t2
-    b2 = -0.25*t0*t3*t4*vmath.log(t3*(1.0/(abs(t4)))) + 0.5
-    b3 = t2
-    return b0 if (x == 1.0) else (b1 if (x < 0.4) else (b2 if (x < 2.5) else (b3)))
+    b1 = (0.5)*t8*t9 + 0.5
+    b2 = (0.5)*t6*(-t7 + t8)
+    b3 = (0.25)*t1*t9*(2.0*t8*((x) if t0 else (t1) if t2 else (t5)) + 0.6931471805599453*((0.0) if t0 or t2 else (vmath.ratio_exponent(t3, t4)))) + 0.5
+    return b0 if (x == 1.0) else (b1 if t0 else (b2 if t2 else (b3)))
 
 
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
