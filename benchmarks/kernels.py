@@ -1,6 +1,6 @@
 """Throughput and accuracy of the generated kernels against baselines, in one process.
 
-Run:  python benchmarks/kernels.py [--points 10000000] [--repeat 15]
+Run:  python benchmarks/kernels.py [--points 10000000] [--repeat 25]
 
 For the static Lindhard function F(x) on x uniform in [0, 6] (every branch
 taken), it times
@@ -248,7 +248,7 @@ def run_dynamic(n: int, repeat: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--points", type=int, default=10**7)
-    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--repeat", type=int, default=25)
     args = parser.parse_args()
     run_static(args.points, args.repeat)
     run_dynamic(args.points, args.repeat)
