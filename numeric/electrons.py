@@ -829,10 +829,13 @@ class TightBinding:
         filling = _scalar("electrons_per_cell", electrons_per_cell, 0.0, 2.0, low_open=True, high_open=True)
         tm, eps = self._mesh(mesh)
         lo, hi = float(eps.min()), float(eps.max())
+        corners = tm._sorted(eps)  # once: sorting the simplex corners was most of each root-finder step
+        at, count, density = np.empty(1), np.empty(1), np.empty(1)
 
         def excess(E: float) -> float:
-            count, _, _ = tm._sums(eps, np.array([E]))
-            return float(count[0]) * self.spin_degeneracy - filling
+            at[0] = E
+            _simplex_sums(corners, at, count, density)
+            return float(count[0]) / corners.shape[0] * self.spin_degeneracy - filling
 
         return float(brentq(excess, lo, hi, xtol=1e-14 * (hi - lo), rtol=4.0 * np.finfo(float).eps,
                             maxiter=200))
