@@ -498,15 +498,6 @@ def test_real_part_finite_on_edges(f_re, x):
 
 
 
-def test_re_f_kernel_switch_points_are_the_ones_the_numeric_tests_straddle():
-    """tests/numeric/test_screening.py puts points on the kernel's switch lines; keep them in step."""
-    from derive.screening import _dynamic_real_design
-    from tests.numeric.test_screening import SWITCH_POINTS
-
-    _, theta, x_c, p_s, m_s, M_s = _dynamic_real_design()
-    assert dict(theta=theta, x_c=x_c, p_s=p_s, m_s=m_s, M_s=M_s) == SWITCH_POINTS
-
-
 def test_lam_fit_against_the_taylor_series_and_atanh():
     """The fitted Lam(w) = w q(w) is within 2^-56 + an ulp of Lam, checked independently of the fit:
     against mpmath's atanh at points the fit never saw, and q(0) against the series coefficient 1/3."""

@@ -193,8 +193,8 @@ DYNAMIC_STRATA = {
         np.column_stack([x := np.logspace(8, 75, 60), x * np.tile([0.0, 1e-9, 0.5, 1.0, 2.0, 1.3e-75], 10)]),
         np.column_stack([1e75 * np.array([1e-80, 1e-12, 1.0]), np.full(3, 1e75)]),
     ]),
-    # the kernel's switch points (SWITCH_POINTS; tests/derive/test_screening.py checks them against the
-    # design): |s| = theta (s = 2x/(1 + x² - ν²)), x = x_c, ν + x = p_s, |ν - x| = m_s and M_s
+    # the kernel's switch points (SWITCH_POINTS; test_switch_points_are_the_kernels checks them against
+    # the design): |s| = theta (s = 2x/(1 + x² - ν²)), x = x_c, ν + x = p_s, |ν - x| = m_s and M_s
     "switch points": np.array([
         (x, nu * (1 + d))
         for x in (1e-6, 1e-3, 0.05, 0.1, 0.24, 0.25, 0.26, 0.3, 0.7, 0.99, 1.0, 2.0, 4.0, 6.0, 30.0)
@@ -206,6 +206,14 @@ DYNAMIC_STRATA = {
         if nu > 0
     ]),
 }
+
+
+def test_switch_points_are_the_kernels():
+    """The "switch points" stratum straddles the generated kernel's switch lines: keep it in step."""
+    from derive.screening import _dynamic_real_design
+
+    _, theta, x_c, p_s, m_s, M_s = _dynamic_real_design()
+    assert dict(theta=theta, x_c=x_c, p_s=p_s, m_s=m_s, M_s=M_s) == SWITCH_POINTS
 
 
 def _near_zero(x: float, nu: float, ref: mpmath.mpf) -> bool:
