@@ -1158,10 +1158,10 @@ def _lindhard_static_kernel() -> Kernel:
 
     candidates_below = [a for a in (0.1, 0.15, 0.2, 0.25, 0.3, 1 / 3) if a**2 <= _LAM_W_MAX]
     candidates_above = [a for a in (3.0, 3.5, 4.0, 5.0, 6.0)]
-    small, middle, large, _ = forms(sp.oo, sp.oo)
-    s1 = choose_switch(small, middle, F, x, candidates_below)
-    _, middle, large, _ = forms(0, sp.oo)
-    s2 = choose_switch(middle, forms(0, 0)[2], F, x, candidates_above)
+    # each form with its own sigma on the whole axis: x (s1 = s2 = oo), reduced (s1 = 0, s2 = oo), 1/x (0, 0)
+    series_small, reduced, series_large = forms(sp.oo, sp.oo)[0], forms(0, sp.oo)[1], forms(0, 0)[2]
+    s1 = choose_switch(series_small, reduced, F, x, candidates_below)
+    s2 = choose_switch(reduced, series_large, F, x, candidates_above)
     small, middle, large, _ = forms(s1, s2)
     bound = 1e-16
     return Kernel(

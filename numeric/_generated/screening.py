@@ -28,7 +28,7 @@ __all__ = ['lindhard_static_scalar', 'lindhard_static_loop', 'lindhard_static_lo
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, inline="always")
 def lindhard_static_scalar(x):
     """Static Lindhard function F(x), x = q/(2 k_F); chi0 = -g(E_F) F(x) (scalar kernel; all branches evaluated, then selected)."""
-    t0 = (x < 0.1)
+    t0 = (x < 0.3333333333333333)
     t1 = (1.0/x)
     t2 = (x > 3.0)
     t3 = x + 1.0
