@@ -41,8 +41,9 @@ STRATA = {
     "near x = 1": 1.0 + np.array([k * 1e-16 for k in range(-100, 101) if k != 0]),
     "tiny": np.logspace(-12, -2, 41),
     "huge": np.logspace(1, 8, 41),
-    "switch points": np.concatenate([s * (1 + np.array([-1e-15, 0.0, 1e-15])) for s in
-                                     (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 1 / 3, 0.4, 0.5, 2, 2.5, 3, 4, 5, 6, 8)]),
+    "switch points": np.concatenate([
+        s * (1 + np.array([-1e-15, 0.0, 1e-15]))
+        for s in (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 1 / 3, 0.4, 0.5, 2, 2.5, 3, 4, 5, 6, 8)]),
 }
 
 
