@@ -24,7 +24,9 @@ subnormal arguments are scaled by 2^54 first.
 :func:`ratio_exponent` and :func:`ratio_argument` reduce a ratio
 |a|/|b| = 2^e (1 + s)/(1 - s), |s| < 1/3, without forming a/b, so that a kernel
 that needs ln|a/b| = e ln 2 + 2 atanh(s) can evaluate 2 atanh(s) with a series
-it shares with other terms (the dynamic Lindhard kernel does).
+it shares with other terms. The static and dynamic Lindhard kernels do, and so
+no longer call :func:`log`, which stays for select-layout kernels with a plain
+``log`` (the printer maps it here).
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ import numba
 
 from numeric import _vecmath as vmath
 
-# inlined from numeric/_vecmath.py, sha256 e6d51640865fbf87 (a new hash invalidates numba's cache)
+# inlined from numeric/_vecmath.py, sha256 a00f5c50aa7e94b2 (a new hash invalidates numba's cache)
 
 __all__ = ['lindhard_static_scalar', 'lindhard_static_loop', 'lindhard_static_loop_parallel', 'thomas_fermi_wavevector_scalar', 'thomas_fermi_wavevector_loop', 'thomas_fermi_wavevector_loop_parallel', 'dielectric_thomas_fermi_scalar', 'dielectric_thomas_fermi_loop', 'dielectric_thomas_fermi_loop_parallel', 'plasma_frequency_scalar', 'plasma_frequency_loop', 'plasma_frequency_loop_parallel', 'dielectric_small_q_scalar', 'dielectric_small_q_loop', 'dielectric_small_q_loop_parallel', 'plasmon_frequency_scalar', 'plasmon_frequency_loop', 'plasmon_frequency_loop_parallel', 'lindhard_dynamic_real_scalar', 'lindhard_dynamic_real_loop', 'lindhard_dynamic_real_loop_parallel', 'lindhard_dynamic_imag_scalar', 'lindhard_dynamic_imag_loop', 'lindhard_dynamic_imag_loop_parallel']
 
