@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-__all__ = ["checked", "evaluate"]
+__all__ = ["checked", "evaluate", "scalar", "vectors"]
 
 
 def _describe(low: float | None, high: float | None, low_open: bool, high_open: bool) -> str:
@@ -85,6 +85,23 @@ def _parallel_twin(loop: Callable[..., np.ndarray]) -> Callable[..., np.ndarray]
     """The generated ``*_loop_parallel`` next to a generated ``*_loop`` (the loop itself if none)."""
     module = sys.modules.get(getattr(getattr(loop, "py_func", loop), "__module__", ""), None)
     return getattr(module, f"{getattr(loop, '__name__', '')}_parallel", loop)
+
+
+def scalar(name: str, value: object, low: float | None = None, high: float | None = None, *,
+           low_open: bool = False, high_open: bool = False) -> float:
+    """``value`` as a float in the range of :func:`checked`, or ValueError (also for an array)."""
+    arr = checked(name, value, low, high, low_open=low_open, high_open=high_open)
+    if arr.ndim != 0:
+        raise ValueError(f"{name} must be a scalar, got shape {arr.shape}")
+    return float(arr)
+
+
+def vectors(name: str, value: object, dim: int) -> np.ndarray:
+    """``value`` as a float64 array of shape (..., dim) (finite), or ValueError naming the shape."""
+    arr = checked(name, value)
+    if arr.ndim == 0 or arr.shape[-1] != dim:
+        raise ValueError(f"{name} must have shape (..., {dim}) for a {dim}D model, got shape {arr.shape}")
+    return arr
 
 
 def evaluate(loop: Callable[..., np.ndarray], *arrays: np.ndarray) -> np.ndarray | float:

@@ -41,7 +41,7 @@ from scipy.constants import k as _K_B
 from scipy.constants import m_e as _M_E
 from scipy.constants import physical_constants
 
-from ._support import checked
+from ._support import checked, scalar, vectors
 from .lattice import Lattice
 
 __all__ = ["FreeElectronGas", "TetrahedronMesh", "TightBinding"]
@@ -49,21 +49,6 @@ __all__ = ["FreeElectronGas", "TetrahedronMesh", "TightBinding"]
 _BOHR = physical_constants["Bohr radius"][0]
 #: default mesh divisions per dimension (Γ-centred, even: contains the zone-boundary points)
 _DEFAULT_MESH = {1: 8192, 2: 384, 3: 48}
-
-
-def _scalar(name: str, value: object, low: float | None = None, high: float | None = None, *,
-            low_open: bool = False, high_open: bool = False) -> float:
-    arr = checked(name, value, low, high, low_open=low_open, high_open=high_open)
-    if arr.ndim != 0:
-        raise ValueError(f"{name} must be a scalar, got shape {arr.shape}")
-    return float(arr)
-
-
-def _vectors(name: str, value: ArrayLike, dim: int) -> np.ndarray:
-    arr = checked(name, value)
-    if arr.ndim == 0 or arr.shape[-1] != dim:
-        raise ValueError(f"{name} must have shape (..., {dim}), got shape {arr.shape}")
-    return arr
 
 
 def _output(arr: np.ndarray, like: np.ndarray) -> np.ndarray | float:
@@ -116,8 +101,8 @@ class FreeElectronGas:
     spin_degeneracy = 2
 
     def __init__(self, n: float, m: float = _M_E) -> None:
-        self.n = _scalar("n", n, 0.0, low_open=True)
-        self.m = _scalar("m", m, 0.0, low_open=True)
+        self.n = scalar("n", n, 0.0, low_open=True)
+        self.m = scalar("m", m, 0.0, low_open=True)
         self.k_F = (3.0 * math.pi**2 * self.n) ** (1.0 / 3.0)
         self.E_F = _HBAR**2 * self.k_F**2 / (2.0 * self.m)
         self.v_F = _HBAR * self.k_F / self.m
@@ -148,7 +133,7 @@ class FreeElectronGas:
         >>> float(gas.energies([gas.k_F, 0.0, 0.0]) / gas.E_F)
         1.0
         """
-        k = _vectors("k", k, 3)
+        k = vectors("k", k, 3)
         return _HBAR**2 * np.einsum("...i,...i->...", k, k) / (2.0 * self.m)
 
     def velocities(self, k: ArrayLike) -> np.ndarray:
@@ -160,7 +145,7 @@ class FreeElectronGas:
         >>> float(gas.velocities([0.0, 0.0, gas.k_F])[2] / gas.v_F)
         1.0
         """
-        return _HBAR * _vectors("k", k, 3) / self.m
+        return _HBAR * vectors("k", k, 3) / self.m
 
     def dos(self, E: ArrayLike) -> np.ndarray | float:
         """g(E) = (1/2π²)(2m/ħ²)^{3/2} √E for E > 0, else 0; both spins, per volume, 1/(J·m³).
@@ -499,7 +484,7 @@ class TetrahedronMesh:
         if v.shape != (self.k.shape[0],):
             raise ValueError(f"values must have shape ({self.k.shape[0]},) (one per mesh point), "
                              f"got {v.shape}")
-        energy = _scalar("E", E)
+        energy = scalar("E", E)
         out = np.zeros(v.shape[0])
         _tetra_weights(v, self.simplices, energy, bool(blochl), out)
         return out
@@ -601,9 +586,9 @@ class TightBinding:
         if not isinstance(lattice, Lattice):
             raise TypeError(f"lattice must be a numeric.lattice.Lattice, got {type(lattice).__name__}")
         self.lattice = lattice
-        self.t = _scalar("t", t, 0.0, low_open=True)
-        self.t2 = _scalar("t2", t2)
-        self.electrons_per_cell = _scalar("electrons_per_cell", electrons_per_cell, 0.0, 2.0,
+        self.t = scalar("t", t, 0.0, low_open=True)
+        self.t2 = scalar("t2", t2)
+        self.electrons_per_cell = scalar("electrons_per_cell", electrons_per_cell, 0.0, 2.0,
                                           low_open=True, high_open=True)
         vectors, hoppings = [], []
         for shell, hop in ((1, self.t), (2, self.t2)):
@@ -649,7 +634,7 @@ class TightBinding:
         >>> tb.energies([[0, 0, 0], [2 * np.pi, 0, 0]])   # Γ: −12t, X: +4t
         array([-12.,   4.])
         """
-        return self._eps(_vectors("k", k, self.dim))
+        return self._eps(vectors("k", k, self.dim))
 
     def velocities(self, k: ArrayLike) -> np.ndarray:
         """v_k = (1/ħ) ∇ε = (1/ħ) Σ_R t_R R sin k·R, m/s, shape (..., d).
@@ -662,7 +647,7 @@ class TightBinding:
         >>> float(tb.velocities([np.pi / 2])[0] * hbar)   # 2ta sin(ka)
         2.0
         """
-        k = _vectors("k", k, self.dim)
+        k = vectors("k", k, self.dim)
         return (np.sin(k @ self._R.T) * self._tR) @ self._R / _HBAR
 
     @cached_property
@@ -755,7 +740,7 @@ class TightBinding:
     def _width(self, width: float | None) -> float:
         if width is None:
             return 0.01 * self.band_width
-        return _scalar("width", width, 0.0, low_open=True)
+        return scalar("width", width, 0.0, low_open=True)
 
     def _sums(self, E: ArrayLike, method: str, mesh: int | None,
               width: float | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -826,7 +811,7 @@ class TightBinding:
         """
         from scipy.optimize import brentq
 
-        filling = _scalar("electrons_per_cell", electrons_per_cell, 0.0, 2.0, low_open=True, high_open=True)
+        filling = scalar("electrons_per_cell", electrons_per_cell, 0.0, 2.0, low_open=True, high_open=True)
         tm, eps = self._mesh(mesh)
         lo, hi = float(eps.min()), float(eps.max())
         corners = tm._sorted(eps)  # once: sorting the simplex corners was most of each root-finder step

@@ -21,7 +21,7 @@ from scipy.constants import hbar as _HBAR
 from scipy.constants import k as _K_B
 
 from ._generated import phonons as _kernels
-from ._support import checked, evaluate
+from ._support import checked, evaluate, scalar, vectors
 from .lattice import Lattice, _unit_directions
 
 __all__ = [
@@ -133,20 +133,6 @@ def debye_heat_capacity(T: ArrayLike, theta_D: ArrayLike, n_atoms: ArrayLike = 1
 
 
 # ====================================================================== lattice-dynamics models
-def _scalar(name: str, value: object, low: float, *, low_open: bool) -> float:
-    arr = checked(name, value, low, low_open=low_open)
-    if arr.ndim != 0:
-        raise ValueError(f"{name} must be a scalar, got shape {arr.shape}")
-    return float(arr)
-
-
-def _wavevectors(q: ArrayLike, dim: int) -> np.ndarray:
-    arr = checked("q", q)
-    if arr.ndim == 0 or arr.shape[-1] != dim:
-        raise ValueError(f"q must have shape (..., {dim}) for a {dim}D model, got shape {arr.shape}")
-    return arr
-
-
 def debye_wavevector(dim: int, cell_volume: float) -> float:
     """Radius q_D of the Debye sphere, whose volume equals the BZ volume (2π)^d/Ω, 1/m.
 
@@ -170,7 +156,7 @@ def debye_wavevector(dim: int, cell_volume: float) -> float:
     """
     if dim not in (1, 2, 3):
         raise ValueError(f"dim = {dim!r} is outside the valid range: 1, 2 or 3")
-    omega = _scalar("cell_volume", cell_volume, 0.0, low_open=True)
+    omega = scalar("cell_volume", cell_volume, 0.0, low_open=True)
     if dim == 1:
         return math.pi / omega
     if dim == 2:
@@ -427,9 +413,9 @@ class SpringModel:
         if not isinstance(lattice, Lattice):
             raise TypeError(f"lattice must be a numeric.lattice.Lattice, got {type(lattice).__name__}")
         self._lattice = lattice
-        self._mass = _scalar("mass", mass, 0.0, low_open=True)
-        self._k1 = _scalar("k1", k1, 0.0, low_open=True)
-        self._k2 = _scalar("k2", k2, 0.0, low_open=False)
+        self._mass = scalar("mass", mass, 0.0, low_open=True)
+        self._k1 = scalar("k1", k1, 0.0, low_open=True)
+        self._k2 = scalar("k2", k2, 0.0, low_open=False)
         vectors, constants = [], []
         for shell, k in ((1, self._k1), (2, self._k2)):
             if k > 0.0:
@@ -484,8 +470,8 @@ class SpringModel:
         >>> f"{m.debye_temperature_T0():.9f}", f"{m.k2 / m.k1:.12f}"
         ('275.000000000', '0.500000000000')
         """
-        theta_D = _scalar("theta_D", theta_D, 0.0, low_open=True)
-        ratio = _scalar("k2_over_k1", k2_over_k1, 0.0, low_open=False)
+        theta_D = scalar("theta_D", theta_D, 0.0, low_open=True)
+        ratio = scalar("k2_over_k1", k2_over_k1, 0.0, low_open=False)
         unit = cls(lattice, mass, 1.0, ratio)
         k1 = (theta_D / unit.debye_temperature_T0()) ** 2
         return cls(lattice, mass, k1, ratio * k1)
@@ -551,7 +537,7 @@ class SpringModel:
         >>> m.dynamical_matrix([[3.141592653589793]])      # 4k/M at the zone boundary
         array([[[4.]]])
         """
-        q = _wavevectors(q, self.dim)
+        q = vectors("q", q, self.dim)
         s = np.sin(0.5 * (q @ self._half_bonds.T))
         return ((2.0 * s * s) @ self._tensors).reshape(*q.shape[:-1], self.dim, self.dim)
 
@@ -769,7 +755,7 @@ class DebyeModel:
 
     def __init__(self, theta_D: float, density: Lattice | float, mass: float | None = None, *,
                  dim: int | None = None) -> None:
-        self._theta = _scalar("theta_D", theta_D, 0.0, low_open=True)
+        self._theta = scalar("theta_D", theta_D, 0.0, low_open=True)
         if isinstance(density, Lattice):
             if dim is not None and dim != density.dim:
                 raise ValueError(f"dim = {dim} contradicts the {density.dim}D lattice")
@@ -783,8 +769,8 @@ class DebyeModel:
                 raise ValueError(f"dim = {dim!r} is outside the valid range: 1, 2 or 3")
             self._lattice = None
             self._dim = int(dim)
-            self._cell_volume = 1.0 / _scalar("density", density, 0.0, low_open=True)
-        self._mass = None if mass is None else _scalar("mass", mass, 0.0, low_open=True)
+            self._cell_volume = 1.0 / scalar("density", density, 0.0, low_open=True)
+        self._mass = None if mass is None else scalar("mass", mass, 0.0, low_open=True)
         self._q_debye = debye_wavevector(self._dim, self._cell_volume)
         self._omega_debye = _K_B * self._theta / _HBAR
         self._velocity = self._omega_debye / self._q_debye
@@ -804,14 +790,14 @@ class DebyeModel:
         >>> f"Θ_D = {cu.theta_D:.1f} K, v = {cu.velocity:.1f} m/s, M = {cu.mass:.4e} kg"
         'Θ_D = 622.4 K, v = 4760.0 m/s, M = 1.0579e-25 kg'
         """
-        v = _scalar("v_s", v_s, 0.0, low_open=True)
+        v = scalar("v_s", v_s, 0.0, low_open=True)
         if isinstance(density, Lattice):
             d, cell = density.dim, density.cell_volume
         else:
-            d, cell = (3 if dim is None else dim), 1.0 / _scalar("density", density, 0.0, low_open=True)
+            d, cell = (3 if dim is None else dim), 1.0 / scalar("density", density, 0.0, low_open=True)
         if d not in (1, 2, 3):
             raise ValueError(f"dim = {dim!r} is outside the valid range: 1, 2 or 3")
-        mass = None if mass_density is None else _scalar("mass_density", mass_density, 0.0,
+        mass = None if mass_density is None else scalar("mass_density", mass_density, 0.0,
                                                          low_open=True) * cell
         return cls(_HBAR * v * debye_wavevector(d, cell) / _K_B, density, mass, dim=dim)
 
@@ -882,7 +868,7 @@ class DebyeModel:
 
     def frequencies(self, q: ArrayLike) -> np.ndarray:
         """ω = v|q| for each of the d branches, rad/s, shape (..., d), for q of shape (..., d) in 1/m."""
-        q = _wavevectors(q, self._dim)
+        q = vectors("q", q, self._dim)
         omega = self._velocity * np.linalg.norm(q, axis=-1, keepdims=True)
         return np.repeat(omega, self._dim, axis=-1)
 
