@@ -4,17 +4,20 @@ Every public function validates its inputs with :func:`checked` (a
 ``ValueError`` names the parameter, the offending value and the valid range;
 NaN is never accepted) and evaluates a generated numba loop with
 :func:`evaluate` (numpy broadcasting, scalars in -> float out).
+:func:`fermi_dirac` is the overflow-free occupation the numba integrators share.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import sys
 from collections.abc import Callable
 
+import numba
 import numpy as np
 
-__all__ = ["checked", "evaluate", "scalar", "vectors"]
+__all__ = ["checked", "evaluate", "fermi_dirac", "scalar", "vectors"]
 
 
 def _describe(low: float | None, high: float | None, low_open: bool, high_open: bool) -> str:
@@ -119,3 +122,18 @@ def evaluate(loop: Callable[..., np.ndarray], *arrays: np.ndarray) -> np.ndarray
     if all(np.ndim(a) == 0 for a in arrays):
         return float(out[0])
     return out.reshape(shape)
+
+
+@numba.njit(cache=True, error_model="numpy")
+def fermi_dirac(y: float) -> float:
+    """1/(e^y + 1) for any real y, without overflow (e^-|y| only).
+
+    Examples
+    --------
+    >>> fermi_dirac(0.0), fermi_dirac(800.0), fermi_dirac(-800.0)
+    (0.5, 0.0, 1.0)
+    """
+    if y > 0.0:
+        t = math.exp(-y)
+        return t / (1.0 + t)
+    return 1.0 / (1.0 + math.exp(y))

@@ -74,7 +74,7 @@ from scipy.constants import k as _K_B
 from scipy.optimize import brentq
 
 from ._quadrature import gauss01
-from ._support import checked
+from ._support import checked, fermi_dirac
 from .coupling import deformation_potential_coupling, frohlich_coupling
 from .electrons import _simplex_offsets
 from .screening import dielectric_thomas_fermi
@@ -107,11 +107,7 @@ def _occupation(k: float, eta: float, tau: float) -> float:
     """Fermi-Dirac f at ε = κ² (E_F units); θ(1 − κ) at τ = 0 (never evaluated beyond κ = 1 then)."""
     if tau == 0.0:
         return 1.0
-    y = (k * k - eta) / tau
-    if y > 0.0:
-        t = math.exp(-y)
-        return t / (1.0 + t)
-    return 1.0 / (1.0 + math.exp(y))
+    return fermi_dirac((k * k - eta) / tau)
 
 
 @numba.njit(cache=True, error_model="numpy")

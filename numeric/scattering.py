@@ -50,7 +50,7 @@ from numpy.typing import ArrayLike
 
 from ._generated import scattering as _kernels
 from ._quadrature import boundary_cones, compress_measure, gauss01, radial_rule
-from ._support import checked, evaluate
+from ._support import checked, evaluate, fermi_dirac
 from .phonons import SpringModel
 
 __all__ = [
@@ -349,14 +349,6 @@ def _bose(x: float) -> float:
 
 
 @numba.njit(cache=True, error_model="numpy")
-def _fermi(y: float) -> float:
-    if y > 0.0:
-        e = math.exp(-y)
-        return e / (1.0 + e)
-    return 1.0 / (1.0 + math.exp(y))
-
-
-@numba.njit(cache=True, error_model="numpy")
 def _occupation_sums(T, xi, hw_em, g_em, hw_abs, g_abs, window, out):  # pragma: no cover - numba
     """Σ_i g_i × occupation factor for every temperature (the hot loop; T-independent nodes)."""
     k_B = _K_B
@@ -378,14 +370,14 @@ def _occupation_sums(T, xi, hw_em, g_em, hw_abs, g_abs, window, out):  # pragma:
                 if window:
                     s += g_em[i] * x * n * (n + 1.0)
                 else:
-                    s += g_em[i] * (n + 1.0 - _fermi(xi * beta - x))
+                    s += g_em[i] * (n + 1.0 - fermi_dirac(xi * beta - x))
             for i in range(hw_abs.shape[0]):
                 x = hw_abs[i] * beta
                 n = _bose(x)
                 if window:
                     s += g_abs[i] * x * n * (n + 1.0)
                 else:
-                    s += g_abs[i] * (n + _fermi(xi * beta + x))
+                    s += g_abs[i] * (n + fermi_dirac(xi * beta + x))
         out[t] = s
     return out
 
