@@ -1157,7 +1157,7 @@ def _lindhard_static_kernel() -> Kernel:
         return small, middle, large, sp.Piecewise((small, below), (large, above), (middle, True))
 
     candidates_below = [a for a in (0.1, 0.15, 0.2, 0.25, 0.3, 1 / 3) if a**2 <= _LAM_W_MAX]
-    candidates_above = [a for a in (3.0, 3.5, 4.0, 5.0, 6.0)]
+    candidates_above = [a for a in (3.0, 3.5, 4.0, 5.0, 6.0) if a**-2 <= _LAM_W_MAX]
     # each form with its own sigma on the whole axis: x (s1 = s2 = oo), reduced (s1 = 0, s2 = oo), 1/x (0, 0)
     series_small, reduced, series_large = forms(sp.oo, sp.oo)[0], forms(0, sp.oo)[1], forms(0, 0)[2]
     s1 = choose_switch(series_small, reduced, F, x, candidates_below)
@@ -1290,7 +1290,7 @@ def _log_ratio() -> sp.Expr:
 
 
 @functools.cache
-def _log_ratio_coefficients(order: int = 24) -> tuple[sp.Rational, ...]:
+def _log_ratio_coefficients(order: int) -> tuple[sp.Rational, ...]:
     """c_0..c_order of l(a)/(2a) = sum_k c_k a^(2k), from the statement at nu = 0.
 
     The series of l is that of its derivative (a rational function), integrated term by term.
@@ -1320,7 +1320,7 @@ def _lam_fit(w_max: float) -> tuple[sp.Rational, ...]:
     import mpmath
 
     l_num = sp.lambdify(x, _log_ratio(), modules="mpmath")
-    c1 = _log_ratio_coefficients()[1]
+    c1 = _log_ratio_coefficients(1)[1]
 
     def q(w: object) -> object:
         if w == 0:
@@ -1418,8 +1418,8 @@ def _safe_L_pieces(coeffs: tuple) -> tuple[sp.Expr, sp.Expr, sp.Expr, sp.Expr]:
 def _dynamic_real_design() -> tuple:
     """Series coefficients and switch points of the Re f kernel, each from codegen.choose_switch.
 
-    Candidates keep every argument of Lam at most _LAM_W_MAX; the polynomial is then fitted on
-    [0, w_max] for the chosen switch points. The switch points are chosen on 1-D slices:
+    Candidates keep every argument of Lam at most _LAM_W_MAX, the interval of the fitted
+    polynomial. The switch points are chosen on 1-D slices:
     m_s, M_s on L(a) itself (the safe L of GL and the series/log choice of l(m) in GT);
     p_s on x = 1/1000 as a function of nu (small x, where A(p) dominates P1);
     theta on x = 1/20 above the continuum, as a function of t = -s (P1 against GT);
@@ -1449,8 +1449,7 @@ def _dynamic_real_design() -> tuple:
     x_c = choose_switch(_dynamic_real_forms(coeffs, 1, 1, p_s, m_s, M_s, "small", "wm")["GT"].subs(diagonal),
                         _dynamic_real_forms(coeffs, 1, 1, p_s, m_s, M_s, "large", "wm")["GL"].subs(diagonal),
                         closed.subs(diagonal), x, [0.25, 0.35, 0.5, 0.7, 1.0])
-    w_max = max(theta**2, m_s**2, 1 / M_s**2, 1 / p_s**2, 1 / 9)  # 1/9: sigma of the reduced logarithms
-    return _lam_fit(w_max), theta, x_c, p_s, m_s, M_s
+    return coeffs, theta, x_c, p_s, m_s, M_s  # every candidate keeps the series inside [0, _LAM_W_MAX]
 
 
 @kernel("screening", "lindhard_dynamic_real")
