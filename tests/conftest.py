@@ -29,7 +29,7 @@ WAIT_SECONDS = 1800.0
 
 
 def _run_cold_check() -> dict[str, object]:
-    args = [sys.executable, "-m", "derive.cli", "check", "--json"]
+    args = [sys.executable, "-m", "derive.app.cli", "check", "--json"]
     proc = subprocess.run(args, capture_output=True, text=True, check=False)
     return {"args": args, "returncode": proc.returncode, "stdout": proc.stdout, "stderr": proc.stderr}
 

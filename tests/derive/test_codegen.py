@@ -13,7 +13,7 @@ import sympy as sp
 
 import derive
 from derive import codegen
-from derive.cli import main
+from derive.app.cli import main
 
 KERNELS = codegen.kernels()
 
@@ -202,7 +202,7 @@ def test_user_expression_refuses_code(evil, capsys):
 def test_user_expression_does_not_execute_anything(tmp_path):
     marker = tmp_path / "marker"
     code = f"__import__('pathlib').Path({str(marker)!r}).touch()"
-    proc = subprocess.run([sys.executable, "-m", "derive.cli", "codegen", "--expr", code, "--args", "x"],
+    proc = subprocess.run([sys.executable, "-m", "derive.app.cli", "codegen", "--expr", code, "--args", "x"],
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 2 and not marker.exists()
 

@@ -136,7 +136,7 @@ def worksheet_dir() -> Path:
         if not path.is_dir():
             raise WorksheetError(f"{ENV_VAR}={override} is not a directory")
         return path.resolve()
-    repo = Path(__file__).resolve().parents[1] / "notebooks"
+    repo = Path(__file__).resolve().parents[2] / "notebooks"
     if repo.is_dir() and _md_files(repo):
         return repo
     installed = _installed_dir()
@@ -365,7 +365,7 @@ def _kernel_env() -> dict[str, str]:
     """The kernel's environment: ours, headless inline matplotlib, this checkout first on PYTHONPATH."""
     env = dict(os.environ)
     env["MPLBACKEND"] = INLINE_BACKEND
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     if root.name not in ("site-packages", "dist-packages") and (root / "numeric" / "__init__.py").is_file():
         env["PYTHONPATH"] = os.pathsep.join(p for p in (str(root), env.get("PYTHONPATH", "")) if p)
     return env

@@ -14,8 +14,8 @@ import time
 
 import click
 
-from . import registry
-from .derivation import CheckReport
+from derive import registry
+from derive.derivation import CheckReport
 
 __all__ = ["main"]
 
@@ -118,7 +118,7 @@ def check(names: tuple[str, ...], as_json: bool) -> None:
 def codegen(name: str | None, backend: str, output: str | None, expr: str | None, arg_names: str | None,
             function_name: str, write: bool, check_only: bool) -> None:
     """Print the kernel(s) of derivation NAME (or kernel NAME, or --expr); manage numeric/_generated."""
-    from . import codegen as cg
+    from derive import codegen as cg
 
     if check_only or write:
         if name or expr:

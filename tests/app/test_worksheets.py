@@ -1,7 +1,7 @@
 """The teaching worksheets: skeleton, execution (every worksheet, through the CLI), figures, the CLI.
 
 Generic over ``notebooks/*.md``: a new worksheet is picked up, checked for the
-skeleton of :data:`derive.worksheets.SECTIONS` and executed without touching
+skeleton of :data:`derive.app.worksheets.SECTIONS` and executed without touching
 this file. Execution uses an ipykernel kernel on ``sys.executable``.
 """
 
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from derive import worksheets as ws
-from derive.cli import cli
+from derive.app import worksheets as ws
+from derive.app.cli import cli
 
 nbformat = pytest.importorskip("nbformat", reason="the worksheets extra is not installed")
 pytest.importorskip("jupytext", reason="the worksheets extra is not installed")

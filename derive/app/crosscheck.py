@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .derivation import CheckResult
+from derive.derivation import CheckResult
 
 __all__ = ["crosscheck", "run_crosscheck"]
 

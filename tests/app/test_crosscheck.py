@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 import derive
-from derive import crosscheck
+from derive.app import crosscheck
 
 #: The issues name these; every other registered derivation is required too (parametrised below).
 NAMED_BY_ISSUES = (

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import derive
-from derive.cli import main
+from derive.app.cli import main
 
 
 def test_list(capsys):
@@ -60,7 +60,7 @@ def test_unknown_option_is_one_line_error(capsys):
 
 
 def test_console_entry_runs_as_module_without_traceback():
-    proc = subprocess.run([sys.executable, "-m", "derive.cli", "show", "nope"],
+    proc = subprocess.run([sys.executable, "-m", "derive.app.cli", "show", "nope"],
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and "unknown derivation" in proc.stderr
