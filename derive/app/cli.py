@@ -78,28 +78,41 @@ def show(name: str, steps: bool, latex: bool) -> None:
 
 @cli.command()
 @click.argument("names", nargs=-1)
-@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of reports.")
-def check(names: tuple[str, ...], as_json: bool) -> None:
-    """Re-derive and check every derivation (or NAMES); exit 1 if any check fails."""
-    selected = list(names) or registry.catalog()
-    for name in selected:  # validate all names before the (slow) work
-        if name not in registry.catalog():
-            _derivation(name)
-    from .crosscheck import run_crosscheck
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of reports (in catalogue order).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes [default: all cores].")
+def check(names: tuple[str, ...], as_json: bool, jobs: int | None) -> None:
+    """Re-derive and check every derivation (or NAMES); exit 1 if any check fails.
 
-    reports = []
-    for name in selected:
-        start = time.perf_counter()
-        report = registry.get(name).check()
-        numeric = run_crosscheck(name)  # an independent BZ integrator in the closed form's limit
-        if numeric is not None:
-            report.results.append(numeric)
-        report.seconds = time.perf_counter() - start  # the SymPy derivation itself + its checks
-        reports.append(report)
+    Each derivation's steps, textbook form and dimensions are checked and its numeric
+    cross-check run, in parallel on all cores; each result is printed as it finishes.
+    """
+    from .verdict import default_jobs, verdicts
+
+    selected = list(names) or registry.catalog()
+    try:
+        for name in set(selected) - set(registry.catalog()):  # all names, before the (slow) work
+            registry.get(name)
+    except registry.UnknownDerivationError as exc:
+        raise click.UsageError(str(exc)) from None
+    jobs = jobs or default_jobs()
+    start = time.perf_counter()
+    reports: list[CheckReport] = []
+    with _Progress(len(selected), quiet=as_json) as progress:
+        if not as_json:
+            progress.echo(_HEADER)
+            progress.echo("-" * len(_HEADER))
+        for report in verdicts(selected, jobs=jobs):
+            reports.append(report)
+            if not as_json:
+                progress.echo(_row(report))
+            progress.advance(report.name)
+    order = {name: i for i, name in enumerate(selected)}
+    reports.sort(key=lambda r: order[r.name])
     if as_json:
         click.echo(json.dumps([r.as_dict() for r in reports], indent=2, ensure_ascii=False))
     else:
-        _print_table(reports)
+        _print_summary(reports, time.perf_counter() - start, min(jobs, len(selected)))
     if not all(report.passed for report in reports):
         sys.exit(1)
 
@@ -201,30 +214,73 @@ def worksheets_export(directory: str, names: tuple[str, ...], run: bool, timeout
         click.echo(f"wrote {path}{' (executed)' if run else ''}")
 
 
-def _print_table(reports: list[CheckReport]) -> None:
-    width = max(len(r.name) for r in reports)
-    header = (f"{'derivation':<{width}}  {'steps ok (sym/num)':>18}  {'textbook':>8}  "
-              f"{'dimensions':>10}  {'time':>6}  status")
-    click.echo(header)
-    click.echo("-" * len(header))
-    for report in reports:
-        c = report.counts()
-        steps = f"{c['symbolic'] + c['numeric']}/{c['steps']} ({c['symbolic']}/{c['numeric']})"
-        book = "match" if report.get("textbook").passed else "DIFFERS"
-        dims = "ok" if report.get("dimensions").passed else "WRONG"
-        click.echo(f"{report.name:<{width}}  {steps:>18}  {book:>8}  {dims:>10}  "
-                   f"{report.seconds:5.2f}s  {report.status}")
+_WIDTH = 38  # the longest derivation name, so that rows printed as they finish line up
+_HEADER = (f"{'derivation':<{_WIDTH}}  {'steps ok (sym/num)':>18}  {'textbook':>8}  {'dimensions':>10}  "
+           f"{'numeric':>7}  {'time':>6}  status")
+
+
+def _row(report: CheckReport) -> str:
+    """One line of the table: how many steps passed, textbook, dimensions, cross-check, time, status."""
+    c = report.counts()
+
+    def mark(check: str, good: str, bad: str) -> str:
+        try:
+            return good if report.get(check).passed else bad
+        except KeyError:
+            return "-"
+
+    steps = f"{c['symbolic'] + c['numeric']}/{c['steps']} ({c['symbolic']}/{c['numeric']})"
+    return (f"{report.name:<{_WIDTH}}  {steps:>18}  {mark('textbook', 'match', 'DIFFERS'):>8}  "
+            f"{mark('dimensions', 'ok', 'WRONG'):>10}  {mark('numeric cross-check', 'ok', 'FAIL'):>7}  "
+            f"{report.seconds:5.2f}s  {report.status}")
+
+
+def _print_summary(reports: list[CheckReport], seconds: float, workers: int) -> None:
+    """After the rows: every failure in full, the cross-check ratios, and the count."""
     for report in reports:
         if not report.passed:
             click.echo("")
             click.echo(str(report))
+    click.echo("")
     for report in reports:
         numeric = next((r for r in report.results if r.check == "numeric cross-check"), None)
         if numeric is not None:
             click.echo(f"{report.name}: {numeric.method}: {numeric.detail} "
                        f"[{'pass' if numeric.passed else 'FAIL'}]")
     passed = sum(r.passed for r in reports)
-    click.echo(f"\n{passed} of {len(reports)} derivations pass")
+    plural = "es" if workers > 1 else ""
+    click.echo(f"\n{passed} of {len(reports)} derivations pass ({seconds:.1f} s, {workers} process{plural})")
+
+
+class _Progress:
+    """A progress bar on stderr when it is a terminal (rows are printed above it); else nothing extra."""
+
+    def __init__(self, total: int, quiet: bool) -> None:
+        self._bar = None
+        if sys.stderr.isatty():
+            from tqdm import tqdm
+
+            self._bar = tqdm(total=total, unit="derivation", file=sys.stderr, leave=False,
+                             bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}] {postfix}")
+        self._quiet = quiet
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+    def echo(self, line: str) -> None:
+        if self._bar is not None:
+            self._bar.write(line, file=sys.stdout)
+        else:
+            click.echo(line)
+
+    def advance(self, name: str) -> None:
+        if self._bar is not None:
+            self._bar.set_postfix_str(f"last: {name}", refresh=False)
+            self._bar.update(1)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,14 +12,13 @@ assertions, and no code cell defines a helper (what a worksheet needs lives in
 Where the worksheets are found (:func:`worksheet_dir`), first match wins:
 
 1. the directory named by the environment variable ``EPHKIT_WORKSHEETS``;
-2. ``notebooks/`` next to the ``derive`` package, i.e. in a checkout of the
-   repository, which covers running from the repo and editable installs;
-3. ``*.md`` files under a ``notebooks`` directory among the installed files
-   of the ``ephkit`` distribution (its RECORD), e.g. installed as data files
-   in ``<prefix>/share/ephkit/notebooks`` by a non-editable install.
+2. the copy shipped inside the installed package (``derive/app/notebooks/``,
+   which ``pip install .`` builds from the repository's ``notebooks/``);
+3. ``notebooks/`` of the checkout this package is imported from (running from
+   the repository, or an editable install).
 
 Converting needs ``jupytext`` and ``nbformat``, executing ``nbclient`` and
-``ipykernel`` (the ``worksheets`` extra); listing and checking need neither.
+``ipykernel`` (dependencies of ephkit); listing and checking need neither.
 
 Examples
 --------
@@ -80,7 +79,7 @@ MIN_EXERCISES = 2
 #: Environment variable naming a directory of worksheets (overrides the search).
 ENV_VAR = "EPHKIT_WORKSHEETS"
 
-_EXTRA_HINT = "install the worksheets extra: pip install 'ephkit[worksheets]'"
+_EXTRA_HINT = "they are dependencies of ephkit: reinstall it (pip install .)"
 
 
 class WorksheetError(Exception):
@@ -106,22 +105,6 @@ def _md_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob("*.md") if p.is_file() and not p.name.startswith("."))
 
 
-def _installed_dir() -> Path | None:
-    """The directory of ``notebooks/*.md`` files installed with the ephkit distribution, if any."""
-    from importlib import metadata
-
-    try:
-        files = metadata.distribution("ephkit").files or []
-    except metadata.PackageNotFoundError:
-        return None
-    for f in files:
-        if f.suffix == ".md" and f.parent.name == "notebooks":
-            path = Path(str(f.locate())).resolve()
-            if path.is_file():
-                return path.parent
-    return None
-
-
 def worksheet_dir() -> Path:
     """The directory holding the worksheets (see the module notes for the search order).
 
@@ -136,15 +119,14 @@ def worksheet_dir() -> Path:
         if not path.is_dir():
             raise WorksheetError(f"{ENV_VAR}={override} is not a directory")
         return path.resolve()
-    repo = Path(__file__).resolve().parents[2] / "notebooks"
-    if repo.is_dir() and _md_files(repo):
-        return repo
-    installed = _installed_dir()
-    if installed is not None:
-        return installed
+    here = Path(__file__).resolve().parent
+    candidates = (here / "notebooks", here.parents[1] / "notebooks")  # installed copy, checkout
+    for path in candidates:
+        if path.is_dir() and _md_files(path):
+            return path
     raise WorksheetError(
-        f"no worksheets found: not in a checkout ({repo} is missing) and not installed with the package; "
-        f"set {ENV_VAR} to the notebooks/ directory of an ephkit checkout")
+        f"no worksheets found in {candidates[0]} (installed package) or {candidates[1]} (checkout); "
+        f"reinstall ephkit (pip install .) or set {ENV_VAR} to the notebooks/ directory of a checkout")
 
 
 def _title(text: str, fallback: str) -> str:

@@ -11,15 +11,12 @@ import sys
 import time
 from pathlib import Path
 
+import nbformat
 import pytest
+from click.testing import CliRunner
 
 from derive.app import worksheets as ws
 from derive.app.cli import cli
-
-nbformat = pytest.importorskip("nbformat", reason="the worksheets extra is not installed")
-pytest.importorskip("jupytext", reason="the worksheets extra is not installed")
-pytest.importorskip("nbclient", reason="the worksheets extra is not installed")
-from click.testing import CliRunner  # noqa: E402
 
 ALL = ws.worksheets()
 NAMES = [w.name for w in ALL]

@@ -1,0 +1,146 @@
+"""The verdict of ``ephkit check``: a derivation's machine check plus its numeric cross-check.
+
+One function gives the verdict to the command line, the tests and Python users
+alike: :func:`verdict` for one derivation, :func:`verdicts` for several, checked in
+parallel worker processes and handed back as each one finishes.
+
+A verdict is a :class:`~derive.derivation.CheckReport`: every step of the
+derivation re-verified, its match with the textbook form, its SI dimensions
+(:meth:`derive.Derivation.check`), and, for every derivation that has one, the
+independent numeric integrator of ``numeric`` reaching the closed form in its
+limit (:mod:`derive.app.crosscheck`). It passes only if every check passes.
+
+Examples
+--------
+>>> from derive.app.verdict import verdict
+>>> report = verdict("frohlich_coupling")
+>>> report.passed, report.results[-1].check
+(True, 'numeric cross-check')
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import time
+import traceback
+from collections.abc import Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
+from derive import registry
+from derive.derivation import CheckReport, CheckResult
+
+from .crosscheck import run_crosscheck
+
+__all__ = ["default_jobs", "verdict", "verdicts"]
+
+
+def verdict(name: str) -> CheckReport:
+    """Build derivation ``name``, check it and run its numeric cross-check (in this process).
+
+    ``report.seconds`` covers all three: SymPy carrying out the steps, the
+    checker re-verifying them, and the cross-check's integrator (with numba
+    compilation, when its cache is cold).
+
+    Raises
+    ------
+    derive.UnknownDerivationError
+        If ``name`` is not registered (the message lists close matches).
+    """
+    start = time.perf_counter()
+    report = registry.get(name).check()
+    numeric = run_crosscheck(name)
+    if numeric is not None:
+        report.results.append(numeric)
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+def default_jobs() -> int:
+    """The number of worker processes: the cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def verdicts(names: Sequence[str] | None = None, jobs: int | None = None) -> Iterator[CheckReport]:
+    """The verdicts of ``names`` (default: the whole catalogue), each as soon as it is ready.
+
+    Parameters
+    ----------
+    names : sequence of str, optional
+        Registered derivation names; all are validated before any work starts.
+    jobs : int, optional
+        Worker processes (default :func:`default_jobs`); ``1`` checks in this
+        process, one derivation after the other, in the given order.
+
+    Yields
+    ------
+    CheckReport
+        In the order the checks finish (with ``jobs > 1``). A derivation whose
+        worker crashed yields a failed report naming the error, never a pass.
+
+    Raises
+    ------
+    derive.UnknownDerivationError
+        For an unknown name, before anything is checked.
+    ValueError
+        If ``jobs`` is not a positive integer.
+    """
+    selected = list(registry.catalog() if names is None else names)
+    known = set(registry.catalog())
+    for name in selected:
+        if name not in known:
+            registry.get(name)  # raises UnknownDerivationError, naming close matches
+    jobs = default_jobs() if jobs is None else jobs
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise ValueError(f"jobs = {jobs!r} is outside the valid range: a positive integer")
+    workers = min(jobs, len(selected))
+    if workers <= 1:
+        for name in selected:
+            yield _guarded(name)
+        return
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
+        pending: dict[Future[CheckReport], str] = {pool.submit(_guarded, n): n for n in selected}
+        try:
+            while pending:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    name = pending.pop(future)
+                    try:
+                        yield future.result()
+                    except Exception as exc:  # the worker process died (killed, out of memory, ...)
+                        yield _failed(name, "worker", f"{type(exc).__name__}: {exc}", 0.0)
+        finally:  # the caller stopped early (Ctrl-C, an exception): drop what has not started
+            for future in pending:
+                future.cancel()
+
+
+def _guarded(name: str) -> CheckReport:
+    """:func:`verdict`, with any crash turned into a failed report (runs in the worker)."""
+    start = time.perf_counter()
+    try:
+        return verdict(name)
+    except Exception as exc:
+        detail = f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=5)}"
+        return _failed(name, "error", detail, time.perf_counter() - start)
+
+
+def _failed(name: str, method: str, detail: str, seconds: float) -> CheckReport:
+    return CheckReport(name, [CheckResult("derivation", False, method, detail)], seconds)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Worker start method: a fork server that has imported the derivations once, where there is one.
+
+    Forking the running process is unsafe once it has threads (a test runner, a notebook
+    kernel); the fork server is a fresh single-threaded process, and with ``derive`` preloaded
+    each worker starts in milliseconds instead of re-importing SymPy.
+    """
+    if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["derive.app.verdict"])
+        return context
+    return multiprocessing.get_context("spawn")
