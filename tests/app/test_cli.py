@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import subprocess
 import sys
 
+import pytest
+
 import derive
+from derive.app import verdict as verdict_module
 from derive.app.cli import main
+from derive.derivation import CheckResult
 
 
 def test_list(capsys):
@@ -32,19 +37,54 @@ def test_show_latex(capsys):
     assert r"\begin{aligned}" in capsys.readouterr().out
 
 
-def test_check_named_json(capsys):
+@pytest.fixture
+def session_verdicts(monkeypatch, reports):
+    """`ephkit check` with the verdicts of the session's one cold check (no derivation is re-checked)."""
+    def verdicts(names, jobs=None):
+        yield from (copy.deepcopy(reports[n]) for n in reversed(names))  # out of order, as workers finish
+
+    monkeypatch.setattr(verdict_module, "verdicts", verdicts)
+    return reports
+
+
+def test_check_named_json(capsys, session_verdicts):
     assert main(["check", "frohlich_coupling", "deformation_potential_coupling", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert [d["name"] for d in data] == ["frohlich_coupling", "deformation_potential_coupling"]
+    assert [d["name"] for d in data] == ["frohlich_coupling", "deformation_potential_coupling"]  # as asked
     for entry in data:
         assert entry["status"] == "pass"
-        assert {c["check"] for c in entry["checks"]} >= {"textbook", "dimensions", "chain"}
+        checks = {c["check"] for c in entry["checks"]}
+        assert checks >= {"textbook", "dimensions", "chain", "numeric cross-check"}
 
 
-def test_check_table(capsys):
-    assert main(["check", "frohlich_screened_thomas_fermi"]) == 0
+def test_check_table_rows_as_they_finish(capsys, session_verdicts):
+    assert main(["check", "frohlich_screened_thomas_fermi", "debye_T3_law", "-j", "2"]) == 0
     out = capsys.readouterr().out
-    assert "frohlich_screened_thomas_fermi" in out and "pass" in out and "1 of 1" in out
+    rows = [line for line in out.splitlines() if line.endswith(" pass")]
+    assert [r.split()[0] for r in rows] == ["debye_T3_law", "frohlich_screened_thomas_fermi"]  # finish order
+    assert "2 of 2 derivations pass" in out and "2 processes" in out
+    assert "\r" not in out and "derivation/s" not in out  # no progress bar when not on a terminal
+
+
+def test_check_fails_with_status_1_and_the_failure_in_full(capsys, monkeypatch, session_verdicts):
+    bad = copy.deepcopy(session_verdicts["frohlich_coupling"])
+    bad.results[0] = CheckResult(bad.results[0].check, False, "symbolic", "sides differ")
+    monkeypatch.setattr(verdict_module, "verdicts", lambda names, jobs=None: iter([bad]))
+    assert main(["check", "frohlich_coupling"]) == 1
+    out = capsys.readouterr().out
+    assert "0 of 1 derivations pass" in out and "[FAIL] step 1: symbolic -- sides differ" in out
+
+
+def test_a_crashing_derivation_is_a_failed_verdict_not_a_crash():
+    report = verdict_module._guarded("no_such_derivation")
+    assert not report.passed and "UnknownDerivationError" in report.results[0].detail
+
+
+def test_verdicts_validates_names_and_jobs():
+    with pytest.raises(derive.UnknownDerivationError, match="lindhard_static"):
+        next(verdict_module.verdicts(["lindhard_statik"]))
+    with pytest.raises(ValueError, match="jobs = 0"):
+        next(verdict_module.verdicts(["frohlich_coupling"], jobs=0))
 
 
 def test_unknown_name_is_one_line_error(capsys):
