@@ -15,8 +15,15 @@ from numeric.coupling import (
     frohlich_coupling_screened,
 )
 
-mpmath.mp.dps = 50
-HBAR, E, EPS0 = (mpmath.mpf(repr(v)) for v in (c.hbar, c.e, c.epsilon_0))
+with mpmath.workdps(50):
+    HBAR, E, EPS0 = (mpmath.mpf(repr(v)) for v in (c.hbar, c.e, c.epsilon_0))
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _fifty_digits():
+    """mpmath at 50 digits for this module only (a global ``mp.dps`` would leak into other modules)."""
+    with mpmath.workdps(50):
+        yield
 
 
 def rel(a: float, b) -> float:
@@ -57,7 +64,7 @@ def test_screened_vanishes_linearly_and_exactly_at_zero():
     args = (1e13, 10.0, 12.0, 1e-18, 1e9)
     assert frohlich_coupling_screened(0.0, *args) == 0.0
     slope = frohlich_coupling_screened(1e-3, *args) / 1e-3
-    assert frohlich_coupling_screened(1e-6, *args) / 1e-6 == pytest.approx(slope, rel=1e-12)
+    assert frohlich_coupling_screened(1e-6, *args) / 1e-6 == pytest.approx(slope, rel=1e-12, abs=0)
 
 
 @pytest.mark.parametrize("call, name", [

@@ -60,8 +60,8 @@ def test_free_electron_identities():
     assert n == pytest.approx(gas.n, rel=1e-10)
     k = np.array([[gas.k_F, 0, 0], [0, 0.5 * gas.k_F, 0], [0.3, 0.4, 0.0]])
     assert np.allclose(gas.energies(k)[:2] / gas.E_F, [1.0, 0.25], rtol=1e-14)
-    assert np.allclose(gas.velocities(k) * gas.m / hbar, k, rtol=1e-14)
-    assert gas.E_F == pytest.approx(0.5 * gas.m * gas.v_F**2, rel=1e-14)
+    np.testing.assert_allclose(gas.velocities(k) * gas.m / hbar, k, rtol=1e-14, atol=0)
+    assert gas.E_F == pytest.approx(0.5 * gas.m * gas.v_F**2, rel=1e-14, abs=0)
     assert gas.dos(-1e-20) == 0.0
 
 
@@ -143,9 +143,9 @@ def test_velocities_finite_differences(name):
 ])
 def test_band_extremes_nearest_neighbour(name, bottom, top):
     tb = model(name)
-    assert tb.band_bottom == pytest.approx(bottom * T, rel=1e-12)
-    assert tb.band_top == pytest.approx(top * T, rel=1e-12)
-    assert tb.band_width == pytest.approx((top - bottom) * T, rel=1e-12)
+    assert tb.band_bottom == pytest.approx(bottom * T, rel=1e-12, abs=0)
+    assert tb.band_top == pytest.approx(top * T, rel=1e-12, abs=0)
+    assert tb.band_width == pytest.approx((top - bottom) * T, rel=1e-12, abs=0)
 
 
 def test_band_extremes_with_t2():
@@ -153,10 +153,10 @@ def test_band_extremes_with_t2():
     # bottom at Γ: −Σ_R t_R
     for name in SHELLS:
         n1, n2 = SIZES[name]
-        assert model(name, T, t2).band_bottom == pytest.approx(-(n1 * T + n2 * t2), rel=1e-12)
+        assert model(name, T, t2).band_bottom == pytest.approx(-(n1 * T + n2 * t2), rel=1e-12, abs=0)
     # sc top at R = (π/a)(1,1,1): +6t − 12t2 (every C_i = −1); bcc top at H = (2π/a)(1,0,0): 8t − 6t2
-    assert model("sc", T, t2).band_top == pytest.approx(6 * T - 12 * t2, rel=1e-12)
-    assert model("bcc", T, t2).band_top == pytest.approx(8 * T - 6 * t2, rel=1e-12)
+    assert model("sc", T, t2).band_top == pytest.approx(6 * T - 12 * t2, rel=1e-12, abs=0)
+    assert model("bcc", T, t2).band_top == pytest.approx(8 * T - 6 * t2, rel=1e-12, abs=0)
 
 
 @pytest.mark.parametrize("name", ["square", "sc", "bcc"])
@@ -179,7 +179,7 @@ def test_effective_mass_against_fit(name, t2):
         # fit (ε − ε(Γ))/t = c2 x² + c4 x⁴; the x⁶ term leaves ~x_max⁴/300 ~ 2e-8 in c2
         coeffs = np.linalg.lstsq(np.stack([x**2, x**4], axis=1), de, rcond=None)[0]
         mass = hbar**2 / (2 * coeffs[0] * T * A**2)
-        assert mass == pytest.approx(tb.effective_mass, rel=1e-6)
+        assert mass == pytest.approx(tb.effective_mass, rel=1e-6, abs=0)
 
 
 def test_effective_mass_raises_when_bottom_leaves_gamma():

@@ -10,7 +10,12 @@ from hypothesis import strategies as st
 
 from numeric.scattering import deformation_potential_rate_high_T
 
-mpmath.mp.dps = 50
+
+@pytest.fixture(autouse=True, scope="module")
+def _fifty_digits():
+    """mpmath at 50 digits for this module only (a global ``mp.dps`` would leak into other modules)."""
+    with mpmath.workdps(50):
+        yield
 
 
 @settings(max_examples=60, deadline=None)
