@@ -7,29 +7,18 @@
   ε_k = −t Σ_{R ∈ shell 1} cos k·R − t2 Σ_{R ∈ shell 2} cos k·R (A&M ch. 10),
   with its density of states (DOS) by the linear tetrahedron method or by
   Gaussian smearing, its T = 0 Fermi level and its band-bottom effective mass.
-* :class:`TetrahedronMesh`: the linear tetrahedron method (segments,
-  triangles, tetrahedra in 1D, 2D, 3D) on a Γ-centred Monkhorst-Pack mesh,
-  for any band given on the mesh points: integrated DOS, DOS, and the
-  k-point integration weights with Blöchl's correction (Blöchl, Jepsen &
-  Andersen, Phys. Rev. B 49, 16223 (1994); BJA below).
 
 Conventions: DOS of the tight-binding model per primitive cell and both spins
 (states/(J·cell)); DOS of the electron gas per volume and both spins
 (1/(J·m³)), the Thomas-Fermi convention of DESIGN.md §3. Wavevectors include
 the 2π (1/m).
 
-Blöchl's correction and the DOS. The correction of BJA eq. (22) changes the
-weight of corner j of tetrahedron T by (D_T(E)/40) Σ_i (ε_i − ε_j), which sums to
-zero over the four corners: it leaves the number of states N(E) and the DOS
-unchanged and corrects integrals of varying functions, e.g. the band energy
-Σ_k ε_k θ(E_F − ε_k), whose error drops from O(h²) to higher order
-(:meth:`TightBinding.band_energy`). The linear tetrahedron N(E) converges as
-O(h²) with the mesh spacing h.
+The tetrahedron method (:class:`numeric.tetrahedron.TetrahedronMesh`) lives in
+:mod:`numeric.tetrahedron`, with Blöchl's correction and its convergence.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
 from functools import cached_property
 
@@ -43,8 +32,9 @@ from scipy.constants import physical_constants
 
 from ._support import checked, scalar, vectors
 from .lattice import Lattice
+from .tetrahedron import TetrahedronMesh
 
-__all__ = ["FreeElectronGas", "TetrahedronMesh", "TightBinding"]
+__all__ = ["FreeElectronGas", "TightBinding"]
 
 _BOHR = physical_constants["Bohr radius"][0]
 #: default mesh divisions per dimension (Γ-centred, even: contains the zone-boundary points)
@@ -165,329 +155,6 @@ class FreeElectronGas:
         e = checked("E", E)
         g = (2.0 * self.m / _HBAR**2) ** 1.5 / (2.0 * math.pi**2) * np.sqrt(np.clip(e, 0.0, None))
         return _output(g, e)
-
-
-# ====================================================================== tetrahedron method
-def _simplex_offsets(reciprocal: np.ndarray, divisions: tuple[int, ...]) -> np.ndarray:
-    """Integer corner offsets (d!, d+1, d) of the simplices of one mesh cell.
-
-    Freudenthal (Kuhn) triangulation of the parallelepiped spanned by b_i/n_i
-    along its shortest main diagonal: for each permutation π of the axes the
-    simplex 0 -> s_{π0} e_{π0} -> ... -> Σ_i s_i e_i, started at the corner
-    opposite to the diagonal direction s. In 3D these are the 6 tetrahedra of
-    BJA fig. 1, sharing the shortest diagonal.
-    """
-    d = len(divisions)
-    steps = reciprocal / np.asarray(divisions, dtype=float)[:, None]
-    best, best_len = None, np.inf
-    for tail in itertools.product((1, -1), repeat=d - 1):
-        signs = np.array((1, *tail))
-        length = float(np.linalg.norm(signs @ steps))
-        if length < best_len * (1.0 - 1e-12):
-            best, best_len = signs, length
-    assert best is not None
-    start = (best < 0).astype(np.int64)
-    out = []
-    for perm in itertools.permutations(range(d)):
-        corner = start.copy()
-        corners = [corner.copy()]
-        for axis in perm:
-            corner[axis] += best[axis]
-            corners.append(corner.copy())
-        out.append(corners)
-    return np.array(out, dtype=np.int64)
-
-
-@numba.njit(cache=True)
-def _sorted_rows(values: np.ndarray) -> np.ndarray:  # pragma: no cover - compiled
-    out = values.copy()
-    for r in range(out.shape[0]):
-        for i in range(1, out.shape[1]):
-            x = out[r, i]
-            j = i - 1
-            while j >= 0 and out[r, j] > x:
-                out[r, j + 1] = out[r, j]
-                j -= 1
-            out[r, j + 1] = x
-    return out
-
-
-@numba.njit(cache=True)
-def _simplex_sums(e: np.ndarray, energies: np.ndarray, count: np.ndarray,
-                  density: np.ndarray) -> None:  # pragma: no cover - compiled
-    """Σ over simplices of the occupied fraction n_T(E) and of dn_T/dE (e: sorted corners, (M, d+1)).
-
-    Formulas for linear interpolation in a segment, triangle and tetrahedron
-    (BJA appendix A for 3D); half-open intervals [e_i, e_{i+1}) keep every
-    divisor positive.
-    """
-    m, corners = e.shape
-    for q in range(energies.shape[0]):
-        E = energies[q]
-        acc_n = 0.0
-        acc_d = 0.0
-        for r in range(m):
-            e1 = e[r, 0]
-            eN = e[r, corners - 1]
-            if E < e1:
-                continue
-            if E >= eN:
-                acc_n += 1.0
-                continue
-            if corners == 2:
-                acc_n += (E - e1) / (eN - e1)
-                acc_d += 1.0 / (eN - e1)
-            elif corners == 3:
-                e2 = e[r, 1]
-                e3 = e[r, 2]
-                if E < e2:
-                    x = E - e1
-                    acc_n += x * x / ((e2 - e1) * (e3 - e1))
-                    acc_d += 2.0 * x / ((e2 - e1) * (e3 - e1))
-                else:
-                    x = e3 - E
-                    acc_n += 1.0 - x * x / ((e3 - e1) * (e3 - e2))
-                    acc_d += 2.0 * x / ((e3 - e1) * (e3 - e2))
-            else:
-                e2 = e[r, 1]
-                e3 = e[r, 2]
-                e4 = e[r, 3]
-                if E < e2:
-                    x = E - e1
-                    c = 1.0 / ((e2 - e1) * (e3 - e1) * (e4 - e1))
-                    acc_n += x * x * x * c
-                    acc_d += 3.0 * x * x * c
-                elif E < e3:
-                    x = E - e2
-                    e21 = e2 - e1
-                    e31 = e3 - e1
-                    e41 = e4 - e1
-                    e32 = e3 - e2
-                    e42 = e4 - e2
-                    g = (e31 + e42) / (e32 * e42)
-                    acc_n += (e21 * e21 + 3.0 * e21 * x + 3.0 * x * x - g * x * x * x) / (e31 * e41)
-                    acc_d += (3.0 * e21 + 6.0 * x - 3.0 * g * x * x) / (e31 * e41)
-                else:
-                    x = e4 - E
-                    c = 1.0 / ((e4 - e1) * (e4 - e2) * (e4 - e3))
-                    acc_n += 1.0 - x * x * x * c
-                    acc_d += 3.0 * x * x * c
-        count[q] = acc_n
-        density[q] = acc_d
-
-
-@numba.njit(cache=True)
-def _tetra_weights(values: np.ndarray, simplices: np.ndarray, E: float, blochl: bool,
-                   out: np.ndarray) -> None:  # pragma: no cover - compiled
-    """Corner weights of θ(E − ε) (BJA appendix B) plus Blöchl's correction (BJA eq. 22), summed per point.
-
-    Each tetrahedron has volume fraction 1/M; out[j] collects Σ_T w_j^T so that
-    Σ_j out[j] f_j approximates (1/V_BZ) ∫ f θ(E − ε).
-    """
-    m = simplices.shape[0]
-    vt = 1.0 / m
-    idx = np.empty(4, dtype=np.int64)
-    e = np.empty(4)
-    w = np.empty(4)
-    for r in range(m):
-        for i in range(4):
-            idx[i] = simplices[r, i]
-            e[i] = values[idx[i]]
-        for i in range(1, 4):  # insertion sort of (e, idx)
-            x = e[i]
-            y = idx[i]
-            j = i - 1
-            while j >= 0 and e[j] > x:
-                e[j + 1] = e[j]
-                idx[j + 1] = idx[j]
-                j -= 1
-            e[j + 1] = x
-            idx[j + 1] = y
-        e1, e2, e3, e4 = e[0], e[1], e[2], e[3]
-        dos = 0.0
-        if E < e1:
-            continue
-        if E >= e4:
-            for i in range(4):
-                w[i] = 0.25 * vt
-        elif E < e2:
-            x = E - e1
-            e21, e31, e41 = e2 - e1, e3 - e1, e4 - e1
-            c = 0.25 * vt * x * x * x / (e21 * e31 * e41)
-            w[0] = c * (4.0 - x * (1.0 / e21 + 1.0 / e31 + 1.0 / e41))
-            w[1] = c * x / e21
-            w[2] = c * x / e31
-            w[3] = c * x / e41
-            dos = vt * 3.0 * x * x / (e21 * e31 * e41)
-        elif E < e3:
-            e21, e31, e41, e32, e42 = e2 - e1, e3 - e1, e4 - e1, e3 - e2, e4 - e2
-            c1 = 0.25 * vt * (E - e1) ** 2 / (e41 * e31)
-            c2 = 0.25 * vt * (E - e1) * (E - e2) * (e3 - E) / (e41 * e32 * e31)
-            c3 = 0.25 * vt * (E - e2) ** 2 * (e4 - E) / (e42 * e32 * e41)
-            w[0] = c1 + (c1 + c2) * (e3 - E) / e31 + (c1 + c2 + c3) * (e4 - E) / e41
-            w[1] = c1 + c2 + c3 + (c2 + c3) * (e3 - E) / e32 + c3 * (e4 - E) / e42
-            w[2] = (c1 + c2) * (E - e1) / e31 + (c2 + c3) * (E - e2) / e32
-            w[3] = (c1 + c2 + c3) * (E - e1) / e41 + c3 * (E - e2) / e42
-            x = E - e2
-            dos = vt * (3.0 * e21 + 6.0 * x - 3.0 * (e31 + e42) / (e32 * e42) * x * x) / (e31 * e41)
-        else:
-            x = e4 - E
-            e41, e42, e43 = e4 - e1, e4 - e2, e4 - e3
-            c = 0.25 * vt * x * x * x / (e41 * e42 * e43)
-            w[0] = 0.25 * vt - c * x / e41
-            w[1] = 0.25 * vt - c * x / e42
-            w[2] = 0.25 * vt - c * x / e43
-            w[3] = 0.25 * vt - c * (4.0 - x * (1.0 / e41 + 1.0 / e42 + 1.0 / e43))
-            dos = vt * 3.0 * x * x / (e41 * e42 * e43)
-        if blochl:
-            total = e1 + e2 + e3 + e4
-            for j in range(4):
-                w[j] += dos / 40.0 * (total - 4.0 * e[j])
-        for j in range(4):
-            out[idx[j]] += w[j]
-
-
-class TetrahedronMesh:
-    """Linear tetrahedron method on a Γ-centred Monkhorst-Pack mesh of a lattice's reciprocal cell.
-
-    The reciprocal cell is cut into n_1 n_2 n_3 parallelepipeds with corners on
-    the mesh points, each split into d! simplices (6 tetrahedra sharing the
-    shortest main diagonal in 3D, BJA sec. II; 2 triangles in 2D; 1 segment in
-    1D). A band ε(k) given on the mesh points is interpolated linearly in
-    each simplex, and the BZ averages
-
-        N(E) = (1/V_BZ) ∫ θ(E − ε) d^dk,   D(E) = dN/dE
-
-    are summed analytically over the simplices (BJA appendix A; the 1D and 2D
-    analogues are (E − e1)/e21 and the piecewise quadratic of a triangle).
-
-    Parameters
-    ----------
-    lattice : Lattice
-        The Bravais lattice (any dimension).
-    divisions : int or sequence of int
-        Mesh divisions n_i along each reciprocal vector (>= 1).
-
-    Attributes
-    ----------
-    k : ndarray, shape (N, d)
-        Mesh points (1/m), the order of :meth:`Lattice.monkhorst_pack` with ``shift=False``.
-    simplices : ndarray of int, shape (d! N, d+1)
-        Indices into ``k`` of each simplex's corners.
-
-    Examples
-    --------
-    >>> import numpy as np
-    >>> mesh = TetrahedronMesh(Lattice.sc(1.0), 8)
-    >>> mesh.simplices.shape
-    (3072, 4)
-    >>> eps = -2 * np.cos(mesh.k).sum(axis=1)      # sc band, t = 1, a = 1
-    >>> mesh.integrated(eps, [-7.0, 0.0, 7.0])     # half the states below E = 0
-    array([0. , 0.5, 1. ])
-    """
-
-    def __init__(self, lattice: Lattice, divisions: int | tuple[int, ...]) -> None:
-        if not isinstance(lattice, Lattice):
-            raise TypeError(f"lattice must be a numeric.lattice.Lattice, got {type(lattice).__name__}")
-        self.lattice = lattice
-        self.k, _ = lattice.monkhorst_pack(divisions)  # validates divisions
-        d = lattice.dim
-        sizes = (int(divisions),) * d if np.ndim(divisions) == 0 else tuple(int(s) for s in divisions)
-        self.divisions = sizes
-        offsets = _simplex_offsets(lattice.reciprocal, sizes)  # (d!, d+1, d)
-        origins = np.stack(np.meshgrid(*[np.arange(s) for s in sizes], indexing="ij"), -1).reshape(-1, d)
-        corners = (origins[:, None, None, :] + offsets[None]) % np.asarray(sizes)
-        self.simplices = np.ravel_multi_index(tuple(np.moveaxis(corners, -1, 0)), sizes).reshape(-1, d + 1)
-
-    def _sorted(self, values: ArrayLike) -> np.ndarray:
-        v = checked("values", values)
-        if v.shape != (self.k.shape[0],):
-            raise ValueError(f"values must have shape ({self.k.shape[0]},) (one per mesh point), "
-                             f"got {v.shape}")
-        return _sorted_rows(v[self.simplices])
-
-    def _sums(self, values: ArrayLike, E: ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        e = checked("E", E)
-        srt = self._sorted(values)
-        flat = np.ascontiguousarray(e.reshape(-1))
-        count, density = np.empty_like(flat), np.empty_like(flat)
-        _simplex_sums(srt, flat, count, density)
-        m = srt.shape[0]
-        return count / m, density / m, e
-
-    def integrated(self, values: ArrayLike, E: ArrayLike) -> np.ndarray | float:
-        """Fraction of the BZ with ε < E (0 ... 1), linear tetrahedron method.
-
-        Parameters
-        ----------
-        values : array_like, shape (N,)
-            ε at the mesh points :attr:`k` (any unit).
-        E : array_like
-            Energies, same unit (finite).
-
-        Examples
-        --------
-        >>> import numpy as np
-        >>> mesh = TetrahedronMesh(Lattice.chain(1.0), 64)
-        >>> float(mesh.integrated(-2 * np.cos(mesh.k[:, 0]), 2.0))
-        1.0
-        """
-        count, _, e = self._sums(values, E)
-        return _output(count, e)
-
-    def density(self, values: ArrayLike, E: ArrayLike) -> np.ndarray | float:
-        """dN/dE: BZ fraction per unit energy (1/unit of ``values``), linear tetrahedron method.
-
-        Examples
-        --------
-        >>> import numpy as np
-        >>> mesh = TetrahedronMesh(Lattice.chain(1.0), 512)
-        >>> eps = -2 * np.cos(mesh.k[:, 0])            # D(E) = 1/(π √(4 − E²))
-        >>> round(float(mesh.density(eps, 0.0) * 2 * np.pi), 4)
-        1.0
-        """
-        _, density, e = self._sums(values, E)
-        return _output(density, e)
-
-    def weights(self, values: ArrayLike, E: float, *, blochl: bool = True) -> np.ndarray:
-        """Integration weights w_k for (1/V_BZ) ∫ f θ(E − ε) d³k ≈ Σ_k w_k f_k (3D only).
-
-        Parameters
-        ----------
-        values : array_like, shape (N,)
-            ε at the mesh points.
-        E : float
-            The Fermi energy, same unit.
-        blochl : bool
-            Add Blöchl's correction (BJA eq. 22): w_j += Σ_T (D_T(E)/40) Σ_i (ε_i − ε_j),
-            which leaves Σ_k w_k = N(E) unchanged and removes the O(h²)
-            curvature error of Σ_k w_k ε_k (the band energy).
-
-        Returns
-        -------
-        ndarray, shape (N,)
-            Weights (linear interpolation: BJA appendix B).
-
-        Examples
-        --------
-        >>> import numpy as np
-        >>> mesh = TetrahedronMesh(Lattice.sc(1.0), 8)
-        >>> eps = -2 * np.cos(mesh.k).sum(axis=1)
-        >>> w = mesh.weights(eps, 0.0)
-        >>> round(float(w.sum()), 12)
-        0.5
-        """
-        if self.lattice.dim != 3:
-            raise ValueError(f"weights() implements the 3D tetrahedron weights; this mesh is "
-                             f"{self.lattice.dim}D")
-        v = checked("values", values)
-        if v.shape != (self.k.shape[0],):
-            raise ValueError(f"values must have shape ({self.k.shape[0]},) (one per mesh point), "
-                             f"got {v.shape}")
-        energy = scalar("E", E)
-        out = np.zeros(v.shape[0])
-        _tetra_weights(v, self.simplices, energy, bool(blochl), out)
-        return out
 
 
 # ====================================================================== tight binding
@@ -748,7 +415,7 @@ class TightBinding:
         e = checked("E", E)
         tm, eps = self._mesh(mesh)
         if method == "tetrahedron":
-            count, density, _ = tm._sums(eps, e)
+            count, density = (a.reshape(-1) for a in tm.sums(eps, e))
         else:
             flat = np.ascontiguousarray(e.reshape(-1))
             count, density = np.empty_like(flat), np.empty_like(flat)
@@ -814,13 +481,10 @@ class TightBinding:
         filling = scalar("electrons_per_cell", electrons_per_cell, 0.0, 2.0, low_open=True, high_open=True)
         tm, eps = self._mesh(mesh)
         lo, hi = float(eps.min()), float(eps.max())
-        corners = tm._sorted(eps)  # once: sorting the simplex corners was most of each root-finder step
-        at, count, density = np.empty(1), np.empty(1), np.empty(1)
+        integrated = tm.counter(eps)
 
         def excess(E: float) -> float:
-            at[0] = E
-            _simplex_sums(corners, at, count, density)
-            return float(count[0]) / corners.shape[0] * self.spin_degeneracy - filling
+            return integrated(E) * self.spin_degeneracy - filling
 
         return float(brentq(excess, lo, hi, xtol=1e-14 * (hi - lo), rtol=4.0 * np.finfo(float).eps,
                             maxiter=200))

@@ -76,8 +76,8 @@ from scipy.optimize import brentq
 from ._quadrature import gauss01
 from ._support import checked, fermi_dirac
 from .coupling import deformation_potential_coupling, frohlich_coupling
-from .electrons import _simplex_offsets
 from .screening import dielectric_thomas_fermi
+from .tetrahedron import cell_tetrahedra, occupied_inverse_average
 
 __all__ = [
     "chemical_potential",
@@ -250,200 +250,7 @@ def _density(eta: float, tau: float, xg: np.ndarray, wg: np.ndarray) -> float:
     return 3.0 * total
 
 
-# ====================================================================== lattice bands: tetrahedron kernels
-#: Windows of the divided-difference table whose spread is below this fraction of their centre use the series.
-_CLUSTER = 0.25
-#: Maximum number of series terms (the terms fall at least as _CLUSTER^k).
-_SERIES_TERMS = 60
-
-
-@numba.njit(cache=True, error_model="numpy")
-def _taylor_coefficient(n: int, c: float) -> float:
-    """f⁽ⁿ⁾(c)/n! for f(x) = x² ln|x|/2 (so f⁽³⁾ = 1/x); c != 0."""
-    if n == 0:
-        return 0.5 * c * c * math.log(abs(c))
-    if n == 1:
-        return c * math.log(abs(c)) + 0.5 * c
-    if n == 2:
-        return 0.5 * (math.log(abs(c)) + 1.5)
-    # f⁽ⁿ⁾(c) = (−1)^(n−3) (n−3)!/c^(n−2)  ->  /n! = ±1/(n(n−1)(n−2) c^(n−2))
-    sign = 1.0 if (n - 3) % 2 == 0 else -1.0
-    return sign / (n * (n - 1.0) * (n - 2.0) * c ** (n - 2))
-
-
-@numba.njit(cache=True, error_model="numpy")
-def _cluster_dd(x: np.ndarray, i: int, m: int) -> float:
-    """f[x_i, ..., x_{i+m}] by the Taylor series about the window's mean c (all points near c != 0).
-
-    (x − c)^(m+k) has divided difference h_k(e) on the window (e = x − c, h_k the complete homogeneous
-    symmetric polynomial), so f[x_i..x_{i+m}] = Σ_k f⁽ᵐ⁺ᵏ⁾(c)/(m+k)! h_k(e).
-    """
-    c = 0.0
-    for j in range(i, i + m + 1):
-        c += x[j]
-    c /= m + 1
-    h = np.zeros(_SERIES_TERMS)
-    h[0] = 1.0
-    for j in range(i, i + m + 1):
-        e = x[j] - c
-        for k in range(1, _SERIES_TERMS):
-            h[k] += e * h[k - 1]
-    total = 0.0
-    previous = math.inf
-    for k in range(_SERIES_TERMS):
-        term = _taylor_coefficient(m + k, c) * h[k]
-        total += term
-        # h_k vanishes for odd k when the e are symmetric: stop only after two small terms in a row
-        if k >= 2 and max(abs(term), previous) <= 1e-17 * abs(total):
-            break
-        previous = abs(term)
-    return total
-
-
-@numba.njit(cache=True, error_model="numpy")
-def _mean_inverse(x: np.ndarray) -> float:
-    """Principal-value average of 1/d over a tetrahedron with vertex values x (sorted ascending).
-
-    Hermite-Genocchi: ⟨1/d⟩ = 3! f[x0, x1, x2, x3] with f⁽³⁾ = 1/x, f = x² ln|x|/2. Newton's table;
-    each window whose spread is <= _CLUSTER |centre| is evaluated by its Taylor series instead of the
-    difference quotient (no cancellation for (near-)degenerate values). Infinite if three or more values
-    vanish together (the zero surface of d lies on a face: log-divergent on each side).
-    """
-    table = np.empty(4)
-    for j in range(4):
-        table[j] = 0.0 if x[j] == 0.0 else 0.5 * x[j] * x[j] * math.log(abs(x[j]))
-    for m in range(1, 4):
-        for i in range(4 - m):
-            lo = x[i]
-            hi = x[i + m]
-            spread = hi - lo
-            centre = 0.5 * (lo + hi)
-            if spread <= _CLUSTER * abs(centre):
-                table[i] = _cluster_dd(x, i, m)
-            elif spread > 0.0:
-                table[i] = (table[i + 1] - table[i]) / spread
-            else:  # every value of the window is 0
-                table[i] = 0.0 if m == 1 else -math.inf
-    return 6.0 * table[0]
-
-
-@numba.njit(cache=True, error_model="numpy")
-def _det3(p: np.ndarray) -> float:
-    """|det[p1 − p0, p2 − p0, p3 − p0]| for four points (rows) in barycentric (λ1, λ2, λ3) coordinates."""
-    a = p[1] - p[0]
-    b = p[2] - p[0]
-    cc = p[3] - p[0]
-    return abs(a[0] * (b[1] * cc[2] - b[2] * cc[1]) - a[1] * (b[0] * cc[2] - b[2] * cc[0])
-               + a[2] * (b[0] * cc[1] - b[1] * cc[0]))
-
-
-@numba.njit(cache=True, error_model="numpy")
-def _piece(pts: np.ndarray, dv: np.ndarray, a: int, b: int, c: int, d: int) -> float:
-    """Volume fraction × ⟨1/d⟩ of the sub-tetrahedron with points a, b, c, d of ``pts`` (values ``dv``)."""
-    p = np.empty((4, 3))
-    x = np.empty(4)
-    p[0] = pts[a]
-    p[1] = pts[b]
-    p[2] = pts[c]
-    p[3] = pts[d]
-    x[0] = dv[a]
-    x[1] = dv[b]
-    x[2] = dv[c]
-    x[3] = dv[d]
-    frac = _det3(p)
-    if frac == 0.0:
-        return 0.0
-    x.sort()
-    return frac * _mean_inverse(x)
-
-
-@numba.njit(cache=True, error_model="numpy")
-def _cut(pts: np.ndarray, dv: np.ndarray, slot: int, corner: np.ndarray, es: np.ndarray, ds: np.ndarray,
-         i0: int, i1: int, ef: float) -> None:
-    """Point of edge i0-i1 where ε = ef, into ``slot``: barycentric position and interpolated d."""
-    t = (ef - es[i0]) / (es[i1] - es[i0])
-    pts[slot] = corner[i0] + t * (corner[i1] - corner[i0])
-    dv[slot] = ds[i0] + t * (ds[i1] - ds[i0])
-
-
-@numba.njit(cache=True, error_model="numpy")
-def _occupied_inverse(e: np.ndarray, d: np.ndarray, ef: float) -> float:
-    """∫ θ(ef − ε)/d over one tetrahedron, as a fraction of its volume (PV; ε and d linear in it).
-
-    The occupied part is a vertex tetrahedron (one vertex below ef), a triangular prism (two) or a
-    truncated tetrahedron, i.e. a prism (three), each split into at most three tetrahedra; vertices on
-    the edges by linear interpolation of ε, with d interpolated alike.
-    """
-    order = np.argsort(e)
-    es = e[order]
-    ds = d[order]
-    if ef <= es[0]:
-        return 0.0
-    if ef >= es[3]:
-        x = ds.copy()
-        x.sort()
-        return _mean_inverse(x)
-    corner = np.array([[0.0, 0.0, 0.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]])
-    pts = np.empty((7, 3))
-    dv = np.empty(7)
-    for j in range(4):
-        pts[j] = corner[j]
-        dv[j] = ds[j]
-    if ef <= es[1]:  # vertex 0 and the cut points on edges 01, 02, 03
-        _cut(pts, dv, 4, corner, es, ds, 0, 1, ef)
-        _cut(pts, dv, 5, corner, es, ds, 0, 2, ef)
-        _cut(pts, dv, 6, corner, es, ds, 0, 3, ef)
-        return _piece(pts, dv, 0, 4, 5, 6)
-    if ef <= es[2]:  # prism (v0, p02, p03) / (v1, p12, p13): (A B C A'), (B C A' B'), (C A' B' C')
-        _cut(pts, dv, 4, corner, es, ds, 0, 2, ef)
-        _cut(pts, dv, 5, corner, es, ds, 0, 3, ef)
-        _cut(pts, dv, 6, corner, es, ds, 1, 2, ef)
-        _cut(pts, dv, 2, corner, es, ds, 1, 3, ef)  # v2 is unoccupied: its slot holds p13
-        return _piece(pts, dv, 0, 4, 5, 1) + _piece(pts, dv, 4, 5, 1, 6) + _piece(pts, dv, 5, 1, 6, 2)
-    # three vertices occupied: prism (v0, v1, v2) / (p03, p13, p23)
-    _cut(pts, dv, 4, corner, es, ds, 0, 3, ef)
-    _cut(pts, dv, 5, corner, es, ds, 1, 3, ef)
-    _cut(pts, dv, 6, corner, es, ds, 2, 3, ef)
-    return _piece(pts, dv, 0, 1, 2, 4) + _piece(pts, dv, 1, 2, 4, 5) + _piece(pts, dv, 2, 4, 5, 6)
-
-
-def _cell_tetrahedra(lattice: object, nk: int) -> np.ndarray:
-    """The six tetrahedra of a mesh cell as corner indices (bit 0, 1, 2 = step along b1, b2, b3), sharing
-    the cell's shortest main diagonal (the triangulation of ``numeric.electrons.TetrahedronMesh``)."""
-    return _simplex_offsets(lattice.reciprocal, (nk, nk, nk)) @ np.array([1, 2, 4])
-
-
-@numba.njit(cache=True, error_model="numpy")
-def _tetra_sum(eps: np.ndarray, eps_q: np.ndarray, ef: float, tetra: np.ndarray) -> float:
-    """BZ average ⟨θ(ef − ε_k)/(ε_k − ε_{k+q})⟩ (PV) on a periodic N1×N2×N3 mesh, 6 tetrahedra per cell
-    (``tetra``: their corner indices in the cell, from :func:`_cell_tetrahedra`)."""
-    n1, n2, n3 = eps.shape
-    total = 0.0
-    ce = np.empty(8)
-    cd = np.empty(8)
-    e = np.empty(4)
-    d = np.empty(4)
-    for i in range(n1):
-        for j in range(n2):
-            for i3 in range(n3):
-                low = math.inf
-                for c in range(8):
-                    a = (i + (c & 1)) % n1
-                    b = (j + ((c >> 1) & 1)) % n2
-                    g = (i3 + ((c >> 2) & 1)) % n3
-                    ce[c] = eps[a, b, g]
-                    cd[c] = eps[a, b, g] - eps_q[a, b, g]
-                    low = min(low, ce[c])
-                if low >= ef:
-                    continue
-                for t in range(6):
-                    for v in range(4):
-                        e[v] = ce[tetra[t, v]]
-                        d[v] = cd[tetra[t, v]]
-                    total += _occupied_inverse(e, d, ef)
-    return total / (6.0 * n1 * n2 * n3)
-
-
+# ====================================================================== lattice bands (tetrahedra)
 def _chi0_lattice(bands: object, q: ArrayLike, omega: ArrayLike, T: ArrayLike, nk: int
                   ) -> np.ndarray | float:
     """Static T = 0 χ0 of a one-band lattice model by the linear tetrahedron method (see :func:`chi0`)."""
@@ -464,7 +271,7 @@ def _chi0_lattice(bands: object, q: ArrayLike, omega: ArrayLike, T: ArrayLike, n
     ef = float(bands.fermi_level)  # type: ignore[attr-defined]
     scale = abs(float(bands.t))  # type: ignore[attr-defined]  # energies in units of |t|: no underflow
     k = lattice.monkhorst_pack(nk)[0].reshape(nk, nk, nk, 3)  # Γ-centred, index (i, j, l) = u n
-    tetra = _cell_tetrahedra(lattice, nk)
+    tetra = cell_tetrahedra(lattice, nk)
     eps = np.ascontiguousarray(bands.energies(k) / scale)  # type: ignore[attr-defined]
     inv_b = np.linalg.inv(lattice.reciprocal)
     out = np.empty(q_a.shape[:-1])
@@ -475,7 +282,7 @@ def _chi0_lattice(bands: object, q: ArrayLike, omega: ArrayLike, T: ArrayLike, n
             raise ValueError(f"q = {qv.tolist()} 1/m is a reciprocal-lattice vector, where χ0 is the q -> 0 "
                              "limit (valid range: q not in the reciprocal lattice)")
         eps_q = np.ascontiguousarray(bands.energies(k + qv) / scale)  # type: ignore[attr-defined]
-        avg = _tetra_sum(eps, eps_q, ef / scale, tetra)
+        avg = occupied_inverse_average(eps, eps_q, ef / scale, tetra)
         if not math.isfinite(avg):
             raise ValueError(f"q = {qv.tolist()} 1/m makes ε_k − ε_(k+q) vanish on mesh planes (log-"
                              f"divergent tetrahedra); valid range: q incommensurate with the nk = {nk} mesh")

@@ -33,8 +33,9 @@ from scipy import integrate
 from scipy.constants import eV, hbar, m_e
 from scipy.special import ellipkm1
 
-from numeric.electrons import FreeElectronGas, TetrahedronMesh, TightBinding, _tetra_weights
+from numeric.electrons import FreeElectronGas, TightBinding
 from numeric.lattice import Lattice
+from numeric.tetrahedron import TetrahedronMesh, _tetra_weights
 
 
 # ====================================================================== free electrons

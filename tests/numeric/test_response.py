@@ -336,7 +336,7 @@ def test_electrons_without_band_attributes():
 
 # ====================================================================== lattice bands (tetrahedron method)
 from numeric.lattice import Lattice  # noqa: E402
-from numeric.response import _mean_inverse, _occupied_inverse  # noqa: E402
+from numeric.tetrahedron import mean_inverse, occupied_inverse  # noqa: E402
 
 
 def dd_reference(x: list[float]) -> float:
@@ -360,16 +360,16 @@ def dd_reference(x: list[float]) -> float:
     [-1.0, -1e-8, 1e-8, 1.0],                # straddling 0 symmetrically
 ])
 def test_mean_inverse_against_mpmath(x):
-    got = _mean_inverse(np.array(x))
+    got = mean_inverse(np.array(x))
     assert got == pytest.approx(dd_reference(x), rel=1e-9)
 
 
 def test_mean_inverse_confluent_limits():
-    assert _mean_inverse(np.array([2.0, 2.0, 2.0, 2.0])) == pytest.approx(0.5, rel=1e-15)
+    assert mean_inverse(np.array([2.0, 2.0, 2.0, 2.0])) == pytest.approx(0.5, rel=1e-15)
     # continuity through the switch between difference quotients and series (spread/centre = 0.25)
     for s in (0.2499, 0.25, 0.2501):
         x = 1.0 + s * np.array([-0.5, -0.1, 0.2, 0.5])  # (max − min)/centre = s
-        assert _mean_inverse(np.sort(x)) == pytest.approx(dd_reference(list(np.sort(x))), rel=1e-11)
+        assert mean_inverse(np.sort(x)) == pytest.approx(dd_reference(list(np.sort(x))), rel=1e-11)
 
 
 def test_occupied_inverse_against_monte_carlo():
@@ -383,7 +383,7 @@ def test_occupied_inverse_against_monte_carlo():
         ef = float(0.5 * (es[trial % 3] + es[trial % 3 + 1])) if trial < 6 else float(es[0] + es[3]) / 2
         samples = (lam @ e < ef) / (lam @ d)
         sigma = samples.std() / math.sqrt(samples.size)
-        got = _occupied_inverse(e.copy(), d.copy(), ef)
+        got = occupied_inverse(e.copy(), d.copy(), ef)
         assert abs(got - samples.mean()) <= 5 * sigma + 1e-15, trial
 
 
