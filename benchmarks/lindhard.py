@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import math
 import time
-from types import SimpleNamespace
 
 import numpy as np
 import scipy.constants as c
 
+from numeric.electrons import FreeElectronGas
 from numeric.response import chi0
 from numeric.screening import lindhard_static
 
@@ -39,10 +39,8 @@ J = np.arange(6, 25, 3)  # q = j 2π/(NK a), x = π j/NK
 KT_OVER_EF = 0.05
 
 
-def gas() -> SimpleNamespace:
-    k_F = (3 * math.pi**2 * N_DENSITY) ** (1 / 3)
-    return SimpleNamespace(n=N_DENSITY, m=c.m_e, k_F=k_F, E_F=c.hbar**2 * k_F**2 / (2 * c.m_e),
-                           dos_fermi=c.m_e * k_F / (math.pi**2 * c.hbar**2))
+def gas() -> FreeElectronGas:
+    return FreeElectronGas(N_DENSITY, c.m_e)
 
 
 def run_ephkit(x: np.ndarray) -> tuple[np.ndarray, float]:

@@ -2,7 +2,7 @@
 
 Run:  python benchmarks/scattering_rates.py
 
-The q-nodes of ``numeric.scattering`` (graded radial panels for a Debye model, symmetry-reduced BZ rays
+The q-nodes of ``numeric.transport`` (graded radial panels for a Debye model, symmetry-reduced BZ rays
 for a spring model) do not depend on T, so a call with 1000 temperatures should cost little more than
 a call with one. Baseline: the same function called once per temperature (what a loop in user code
 does). Times are wall-clock, best of 5, node build included (caches cleared before every call).
@@ -16,7 +16,8 @@ from collections.abc import Callable
 import numpy as np
 import scipy.constants as c
 
-from numeric import scattering as sc
+from numeric import _golden_rule
+from numeric import transport as tr
 from numeric.electrons import FreeElectronGas
 from numeric.lattice import Lattice
 from numeric.phonons import DebyeModel, SpringModel
@@ -35,14 +36,14 @@ def main() -> None:
     gas = FreeElectronGas.copper()
     debye = DebyeModel.from_sound_velocity(4760.0, gas.n, 8960.0)
     springs = SpringModel.with_debye_temperature(Lattice.fcc(3.615e-10), 63.546 * c.atomic_mass, 343.0)
-    D = sc.DeformationPotential(10 * c.e)
+    D = tr.DeformationPotential(10 * c.e)
     T = np.linspace(1.0, 1000.0, 1000)
     print(f"{'phonons':<28} {'1 T (ms)':>9} {'1000 T (ms)':>12} {'1000/1':>7} {'loop of 1000 (s)':>17} "
           f"{'loop/vector':>12}")
     for name, model in (("DebyeModel (Cu)", debye), ("SpringModel fcc NN (Cu)", springs)):
         def one(t: object, model: object = model) -> object:
-            sc._lattice_cache.clear()
-            return sc.momentum_relaxation_rate(gas, model, D, t)
+            _golden_rule.NODES.clear()
+            return tr.momentum_relaxation_rate(gas, model, D, t)
 
         one(300.0)  # compile
         t1, t1000 = best(lambda: one(300.0)), best(lambda: one(T))

@@ -1,5 +1,8 @@
-"""Quadrature rules shared by the Brillouin-zone integrators (``numeric.thermal``, ``numeric.scattering``).
+"""Quadrature rules shared by the Brillouin-zone integrators (``numeric.thermal``, ``numeric.transport``).
 
+* :class:`RayRule`, the one value object for the rule on rays from Γ (its
+  defaults and validation), and :class:`ModelCache`, the one per-model cache of
+  the T-independent nodes built with it;
 * Gauss-Legendre on [0, 1] (:func:`gauss01`), graded radial panels toward Γ
   (:func:`radial_rule`), the collapsed (Duffy) product rule on a simplex
   (:func:`simplex_rule`) and a product rule on the sphere (:func:`sphere_rule`);
@@ -15,16 +18,127 @@ The arrays returned by the cached rules are read-only.
 
 from __future__ import annotations
 
+import dataclasses
 import math
+import weakref
+from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
+from ._support import checked
 from .lattice import Lattice
 
 #: Measure compression: geometric bins x_{j+1}/x_j <= BIN_RATIO, a Gauss rule of BIN_GAUSS points in each.
 BIN_RATIO = 1.25
 BIN_GAUSS = 8
+
+
+@dataclasses.dataclass(frozen=True)
+class RayRule:
+    """The quadrature on rays from Γ of the BZ integrators: angular rule × graded radial rule.
+
+    The rays run from Γ to the domain boundary (the cones over the BZ boundary
+    simplices of :func:`boundary_cones`, or the Debye sphere); on each, t = |q|/|q_boundary|
+    ∈ [0, 1] is split into geometric panels [r^(−k−1), r^(−k)] (r = ``panel_ratio``)
+    down to ``t_min`` plus [0, t_min], each with ``radial_order`` Gauss-Legendre
+    points (:func:`radial_rule`): this resolves the acoustic region near Γ, where
+    the thermal scale |q| ~ k_BT/ħv sits at low T, over many decades.
+
+    Parameters
+    ----------
+    angular_order : int
+        Gauss points per direction of each boundary simplex (3D: angular_order²
+        per triangle; 2D: angular_order per edge), >= 1. Default 16.
+    radial_order : int
+        Gauss-Legendre points per radial panel, >= 1. Default 12.
+    panel_ratio : float
+        Ratio r of consecutive panel edges, > 1. Default 3.
+    t_min : float
+        Inner edge of the geometric panels, in (0, 1). Default 1e-7, the
+        phonon sums of ``numeric.thermal``: panels reach thermal phonons down to
+        T ≈ t_min Θ_D. The golden-rule rates of ``numeric.transport`` use
+        ``t_min = 1e-6`` (their rule ``GOLDEN_RULE_RAYS``): they are asked down
+        to T ~ 1e-3 T_BG, and on their ~10⁵-node BZ rule it saves two of the
+        ~15 panels per ray.
+    compress : bool
+        Contract the temperature-dependent factors with the node measure
+        compressed in ω into local Gauss rules (:func:`compress_measure`: a few
+        hundred nodes instead of ~10⁵); False sums over every node (slower; for checks).
+
+    Examples
+    --------
+    >>> RayRule()
+    RayRule(angular_order=16, radial_order=12, panel_ratio=3.0, t_min=1e-07, compress=True)
+    >>> RayRule(radial_order=12).coarser()          # the rule of the error estimates
+    RayRule(angular_order=15, radial_order=10, panel_ratio=3.0, t_min=1e-07, compress=True)
+    >>> RayRule(angular_order=0)
+    Traceback (most recent call last):
+    ...
+    ValueError: angular_order = 0 is outside the valid range: integers >= 1
+    """
+
+    angular_order: int = 16
+    radial_order: int = 12
+    panel_ratio: float = 3.0
+    t_min: float = 1e-7
+    compress: bool = True
+
+    def __post_init__(self) -> None:
+        for name in ("angular_order", "radial_order"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
+                raise ValueError(f"{name} = {value!r} is outside the valid range: integers >= 1")
+            object.__setattr__(self, name, int(value))
+        object.__setattr__(self, "panel_ratio", float(checked("panel_ratio", self.panel_ratio, 1.0,
+                                                              low_open=True)))
+        object.__setattr__(self, "t_min", float(checked("t_min", self.t_min, 0.0, 1.0, low_open=True,
+                                                        high_open=True)))
+        object.__setattr__(self, "compress", bool(self.compress))
+
+    def coarser(self) -> RayRule:
+        """The rule with angular_order − 1 and radial_order − 2 (at least 1 and 2): for error estimates."""
+        return dataclasses.replace(self, angular_order=max(1, self.angular_order - 1),
+                                   radial_order=max(2, self.radial_order - 2))
+
+
+class ModelCache:
+    """T-independent quadrature data per model (weak keys: an entry dies with its model).
+
+    At most ``size`` + 1 entries per model (then that model's entries are dropped);
+    a model that cannot be weakly referenced is not cached.
+
+    Examples
+    --------
+    >>> class Model: pass
+    >>> cache, m = ModelCache(), Model()
+    >>> cache.get(m, "key", lambda: [1.0]) is cache.get(m, "key", lambda: [2.0])
+    True
+    """
+
+    def __init__(self, size: int = 8) -> None:
+        self._store: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+        self._size = size
+
+    def get(self, model: object, key: object, build: Callable[[], Any]) -> Any:
+        """The entry ``key`` of ``model``, built by ``build()`` if absent."""
+        try:
+            per_model = self._store.setdefault(model, {})
+        except TypeError:  # not weak-referenceable: no caching
+            return build()
+        if key not in per_model:
+            if len(per_model) > self._size:
+                per_model.clear()
+            per_model[key] = build()
+        return per_model[key]
+
+    def clear(self, model: object | None = None) -> None:
+        """Forget the entries of ``model`` (all models if None)."""
+        if model is None:
+            self._store.clear()
+        else:
+            self._store.pop(model, None)
 
 
 def _read_only(*arrays: np.ndarray) -> tuple[np.ndarray, ...]:

@@ -31,6 +31,7 @@ from scipy.constants import m_e as _M_E
 from scipy.constants import physical_constants
 
 from ._support import checked, scalar, vectors
+from .bands import FermiSphere, TetrahedronBZ
 from .lattice import Lattice
 from .tetrahedron import TetrahedronMesh
 
@@ -48,6 +49,9 @@ def _output(arr: np.ndarray, like: np.ndarray) -> np.ndarray | float:
 # ====================================================================== free electrons
 class FreeElectronGas:
     """Free (Sommerfeld) electron gas: ε = ħ²k²/2m, two spin states, density n (A&M ch. 2).
+
+    A :class:`numeric.bands.BandModel` integrated on its Fermi sphere
+    (``domain``): the one place where k_F, E_F and g(E_F) of free electrons are derived.
 
     Parameters
     ----------
@@ -75,6 +79,12 @@ class FreeElectronGas:
         T_F = E_F/k_B, K.
     spin_degeneracy : int
         2.
+    dim : int
+        3.
+    fermi_level : float
+        E_F (the :class:`numeric.bands.BandModel` name), J.
+    domain : numeric.bands.FermiSphere
+        FermiSphere(m, k_F): integrals over directions of k are analytic.
 
     Examples
     --------
@@ -89,6 +99,7 @@ class FreeElectronGas:
     """
 
     spin_degeneracy = 2
+    dim = 3
 
     def __init__(self, n: float, m: float = _M_E) -> None:
         self.n = scalar("n", n, 0.0, low_open=True)
@@ -99,6 +110,12 @@ class FreeElectronGas:
         self.dos_fermi = self.m * self.k_F / (math.pi**2 * _HBAR**2)
         self.r_s = (3.0 / (4.0 * math.pi * self.n)) ** (1.0 / 3.0) / _BOHR
         self.fermi_temperature = self.E_F / _K_B
+        self.domain = FermiSphere(self.m, self.k_F)
+
+    @property
+    def fermi_level(self) -> float:
+        """E_F, J (measured from the band bottom)."""
+        return self.E_F
 
     @classmethod
     def copper(cls) -> FreeElectronGas:
@@ -217,6 +234,12 @@ class TightBinding:
         Ω, m^d.
     n : float
         Electron density electrons_per_cell/Ω, 1/m^d.
+    fermi_level : float
+        T = 0 Fermi level, J (see the notes).
+    dos_fermi : float
+        D(E_F)/Ω, both spins, per volume, 1/(J·m^d) (the :class:`numeric.bands.BandModel` convention).
+    domain : numeric.bands.TetrahedronBZ
+        The first BZ by linear tetrahedra, energies in units of |t|.
 
     Notes
     -----
@@ -286,6 +309,24 @@ class TightBinding:
     def n(self) -> float:
         """Electron density electrons_per_cell/Ω, 1/m^d."""
         return self.electrons_per_cell / self.cell_volume
+
+    @property
+    def domain(self) -> TetrahedronBZ:
+        """The first BZ of :attr:`lattice`, integrated by linear tetrahedra in units of |t|."""
+        return TetrahedronBZ(self.lattice, abs(self.t))
+
+    @cached_property
+    def dos_fermi(self) -> float:
+        """D(E_F)/Ω: density of states at the Fermi level, both spins, per volume, 1/(J·m^d).
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> tb = TightBinding(Lattice.chain(1.0), 1.0, electrons_per_cell=1.0)
+        >>> round(tb.dos_fermi * np.pi, 6)                  # 2/(π · 2t a) at half filling
+        1.0
+        """
+        return float(self.dos(self.fermi_level)) / self.cell_volume
 
     # ------------------------------------------------------------------ band
     def _eps(self, k: np.ndarray) -> np.ndarray:

@@ -5,7 +5,10 @@
 * Phonon models behind one small interface (:class:`PhononModel`), for the
   Brillouin-zone integrators: :class:`SpringModel` (Born-von Kármán
   central-force springs on a :class:`numeric.lattice.Lattice`) and
-  :class:`DebyeModel` (isotropic linear dispersion inside the Debye sphere);
+  :class:`DebyeModel` (isotropic linear dispersion inside the Debye sphere).
+  Each model states its integration domain: :class:`BrillouinZone` (the
+  first BZ of its lattice) or :class:`DebyeSphere`; the integrators choose
+  their quadrature from the domain, never from the model's class;
   :func:`mean_sound_velocity` and :func:`elastic_debye_temperature` give the
   T -> 0 Debye temperature of any such model from its sound velocities.
 """
@@ -13,6 +16,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 import numpy as np
@@ -25,7 +29,9 @@ from ._support import checked, evaluate, scalar, vectors
 from .lattice import Lattice, _unit_directions
 
 __all__ = [
+    "BrillouinZone",
     "DebyeModel",
+    "DebyeSphere",
     "PhononModel",
     "SpringModel",
     "debye_T3",
@@ -164,6 +170,35 @@ def debye_wavevector(dim: int, cell_volume: float) -> float:
     return (6.0 * math.pi**2 / omega) ** (1.0 / 3.0)
 
 
+@dataclass(frozen=True)
+class BrillouinZone:
+    """Integration domain: the first Brillouin zone of ``lattice`` (rays from Γ to its boundary).
+
+    Examples
+    --------
+    >>> BrillouinZone(Lattice.fcc(3.615e-10)).lattice.name
+    'fcc'
+    """
+
+    lattice: Lattice
+
+
+@dataclass(frozen=True)
+class DebyeSphere:
+    """Integration domain: the Debye sphere |q| <= ``radius`` (1/m), ω = ``velocity`` |q| (m/s), all branches.
+
+    The dispersion is isotropic and linear inside it, so integrals over q reduce to one radial integral.
+
+    Examples
+    --------
+    >>> DebyeSphere(1.7e10, 2600.0).radius
+    17000000000.0
+    """
+
+    radius: float
+    velocity: float
+
+
 @runtime_checkable
 class PhononModel(Protocol):
     """What the Brillouin-zone integrators need from a phonon model (one atom per cell, d branches).
@@ -179,6 +214,9 @@ class PhononModel(Protocol):
         Atomic mass M, kg (None when unknown: mean-square displacements need it).
     frequency_bound : float
         An upper bound of ω_s(q) over the domain, rad/s (ω_D for the Debye model).
+    domain : BrillouinZone or DebyeSphere
+        Where the q-integrals run: the first BZ of a lattice (:class:`SpringModel`)
+        or the Debye sphere (:class:`DebyeModel`).
 
     Methods
     -------
@@ -186,9 +224,6 @@ class PhononModel(Protocol):
         Angular frequencies ω_s(q), rad/s, shape (..., d), ascending, for q of shape (..., d) in 1/m.
     sound_velocities(directions)
         Long-wavelength phase velocities lim ω_s(q n̂)/q, m/s, shape (..., d), ascending.
-    ray_extent(directions)
-        Distance from Γ to the domain boundary along each direction, 1/m, shape (...):
-        the first-BZ boundary (:class:`SpringModel`) or q_D (:class:`DebyeModel`).
     debye_temperature_T0()
         Θ_D(0), K, from the sound velocities (:func:`elastic_debye_temperature`).
     """
@@ -197,12 +232,11 @@ class PhononModel(Protocol):
     cell_volume: float
     mass: float | None
     frequency_bound: float
+    domain: BrillouinZone | DebyeSphere
 
     def frequencies(self, q: ArrayLike) -> np.ndarray: ...
 
     def sound_velocities(self, directions: ArrayLike) -> np.ndarray: ...
-
-    def ray_extent(self, directions: ArrayLike) -> np.ndarray: ...
 
     def debye_temperature_T0(self) -> float: ...
 
@@ -518,6 +552,11 @@ class SpringModel:
         return self._mass / self._lattice.cell_volume
 
     @property
+    def domain(self) -> BrillouinZone:
+        """The first BZ of :attr:`lattice`: the integration domain of this model."""
+        return BrillouinZone(self._lattice)
+
+    @property
     def frequency_bound(self) -> float:
         """Upper bound of ω over all q, rad/s: √(2 Σ_R k_R/M) (each bond adds at most 2k_R/M to ‖D‖)."""
         return math.sqrt(self._omega2_bound)
@@ -727,12 +766,13 @@ class DebyeModel:
     ----------
     theta_D : float
         Debye temperature Θ_D = ħ ω_D / k_B, K (> 0).
-    density : Lattice or float
-        The lattice (n = 1/Ω) or the number of atoms per volume n, m^-d (> 0).
+    atom_density : float
+        Number of atoms per volume n = 1/Ω, m^-d (> 0). For a lattice use
+        :meth:`on_lattice` (n = 1/Ω of its primitive cell).
     mass : float, optional
         Atomic mass M, kg (> 0); needed only for displacements (Debye-Waller).
     dim : int, optional
-        Dimension (1, 2, 3) when ``density`` is a number; default 3.
+        Dimension (1, 2, 3); default 3.
 
     Notes
     -----
@@ -740,48 +780,67 @@ class DebyeModel:
     (:func:`debye_wavevector`), and v = k_B Θ_D/(ħ q_D) (Ashcroft & Mermin
     ch. 23). The model is isotropic, so Θ_D(0) from its sound
     velocities is Θ_D itself. ``frequencies`` returns v|q| for any q; the
-    model is defined only for |q| <= q_D (``ray_extent``).
+    model is defined only for |q| <= q_D (its ``domain``, a :class:`DebyeSphere`).
 
     Examples
     --------
     >>> import numpy as np
     >>> from scipy.constants import atomic_mass
-    >>> cu = DebyeModel(343.0, Lattice.fcc(3.615e-10), 63.546 * atomic_mass)
+    >>> cu = DebyeModel.on_lattice(343.0, Lattice.fcc(3.615e-10), 63.546 * atomic_mass)
     >>> f"q_D = {cu.q_debye:.4e} 1/m, v = {cu.velocity:.1f} m/s"
     'q_D = 1.7116e+10 1/m, v = 2623.6 m/s'
     >>> f"{cu.frequencies([cu.q_debye, 0, 0])[0] * 1.054571817e-34 / 1.380649e-23:.6f} K"
     '343.000000 K'
+    >>> cu.domain == DebyeSphere(cu.q_debye, cu.velocity)      # where the integrators integrate it
+    True
     """
 
-    def __init__(self, theta_D: float, density: Lattice | float, mass: float | None = None, *,
-                 dim: int | None = None) -> None:
-        self._theta = scalar("theta_D", theta_D, 0.0, low_open=True)
-        if isinstance(density, Lattice):
-            if dim is not None and dim != density.dim:
-                raise ValueError(f"dim = {dim} contradicts the {density.dim}D lattice")
-            self._lattice: Lattice | None = density
-            self._dim = density.dim
-            self._cell_volume = density.cell_volume
-        else:
-            if dim is None:
-                dim = 3
-            if dim not in (1, 2, 3):
-                raise ValueError(f"dim = {dim!r} is outside the valid range: 1, 2 or 3")
-            self._lattice = None
-            self._dim = int(dim)
-            self._cell_volume = 1.0 / scalar("density", density, 0.0, low_open=True)
+    def __init__(self, theta_D: float, atom_density: float, mass: float | None = None, *,
+                 dim: int = 3) -> None:
+        if isinstance(atom_density, Lattice):
+            raise TypeError("atom_density must be a number of atoms per volume (1/m^d); for a lattice use "
+                            "DebyeModel.on_lattice(theta_D, lattice, mass)")
+        theta = scalar("theta_D", theta_D, 0.0, low_open=True)
+        if dim not in (1, 2, 3):
+            raise ValueError(f"dim = {dim!r} is outside the valid range: 1, 2 or 3")
+        cell = 1.0 / scalar("atom_density", atom_density, 0.0, low_open=True)
+        self._setup(theta, cell, int(dim), mass, None)
+
+    def _setup(self, theta: float, cell_volume: float, dim: int, mass: float | None,
+               lattice: Lattice | None) -> None:
+        self._theta = theta
+        self._lattice = lattice
+        self._dim = dim
+        self._cell_volume = cell_volume
         self._mass = None if mass is None else scalar("mass", mass, 0.0, low_open=True)
         self._q_debye = debye_wavevector(self._dim, self._cell_volume)
         self._omega_debye = _K_B * self._theta / _HBAR
         self._velocity = self._omega_debye / self._q_debye
 
     @classmethod
-    def from_sound_velocity(cls, v_s: float, density: Lattice | float, mass_density: float | None = None,
-                            *, dim: int | None = None) -> DebyeModel:
+    def on_lattice(cls, theta_D: float, lattice: Lattice, mass: float | None = None) -> DebyeModel:
+        """The Debye model with one atom per primitive cell of ``lattice`` (n = 1/Ω, d = lattice.dim).
+
+        Examples
+        --------
+        >>> d = DebyeModel.on_lattice(343.0, Lattice.fcc(3.615e-10))
+        >>> d.lattice.name, d.dim, f"{d.cell_volume:.4e} m³"
+        ('fcc', 3, '1.1810e-29 m³')
+        """
+        if not isinstance(lattice, Lattice):
+            raise TypeError(f"lattice must be a numeric.lattice.Lattice, got {type(lattice).__name__}")
+        model = cls.__new__(cls)
+        model._setup(scalar("theta_D", theta_D, 0.0, low_open=True), lattice.cell_volume, lattice.dim, mass,
+                     lattice)
+        return model
+
+    @classmethod
+    def from_sound_velocity(cls, v_s: float, atom_density: float, mass_density: float | None = None,
+                            *, dim: int = 3) -> DebyeModel:
         """The Debye model with sound velocity ``v_s`` (m/s): Θ_D = ħ v_s q_D/k_B.
 
-        ``density`` as in the constructor; ``mass_density`` ρ (kg/m^d, > 0, optional) sets the
-        atomic mass M = ρ/n. This is how the scattering-rate closed forms are parametrised
+        ``atom_density`` and ``dim`` as in the constructor; ``mass_density`` ρ (kg/m^d, > 0, optional)
+        sets the atomic mass M = ρ/n. This is how the scattering-rate closed forms are parametrised
         (v_s, ρ, one atom per conduction electron for a monovalent metal).
 
         Examples
@@ -791,19 +850,18 @@ class DebyeModel:
         'Θ_D = 622.4 K, v = 4760.0 m/s, M = 1.0579e-25 kg'
         """
         v = scalar("v_s", v_s, 0.0, low_open=True)
-        if isinstance(density, Lattice):
-            d, cell = density.dim, density.cell_volume
-        else:
-            d, cell = (3 if dim is None else dim), 1.0 / scalar("density", density, 0.0, low_open=True)
-        if d not in (1, 2, 3):
+        if dim not in (1, 2, 3):
             raise ValueError(f"dim = {dim!r} is outside the valid range: 1, 2 or 3")
+        cell = 1.0 / scalar("atom_density", atom_density, 0.0, low_open=True)
         mass = None if mass_density is None else scalar("mass_density", mass_density, 0.0,
                                                          low_open=True) * cell
-        return cls(_HBAR * v * debye_wavevector(d, cell) / _K_B, density, mass, dim=dim)
+        return cls(_HBAR * v * debye_wavevector(dim, cell) / _K_B, atom_density, mass, dim=dim)
 
     @classmethod
     def from_model(cls, model: PhononModel) -> DebyeModel:
         """The Debye model with the same dimension, density, mass and Θ_D(0) as ``model``.
+
+        On the model's lattice when its domain is a :class:`BrillouinZone`.
 
         Examples
         --------
@@ -812,9 +870,10 @@ class DebyeModel:
         >>> f"{d.theta_D / m.debye_temperature_T0():.15f}", d.lattice is m.lattice
         ('1.000000000000000', True)
         """
-        lattice = getattr(model, "lattice", None)
-        density = lattice if isinstance(lattice, Lattice) else 1.0 / model.cell_volume
-        return cls(model.debye_temperature_T0(), density, model.mass, dim=model.dim)
+        domain = model.domain
+        if isinstance(domain, BrillouinZone):
+            return cls.on_lattice(model.debye_temperature_T0(), domain.lattice, model.mass)
+        return cls(model.debye_temperature_T0(), 1.0 / model.cell_volume, model.mass, dim=model.dim)
 
     def __repr__(self) -> str:
         where = (self._lattice.name if self._lattice is not None
@@ -828,8 +887,18 @@ class DebyeModel:
 
     @property
     def lattice(self) -> Lattice | None:
-        """The lattice, if the model was built from one."""
+        """The lattice, if built on one (:meth:`on_lattice`); the domain is the Debye sphere regardless."""
         return self._lattice
+
+    @property
+    def atom_density(self) -> float:
+        """Number of atoms per volume n = 1/Ω, m^-d."""
+        return 1.0 / self._cell_volume
+
+    @property
+    def domain(self) -> DebyeSphere:
+        """The Debye sphere |q| <= q_D with ω = v|q|: the integration domain of this model."""
+        return DebyeSphere(self._q_debye, self._velocity)
 
     @property
     def dim(self) -> int:

@@ -75,7 +75,8 @@ from scipy.optimize import brentq
 
 from ._quadrature import gauss01
 from ._support import checked, fermi_dirac
-from .coupling import deformation_potential_coupling, frohlich_coupling
+from .bands import TetrahedronBZ, band_domain, fermi_sphere
+from .coupling import frohlich_coupling
 from .screening import dielectric_thomas_fermi
 from .tetrahedron import cell_tetrahedra, occupied_inverse_average
 
@@ -85,7 +86,6 @@ __all__ = [
     "dielectric_rpa",
     "dielectric_thomas_fermi_numeric",
     "plasmon_frequency_numeric",
-    "screened_deformation_potential_coupling",
     "screened_frohlich_coupling",
     "thomas_fermi_wavevector_numeric",
 ]
@@ -251,12 +251,13 @@ def _density(eta: float, tau: float, xg: np.ndarray, wg: np.ndarray) -> float:
 
 
 # ====================================================================== lattice bands (tetrahedra)
-def _chi0_lattice(bands: object, q: ArrayLike, omega: ArrayLike, T: ArrayLike, nk: int
-                  ) -> np.ndarray | float:
+def _chi0_lattice(bands: object, domain: TetrahedronBZ, q: ArrayLike, omega: ArrayLike, T: ArrayLike,
+                  nk: int) -> np.ndarray | float:
     """Static T = 0 χ0 of a one-band lattice model by the linear tetrahedron method (see :func:`chi0`)."""
-    lattice = bands.lattice  # type: ignore[attr-defined]
+    lattice = domain.lattice
     if lattice.dim != 3:
-        raise ValueError(f"bands.lattice.dim = {lattice.dim} is outside the valid range: 3 (3D lattices)")
+        raise ValueError(f"electrons.domain.lattice.dim = {lattice.dim} is outside the valid range: 3 "
+                         "(3D lattices)")
     if np.any(checked("omega", omega, 0.0) != 0.0):
         raise ValueError("omega must be 0 for lattice bands: the dynamic tetrahedron response is not "
                          "implemented yet (valid range: omega = 0)")
@@ -269,7 +270,7 @@ def _chi0_lattice(bands: object, q: ArrayLike, omega: ArrayLike, T: ArrayLike, n
     if q_a.ndim == 0 or q_a.shape[-1] != 3:
         raise ValueError(f"q must have shape (..., 3) (a wavevector, 1/m) for lattice bands, got {q_a.shape}")
     ef = float(bands.fermi_level)  # type: ignore[attr-defined]
-    scale = abs(float(bands.t))  # type: ignore[attr-defined]  # energies in units of |t|: no underflow
+    scale = domain.energy_scale  # energies in units of it: no underflow
     k = lattice.monkhorst_pack(nk)[0].reshape(nk, nk, nk, 3)  # Γ-centred, index (i, j, l) = u n
     tetra = cell_tetrahedra(lattice, nk)
     eps = np.ascontiguousarray(bands.energies(k) / scale)  # type: ignore[attr-defined]
@@ -301,19 +302,10 @@ def _reduced_mu(tau: float) -> float:
                   maxiter=400)
 
 
-def _gas(electrons: object) -> tuple[float, float, float, float]:
-    """(k_F, E_F, g(E_F), n) of a spin-degenerate parabolic band given by attributes ``n`` and ``m``."""
-    try:
-        n, m = electrons.n, electrons.m  # type: ignore[attr-defined]
-    except AttributeError:
-        raise TypeError(f"electrons must have attributes n (density, 1/m³) and m (band mass, kg), "
-                        f"got {type(electrons).__name__}") from None
-    n = float(checked("electrons.n", n, 0.0, low_open=True))
-    m = float(checked("electrons.m", m, 0.0, low_open=True))
-    k_F = (3.0 * math.pi**2 * n) ** (1.0 / 3.0)
-    E_F = _HBAR**2 * k_F**2 / (2.0 * m)
-    g_F = m * k_F / (math.pi**2 * _HBAR**2)
-    return k_F, E_F, g_F, n
+def _gas(electrons: object, needed_by: str) -> tuple[float, float, float]:
+    """(k_F, E_F, g(E_F) both spins per volume) of a parabolic band, as the model states them."""
+    sphere = fermi_sphere(electrons, needed_by)
+    return sphere.k_F, float(electrons.fermi_level), float(electrons.dos_fermi)  # type: ignore[attr-defined]
 
 
 def _options(order: int, ratio: float) -> tuple[np.ndarray, np.ndarray, float]:
@@ -355,7 +347,8 @@ def chi0(electrons: object, q: ArrayLike, omega: ArrayLike = 0.0, T: ArrayLike =
     spins, retarded; see the module docstring for the method. It does not
     call the closed-form Lindhard kernels of :mod:`numeric.screening`.
 
-    A band with a ``lattice`` attribute (``numeric.electrons.TightBinding``)
+    A band integrated on its Brillouin zone (``electrons.domain`` a
+    :class:`numeric.bands.TetrahedronBZ`, e.g. ``numeric.electrons.TightBinding``)
     goes to the Brillouin-zone integrator instead (static, T = 0 only):
 
         χ0(q) = (2/Ω) ⟨(f_k − f_{k+q})/(ε_k − ε_{k+q})⟩_BZ = (4/Ω) ⟨θ(E_F − ε_k)/(ε_k − ε_{k+q})⟩_BZ
@@ -371,14 +364,13 @@ def chi0(electrons: object, q: ArrayLike, omega: ArrayLike = 0.0, T: ArrayLike =
 
     Parameters
     ----------
-    electrons : object
-        A spin-degenerate parabolic band: any object with attributes ``n``
-        (density, 1/m³, > 0) and ``m`` (band mass, kg, > 0), e.g.
-        ``numeric.electrons.FreeElectronGas``. k_F = (3π² n)^(1/3).
-        Or a one-band lattice model with attributes ``lattice`` (a 3D
-        :class:`numeric.lattice.Lattice`), ``t`` (J, sets the energy scale),
-        ``fermi_level`` (J) and ``energies(k)`` (k (..., 3) in 1/m -> J), e.g.
-        ``numeric.electrons.TightBinding``.
+    electrons : numeric.bands.BandModel
+        The band. Domain :class:`numeric.bands.FermiSphere` (a parabolic band,
+        e.g. ``numeric.electrons.FreeElectronGas``): k_F from the domain, E_F
+        = ``fermi_level`` and g(E_F) = ``dos_fermi`` (both spins, per volume)
+        from the model. Domain :class:`numeric.bands.TetrahedronBZ` (a 3D
+        lattice band, e.g. ``numeric.electrons.TightBinding``): ``fermi_level``
+        (J) and ``energies(k)`` (k (..., 3) in 1/m -> J) on the domain's lattice.
     q : array_like
         Wavevector magnitude, 1/m (> 0, finite); for a lattice band a vector,
         shape (..., 3), not in the reciprocal lattice.
@@ -414,9 +406,9 @@ def chi0(electrons: object, q: ArrayLike, omega: ArrayLike = 0.0, T: ArrayLike =
 
     Examples
     --------
-    >>> from types import SimpleNamespace
     >>> from scipy.constants import m_e, hbar, pi
-    >>> cu = SimpleNamespace(n=8.47e28, m=m_e)  # copper as free electrons
+    >>> from numeric.electrons import FreeElectronGas
+    >>> cu = FreeElectronGas(8.47e28, m_e)  # copper as free electrons
     >>> k_F = (3 * pi**2 * cu.n) ** (1 / 3)
     >>> g = m_e * k_F / (pi**2 * hbar**2)
     >>> round(chi0(cu, k_F) / -g, 10)  # F(1/2) = 1/2 + (3/8) ln 3 = 0.91197960825054...
@@ -428,9 +420,10 @@ def chi0(electrons: object, q: ArrayLike, omega: ArrayLike = 0.0, T: ArrayLike =
     >>> round(c.real, 10), round(c.imag, 10)
     (0.8325586781, 0.3926990817)
     """
-    if hasattr(electrons, "lattice"):
-        return _chi0_lattice(electrons, q, omega, T, nk)
-    k_F, E_F, g_F, _ = _gas(electrons)
+    domain = band_domain(electrons)
+    if isinstance(domain, TetrahedronBZ):
+        return _chi0_lattice(electrons, domain, q, omega, T, nk)
+    k_F, E_F, g_F = _gas(electrons, "chi0")
     q_a = checked("q", q, 0.0, low_open=True)
     w_a = checked("omega", omega, 0.0)
     T_a = checked("T", T, 0.0)
@@ -459,9 +452,9 @@ def dielectric_rpa(electrons: object, q: ArrayLike, omega: ArrayLike = 0.0, T: A
 
     Examples
     --------
-    >>> from types import SimpleNamespace
+    >>> from numeric.electrons import FreeElectronGas
     >>> from scipy.constants import m_e, pi
-    >>> gas = SimpleNamespace(n=8.47e28, m=m_e)
+    >>> gas = FreeElectronGas(8.47e28, m_e)
     >>> k_F = (3 * pi**2 * gas.n) ** (1 / 3)
     >>> f"{dielectric_rpa(gas, k_F):.6f}"  # 1 + (k_TF/k_F)² F(1/2)
     '2.615075'
@@ -476,8 +469,9 @@ def chemical_potential(electrons: object, T: ArrayLike) -> np.ndarray | float:
 
     Parameters
     ----------
-    electrons : object
-        Attributes ``n`` (1/m³) and ``m`` (kg), as for :func:`chi0`.
+    electrons : numeric.bands.BandModel
+        A parabolic band (domain :class:`numeric.bands.FermiSphere`), e.g.
+        ``numeric.electrons.FreeElectronGas``.
     T : array_like
         Temperature, K (>= 0, finite).
 
@@ -494,15 +488,15 @@ def chemical_potential(electrons: object, T: ArrayLike) -> np.ndarray | float:
 
     Examples
     --------
-    >>> from types import SimpleNamespace
+    >>> from numeric.electrons import FreeElectronGas
     >>> from scipy.constants import m_e, k
-    >>> gas = SimpleNamespace(n=8.47e28, m=m_e)
+    >>> gas = FreeElectronGas(8.47e28, m_e)
     >>> E_F = chemical_potential(gas, 0.0)
     >>> t = 0.01 * E_F / k  # k_B T = E_F/100
     >>> round(chemical_potential(gas, t) / E_F, 9)  # 1 − (π²/12) 1e-4 − (π⁴/80) 1e-8
     0.999917741
     """
-    _, E_F, _, _ = _gas(electrons)
+    _, E_F, _ = _gas(electrons, "chemical_potential")
     T_a = checked("T", T, 0.0)
     tau = _K_B * T_a / E_F
     flat = tau.reshape(-1)
@@ -520,8 +514,9 @@ def thomas_fermi_wavevector_numeric(electrons: object, T: float = 0.0, *, order:
 
     Parameters
     ----------
-    electrons : object
-        Attributes ``n`` (1/m³) and ``m`` (kg), as for :func:`chi0`.
+    electrons : numeric.bands.BandModel
+        A parabolic band (domain :class:`numeric.bands.FermiSphere`), e.g.
+        ``numeric.electrons.FreeElectronGas``.
     T : float, optional
         Temperature, K (>= 0); default 0.
 
@@ -534,12 +529,12 @@ def thomas_fermi_wavevector_numeric(electrons: object, T: float = 0.0, *, order:
 
     Examples
     --------
-    >>> from types import SimpleNamespace
+    >>> from numeric.electrons import FreeElectronGas
     >>> from scipy.constants import m_e
-    >>> f"{thomas_fermi_wavevector_numeric(SimpleNamespace(n=8.47e28, m=m_e)):.6e} 1/m"
+    >>> f"{thomas_fermi_wavevector_numeric(FreeElectronGas(8.47e28, m_e)):.6e} 1/m"
     '1.808028e+10 1/m'
     """
-    _, E_F, g_F, _ = _gas(electrons)
+    _, E_F, g_F = _gas(electrons, "thomas_fermi_wavevector_numeric")
     T_a = float(checked("T", T, 0.0))
     tau = _K_B * T_a / E_F
     h = 0.01 * max(1.0, math.sqrt(tau))
@@ -557,8 +552,9 @@ def plasmon_frequency_numeric(electrons: object, q: ArrayLike, *, order: int = 1
 
     Parameters
     ----------
-    electrons : object
-        Attributes ``n`` (1/m³) and ``m`` (kg), as for :func:`chi0`.
+    electrons : numeric.bands.BandModel
+        A parabolic band (domain :class:`numeric.bands.FermiSphere`), e.g.
+        ``numeric.electrons.FreeElectronGas``.
     q : array_like
         Wavevector, 1/m (> 0), below the wavevector where the plasmon enters
         the continuum ω <= v_F q + ħq²/2m (ValueError otherwise).
@@ -577,9 +573,9 @@ def plasmon_frequency_numeric(electrons: object, q: ArrayLike, *, order: int = 1
 
     Examples
     --------
-    >>> from types import SimpleNamespace
+    >>> from numeric.electrons import FreeElectronGas
     >>> from scipy.constants import m_e, e, epsilon_0, hbar, pi
-    >>> gas = SimpleNamespace(n=8.47e28, m=m_e)
+    >>> gas = FreeElectronGas(8.47e28, m_e)
     >>> w_p = (gas.n * e**2 / (epsilon_0 * m_e)) ** 0.5
     >>> v_F = hbar * (3 * pi**2 * gas.n) ** (1 / 3) / m_e
     >>> q = 0.01 * w_p / v_F
@@ -587,7 +583,7 @@ def plasmon_frequency_numeric(electrons: object, q: ArrayLike, *, order: int = 1
     >>> round((w**2 - w_p**2) / (v_F * q) ** 2, 4)  # 3/5 as q -> 0
     0.6
     """
-    k_F, E_F, g_F, _ = _gas(electrons)
+    k_F, E_F, g_F = _gas(electrons, "plasmon_frequency_numeric")
     q_a = checked("q", q, 0.0, low_open=True)
     xg, wg, ratio = _options(order, 0.25)
     k_tf2 = _E**2 * g_F / _EPS0
@@ -617,8 +613,9 @@ def screened_frohlich_coupling(electrons: object, q: ArrayLike, omega_LO: ArrayL
 
     Parameters
     ----------
-    electrons : object
-        Attributes ``n`` (1/m³) and ``m`` (kg), as for :func:`chi0`.
+    electrons : numeric.bands.BandModel
+        A parabolic band (domain :class:`numeric.bands.FermiSphere`), e.g.
+        ``numeric.electrons.FreeElectronGas``.
     q, omega_LO, eps_inf, eps_s, V : array_like
         As for :func:`numeric.coupling.frohlich_coupling` (q in 1/m, > 0;
         ω_LO in rad/s; relative permittivities eps_s > eps_inf >= 1; V in m³).
@@ -634,9 +631,9 @@ def screened_frohlich_coupling(electrons: object, q: ArrayLike, omega_LO: ArrayL
 
     Examples
     --------
-    >>> from types import SimpleNamespace
+    >>> from numeric.electrons import FreeElectronGas
     >>> from scipy.constants import m_e, e, hbar
-    >>> gas = SimpleNamespace(n=1e24, m=0.067 * m_e)  # doped GaAs
+    >>> gas = FreeElectronGas(1e24, 0.067 * m_e)  # doped GaAs
     >>> g = screened_frohlich_coupling(gas, 1e8, 36.25e-3 * e / hbar, 10.89, 12.9, 1e-18)
     >>> f"{g / e:.4e} eV"
     '4.2951e-07 eV'
@@ -651,8 +648,9 @@ def dielectric_thomas_fermi_numeric(electrons: object, q: ArrayLike, T: float = 
 
     Parameters
     ----------
-    electrons : object
-        Attributes ``n`` (1/m³) and ``m`` (kg), as for :func:`chi0`.
+    electrons : numeric.bands.BandModel
+        A parabolic band (domain :class:`numeric.bands.FermiSphere`), e.g.
+        ``numeric.electrons.FreeElectronGas``.
     q : array_like
         Wavevector, 1/m (> 0).
     T : float, optional
@@ -666,46 +664,10 @@ def dielectric_thomas_fermi_numeric(electrons: object, q: ArrayLike, T: float = 
 
     Examples
     --------
-    >>> from types import SimpleNamespace
+    >>> from numeric.electrons import FreeElectronGas
     >>> from scipy.constants import m_e
-    >>> f"{dielectric_thomas_fermi_numeric(SimpleNamespace(n=8.47e28, m=m_e), 1.808028e10):.6f}"
+    >>> f"{dielectric_thomas_fermi_numeric(FreeElectronGas(8.47e28, m_e), 1.808028e10):.6f}"
     '2.000000'
     """
     q_a = checked("q", q, 0.0, low_open=True)
     return dielectric_thomas_fermi(q_a, thomas_fermi_wavevector_numeric(electrons, T))
-
-
-def screened_deformation_potential_coupling(electrons: object, q: ArrayLike, D: ArrayLike, rho: ArrayLike,
-                                            V: ArrayLike, v_s: ArrayLike) -> np.ndarray | float:
-    """Deformation-potential coupling in a metal: left unscreened, |g_q| = D sqrt(ħq/(2ρV v_s)).
-
-    The deformation potential D of a metal already contains the electronic
-    screening (in jellium, screening the bare ionic potential gives D = (2/3) E_F
-    together with the Bohm-Staver sound velocity), so it is *not* divided by
-    ε(q, 0) again: the coupling keeps its sqrt(q) law as q -> 0, unlike the
-    polar-LO Fröhlich coupling (:func:`screened_frohlich_coupling`), which
-    vanishes linearly.
-
-    Parameters
-    ----------
-    electrons : object
-        Attributes ``n`` (1/m³) and ``m`` (kg), as for :func:`chi0` (validated; not used otherwise).
-    q, D, rho, V, v_s : array_like
-        As for :func:`numeric.coupling.deformation_potential_coupling` (1/m, J, kg/m³, m³, m/s).
-
-    Returns
-    -------
-    float or ndarray
-        |g_q| in J.
-
-    Examples
-    --------
-    >>> from types import SimpleNamespace
-    >>> from scipy.constants import m_e, e
-    >>> cu = SimpleNamespace(n=8.47e28, m=m_e)
-    >>> g = screened_deformation_potential_coupling(cu, [1e9, 4e9], 10 * e, 8960.0, 1e-18, 4760.0)
-    >>> float(round(g[1] / g[0], 12))  # sqrt(4)
-    2.0
-    """
-    _gas(electrons)
-    return deformation_potential_coupling(checked("q", q, 0.0), D, rho, V, v_s)

@@ -28,10 +28,11 @@ Two rules:
   ``panel_ratio``) down to ``t_min`` plus [0, t_min], each with a Gauss-Legendre rule of
   ``radial_order`` points: this resolves the acoustic region near Γ over many
   decades, so the T³ law is reached at T = Θ_D/1000 and below with the same
-  grid that serves T >> Θ_D. Models without a lattice (the
-  :class:`numeric.phonons.DebyeModel`) are integrated over their own domain,
-  the sphere of radius ``ray_extent`` (isotropic Debye model: one direction;
-  otherwise Gauss-Legendre in cos θ × uniform φ).
+  grid that serves T >> Θ_D. The rule is a :class:`numeric._quadrature.RayRule`.
+  The domain is the model's own (``model.domain``): the first BZ of its
+  lattice (:class:`numeric.phonons.BrillouinZone`), or the Debye sphere
+  (:class:`numeric.phonons.DebyeSphere`), where the isotropic dispersion
+  needs one direction only.
 * ``method="mesh"``: the shifted Monkhorst-Pack mesh of n^d points (Γ is not
   a mesh point), for comparison. It converges exponentially for smooth
   periodic integrands (C_V), but only algebraically where ω -> 0 makes the
@@ -47,17 +48,15 @@ sorted once), which makes low temperatures cheap.
 from __future__ import annotations
 
 import math
-import weakref
 
 import numpy as np
 from numpy.typing import ArrayLike
 from scipy.constants import hbar as _HBAR
 from scipy.constants import k as _K_B
 
-from ._quadrature import boundary_cones, compress_measure, radial_rule, sphere_rule
+from ._quadrature import ModelCache, RayRule, boundary_cones, compress_measure, radial_rule
 from ._support import checked
-from .lattice import Lattice
-from .phonons import DebyeModel, PhononModel
+from .phonons import BrillouinZone, DebyeSphere, PhononModel
 
 __all__ = ["debye_waller_2W", "heat_capacity", "mean_square_displacement", "phonon_number"]
 
@@ -67,40 +66,37 @@ _X_CUT = 746.0
 _BLOCK = 1 << 20
 _METHODS = ("rays", "mesh")
 
-_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+#: The spectra of the rules used, per model.
+_SPECTRA = ModelCache()
 
 
 # ====================================================================== quadrature rules
-def _ray_nodes(model: PhononModel, angular_order: int, radial_order: int, panel_ratio: float,
-               t_min: float) -> tuple[np.ndarray, np.ndarray]:
+def _ray_nodes(model: PhononModel, rule: RayRule) -> tuple[np.ndarray, np.ndarray]:
     """q-points (P, d) and weights (P,) with Σ w F(q) ≈ (Ω/(2π)^d) ∫ d^dq F over the model's domain."""
     dim = model.dim
-    t, wt = radial_rule(radial_order, panel_ratio, t_min)
+    t, wt = radial_rule(rule.radial_order, rule.panel_ratio, rule.t_min)
     wt = wt * t ** (dim - 1)
     scale = model.cell_volume / (2.0 * math.pi) ** dim
-    lattice = getattr(model, "lattice", None)
-    if isinstance(lattice, Lattice) and not isinstance(model, DebyeModel):
-        P, w_dir = boundary_cones(model, lattice, angular_order)   # one cone per symmetry orbit
-    else:
-        if isinstance(model, DebyeModel):                        # isotropic: one direction suffices
-            dirs, w_unit = np.eye(dim)[:1], np.ones(1)
-        else:
-            dirs, w_unit = sphere_rule(dim, angular_order)
-        R = np.asarray(model.ray_extent(dirs), dtype=float)
-        sphere = {1: 2.0, 2: 2.0 * math.pi, 3: 4.0 * math.pi}[dim]
-        P = dirs * R[:, None]
-        w_dir = sphere * w_unit * R**dim
+    match model.domain:
+        case BrillouinZone(lattice=lattice):
+            P, w_dir = boundary_cones(model, lattice, rule.angular_order)   # one cone per symmetry orbit
+        case DebyeSphere(radius=radius):                          # isotropic: one direction suffices
+            sphere = {1: 2.0, 2: 2.0 * math.pi, 3: 4.0 * math.pi}[dim]
+            P = np.eye(dim)[:1] * radius
+            w_dir = sphere * np.ones(1) * radius**dim
+        case other:
+            raise TypeError(f"model.domain must be a BrillouinZone or a DebyeSphere, got {other!r}")
     q = (t[None, :, None] * P[:, None, :]).reshape(-1, dim)
     w = (scale * w_dir[:, None] * wt[None, :]).reshape(-1)
     return q, w
 
 
 def _mesh_nodes(model: PhononModel, n: int) -> tuple[np.ndarray, np.ndarray]:
-    lattice = getattr(model, "lattice", None)
-    if not isinstance(lattice, Lattice) or isinstance(model, DebyeModel):
-        raise ValueError("method = 'mesh' needs a model on a lattice (a SpringModel); "
-                         "the Debye model's domain is a sphere: use method = 'rays'")
-    return lattice.monkhorst_pack(n, shift=True)
+    match model.domain:
+        case BrillouinZone(lattice=lattice):
+            return lattice.monkhorst_pack(n, shift=True)
+    raise ValueError("method = 'mesh' needs a model on a lattice (domain BrillouinZone, e.g. a SpringModel); "
+                     "the Debye model's domain is a sphere: use method = 'rays'")
 
 
 class _Spectrum:
@@ -116,11 +112,8 @@ class _Spectrum:
     """
 
     def __init__(self, model: PhononModel, key: tuple) -> None:
-        method = key[0]
-        if method == "rays":
-            q, w = _ray_nodes(model, *key[1:])
-        else:
-            q, w = _mesh_nodes(model, key[1])
+        method, rule = key                                           # a RayRule, or the mesh size n
+        q, w = _ray_nodes(model, rule) if method == "rays" else _mesh_nodes(model, rule)
         omega = np.asarray(model.frequencies(q), dtype=float)      # (P, d)
         weights = np.repeat(w[:, None], model.dim, axis=1)
         keep = omega > 0.0                                          # ω = 0 only at Γ (measure zero)
@@ -134,15 +127,8 @@ class _Spectrum:
 
 
 def _spectrum(model: PhononModel, key: tuple) -> _Spectrum:
-    try:
-        per_model = _cache.setdefault(model, {})
-    except TypeError:  # not weak-referenceable: no caching
-        return _Spectrum(model, key)
-    if key not in per_model:
-        if len(per_model) > 8:
-            per_model.clear()
-        per_model[key] = _Spectrum(model, key)
-    return per_model[key]
+    """The spectrum of rule ``key`` = ("rays", RayRule) or ("mesh", n) (cached per model)."""
+    return _SPECTRA.get(model, key, lambda: _Spectrum(model, key))
 
 
 # ====================================================================== contraction over T
@@ -180,30 +166,24 @@ def _contract(spec: _Spectrum, T: np.ndarray, kind: str, compressed: bool = True
 
 
 # ====================================================================== public API
-def _inputs(model: object, T: ArrayLike, method: str, orders: dict) -> tuple[np.ndarray, tuple]:
+def _inputs(model: object, T: ArrayLike, method: str, rule: dict, n: int) -> tuple[np.ndarray, tuple]:
+    """Validated T and the spectrum key: ("rays", RayRule) or ("mesh", n)."""
     if not isinstance(model, PhononModel):
         raise ValueError(f"model must be a PhononModel (e.g. SpringModel or DebyeModel), got "
                          f"{type(model).__name__}")
     T = checked("T", T, 0.0)
     if method not in _METHODS:
         raise ValueError(f"method = {method!r} is outside the valid range: one of {_METHODS}")
-    for name in ("angular_order", "radial_order", "n"):
-        value = orders[name]
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-            raise ValueError(f"{name} = {value!r} is outside the valid range: integers >= 1")
-    ratio = float(checked("panel_ratio", orders["panel_ratio"], 1.0, low_open=True))
-    t_min = float(checked("t_min", orders["t_min"], 0.0, 1.0, low_open=True, high_open=True))
-    if method == "rays":
-        key = ("rays", int(orders["angular_order"]), int(orders["radial_order"]), ratio, t_min)
-    else:
-        key = ("mesh", int(orders["n"]))
-    return T, key
+    rays = RayRule(**rule)
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+        raise ValueError(f"n = {n!r} is outside the valid range: integers >= 1")
+    return T, (("rays", rays) if method == "rays" else ("mesh", int(n)))
 
 
 def _lower(key: tuple) -> tuple:
     """The coarser rule used for the error estimate."""
     if key[0] == "rays":
-        return ("rays", max(1, key[1] - 1), max(2, key[2] - 2), *key[3:])
+        return ("rays", key[1].coarser())
     return ("mesh", max(2, (3 * key[1]) // 4))
 
 
@@ -218,28 +198,6 @@ def _evaluate(model, T, key, compute, return_error):
     return float(value) if shape_scalar else value
 
 
-_RULE_DOC = """
-    method : {"rays", "mesh"}, optional
-        Quadrature rule (see the module notes). Default "rays".
-    angular_order : int, optional
-        "rays": Gauss points per direction of each boundary simplex (3D:
-        angular_order² per triangle; 2D: angular_order per edge). Default 16.
-    radial_order : int, optional
-        "rays": Gauss-Legendre points per radial panel. Default 12.
-    panel_ratio : float, optional
-        "rays": ratio of consecutive geometric panel edges in t = |q|/R (> 1). Default 3.
-    t_min : float, optional
-        "rays": inner edge of the geometric panels (then one panel [0, t_min]). Default 1e-7.
-    n : int, optional
-        "mesh": divisions n of the shifted n^d Monkhorst-Pack mesh. Default 32.
-    return_error : bool, optional
-        Also return an error estimate: |value − value with the coarser rule|
-        (rays: angular_order − 1 and radial_order − 2; mesh: 3n/4). It is
-        conservative (the coarser rule's error) for the exponentially
-        convergent ray rule.
-"""
-
-
 def _thermal_sum(spec, T: np.ndarray, kind: str, scale: float = 1.0) -> np.ndarray:
     """A Bose-weighted spectral sum at every T > 0; exactly 0 at T = 0 (no thermal excitation)."""
     flat = T.reshape(-1)
@@ -249,12 +207,6 @@ def _thermal_sum(spec, T: np.ndarray, kind: str, scale: float = 1.0) -> np.ndarr
     return out.reshape(T.shape)
 
 
-def _doc(f):
-    f.__doc__ = f.__doc__.replace("    {rule}\n", _RULE_DOC.lstrip("\n"))
-    return f
-
-
-@_doc
 def heat_capacity(model: PhononModel, T: ArrayLike, method: str = "rays", *, angular_order: int = 16,
                   radial_order: int = 12, panel_ratio: float = 3.0, t_min: float = 1e-7, n: int = 32,
                   return_error: bool = False):
@@ -267,7 +219,24 @@ def heat_capacity(model: PhononModel, T: ArrayLike, method: str = "rays", *, ang
     T : array_like
         Temperatures, K (>= 0; T = 0 gives exactly 0). Any shape; the
         spectrum is computed once for all of them.
-    {rule}
+    method : {"rays", "mesh"}, optional
+        Quadrature rule (see the module notes). Default "rays".
+    angular_order : int, optional
+        "rays": Gauss points per direction of each boundary simplex (3D:
+        angular_order² per triangle; 2D: angular_order per edge), >= 1. Default 16.
+    radial_order : int, optional
+        "rays": Gauss-Legendre points per radial panel, >= 1. Default 12.
+    panel_ratio : float, optional
+        "rays": ratio of consecutive geometric panel edges in t = |q|/R (> 1). Default 3.
+    t_min : float, optional
+        "rays": inner edge of the geometric panels (then one panel [0, t_min]), in (0, 1). Default 1e-7.
+    n : int, optional
+        "mesh": divisions n of the shifted n^d Monkhorst-Pack mesh, >= 1. Default 32.
+    return_error : bool, optional
+        Also return an error estimate: |value − value with the coarser rule|
+        (rays: angular_order − 1 and radial_order − 2; mesh: 3n/4). It is
+        conservative (the coarser rule's error) for the exponentially
+        convergent ray rule.
 
     Returns
     -------
@@ -286,7 +255,7 @@ def heat_capacity(model: PhononModel, T: ArrayLike, method: str = "rays", *, ang
     >>> from scipy.constants import k
     >>> from numeric.lattice import Lattice
     >>> from numeric.phonons import DebyeModel, debye_heat_capacity
-    >>> m = DebyeModel(343.0, Lattice.fcc(3.615e-10))
+    >>> m = DebyeModel.on_lattice(343.0, Lattice.fcc(3.615e-10))
     >>> T = [1.0, 30.0, 343.0, 3000.0]
     >>> [f"{r:.9f}" for r in heat_capacity(m, T) / debye_heat_capacity(T, 343.0)]
     ['1.000000000', '1.000000000', '1.000000000', '1.000000000']
@@ -294,12 +263,11 @@ def heat_capacity(model: PhononModel, T: ArrayLike, method: str = "rays", *, ang
     (0.0, '2.855196 k_B')
     """
     T, key = _inputs(model, T, method, dict(angular_order=angular_order, radial_order=radial_order,
-                                            panel_ratio=panel_ratio, t_min=t_min, n=n))
+                                            panel_ratio=panel_ratio, t_min=t_min), n)
 
     return _evaluate(model, T, key, lambda spec, T: _thermal_sum(spec, T, "cv", _K_B), return_error)
 
 
-@_doc
 def phonon_number(model: PhononModel, T: ArrayLike, method: str = "rays", *, angular_order: int = 16,
                   radial_order: int = 12, panel_ratio: float = 3.0, t_min: float = 1e-7, n: int = 32,
                   return_error: bool = False):
@@ -311,7 +279,24 @@ def phonon_number(model: PhononModel, T: ArrayLike, method: str = "rays", *, ang
         The phonon model.
     T : array_like
         Temperatures, K (>= 0; T = 0 gives 0).
-    {rule}
+    method : {"rays", "mesh"}, optional
+        Quadrature rule (see the module notes). Default "rays".
+    angular_order : int, optional
+        "rays": Gauss points per direction of each boundary simplex (3D:
+        angular_order² per triangle; 2D: angular_order per edge), >= 1. Default 16.
+    radial_order : int, optional
+        "rays": Gauss-Legendre points per radial panel, >= 1. Default 12.
+    panel_ratio : float, optional
+        "rays": ratio of consecutive geometric panel edges in t = |q|/R (> 1). Default 3.
+    t_min : float, optional
+        "rays": inner edge of the geometric panels (then one panel [0, t_min]), in (0, 1). Default 1e-7.
+    n : int, optional
+        "mesh": divisions n of the shifted n^d Monkhorst-Pack mesh, >= 1. Default 32.
+    return_error : bool, optional
+        Also return an error estimate: |value − value with the coarser rule|
+        (rays: angular_order − 1 and radial_order − 2; mesh: 3n/4). It is
+        conservative (the coarser rule's error) for the exponentially
+        convergent ray rule.
 
     Returns
     -------
@@ -328,17 +313,16 @@ def phonon_number(model: PhononModel, T: ArrayLike, method: str = "rays", *, ang
     --------
     >>> from numeric.lattice import Lattice
     >>> from numeric.phonons import DebyeModel
-    >>> m = DebyeModel(343.0, Lattice.fcc(3.615e-10))
+    >>> m = DebyeModel.on_lattice(343.0, Lattice.fcc(3.615e-10))
     >>> f"{phonon_number(m, 0.343) / (18 * 1.2020569031595942 * 1e-9):.9f}"   # T = Θ/1000
     '1.000000000'
     """
     T, key = _inputs(model, T, method, dict(angular_order=angular_order, radial_order=radial_order,
-                                            panel_ratio=panel_ratio, t_min=t_min, n=n))
+                                            panel_ratio=panel_ratio, t_min=t_min), n)
 
     return _evaluate(model, T, key, lambda spec, T: _thermal_sum(spec, T, "n"), return_error)
 
 
-@_doc
 def mean_square_displacement(model: PhononModel, T: ArrayLike, method: str = "rays", *,
                              angular_order: int = 16, radial_order: int = 12, panel_ratio: float = 3.0,
                              t_min: float = 1e-7, n: int = 32, return_error: bool = False):
@@ -350,7 +334,24 @@ def mean_square_displacement(model: PhononModel, T: ArrayLike, method: str = "ra
         The phonon model; ``model.mass`` must be set.
     T : array_like
         Temperatures, K (>= 0; T = 0 gives the zero-point value).
-    {rule}
+    method : {"rays", "mesh"}, optional
+        Quadrature rule (see the module notes). Default "rays".
+    angular_order : int, optional
+        "rays": Gauss points per direction of each boundary simplex (3D:
+        angular_order² per triangle; 2D: angular_order per edge), >= 1. Default 16.
+    radial_order : int, optional
+        "rays": Gauss-Legendre points per radial panel, >= 1. Default 12.
+    panel_ratio : float, optional
+        "rays": ratio of consecutive geometric panel edges in t = |q|/R (> 1). Default 3.
+    t_min : float, optional
+        "rays": inner edge of the geometric panels (then one panel [0, t_min]), in (0, 1). Default 1e-7.
+    n : int, optional
+        "mesh": divisions n of the shifted n^d Monkhorst-Pack mesh, >= 1. Default 32.
+    return_error : bool, optional
+        Also return an error estimate: |value − value with the coarser rule|
+        (rays: angular_order − 1 and radial_order − 2; mesh: 3n/4). It is
+        conservative (the coarser rule's error) for the exponentially
+        convergent ray rule.
 
     Returns
     -------
@@ -372,13 +373,13 @@ def mean_square_displacement(model: PhononModel, T: ArrayLike, method: str = "ra
     >>> from numeric.lattice import Lattice
     >>> from numeric.phonons import DebyeModel
     >>> M = 63.546 * atomic_mass
-    >>> m = DebyeModel(343.0, Lattice.fcc(3.615e-10), M)
+    >>> m = DebyeModel.on_lattice(343.0, Lattice.fcc(3.615e-10), M)
     >>> u0 = mean_square_displacement(m, 0.0)                 # 9ħ²/(4 M k_B Θ)
     >>> f"{u0 * 1e20:.6f} Å², ratio {u0 / (9 * hbar**2 / (4 * M * k * 343.0)):.12f}"
     '0.005007 Å², ratio 1.000000000000'
     """
     T, key = _inputs(model, T, method, dict(angular_order=angular_order, radial_order=radial_order,
-                                            panel_ratio=panel_ratio, t_min=t_min, n=n))
+                                            panel_ratio=panel_ratio, t_min=t_min), n)
     if model.mass is None:
         raise ValueError("model.mass is None: the mean-square displacement needs the atomic mass")
     pref = _HBAR / model.mass
@@ -418,7 +419,7 @@ def debye_waller_2W(model: PhononModel, q: ArrayLike, T: ArrayLike, method: str 
     >>> from scipy.constants import atomic_mass
     >>> from numeric.lattice import Lattice
     >>> from numeric.phonons import DebyeModel
-    >>> m = DebyeModel(343.0, Lattice.fcc(3.615e-10), 63.546 * atomic_mass)
+    >>> m = DebyeModel.on_lattice(343.0, Lattice.fcc(3.615e-10), 63.546 * atomic_mass)
     >>> G = 2 * 3.141592653589793 / 3.615e-10 * 3**0.5        # (111) reflection
     >>> f"{debye_waller_2W(m, G, 0.0) / (G**2 * mean_square_displacement(m, 0.0) / 3):.12f}"
     '1.000000000000'

@@ -266,7 +266,7 @@ def _dynamic_imag_from_k_space() -> CheckResult:
 # ------------------------------------------- scattering: the golden-rule integrator against the closed forms
 # Default metal: copper's free-electron gas, its mass density and longitudinal sound velocity, an illustrative
 # deformation potential D = 10 eV, isotropic Debye phonons continued to 2k_F (cutoff=False, the model of the
-# closed forms). numeric.scattering's golden-rule functions never call the closed forms.
+# closed forms). numeric.transport's golden-rule functions never call the closed forms.
 _CU_RHO, _CU_V_S, _D_EV = 8960.0, 4760.0, 10.0
 
 
@@ -275,7 +275,8 @@ def _copper_metal() -> tuple:
     import scipy.constants as c
 
     from numeric.phonons import DebyeModel
-    from numeric.scattering import DeformationPotential, bloch_gruneisen_temperature
+    from numeric.scattering import bloch_gruneisen_temperature
+    from numeric.transport import DeformationPotential
 
     gas = _copper_gas()
     phonons = DebyeModel.from_sound_velocity(_CU_V_S, gas.n, _CU_RHO)  # one atom per conduction electron
@@ -289,14 +290,15 @@ def _rate_crosscheck(integrator: Callable, closed: Callable, T_over_TBG: tuple[f
     gas, phonons, coupling, args, t_bg = _copper_metal()
     T = t_bg * np.array(T_over_TBG)
     ratios = integrator(gas, phonons, coupling, T, cutoff=False) / closed(T, *args)
-    method = f"golden-rule integrator (numeric.scattering), Cu gas, D = {_D_EV:g} eV, T_BG = {t_bg:.0f} K"
+    method = f"golden-rule integrator (numeric.transport), Cu gas, D = {_D_EV:g} eV, T_BG = {t_bg:.0f} K"
     return _ratio_result(method, what, [f"T={r:g}T_BG" for r in T_over_TBG], ratios, tolerance, note)
 
 
 @crosscheck("deformation_potential_rate_high_T")
 def _high_T_rate_from_golden_rule() -> CheckResult:
     """1/τ_tr at E_F for T = 10 and 20 T_BG against the linear closed form (copper: T_BG ≈ 990 K >> Θ_D)."""
-    from numeric.scattering import deformation_potential_rate_high_T, momentum_relaxation_rate
+    from numeric.scattering import deformation_potential_rate_high_T
+    from numeric.transport import momentum_relaxation_rate
 
     return _rate_crosscheck(momentum_relaxation_rate, deformation_potential_rate_high_T, (10.0, 20.0),
                             "1/τ_tr numeric / closed", 1e-2,
@@ -307,7 +309,8 @@ def _high_T_rate_from_golden_rule() -> CheckResult:
 @crosscheck("bloch_gruneisen_transport_rate_low_T")
 def _bloch_gruneisen_from_golden_rule() -> CheckResult:
     """The Fermi-window-averaged transport rate (resistivity) at T = T_BG/100, T_BG/200 against the T⁵ law."""
-    from numeric.scattering import bloch_gruneisen_rate_low_T, transport_rate_averaged
+    from numeric.scattering import bloch_gruneisen_rate_low_T
+    from numeric.transport import transport_rate_averaged
 
     return _rate_crosscheck(transport_rate_averaged, bloch_gruneisen_rate_low_T, (0.01, 0.005),
                             "<1/τ_tr> numeric / closed", 1e-4, "next term O((v_s/v_F)²) ≈ 1e-5")
@@ -316,7 +319,8 @@ def _bloch_gruneisen_from_golden_rule() -> CheckResult:
 @crosscheck("transport_rate_fermi_level_low_T")
 def _fermi_level_transport_from_golden_rule() -> CheckResult:
     """1/τ_tr of an electron at E_F at T = T_BG/100, T_BG/200 against its own T⁵ law."""
-    from numeric.scattering import momentum_relaxation_rate, transport_rate_fermi_level_low_T
+    from numeric.scattering import transport_rate_fermi_level_low_T
+    from numeric.transport import momentum_relaxation_rate
 
     return _rate_crosscheck(momentum_relaxation_rate, transport_rate_fermi_level_low_T, (0.01, 0.005),
                             "1/τ_tr(E_F) numeric / closed", 1e-4, "next term O((v_s/v_F)²) ≈ 1e-5")
@@ -325,7 +329,8 @@ def _fermi_level_transport_from_golden_rule() -> CheckResult:
 @crosscheck("quasiparticle_rate_low_T")
 def _quasiparticle_from_golden_rule() -> CheckResult:
     """The quasiparticle (out-scattering) rate at E_F at T = T_BG/100, T_BG/200 against the T³ law."""
-    from numeric.scattering import quasiparticle_rate_low_T, quasiparticle_scattering_rate
+    from numeric.scattering import quasiparticle_rate_low_T
+    from numeric.transport import quasiparticle_scattering_rate
 
     return _rate_crosscheck(quasiparticle_scattering_rate, quasiparticle_rate_low_T, (0.01, 0.005),
                             "1/τ_qp numeric / closed", 1e-4, "next term at most O((v_s/v_F)²) ≈ 1e-5")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from types import SimpleNamespace
 
 import mpmath
 import numpy as np
@@ -20,14 +19,16 @@ import sympy as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from numeric.coupling import deformation_potential_coupling, frohlich_coupling_screened
+from numeric.bands import TetrahedronBZ
+from numeric.coupling import frohlich_coupling_screened
+from numeric.electrons import FreeElectronGas, TightBinding
+from numeric.lattice import Lattice
 from numeric.response import (
     chemical_potential,
     chi0,
     dielectric_rpa,
     dielectric_thomas_fermi_numeric,
     plasmon_frequency_numeric,
-    screened_deformation_potential_coupling,
     screened_frohlich_coupling,
     thomas_fermi_wavevector_numeric,
 )
@@ -43,16 +44,7 @@ from numeric.screening import (
 HBAR, KB, E, EPS0, ME = c.hbar, c.k, c.e, c.epsilon_0, c.m_e
 
 
-class Gas(SimpleNamespace):
-    """Stand-in for ``numeric.electrons.FreeElectronGas`` (the agreed interface; only what is needed)."""
-
-    def __init__(self, n: float, m: float = ME) -> None:
-        k_F = (3 * math.pi**2 * n) ** (1 / 3)
-        super().__init__(n=n, m=m, k_F=k_F, E_F=HBAR**2 * k_F**2 / (2 * m), v_F=HBAR * k_F / m,
-                         dos_fermi=m * k_F / (math.pi**2 * HBAR**2), spin_degeneracy=2)
-
-
-COPPER = Gas(8.47e28)
+COPPER = FreeElectronGas(8.47e28)
 densities = st.floats(1e24, 1e30)
 masses = st.floats(0.05, 10.0).map(lambda r: r * ME)
 
@@ -62,7 +54,7 @@ masses = st.floats(0.05, 10.0).map(lambda r: r * ME)
 @given(densities, masses, st.floats(1e-3, 2.0))
 def test_static_chi0_is_lindhard(n, m, x):
     """χ0(q, 0)/(−g(E_F)) = F(q/2k_F) for 0 < q < 4k_F: the issue's bar 1e-4, and the measured ~1e-13."""
-    gas = Gas(n, m)
+    gas = FreeElectronGas(n, m)
     got = chi0(gas, 2 * gas.k_F * x) / -gas.dos_fermi
     F = lindhard_static(x)
     assert abs(got - F) <= 1e-12 * F  # (F <= 1: implies the issue's 1e-4)
@@ -87,7 +79,7 @@ def test_static_chi0_tends_to_dos_as_q_to_0():
 @settings(max_examples=10, deadline=None)
 @given(densities, masses)
 def test_numeric_thomas_fermi_wavevector(n, m):
-    gas = Gas(n, m)
+    gas = FreeElectronGas(n, m)
     assert thomas_fermi_wavevector_numeric(gas) == pytest.approx(thomas_fermi_wavevector(n, m), rel=1e-11)
     q = np.array([0.01, 0.3, 3.0]) * gas.k_F
     eps_tf = dielectric_thomas_fermi_numeric(gas, q)
@@ -130,7 +122,7 @@ def test_high_frequency_dielectric_function(n, m, z, u):
     the next term is K(−z²/(3u⁴) + c_3/u⁶) (the (ħq²/2m)² part and the (v_F q)⁴ ω_p²/ω⁶ part), and the
     remainder after it is below K |c_4|/u⁸/(1 − (1 + z)²/u²).
     """
-    gas = Gas(n, m)
+    gas = FreeElectronGas(n, m)
     q = 2 * gas.k_F * z
     omega = u * q * gas.v_F
     K = thomas_fermi_wavevector(n, m) ** 2 / q**2
@@ -167,7 +159,7 @@ def plasmon_series() -> tuple:
 @pytest.mark.parametrize("n", [1e26, 8.47e28])
 def test_plasmon_dispersion(n):
     """Zero of Re ε: ω² = ω_p² + (3/5) v_F² q² within the q⁴ term; with it, within the q⁶ term."""
-    gas = Gas(n)
+    gas = FreeElectronGas(n)
     a2f, a3f = plasmon_series()
     w_p = plasma_frequency(n)
     a2, a3 = a2f(w_p, gas.v_F, HBAR / (2 * ME)), a3f(w_p, gas.v_F, HBAR / (2 * ME))
@@ -285,7 +277,7 @@ def test_non_degenerate_limit_is_debye_huckel(tau):
 GAAS = dict(omega_LO=36.25e-3 * E / HBAR, eps_inf=10.89, eps_s=12.9, V=1e-18)
 
 
-@pytest.mark.parametrize("gas", [Gas(1e24, 0.067 * ME), Gas(8.47e28)])
+@pytest.mark.parametrize("gas", [FreeElectronGas(1e24, 0.067 * ME), FreeElectronGas(8.47e28)])
 def test_screened_frohlich_slope(gas):
     """g_scr(q)/q -> C/k_TF² (closed-form slope); deviation (k_TF²/(q² + k_TF²)) (1 − F(x)) ~ q²/12k_F²."""
     k_tf = thomas_fermi_wavevector(gas.n, gas.m)
@@ -301,22 +293,14 @@ def test_screened_frohlich_slope(gas):
     assert num[0] == pytest.approx(slope, rel=1e-6 + (q[0] / k_tf) ** 2, abs=0)
 
 
-def test_deformation_potential_coupling_left_unscreened():
-    D, rho, V, v_s = 10 * E, 8960.0, 1e-18, 4760.0
-    q = np.array([1e7, 1e8, 1e9, 4e9])
-    g = screened_deformation_potential_coupling(COPPER, q, D, rho, V, v_s)
-    assert np.array_equal(g, deformation_potential_coupling(q, D, rho, V, v_s))
-    assert np.allclose(g / np.sqrt(q), g[0] / np.sqrt(q[0]), rtol=1e-14)
-
-
 # ====================================================================== validation
 @pytest.mark.parametrize(("call", "name"), [
     (lambda: chi0(COPPER, -1.0), "q"),
     (lambda: chi0(COPPER, 0.0), "q"),
     (lambda: chi0(COPPER, 1e10, -1.0), "omega"),
     (lambda: chi0(COPPER, 1e10, 0.0, float("nan")), "T"),
-    (lambda: chi0(SimpleNamespace(n=1e28, m=-ME), 1e10), "electrons.m"),
-    (lambda: chi0(SimpleNamespace(n=0.0, m=ME), 1e10), "electrons.n"),
+    (lambda: chemical_potential(TightBinding(Lattice.sc(3e-10), E, electrons_per_cell=1.0), 0.0),
+     "electrons.domain"),
     (lambda: chi0(COPPER, 1e10, order=1), "order"),
     (lambda: chi0(COPPER, 1e10, ratio=1.0), "ratio"),
     (lambda: dielectric_rpa(COPPER, np.inf), "q"),
@@ -335,7 +319,6 @@ def test_electrons_without_band_attributes():
 
 
 # ====================================================================== lattice bands (tetrahedron method)
-from numeric.lattice import Lattice  # noqa: E402
 from numeric.tetrahedron import mean_inverse, occupied_inverse  # noqa: E402
 
 
@@ -392,6 +375,7 @@ class SimpleCubicBand:
 
     def __init__(self, a: float, t: float, fermi_level: float) -> None:
         self.lattice, self.t, self.fermi_level, self.a = Lattice.sc(a), t, fermi_level, a
+        self.domain = TetrahedronBZ(self.lattice, abs(t))
 
     def energies(self, k: np.ndarray) -> np.ndarray:
         return -2 * self.t * np.cos(np.asarray(k) * self.a).sum(-1)

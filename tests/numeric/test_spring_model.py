@@ -38,6 +38,7 @@ from numeric.phonons import (
     DebyeModel,
     PhononModel,
     SpringModel,
+    debye_wavevector,
     elastic_debye_temperature,
     mean_sound_velocity,
 )
@@ -421,7 +422,8 @@ def test_debye_model_from_sound_velocity():
     d = DebyeModel.from_sound_velocity(v, n, rho)
     assert d.velocity == pytest.approx(v, rel=1e-15) and d.mass == pytest.approx(rho / n, rel=1e-15)
     assert 4 * math.pi / 3 * d.q_debye**3 / (2 * math.pi) ** 3 == pytest.approx(n, rel=1e-14)
-    on_lattice = DebyeModel.from_sound_velocity(v, Lattice.fcc(A))
+    lattice = Lattice.fcc(A)
+    on_lattice = DebyeModel.on_lattice(hbar * v * debye_wavevector(3, lattice.cell_volume) / k_B, lattice)
     assert on_lattice.lattice is not None and on_lattice.velocity == pytest.approx(v, rel=1e-15)
     with pytest.raises(ValueError, match=r"^v_s "):
         DebyeModel.from_sound_velocity(0.0, n)
@@ -432,13 +434,13 @@ def test_debye_model_from_sound_velocity():
 def test_debye_model_bad_input():
     with pytest.raises(ValueError, match=r"^theta_D "):
         DebyeModel(0.0, 1e28)
-    with pytest.raises(ValueError, match=r"^density "):
+    with pytest.raises(ValueError, match=r"^atom_density "):
         DebyeModel(300.0, -1e28)
     with pytest.raises(ValueError, match=r"^mass "):
         DebyeModel(300.0, 1e28, mass=-1.0)
     with pytest.raises(ValueError, match="dim"):
         DebyeModel(300.0, 1e28, dim=4)
-    with pytest.raises(ValueError, match="dim"):
-        DebyeModel(300.0, Lattice.fcc(A), dim=2)
+    with pytest.raises(TypeError, match="on_lattice"):      # one meaning per argument: a density
+        DebyeModel(300.0, Lattice.fcc(A))
     with pytest.raises(ValueError, match=r"^q "):
         DebyeModel(300.0, 1e28).frequencies([1.0, 0.0])

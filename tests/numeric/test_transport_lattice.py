@@ -1,6 +1,6 @@
 """Golden-rule scattering with a Born-von Kármán SpringModel against the Christoffel closed forms.
 
-The integrator (numeric.scattering, SpringModel path) sums the deformation-potential golden rule
+The integrator (numeric.transport, Brillouin-zone path) sums the deformation-potential golden rule
 over all three branches in the first BZ on rays from Γ. Independent references, none of which
 calls the integrator or the model's eigenvectors:
 
@@ -26,6 +26,7 @@ calls the integrator or the model's eigenvectors:
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import numpy as np
@@ -35,13 +36,16 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from scipy.optimize import brentq
 
-from numeric import _quadrature
+from numeric import _golden_rule, _quadrature
 from numeric import scattering as sc
 from numeric._generated import scattering as kernels
 from numeric._quadrature import sphere_rule
+from numeric.electrons import FreeElectronGas
 from numeric.lattice import Lattice
 from numeric.phonons import DebyeModel, SpringModel
-from numeric.scattering import (
+from numeric.transport import (
+    GOLDEN_RULE_RAYS,
+    _rates,
     momentum_relaxation_rate,
     quasiparticle_scattering_rate,
     resistivity,
@@ -53,12 +57,9 @@ D = 10 * c.e
 ISOTROPIC = {"fcc": 0.25, "bcc": 2 / 3, "sc": 1.0}
 
 
-class Electrons:
-    """Stand-in for numeric.electrons.FreeElectronGas (duck-typed: n, m)."""
-
-    def __init__(self, k_F: float, m: float) -> None:
-        self.n, self.m, self.k_F = k_F**3 / (3 * math.pi**2), m, k_F
-        self.v_F = c.hbar * k_F / m
+def Electrons(k_F: float, m: float) -> FreeElectronGas:
+    """The free-electron gas with Fermi wavevector k_F (density k_F³/3π²) and band mass m."""
+    return FreeElectronGas(k_F**3 / (3 * math.pi**2), m)
 
 
 def _averages(model: SpringModel, n: int) -> np.ndarray:
@@ -97,7 +98,7 @@ def christoffel(model: SpringModel) -> dict:
     return dict(zip(("A2", "A4", "A6", "B", "B2"), fine, strict=True), v_min=v_min, v_max=v_max)
 
 
-def closed_form(loop, T, el: Electrons, model: SpringModel, v_eff: float) -> np.ndarray:
+def closed_form(loop, T, el: FreeElectronGas, model: SpringModel, v_eff: float) -> np.ndarray:
     T = np.atleast_1d(np.asarray(T, dtype=float))
     cols = [np.full_like(T, a) for a in (D, el.m, el.k_F, model.mass_density, v_eff)]
     return loop(T, *cols, np.empty_like(T))
@@ -126,7 +127,7 @@ def _setup(lat, a, mass_u, k1, kfa, m_ratio, s_max):
 
 
 # ------------------------------------------------------------------ 1. high T
-def high_T_prediction(ref: dict, el: Electrons, T: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def high_T_prediction(ref: dict, el: FreeElectronGas, T: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """1 + c_T + c_s + c_d + c_d2 and the tolerance: the next terms, cross products of the first-order
     terms and the geometric estimate c_d2²/c_d of the third dispersion term, with a factor 3."""
     k, A2 = el.k_F, ref["A2"]
@@ -253,16 +254,16 @@ def test_compressed_spectrum_matches_all_nodes():
     model, el = _small()
     E_F = (c.hbar * el.k_F) ** 2 / (2 * el.m)
     T = sc.bloch_gruneisen_temperature(el.k_F, 4000.0) * np.geomspace(1e-3, 30, 12)
+    everything = dataclasses.replace(GOLDEN_RULE_RAYS, compress=False)
     for transport in (True, False):
         for window in ((False, True) if transport else (False,)):
-            args = (model, el.m, el.k_F, D, T, 0.0, transport, window, 16, 12)
-            np.testing.assert_allclose(sc._lattice_rate(*args), sc._lattice_rate(*args, compress=False),
-                                       rtol=1e-9, atol=0)
+            kind = dict(transport=transport, window=window)
+            np.testing.assert_allclose(_rates(el, model, D, T, **kind),
+                                       _rates(el, model, D, T, **kind, rule=everything), rtol=1e-9, atol=0)
     xi = 5 * c.k * T[6]                                   # compressed for T >= T[6]·5/8, full below
     energy = E_F + xi
-    k = math.sqrt(2 * el.m * energy) / c.hbar
     mixed = momentum_relaxation_rate(el, model, D, T, energy=energy)
-    full = sc._lattice_rate(model, el.m, k, D, T, xi, True, False, 16, 12, compress=False)
+    full = _rates(el, model, D, T, energy=energy, transport=True, window=False, rule=everything)
     np.testing.assert_allclose(mixed, full, rtol=1e-9, atol=0)
 
 
@@ -272,7 +273,7 @@ def test_kinematic_limits_solve_the_energy_shell():
     rng = np.random.default_rng(1)
     unit = rng.normal(size=(4, 3))
     unit /= np.linalg.norm(unit, axis=1, keepdims=True)
-    limits = sc._kinematic_limits(model, unit, el.k_F, el.m)
+    limits = _golden_rule.kinematic_limits(model, unit, el.k_F, el.m)
     for r in range(4):
         for branch in range(3):
             for p, sign in enumerate((-1.0, 1.0)):
@@ -292,7 +293,7 @@ def test_symmetry_reduced_cones_equal_all_cones(monkeypatch):
     converged = momentum_relaxation_rate(el, model, D, T)
     reduced = momentum_relaxation_rate(el, model, D, T, angular_order=6)
     monkeypatch.setattr(_quadrature, "has_point_symmetry", lambda model, lattice: False)
-    sc._lattice_cache.pop(model)
+    _golden_rule.NODES.clear(model)
     everything = momentum_relaxation_rate(el, model, D, T, angular_order=6)
     np.testing.assert_allclose(reduced, converged, rtol=1e-4, atol=0)
     np.testing.assert_allclose(everything, converged, rtol=1e-4, atol=0)
@@ -303,9 +304,9 @@ def test_temperatures_share_one_node_set(monkeypatch):
     one call per temperature. (The time this saves is printed by benchmarks/scattering_rates.py.)"""
     model, el = _small()
     builds = []
-    original = sc._lattice_nodes
-    monkeypatch.setattr(sc, "_lattice_nodes", lambda *a, **k: builds.append(a) or original(*a, **k))
-    sc._lattice_cache.pop(model, None)
+    original = _golden_rule.LatticeNodes
+    monkeypatch.setattr(_golden_rule, "LatticeNodes", lambda *a, **k: builds.append(a) or original(*a, **k))
+    _golden_rule.NODES.clear(model)
     T = np.linspace(1.0, 1000.0, 1000)
     together = momentum_relaxation_rate(el, model, D, T)
     assert len(builds) == 1

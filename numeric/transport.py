@@ -1,0 +1,446 @@
+"""Golden-rule electron-phonon scattering rates and resistivity at any temperature (SI): the integrator.
+
+An independent numeric integrator of the golden rule, checked against the
+closed forms of :mod:`numeric.scattering` in their limits; it never calls them.
+
+* :func:`momentum_relaxation_rate`: transport rate 1/τ_tr (weight 1 − cos θ);
+* :func:`quasiparticle_scattering_rate`: out-scattering rate 1/τ_qp (no weight);
+* :func:`transport_rate_averaged`: Fermi-window average <1/τ_tr>;
+* :func:`resistivity`: m<1/τ_tr>/(n e²);
+* :class:`DeformationPotential`: the coupling V|g_q|² = D² ħ (q·e)²/(2ρω_q).
+
+Electrons: a :class:`numeric.bands.BandModel` with a
+:class:`numeric.bands.FermiSphere` domain (an isotropic parabolic band, e.g.
+:class:`numeric.electrons.FreeElectronGas`), whose angular integrals absorb the
+energy delta exactly. Phonons: a :class:`numeric.phonons.PhononModel`, by its
+domain: a :class:`numeric.phonons.DebyeSphere` (one longitudinal branch
+ω = v_s q, a 1D q-integral; e.g. :class:`numeric.phonons.DebyeModel`) or a
+:class:`numeric.phonons.BrillouinZone` (all branches with their polarisations,
+which needs ``modes(q)``; a 3D integral over the first BZ on graded rays from Γ;
+e.g. :class:`numeric.phonons.SpringModel`). The T-independent nodes and the
+hot loop are in ``numeric._golden_rule``.
+
+Conventions: the electron spin is conserved (no spin sum over final states);
+occupation factors are those of the linearised Boltzmann equation, emission
+n_q + 1 − f(ε − ħω_q), absorption n_q + f(ε + ħω_q), with the chemical
+potential fixed at E_F (its shift −(π²/12)(k_BT)²/E_F is neglected); normal
+processes only (no umklapp). The Bloch-Grüneisen temperature
+T_BG = 2ħv_s k_F/k_B separates the regimes (about 990 K for copper,
+:mod:`numeric.scattering`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.constants as _c
+from numpy.typing import ArrayLike
+
+from . import _golden_rule as _gr
+from ._quadrature import RayRule
+from ._support import checked
+from .bands import fermi_sphere
+from .phonons import BrillouinZone, DebyeSphere
+
+__all__ = [
+    "GOLDEN_RULE_RAYS",
+    "DeformationPotential",
+    "momentum_relaxation_rate",
+    "quasiparticle_scattering_rate",
+    "resistivity",
+    "transport_rate_averaged",
+]
+
+_HBAR, _E = _c.hbar, _c.e
+
+#: The ray rule of the Brillouin-zone path (numeric.thermal's defaults but t_min = 1e-6: see RayRule).
+GOLDEN_RULE_RAYS = RayRule(angular_order=16, radial_order=12, panel_ratio=3.0, t_min=1e-6)
+
+
+@dataclass(frozen=True)
+class DeformationPotential:
+    """Deformation-potential coupling to longitudinal acoustic phonons, V|g_q|² = D² ħ q²/(2 ρ ω_q).
+
+    Parameters
+    ----------
+    D : float
+        Deformation potential, J (finite; the rate depends on D²).
+
+    Notes
+    -----
+    For ω_q = v_s q this is |g_q| = D sqrt(ħq/(2ρVv_s)), derivation
+    ``deformation_potential_coupling`` (seeds 000, 002). For a mode (q, λ) of
+    a lattice model, V|g_qλ|² = D² ħ (q·e_qλ)²/(2ρω_qλ).
+
+    Examples
+    --------
+    >>> from scipy.constants import e
+    >>> DeformationPotential(10 * e).D > 0
+    True
+    >>> DeformationPotential(float("nan"))
+    Traceback (most recent call last):
+    ...
+    ValueError: D = nan is outside the valid range (-inf, inf)
+    """
+
+    D: float
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "D", float(checked("D", self.D)))
+
+
+def _coupling_constant(coupling: DeformationPotential | float) -> float:
+    if isinstance(coupling, DeformationPotential):
+        return coupling.D
+    if isinstance(coupling, int | float | np.floating):
+        return float(checked("coupling (D)", coupling))
+    raise TypeError("coupling must be a DeformationPotential or a float D in J, got "
+                    f"{type(coupling).__name__}")
+
+
+def _rule(angular_order: int, radial_order: int) -> RayRule:
+    return dataclasses.replace(GOLDEN_RULE_RAYS, angular_order=angular_order, radial_order=radial_order)
+
+
+def _rates(electrons: object, phonons: object, coupling: DeformationPotential | float, T: ArrayLike, *,
+                 energy: float | None = None, transport: bool, window: bool, cutoff: bool = True,
+                 rule: RayRule = GOLDEN_RULE_RAYS) -> np.ndarray | float:
+    """D² Σ_nodes g × occupation for every T: the rate of one process kind, shape of T."""
+    sphere = fermi_sphere(electrons, "the golden-rule rates")
+    m, e_F = sphere.mass, float(electrons.fermi_level)  # type: ignore[attr-defined]
+    D = _coupling_constant(coupling)
+    domain = getattr(phonons, "domain", None)
+    if not isinstance(domain, BrillouinZone | DebyeSphere):
+        raise TypeError("phonons must be a numeric.phonons.PhononModel with a domain (a SpringModel: "
+                        f"BrillouinZone, or a DebyeModel: DebyeSphere), got {type(phonons).__name__}")
+    if isinstance(domain, BrillouinZone) and not cutoff:
+        raise ValueError("cutoff = False is outside the valid range for a Brillouin-zone domain (a "
+                         "SpringModel): True (its phonons live in the first BZ; cutoff = False applies to "
+                         "a DebyeModel)")
+    if phonons.dim != 3:  # type: ignore[attr-defined]
+        raise ValueError(f"phonons.dim = {phonons.dim} is outside the valid range: 3 (bulk metal)")  # type: ignore[attr-defined]
+    if phonons.mass is None:  # type: ignore[attr-defined]
+        raise ValueError("phonons.mass = None: the mass density ρ = M/Ω needs the atomic mass (> 0 kg)")
+    T_arr = checked("T", T, 0.0)
+    if energy is None:
+        energy = e_F
+    energy = float(checked("energy", energy, 0.0, low_open=True))
+    k = math.sqrt(2.0 * m * energy) / _HBAR
+    flat = np.ascontiguousarray(T_arr, dtype=np.float64).reshape(-1)
+    match domain:
+        case BrillouinZone(lattice=lattice):
+            out = _gr.lattice_rate(phonons, lattice, m, k, D, flat, energy - e_F, transport, window, rule)
+        case DebyeSphere(radius=radius, velocity=v_s):
+            rho = phonons.mass / phonons.cell_volume  # type: ignore[attr-defined]
+            q_c = radius if cutoff else math.inf
+            k_s = m * v_s / _HBAR
+            if k <= k_s:  # slower than sound: no emission, absorption only for q >= 2(k_s - k); not modelled
+                raise ValueError(f"energy = {energy:g} J is outside the valid range (> m v_s²/2 = "
+                                 f"{m * v_s**2 / 2:g} J, an electron faster than sound)")
+            hw_em, g_em = _gr.debye_nodes(k, m, D, v_s, rho, min(q_c, 2.0 * (k - k_s)), -1, transport)
+            hw_abs, g_abs = _gr.debye_nodes(k, m, D, v_s, rho, min(q_c, 2.0 * (k + k_s)), +1, transport)
+            out = np.empty_like(flat)
+            _gr.occupation_sums(flat, energy - e_F, hw_em, g_em, hw_abs, g_abs, window, out)
+    return float(out[0]) if T_arr.ndim == 0 else out.reshape(T_arr.shape)
+
+
+def momentum_relaxation_rate(electrons, phonons, coupling, T: ArrayLike, energy: float | None = None,
+                             *, cutoff: bool = True, angular_order: int = 16,
+                             radial_order: int = 12) -> np.ndarray | float:
+    """Transport (momentum-relaxation) rate 1/τ_tr of an electron of energy ε, golden rule, 1/s.
+
+    1/τ_tr(ε) = (2π/ħ) Σ_q |g_q|² [(n_q + 1 − f(ε − ħω_q)) δ(ε_{k−q} − ε + ħω_q)
+                                   + (n_q + f(ε + ħω_q)) δ(ε_{k+q} − ε − ħω_q)] (1 − cos θ)
+
+    Parameters
+    ----------
+    electrons : numeric.bands.BandModel
+        A parabolic band (domain :class:`numeric.bands.FermiSphere`, e.g.
+        ``numeric.electrons.FreeElectronGas``): band mass m and k_F from the
+        domain, E_F = ``fermi_level``.
+    phonons : numeric.phonons.PhononModel
+        Domain :class:`numeric.phonons.DebyeSphere` (``DebyeModel``): one
+        longitudinal branch ω = v q, q <= q_D. Domain
+        :class:`numeric.phonons.BrillouinZone` (``SpringModel``, 3D): its three
+        branches ω_λ(q) and polarisations e_λ(q) (``modes``), q in the first BZ.
+        ρ = M/Ω from ``mass`` and ``cell_volume`` (the mass must be set).
+    coupling : DeformationPotential or float
+        Deformation potential D, J.
+    T : array_like
+        Temperatures, K (>= 0); any shape. All temperatures share one set of
+        q-nodes (cached per model and electron energy), so 1000 temperatures
+        cost little more than one.
+    energy : float, optional
+        Electron energy ε from the band bottom, J (> 0); default E_F. The
+        electron must outrun sound, ε > m v_max²/2.
+    cutoff : bool, optional
+        Debye sphere: True: phonons only up to the Debye wavevector q_D. False:
+        the linear dispersion continued to the kinematic limit ≈ 2k_F ("no
+        phonon cut-off below 2k_F", the model of the closed forms).
+        Brillouin zone: must be True (the first BZ is the cut-off).
+    angular_order : int, optional
+        Brillouin zone only (>= 1): Gauss points per direction on each BZ
+        boundary triangle (angular_order² rays per symmetry-reduced cone). Default 16.
+    radial_order : int, optional
+        Brillouin zone only (>= 1): Gauss-Legendre points per radial panel. Default 12.
+
+    Returns
+    -------
+    float or ndarray
+        1/τ_tr in 1/s, shape of T. Weight 1 − cos θ, θ the angle between k
+        and k'; not the quasiparticle rate (:func:`quasiparticle_scattering_rate`).
+
+    Notes
+    -----
+    Method: for a spherical Fermi surface and isotropic phonons the angular
+    integral absorbs the energy delta exactly (parabolic band, ħω_q
+    included): Σ_q -> V∫d³q/(2π)³ and ∫dΩ_q δ(...) = 2πm/(ħ²kq), so
+
+        1/τ = (m/(2πħ³k)) ∫_0^{q_max} dq q V|g_q|² [occupation] (1 − cos θ),
+
+    with k'² = k² ∓ 2mω_q/ħ and q_max = 2(k ∓ k_s), k_s = m v_s/ħ (emission /
+    absorption), or q_D. The q-integral uses 16-point Gauss-Legendre panels graded
+    geometrically toward q = 0 (48 factor-2 panels), which resolve q ~ k_BT/ħv_s
+    at any T; the integrand is smooth up to the kinematic limits, where the
+    panels end. Spin conserved, normal processes only, chemical potential E_F.
+    Limits: T >> T_BG: ``numeric.scattering.deformation_potential_rate_high_T``
+    (relative correction −(T_BG/T)²/9 at E_F); T << T_BG:
+    ``numeric.scattering.transport_rate_fermi_level_low_T``.
+    Source: Ziman, *Electrons and Phonons*, ch. 9; Grimvall ch. 5-6.
+
+    Brillouin zone: the rate depends on the direction of k (cubic phonons), and
+    what is returned is its average over the energy surface |k| = k(ε),
+
+        <1/τ_tr(ε)>_k̂ = (2π/ħ) ∫_BZ d³q/(2π)³ Σ_λ V|g_qλ|² Σ_± occ_±(ħω_qλ)
+                         <δ(ε_{k±q} − ε ∓ ħω_qλ)>_k̂ (1 − cos θ_±),
+
+    with the deformation-potential coupling to mode (q, λ),
+    V|g_qλ|² = D² ħ (q·e_qλ)²/(2ρ ω_qλ) (D² ħ q/(2ρ v_s) for a longitudinal
+    mode of an isotropic solid: the Debye path above), and the exact
+    average of the energy delta over the directions of k,
+    <δ>_k̂ = m/(2ħ²kq) Θ(|cos θ_kq| <= 1) (the 1/2 is the solid-angle
+    normalisation of (1/4π)∫dΩ_k). On the shell 1 − cos θ_± =
+    (q² − (k − k'_±)²)/(2kk'_±), k'_±² = k² ± 2mω_qλ/ħ, depends on q only, so
+
+        <1/τ_tr>_k̂ = (m/(8π²ħ³k)) Σ_λ,± ∫_BZ d³q V|g_qλ|² occ_± (1 − cos θ_±)/q,
+
+    a smooth integrand up to the kinematic limits |q| = 2k ∓ 2m c_λ/ħ
+    (c_λ = ω_λ/q along the ray). For an isotropic model it is the Debye
+    result (transverse modes have q·e = 0). The q-integral runs over the
+    symmetry-reduced cones from Γ over the BZ boundary triangles of
+    ``numeric.thermal`` (angular_order² directions each); on every ray the
+    radius is cut at the first kinematic limit (or the BZ boundary) and
+    integrated on geometric panels (ratio 3, down to 1e-6 of it; the rule
+    :data:`GOLDEN_RULE_RAYS`) of radial_order Gauss points, the rest up to each
+    branch's own limit on one panel per branch and process, so the radial rule
+    converges exponentially; so does the angular rule while the sphere |q| = 2k
+    stays inside the BZ or outside it in every direction (where it cuts the BZ
+    boundary the clipped radius has a kink: algebraic convergence, ~1e-6 at
+    the default order). The node weights are compressed in ħω into local
+    Gauss rules (as in ``numeric.thermal``) for the temperatures with
+    |ε − E_F| <= 8 k_BT, where the occupation factors are analytic
+    across a bin. Limits (tested): low 2k_F, T >> T_BG: the high-T law with
+    1/v_s² -> <Σ_λ (q̂·e_λ)²/v_λ²>; T << T_BG: the T⁵ laws with
+    1/v_s⁶ -> <Σ_λ (q̂·e_λ)²/v_λ⁶> and the T³ law with 1/v_s⁴ -> <Σ_λ (q̂·e_λ)²/v_λ⁴>
+    (directions q̂ on the sphere, v_λ, e_λ from the Christoffel equation).
+
+    Examples
+    --------
+    >>> from scipy.constants import atomic_mass, e, hbar, k, m_e
+    >>> from numeric.electrons import FreeElectronGas
+    >>> from numeric.phonons import DebyeModel
+    >>> cu = FreeElectronGas(8.47e28, m_e)
+    >>> ph = DebyeModel(hbar * 4760.0 * 1.7116e10 / k, 8.47e28, 63.546 * atomic_mass)
+    >>> rate = momentum_relaxation_rate(cu, ph, DeformationPotential(10 * e), [10.0, 300.0, 3000.0],
+    ...                                 cutoff=False)
+    >>> [f"{r:.3e}" for r in rate]
+    ['1.191e+07', '6.928e+13', '1.743e+15']
+
+    A Born-von Kármán fcc model with Cu's Θ_D(0) (elastically isotropic for
+    k2 = k1/4): all three branches, normal processes in the first BZ only.
+
+    >>> from numeric.lattice import Lattice
+    >>> from numeric.phonons import SpringModel
+    >>> fcc = Lattice.fcc(3.615e-10)
+    >>> springs = SpringModel.with_debye_temperature(fcc, 63.546 * atomic_mass, 343.0, 0.25)
+    >>> [f"{r:.3e}" for r in momentum_relaxation_rate(cu, springs, 10 * e, [10.0, 300.0, 3000.0])]
+    ['3.137e+07', '9.431e+13', '1.068e+15']
+    """
+    return _rates(electrons, phonons, coupling, T, energy=energy, transport=True, window=False,
+                        cutoff=cutoff, rule=_rule(angular_order, radial_order))
+
+
+def quasiparticle_scattering_rate(electrons, phonons, coupling, T: ArrayLike, energy: float | None = None,
+                                  *, cutoff: bool = True, angular_order: int = 16,
+                                  radial_order: int = 12) -> np.ndarray | float:
+    """Quasiparticle (out-scattering) rate 1/τ_qp of an electron of energy ε, golden rule, 1/s.
+
+    The golden rule of :func:`momentum_relaxation_rate` without the transport
+    weight 1 − cos θ: the rate at which the electron leaves its state (the
+    inverse lifetime, ∝ T³ for T << T_BG, ``numeric.scattering.quasiparticle_rate_low_T``).
+
+    Parameters
+    ----------
+    electrons : numeric.bands.BandModel
+        A parabolic band (domain :class:`numeric.bands.FermiSphere`, e.g.
+        ``numeric.electrons.FreeElectronGas``).
+    phonons : numeric.phonons.PhononModel
+        Domain DebyeSphere (``DebyeModel``) or BrillouinZone (``SpringModel``,
+        3D), with its mass set; as in :func:`momentum_relaxation_rate`.
+    coupling : DeformationPotential or float
+        Deformation potential D, J.
+    T : array_like
+        Temperatures, K (>= 0); any shape, one shared set of q-nodes.
+    energy : float, optional
+        Electron energy from the band bottom, J (> 0); default E_F.
+    cutoff : bool, optional
+        As in :func:`momentum_relaxation_rate` (Debye sphere: q <= q_D if True).
+    angular_order : int, optional
+        Brillouin zone only (>= 1): Gauss points per direction on each boundary triangle. Default 16.
+    radial_order : int, optional
+        Brillouin zone only (>= 1): Gauss-Legendre points per radial panel. Default 12.
+
+    Returns
+    -------
+    float or ndarray
+        1/τ_qp in 1/s, shape of T; for a Brillouin-zone domain the average over the
+        energy surface, as in :func:`momentum_relaxation_rate`.
+
+    Notes
+    -----
+    Method, conventions and source as in :func:`momentum_relaxation_rate`
+    (Grimvall, *The Electron-Phonon Interaction in Metals*, ch. 5).
+
+    Examples
+    --------
+    >>> from scipy.constants import atomic_mass, e, hbar, k, m_e
+    >>> from numeric.electrons import FreeElectronGas
+    >>> from numeric.phonons import DebyeModel
+    >>> cu = FreeElectronGas(8.47e28, m_e)
+    >>> ph = DebyeModel(hbar * 4760.0 * 1.7116e10 / k, 8.47e28, 63.546 * atomic_mass)
+    >>> f"{quasiparticle_scattering_rate(cu, ph, 10 * e, 10.0, cutoff=False):.3e}"
+    '5.070e+09'
+    >>> from numeric.lattice import Lattice
+    >>> from numeric.phonons import SpringModel
+    >>> fcc = Lattice.fcc(3.615e-10)
+    >>> springs = SpringModel.with_debye_temperature(fcc, 63.546 * atomic_mass, 343.0, 0.25)
+    >>> f"{quasiparticle_scattering_rate(cu, springs, 10 * e, 10.0):.3e}"
+    '9.431e+09'
+    """
+    return _rates(electrons, phonons, coupling, T, energy=energy, transport=False, window=False,
+                        cutoff=cutoff, rule=_rule(angular_order, radial_order))
+
+
+def transport_rate_averaged(electrons, phonons, coupling, T: ArrayLike, *, cutoff: bool = True,
+                            angular_order: int = 16, radial_order: int = 12) -> np.ndarray | float:
+    """Fermi-window average <1/τ_tr> = ∫dε (−∂f/∂ε) 1/τ_tr(ε), 1/s: the rate in the resistivity.
+
+    Parameters
+    ----------
+    electrons : numeric.bands.BandModel
+        A parabolic band (domain :class:`numeric.bands.FermiSphere`, e.g.
+        ``numeric.electrons.FreeElectronGas``).
+    phonons : numeric.phonons.PhononModel
+        Domain DebyeSphere (``DebyeModel``) or BrillouinZone (``SpringModel``,
+        3D), with its mass set; as in :func:`momentum_relaxation_rate`.
+    coupling : DeformationPotential or float
+        Deformation potential D, J.
+    T : array_like
+        Temperatures, K (>= 0); any shape, one shared set of q-nodes.
+    cutoff : bool, optional
+        As in :func:`momentum_relaxation_rate` (Debye sphere: q <= q_D if True).
+    angular_order : int, optional
+        Brillouin zone only (>= 1): Gauss points per direction on each boundary triangle. Default 16.
+    radial_order : int, optional
+        Brillouin zone only (>= 1): Gauss-Legendre points per radial panel. Default 12.
+
+    Returns
+    -------
+    float or ndarray
+        <1/τ_tr> in 1/s, shape of T (0 at T = 0); for a Brillouin-zone domain also
+        averaged over the Fermi surface, as in :func:`momentum_relaxation_rate`.
+
+    Notes
+    -----
+    The ε-average of the occupation factors is done exactly: by detailed
+    balance ∫dε(−∂f/∂ε)(n + 1 − f(ε − ħω)) = ∫dε(−∂f/∂ε)(n + f(ε + ħω)) =
+    x n(n + 1) = x/(4 sinh²(x/2)), x = ħω/k_BT (steps of the derivation
+    ``bloch_gruneisen_transport_rate_low_T``), while the kinematics, the density
+    of states and the matrix element are taken at E_F over the window: the
+    neglected terms are O((k_BT/E_F)²) (the first order cancels, the
+    occupation factor is even in ε − E_F). A test compares with the explicit
+    ε-quadrature of :func:`momentum_relaxation_rate`. Source: Ziman ch. 9.
+
+    Examples
+    --------
+    >>> from scipy.constants import atomic_mass, e, hbar, k, m_e
+    >>> from numeric.electrons import FreeElectronGas
+    >>> from numeric.phonons import DebyeModel
+    >>> ph = DebyeModel(hbar * 4760.0 * 1.7116e10 / k, 8.47e28, 63.546 * atomic_mass)
+    >>> f"{transport_rate_averaged(FreeElectronGas(8.47e28, m_e), ph, 10 * e, 10.0, cutoff=False):.3e}"
+    '3.073e+07'
+    """
+    return _rates(electrons, phonons, coupling, T, transport=True, window=True, cutoff=cutoff,
+                        rule=_rule(angular_order, radial_order))
+
+
+def resistivity(electrons, phonons, coupling, T: ArrayLike, *, cutoff: bool = True, angular_order: int = 16,
+                radial_order: int = 12) -> np.ndarray | float:
+    """Electrical resistivity ρ_el = m <1/τ_tr>/(n e²), Ω m, from :func:`transport_rate_averaged`.
+
+    Parameters
+    ----------
+    electrons : numeric.bands.BandModel
+        A parabolic band (domain :class:`numeric.bands.FermiSphere`, e.g.
+        ``numeric.electrons.FreeElectronGas``): m from the domain, n (both spins) from the model.
+    phonons : numeric.phonons.PhononModel
+        Domain DebyeSphere (``DebyeModel``) or BrillouinZone (``SpringModel``,
+        3D), with its mass set; as in :func:`momentum_relaxation_rate`.
+    coupling : DeformationPotential or float
+        Deformation potential D, J.
+    T : array_like
+        Temperatures, K (>= 0); any shape, one shared set of q-nodes.
+    cutoff : bool, optional
+        As in :func:`momentum_relaxation_rate` (Debye sphere: q <= q_D if True).
+    angular_order : int, optional
+        Brillouin zone only (>= 1): Gauss points per direction on each boundary triangle. Default 16.
+    radial_order : int, optional
+        Brillouin zone only (>= 1): Gauss-Legendre points per radial panel. Default 12.
+
+    Returns
+    -------
+    float or ndarray
+        ρ_el in Ω m (phonon part only; no residual resistivity).
+
+    Notes
+    -----
+    Drude form with the Fermi-window-averaged transport rate (the variational
+    solution of the Boltzmann equation with a displaced Fermi sphere; Ziman
+    ch. 9): ∝ T for T >> T_BG, ∝ T⁵ for T << T_BG (Bloch-Grüneisen). For a
+    cubic lattice model the Fermi-surface average is the displaced-sphere
+    result too: the tensor Σ (k − k')_i (k − k')_j P_kk' is isotropic in a
+    cubic crystal (to O((v_s/v_F)²), |k − k'|² = 2kk'(1 − cos θ)).
+
+    Examples
+    --------
+    >>> from scipy.constants import atomic_mass, e, m_e
+    >>> from numeric.electrons import FreeElectronGas
+    >>> from numeric.phonons import DebyeModel
+    >>> cu = FreeElectronGas(8.47e28, m_e)
+    >>> ph = DebyeModel(343.0, 8.47e28, 63.546 * atomic_mass)      # Cu: Θ_D = 343 K, cut-off q_D
+    >>> f"{resistivity(cu, ph, 10 * e, 300.0) * 1e8:.2f} µΩ cm"
+    '3.57 µΩ cm'
+    >>> from numeric.lattice import Lattice
+    >>> from numeric.phonons import SpringModel
+    >>> fcc = Lattice.fcc(3.615e-10)
+    >>> springs = SpringModel.with_debye_temperature(fcc, 63.546 * atomic_mass, 343.0, 0.25)
+    >>> f"{resistivity(cu, springs, 10 * e, 300.0) * 1e8:.2f} µΩ cm"      # three branches, first BZ
+    '4.20 µΩ cm'
+    """
+    m = fermi_sphere(electrons, "resistivity").mass
+    n = float(electrons.n)
+    return m / (n * _E**2) * transport_rate_averaged(electrons, phonons, coupling, T, cutoff=cutoff,
+                                                     angular_order=angular_order, radial_order=radial_order)
