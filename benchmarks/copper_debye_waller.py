@@ -17,7 +17,8 @@ import numpy as np
 import scipy.constants as c
 
 from numeric.lattice import Lattice
-from numeric.phonons import DebyeModel, SpringModel
+from numeric.phonons import DebyeModel
+from numeric.springs import SpringModel
 from numeric.thermal import mean_square_displacement
 
 SEED_U2 = 1.9e-2  # Å², seed 003 eq. (33) / Table I

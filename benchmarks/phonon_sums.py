@@ -4,7 +4,7 @@ Run:  pip install -e ".[bench]" && python benchmarks/phonon_sums.py
 
 Both tools get the same lattice dynamics: the fcc nearest-neighbour central-spring model of
 copper (a = 3.615 Å, M = 63.546 u, k1 fitted so that the elastic Debye temperature
-Θ_D(0) = 343 K, :meth:`numeric.phonons.SpringModel.with_debye_temperature`). In phonopy it is
+Θ_D(0) = 343 K, :meth:`numeric.springs.SpringModel.with_debye_temperature`). In phonopy it is
 a one-atom primitive fcc cell, a 4×4×4 supercell and hand-made force constants: −k1 R̂R̂ᵀ
 between the two atoms of each nearest-neighbour bond R and the acoustic-sum-rule diagonal
 +Σ_R k1 R̂R̂ᵀ (eV/Å²). phonopy's physical constants are set to scipy's (CODATA) so the two
@@ -35,7 +35,7 @@ import numpy as np
 import scipy.constants as c
 
 from numeric.lattice import Lattice
-from numeric.phonons import SpringModel
+from numeric.springs import SpringModel
 from numeric.thermal import heat_capacity, mean_square_displacement
 
 A = 3.615e-10  # m

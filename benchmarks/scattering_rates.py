@@ -20,7 +20,8 @@ from numeric import _golden_rule
 from numeric import transport as tr
 from numeric.electrons import FreeElectronGas
 from numeric.lattice import Lattice
-from numeric.phonons import DebyeModel, SpringModel
+from numeric.phonons import DebyeModel
+from numeric.springs import SpringModel
 
 
 def best(fn: Callable[[], object], repeat: int = 5) -> float:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 import numba
 import numpy as np
 
-__all__ = ["checked", "evaluate", "fermi_dirac", "scalar", "vectors"]
+__all__ = ["checked", "evaluate", "fermi_dirac", "scalar", "unit_directions", "vectors"]
 
 
 def _describe(low: float | None, high: float | None, low_open: bool, high_open: bool) -> str:
@@ -105,6 +105,17 @@ def vectors(name: str, value: object, dim: int) -> np.ndarray:
     if arr.ndim == 0 or arr.shape[-1] != dim:
         raise ValueError(f"{name} must have shape (..., {dim}) for a {dim}D model, got shape {arr.shape}")
     return arr
+
+
+def unit_directions(directions: object, dim: int) -> np.ndarray:
+    """Validated directions (..., dim) normalised to unit length (ValueError naming ``directions``)."""
+    d = checked("directions", directions)
+    if d.ndim == 0 or d.shape[-1] != dim:
+        raise ValueError(f"directions must have shape (..., {dim}) for a {dim}D lattice, got shape {d.shape}")
+    norm = np.linalg.norm(d, axis=-1, keepdims=True)
+    if np.any(norm == 0.0):
+        raise ValueError("directions must be non-zero vectors (a zero vector has no direction)")
+    return d / norm
 
 
 def evaluate(loop: Callable[..., np.ndarray], *arrays: np.ndarray) -> np.ndarray | float:

@@ -197,7 +197,7 @@ class TightBinding:
     ε_k = −t Σ_{R ∈ nn} e^{ik·R} − t2 Σ_{R ∈ nnn} e^{ik·R} = −Σ_R t_R cos k·R,
 
     the neighbour shells taken from :meth:`Lattice.neighbours` (as
-    :class:`numeric.phonons.SpringModel` takes its bonds); both shells are closed
+    :class:`numeric.springs.SpringModel` takes its bonds); both shells are closed
     under R -> −R, so ε is real. For the cubic lattices (c_i = cos(k_i a/2),
     C_i = cos k_i a, a the cubic constant):
 

@@ -30,7 +30,7 @@ from functools import cached_property
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._support import checked
+from ._support import checked, unit_directions
 
 __all__ = ["Lattice"]
 
@@ -52,17 +52,6 @@ def _points_within(basis: np.ndarray, radius: float) -> np.ndarray:
     coeffs = np.stack(np.meshgrid(*axes, indexing="ij"), axis=-1).reshape(-1, basis.shape[0])
     points = coeffs @ basis
     return points[np.linalg.norm(points, axis=1) <= reach]
-
-
-def _unit_directions(directions: ArrayLike, dim: int) -> np.ndarray:
-    """Validated directions (..., dim) normalised to unit length (ValueError naming ``directions``)."""
-    d = checked("directions", directions)
-    if d.ndim == 0 or d.shape[-1] != dim:
-        raise ValueError(f"directions must have shape (..., {dim}) for a {dim}D lattice, got shape {d.shape}")
-    norm = np.linalg.norm(d, axis=-1, keepdims=True)
-    if np.any(norm == 0.0):
-        raise ValueError("directions must be non-zero vectors (a zero vector has no direction)")
-    return d / norm
 
 
 @dataclass(frozen=True, eq=False)
@@ -325,7 +314,7 @@ class Lattice:
         >>> np.round(sc.ws_boundary_distance([[1, 0, 0], [1, 1, 0], [1, 1, 1]]) / np.pi, 6)  # X, M, R
         array([1.      , 1.414214, 1.732051])
         """
-        unit = _unit_directions(directions, self.dim)
+        unit = unit_directions(directions, self.dim)
         G = self.bragg_vectors
         half_norm2 = 0.5 * np.einsum("ij,ij->i", G, G)
         proj = unit @ G.T

@@ -54,7 +54,8 @@ Method
    same panels (Brent's method between the Boltzmann value k_B T ln(nλ³/2),
    which is a lower bound, and E_F, an upper bound).
 
-The hot loops are numba-compiled; everything is vectorised over q, ω and T.
+The hot loops are numba-compiled (``numeric._lindhard_quadrature``); everything is vectorised over
+q, ω and T.
 Validity: non-interacting electrons in one isotropic parabolic band (the RPA
 input), 3D, spin-degenerate; no lattice (no umklapp, no band structure).
 """
@@ -62,9 +63,7 @@ input), 3D, spin-degenerate; no lattice (no umklapp, no band structure).
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
-import numba
 import numpy as np
 from numpy.typing import ArrayLike
 from scipy.constants import e as _E
@@ -73,8 +72,8 @@ from scipy.constants import hbar as _HBAR
 from scipy.constants import k as _K_B
 from scipy.optimize import brentq
 
-from ._quadrature import gauss01
-from ._support import checked, fermi_dirac
+from ._lindhard_quadrature import RTOL, chi0_point, gauss_options, reduced_chi0, reduced_mu
+from ._support import checked
 from .bands import TetrahedronBZ, band_domain, fermi_sphere
 from .coupling import frohlich_coupling
 from .screening import dielectric_thomas_fermi
@@ -89,166 +88,6 @@ __all__ = [
     "screened_frohlich_coupling",
     "thomas_fermi_wavevector_numeric",
 ]
-
-#: Relative size of the innermost graded panel (it is integrated too; its share is ~1e-12 |ln 1e-12|·1e-3).
-_FLOOR = 1e-12
-#: Occupations beyond μ + _TAIL k_B T (or _TAIL k_B T above the band bottom) are below e^{−_TAIL}.
-_TAIL = 50.0
-#: Energy breakpoints at T > 0, in units of k_B T, about μ and above the band bottom.
-_ABOUT_MU = np.array([-32.0, -16.0, -8.0, -4.0, -2.0, -1.0, 0.0, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0])
-_ABOVE_ZERO = np.array([0.25, 1.0, 4.0, 16.0])
-#: Relative tolerance of the root searches (Brent), the smallest scipy accepts.
-_RTOL = 4 * np.finfo(float).eps
-
-
-# ====================================================================== numba kernels (reduced units)
-@numba.njit(cache=True, error_model="numpy")
-def _occupation(k: float, eta: float, tau: float) -> float:
-    """Fermi-Dirac f at ε = κ² (E_F units); θ(1 − κ) at τ = 0 (never evaluated beyond κ = 1 then)."""
-    if tau == 0.0:
-        return 1.0
-    return fermi_dirac((k * k - eta) / tau)
-
-
-@numba.njit(cache=True, error_model="numpy")
-def _breakpoints(tau: float, eta: float, k1: float, k2: float) -> np.ndarray:
-    """Sorted distinct breakpoints of the κ integral (see the module docstring)."""
-    top = 1.0 if tau == 0.0 else math.sqrt(max(eta, 0.0) + _TAIL * tau)
-    buf = np.empty(4 + _ABOUT_MU.size + _ABOVE_ZERO.size)
-    buf[0] = 0.0
-    buf[1] = top
-    nb = 2
-    for s in (k1, k2):
-        if 0.0 < s < top:
-            buf[nb] = s
-            nb += 1
-    if tau > 0.0:
-        e_top = top * top
-        for j in _ABOUT_MU:
-            en = eta + j * tau
-            if 0.0 < en < e_top:
-                buf[nb] = math.sqrt(en)
-                nb += 1
-        for j in _ABOVE_ZERO:
-            en = j * tau
-            if en < e_top:
-                buf[nb] = math.sqrt(en)
-                nb += 1
-    pts = np.sort(buf[:nb])
-    keep = np.ones(nb, dtype=np.bool_)
-    for i in range(1, nb):
-        keep[i] = pts[i] > pts[i - 1]
-    return pts[keep]
-
-
-@numba.njit(cache=True, error_model="numpy")
-def _log_term(k: float, Q: float, s1: float, s2: float) -> float:
-    """S(κ) = ln|(κ + s1)(κ − s2)/((κ − s1)(κ + s2))|; 0 exactly on a singular node (measure zero)."""
-    d1 = k - s1
-    d2 = k + s2
-    if d1 == 0.0 or d2 == 0.0:
-        return 0.0
-    r = (2.0 * k * Q / d1) / d2
-    if -0.5 < r < 0.5:
-        return math.log1p(-r)
-    p = ((k + s1) / d1) * ((k - s2) / d2)
-    if p == 0.0:
-        return 0.0
-    return math.log(abs(p))
-
-
-@numba.njit(cache=True, error_model="numpy")
-def _panel(lo: float, hi: float, xg: np.ndarray, wg: np.ndarray, mode: int, Q: float, s1: float, s2: float,
-           eta: float, tau: float) -> float:
-    """Gauss-Legendre sum over [lo, hi]: mode 0 ∫ κ f S, mode 1 ∫ κ f, mode 2 ∫ κ² f."""
-    h = hi - lo
-    acc = 0.0
-    for j in range(xg.size):
-        k = lo + h * xg[j]
-        v = wg[j] * _occupation(k, eta, tau)
-        if mode == 0:
-            v *= k * _log_term(k, Q, s1, s2)
-        elif mode == 1:
-            v *= k
-        else:
-            v *= k * k
-        acc += v
-    return h * acc
-
-
-@numba.njit(cache=True, error_model="numpy")
-def _graded(c: float, far: float, xg: np.ndarray, wg: np.ndarray, ratio: float, mode: int, Q: float,
-            s1: float, s2: float, eta: float, tau: float) -> float:
-    """∫ between c and far (signed), geometric panels c + (far − c) ratio^j refined towards c."""
-    h = far - c
-    floor = _FLOOR * max(1.0, abs(c))
-    levels = 0
-    if abs(h) > floor:
-        levels = math.ceil(math.log(abs(h) / floor) / math.log(1.0 / ratio))
-    total = 0.0
-    outer = far
-    for j in range(1, levels + 1):
-        inner = c + h * ratio**j
-        total += _panel(min(inner, outer), max(inner, outer), xg, wg, mode, Q, s1, s2, eta, tau)
-        outer = inner
-    total += _panel(min(c, outer), max(c, outer), xg, wg, mode, Q, s1, s2, eta, tau)
-    return total
-
-
-@numba.njit(cache=True, error_model="numpy")
-def _interval(a: float, b: float, ga: bool, gb: bool, xg: np.ndarray, wg: np.ndarray, ratio: float,
-              mode: int, Q: float, s1: float, s2: float, eta: float, tau: float) -> float:
-    if ga and gb:
-        mid = 0.5 * (a + b)
-        return (_graded(a, mid, xg, wg, ratio, mode, Q, s1, s2, eta, tau)
-                + _graded(b, mid, xg, wg, ratio, mode, Q, s1, s2, eta, tau))
-    if ga:
-        return _graded(a, b, xg, wg, ratio, mode, Q, s1, s2, eta, tau)
-    if gb:
-        return _graded(b, a, xg, wg, ratio, mode, Q, s1, s2, eta, tau)
-    return _panel(a, b, xg, wg, mode, Q, s1, s2, eta, tau)
-
-
-@numba.njit(cache=True, error_model="numpy")
-def _chi0_point(Q: float, Om: float, tau: float, eta: float, xg: np.ndarray, wg: np.ndarray,
-                ratio: float) -> tuple[float, float]:
-    """(Re, Im) of χ0/(−g(E_F)) at one (Q, Ω, τ) with chemical potential η (reduced units)."""
-    s1 = Om / (2.0 * Q) - 0.5 * Q
-    s2 = Om / (2.0 * Q) + 0.5 * Q
-    k1 = abs(s1)
-    k2 = s2
-    pts = _breakpoints(tau, eta, k1, k2)
-    re = 0.0
-    im = 0.0
-    for i in range(pts.size - 1):
-        a = pts[i]
-        b = pts[i + 1]
-        half = 0.5 * (b - a)
-        ga = min(abs(a - k1), abs(a - k2)) < half
-        gb = min(abs(b - k1), abs(b - k2)) < half
-        re += _interval(a, b, ga, gb, xg, wg, ratio, 0, Q, s1, s2, eta, tau)
-        mid = 0.5 * (a + b)
-        if k1 < mid < k2:  # the delta function's support; k1, k2 are breakpoints
-            im += _interval(a, b, ga, gb, xg, wg, ratio, 1, Q, s1, s2, eta, tau)
-    return -re / (2.0 * Q), math.pi * im / (2.0 * Q)
-
-
-@numba.njit(cache=True, error_model="numpy")
-def _chi0_loop(Q: np.ndarray, Om: np.ndarray, tau: np.ndarray, eta: np.ndarray, xg: np.ndarray,
-               wg: np.ndarray, ratio: float, out_re: np.ndarray, out_im: np.ndarray) -> None:
-    for i in range(Q.size):
-        out_re[i], out_im[i] = _chi0_point(Q[i], Om[i], tau[i], eta[i], xg, wg, ratio)
-
-
-@numba.njit(cache=True, error_model="numpy")
-def _density(eta: float, tau: float, xg: np.ndarray, wg: np.ndarray) -> float:
-    """n(μ, T)/n with n = k_F³/3π²: 3 ∫ κ² f(κ²) dκ."""
-    pts = _breakpoints(tau, eta, -1.0, -1.0)
-    total = 0.0
-    for i in range(pts.size - 1):
-        total += _panel(pts[i], pts[i + 1], xg, wg, 2, 1.0, 0.0, 0.0, eta, tau)
-    return 3.0 * total
-
 
 # ====================================================================== lattice bands (tetrahedra)
 def _chi0_lattice(bands: object, domain: TetrahedronBZ, q: ArrayLike, omega: ArrayLike, T: ArrayLike,
@@ -292,44 +131,10 @@ def _chi0_lattice(bands: object, domain: TetrahedronBZ, q: ArrayLike, omega: Arr
 
 
 # ====================================================================== helpers
-@lru_cache(maxsize=1024)
-def _reduced_mu(tau: float) -> float:
-    """η = μ(T)/E_F at τ = k_B T/E_F > 0 and fixed density."""
-    xg, wg = gauss01(16)
-    # Boltzmann: n λ³/2 = e^{μ/k_B T} with n λ³/2 = 4/(3 sqrt(π) τ^{3/2}); Fermi-Dirac needs a larger μ.
-    low = tau * (math.log(4.0 / (3.0 * math.sqrt(math.pi))) - 1.5 * math.log(tau)) - tau
-    return brentq(lambda eta: _density(eta, tau, xg, wg) - 1.0, low, 1.0, xtol=1e-300, rtol=_RTOL,
-                  maxiter=400)
-
-
 def _gas(electrons: object, needed_by: str) -> tuple[float, float, float]:
     """(k_F, E_F, g(E_F) both spins per volume) of a parabolic band, as the model states them."""
     sphere = fermi_sphere(electrons, needed_by)
     return sphere.k_F, float(electrons.fermi_level), float(electrons.dos_fermi)  # type: ignore[attr-defined]
-
-
-def _options(order: int, ratio: float) -> tuple[np.ndarray, np.ndarray, float]:
-    if isinstance(order, bool) or not isinstance(order, (int, np.integer)) or not 2 <= order <= 64:
-        raise ValueError(f"order = {order!r} is outside the valid range: an integer in [2, 64]")
-    ratio = float(checked("ratio", ratio, 0.0, 1.0, low_open=True, high_open=True))
-    xg, wg = gauss01(int(order))
-    return xg, wg, ratio
-
-
-def _reduced_chi0(Q: np.ndarray, Om: np.ndarray, tau: np.ndarray, order: int = 12, ratio: float = 0.25
-                  ) -> tuple[np.ndarray, np.ndarray]:
-    """Broadcast reduced inputs; (Re, Im) of χ0/(−g(E_F)) with the input shape."""
-    xg, wg, ratio = _options(order, ratio)
-    Qb, Ob, Tb = np.broadcast_arrays(Q, Om, tau)
-    shape = Qb.shape
-    Qf, Of, Tf = (np.ascontiguousarray(a, dtype=np.float64).reshape(-1) for a in (Qb, Ob, Tb))
-    eta = np.ones_like(Tf)
-    for t in np.unique(Tf[Tf > 0.0]):
-        eta[Tf == t] = _reduced_mu(float(t))
-    re = np.empty_like(Qf)
-    im = np.empty_like(Qf)
-    _chi0_loop(Qf, Of, Tf, eta, xg, wg, ratio, re, im)
-    return re.reshape(shape), im.reshape(shape)
 
 
 def _finish(values: np.ndarray, scalar: bool) -> np.ndarray | float | complex:
@@ -427,7 +232,7 @@ def chi0(electrons: object, q: ArrayLike, omega: ArrayLike = 0.0, T: ArrayLike =
     q_a = checked("q", q, 0.0, low_open=True)
     w_a = checked("omega", omega, 0.0)
     T_a = checked("T", T, 0.0)
-    re, im = _reduced_chi0(q_a / k_F, _HBAR * w_a / E_F, _K_B * T_a / E_F, order, ratio)
+    re, im = reduced_chi0(q_a / k_F, _HBAR * w_a / E_F, _K_B * T_a / E_F, order, ratio)
     scalar = all(np.ndim(a) == 0 for a in (q_a, w_a, T_a))
     if not np.any(w_a > 0.0):
         return _finish(-g_F * re, scalar)
@@ -500,7 +305,7 @@ def chemical_potential(electrons: object, T: ArrayLike) -> np.ndarray | float:
     T_a = checked("T", T, 0.0)
     tau = _K_B * T_a / E_F
     flat = tau.reshape(-1)
-    out = np.array([1.0 if t == 0.0 else _reduced_mu(float(t)) for t in flat]).reshape(tau.shape) * E_F
+    out = np.array([1.0 if t == 0.0 else reduced_mu(float(t)) for t in flat]).reshape(tau.shape) * E_F
     return _finish(out, np.ndim(T_a) == 0)
 
 
@@ -539,7 +344,7 @@ def thomas_fermi_wavevector_numeric(electrons: object, T: float = 0.0, *, order:
     tau = _K_B * T_a / E_F
     h = 0.01 * max(1.0, math.sqrt(tau))
     Q = h * np.array([1.0, 2.0, 3.0])
-    re, _ = _reduced_chi0(Q, 0.0, tau, order)
+    re, _ = reduced_chi0(Q, 0.0, tau, order)
     # Lagrange extrapolation in s = Q² from s = h², 4h², 9h² to s = 0 (exact for quadratics in s)
     s = Q**2
     w = [np.prod([s[j] / (s[j] - s[i]) for j in range(3) if j != i]) for i in range(3)]
@@ -585,7 +390,7 @@ def plasmon_frequency_numeric(electrons: object, q: ArrayLike, *, order: int = 1
     """
     k_F, E_F, g_F = _gas(electrons, "plasmon_frequency_numeric")
     q_a = checked("q", q, 0.0, low_open=True)
-    xg, wg, ratio = _options(order, 0.25)
+    xg, wg, ratio = gauss_options(order, 0.25)
     k_tf2 = _E**2 * g_F / _EPS0
     out = np.empty(q_a.shape)
     for idx, qq in np.ndenumerate(q_a):
@@ -593,7 +398,7 @@ def plasmon_frequency_numeric(electrons: object, q: ArrayLike, *, order: int = 1
         coupling = k_tf2 / qq**2  # Re ε = 1 + (k_TF/q)² Re χ0/(−g)
 
         def re_eps(Om: float, Q: float = Q, coupling: float = coupling) -> float:
-            return 1.0 + coupling * _chi0_point(Q, Om, 0.0, 1.0, xg, wg, ratio)[0]
+            return 1.0 + coupling * chi0_point(Q, Om, 0.0, 1.0, xg, wg, ratio)[0]
 
         edge = 2.0 * Q + Q * Q  # ħ(v_F q + ħq²/2m)/E_F
         lo = edge * (1.0 + 1e-12)
@@ -603,7 +408,7 @@ def plasmon_frequency_numeric(electrons: object, q: ArrayLike, *, order: int = 1
         hi = max(2.0 * lo, 2.0 * math.sqrt(k_tf2 / k_F**2 / 3.0 + edge**2))  # Ω_p² = (k_TF/k_F)²/3
         while re_eps(hi) <= 0.0:
             hi *= 2.0
-        out[idx] = brentq(re_eps, lo, hi, xtol=1e-300, rtol=_RTOL, maxiter=400) * E_F / _HBAR
+        out[idx] = brentq(re_eps, lo, hi, xtol=1e-300, rtol=RTOL, maxiter=400) * E_F / _HBAR
     return _finish(out, np.ndim(q_a) == 0)
 
 

@@ -215,7 +215,7 @@ def heat_capacity(model: PhononModel, T: ArrayLike, method: str = "rays", *, ang
     Parameters
     ----------
     model : PhononModel
-        The phonon model (:class:`numeric.phonons.SpringModel`, :class:`numeric.phonons.DebyeModel`).
+        The phonon model (:class:`numeric.springs.SpringModel`, :class:`numeric.phonons.DebyeModel`).
     T : array_like
         Temperatures, K (>= 0; T = 0 gives exactly 0). Any shape; the
         spectrum is computed once for all of them.

@@ -17,7 +17,7 @@ domain: a :class:`numeric.phonons.DebyeSphere` (one longitudinal branch
 ω = v_s q, a 1D q-integral; e.g. :class:`numeric.phonons.DebyeModel`) or a
 :class:`numeric.phonons.BrillouinZone` (all branches with their polarisations,
 which needs ``modes(q)``; a 3D integral over the first BZ on graded rays from Γ;
-e.g. :class:`numeric.phonons.SpringModel`). The T-independent nodes and the
+e.g. :class:`numeric.springs.SpringModel`). The T-independent nodes and the
 hot loop are in ``numeric._golden_rule``.
 
 Conventions: the electron spin is conserved (no spin sum over final states);
@@ -263,7 +263,7 @@ def momentum_relaxation_rate(electrons, phonons, coupling, T: ArrayLike, energy:
     k2 = k1/4): all three branches, normal processes in the first BZ only.
 
     >>> from numeric.lattice import Lattice
-    >>> from numeric.phonons import SpringModel
+    >>> from numeric.springs import SpringModel
     >>> fcc = Lattice.fcc(3.615e-10)
     >>> springs = SpringModel.with_debye_temperature(fcc, 63.546 * atomic_mass, 343.0, 0.25)
     >>> [f"{r:.3e}" for r in momentum_relaxation_rate(cu, springs, 10 * e, [10.0, 300.0, 3000.0])]
@@ -324,7 +324,7 @@ def quasiparticle_scattering_rate(electrons, phonons, coupling, T: ArrayLike, en
     >>> f"{quasiparticle_scattering_rate(cu, ph, 10 * e, 10.0, cutoff=False):.3e}"
     '5.070e+09'
     >>> from numeric.lattice import Lattice
-    >>> from numeric.phonons import SpringModel
+    >>> from numeric.springs import SpringModel
     >>> fcc = Lattice.fcc(3.615e-10)
     >>> springs = SpringModel.with_debye_temperature(fcc, 63.546 * atomic_mass, 343.0, 0.25)
     >>> f"{quasiparticle_scattering_rate(cu, springs, 10 * e, 10.0):.3e}"
@@ -434,7 +434,7 @@ def resistivity(electrons, phonons, coupling, T: ArrayLike, *, cutoff: bool = Tr
     >>> f"{resistivity(cu, ph, 10 * e, 300.0) * 1e8:.2f} µΩ cm"
     '3.57 µΩ cm'
     >>> from numeric.lattice import Lattice
-    >>> from numeric.phonons import SpringModel
+    >>> from numeric.springs import SpringModel
     >>> fcc = Lattice.fcc(3.615e-10)
     >>> springs = SpringModel.with_debye_temperature(fcc, 63.546 * atomic_mass, 343.0, 0.25)
     >>> f"{resistivity(cu, springs, 10 * e, 300.0) * 1e8:.2f} µΩ cm"      # three branches, first BZ

@@ -45,7 +45,8 @@ def _debye_t3_from_lattice_dynamics() -> CheckResult:
     import scipy.constants as c
 
     from numeric.lattice import Lattice
-    from numeric.phonons import SpringModel, debye_T3
+    from numeric.phonons import debye_T3
+    from numeric.springs import SpringModel
     from numeric.thermal import heat_capacity
 
     model = SpringModel.with_debye_temperature(Lattice.fcc(3.615e-10), 63.546 * c.atomic_mass, 343.0)
@@ -74,7 +75,7 @@ def _deformation_potential_from_lattice_dynamics() -> CheckResult:
 
     from numeric.coupling import deformation_potential_coupling
     from numeric.lattice import Lattice
-    from numeric.phonons import SpringModel
+    from numeric.springs import SpringModel
 
     n, half_width = 4000, 12.0
     xi, h = np.linspace(-half_width, half_width, n, retstep=True)

@@ -7,7 +7,7 @@ import pytest
 import scipy.constants as c
 
 from numeric.lattice import Lattice
-from numeric.phonons import SpringModel
+from numeric.springs import SpringModel
 from numeric.thermal import debye_waller_2W, mean_square_displacement
 
 SEED_TABLE = {0.3: (5.7e-4, 0.9994), 1.36: (1.2e-2, 0.988), 2.7: (4.6e-2, 0.955)}

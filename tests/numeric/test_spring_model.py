@@ -1,4 +1,4 @@
-"""numeric.phonons.SpringModel and DebyeModel: dispersion, long-wavelength limit, stability, Θ_D(0).
+"""SpringModel (numeric.springs) and DebyeModel (numeric.phonons): dispersion, long waves, stability, Θ_D(0).
 
 Independent references used here (none calls the code under test to make its
 expectation):
@@ -37,11 +37,11 @@ from numeric.lattice import Lattice
 from numeric.phonons import (
     DebyeModel,
     PhononModel,
-    SpringModel,
     debye_wavevector,
     elastic_debye_temperature,
     mean_sound_velocity,
 )
+from numeric.springs import SpringModel
 
 A = 3.615e-10  # m
 M = 63.546 * atomic_mass  # kg

@@ -30,7 +30,8 @@ from scipy.constants import k as k_B
 
 from numeric._quadrature import RayRule
 from numeric.lattice import Lattice
-from numeric.phonons import DebyeModel, SpringModel, debye_heat_capacity
+from numeric.phonons import DebyeModel, debye_heat_capacity
+from numeric.springs import SpringModel
 from numeric.thermal import (
     _contract,
     _spectrum,

@@ -42,7 +42,8 @@ from numeric._generated import scattering as kernels
 from numeric._quadrature import sphere_rule
 from numeric.electrons import FreeElectronGas
 from numeric.lattice import Lattice
-from numeric.phonons import DebyeModel, SpringModel
+from numeric.phonons import DebyeModel
+from numeric.springs import SpringModel
 from numeric.transport import (
     GOLDEN_RULE_RAYS,
     _rates,

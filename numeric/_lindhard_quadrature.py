@@ -1,0 +1,214 @@
+"""The k-space quadrature behind :mod:`numeric.response` for one parabolic band, in reduced units.
+
+κ = k/k_F, Q = q/k_F, Ω = ħω/E_F, τ = k_B T/E_F, η = μ(T)/E_F; the method (the
+exact angular integral, the breakpoints, the geometrically graded Gauss-Legendre
+panels) is described in the docstring of :mod:`numeric.response`.
+:func:`reduced_chi0` gives (Re, Im) of χ0/(−g(E_F)), :func:`reduced_mu` the
+chemical potential η(τ) at fixed density; the numba kernels are private.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import numba
+import numpy as np
+from scipy.optimize import brentq
+
+from ._quadrature import gauss01
+from ._support import checked, fermi_dirac
+
+#: Relative size of the innermost graded panel (it is integrated too; its share is ~1e-12 |ln 1e-12|·1e-3).
+_FLOOR = 1e-12
+#: Occupations beyond μ + _TAIL k_B T (or _TAIL k_B T above the band bottom) are below e^{−_TAIL}.
+_TAIL = 50.0
+#: Energy breakpoints at T > 0, in units of k_B T, about μ and above the band bottom.
+_ABOUT_MU = np.array([-32.0, -16.0, -8.0, -4.0, -2.0, -1.0, 0.0, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0])
+_ABOVE_ZERO = np.array([0.25, 1.0, 4.0, 16.0])
+#: Relative tolerance of the root searches (Brent), the smallest scipy accepts.
+RTOL = 4 * np.finfo(float).eps
+
+
+# ====================================================================== numba kernels (reduced units)
+@numba.njit(cache=True, error_model="numpy")
+def _occupation(k: float, eta: float, tau: float) -> float:
+    """Fermi-Dirac f at ε = κ² (E_F units); θ(1 − κ) at τ = 0 (never evaluated beyond κ = 1 then)."""
+    if tau == 0.0:
+        return 1.0
+    return fermi_dirac((k * k - eta) / tau)
+
+
+@numba.njit(cache=True, error_model="numpy")
+def _breakpoints(tau: float, eta: float, k1: float, k2: float) -> np.ndarray:
+    """Sorted distinct breakpoints of the κ integral (see the module docstring)."""
+    top = 1.0 if tau == 0.0 else math.sqrt(max(eta, 0.0) + _TAIL * tau)
+    buf = np.empty(4 + _ABOUT_MU.size + _ABOVE_ZERO.size)
+    buf[0] = 0.0
+    buf[1] = top
+    nb = 2
+    for s in (k1, k2):
+        if 0.0 < s < top:
+            buf[nb] = s
+            nb += 1
+    if tau > 0.0:
+        e_top = top * top
+        for j in _ABOUT_MU:
+            en = eta + j * tau
+            if 0.0 < en < e_top:
+                buf[nb] = math.sqrt(en)
+                nb += 1
+        for j in _ABOVE_ZERO:
+            en = j * tau
+            if en < e_top:
+                buf[nb] = math.sqrt(en)
+                nb += 1
+    pts = np.sort(buf[:nb])
+    keep = np.ones(nb, dtype=np.bool_)
+    for i in range(1, nb):
+        keep[i] = pts[i] > pts[i - 1]
+    return pts[keep]
+
+
+@numba.njit(cache=True, error_model="numpy")
+def _log_term(k: float, Q: float, s1: float, s2: float) -> float:
+    """S(κ) = ln|(κ + s1)(κ − s2)/((κ − s1)(κ + s2))|; 0 exactly on a singular node (measure zero)."""
+    d1 = k - s1
+    d2 = k + s2
+    if d1 == 0.0 or d2 == 0.0:
+        return 0.0
+    r = (2.0 * k * Q / d1) / d2
+    if -0.5 < r < 0.5:
+        return math.log1p(-r)
+    p = ((k + s1) / d1) * ((k - s2) / d2)
+    if p == 0.0:
+        return 0.0
+    return math.log(abs(p))
+
+
+@numba.njit(cache=True, error_model="numpy")
+def _panel(lo: float, hi: float, xg: np.ndarray, wg: np.ndarray, mode: int, Q: float, s1: float, s2: float,
+           eta: float, tau: float) -> float:
+    """Gauss-Legendre sum over [lo, hi]: mode 0 ∫ κ f S, mode 1 ∫ κ f, mode 2 ∫ κ² f."""
+    h = hi - lo
+    acc = 0.0
+    for j in range(xg.size):
+        k = lo + h * xg[j]
+        v = wg[j] * _occupation(k, eta, tau)
+        if mode == 0:
+            v *= k * _log_term(k, Q, s1, s2)
+        elif mode == 1:
+            v *= k
+        else:
+            v *= k * k
+        acc += v
+    return h * acc
+
+
+@numba.njit(cache=True, error_model="numpy")
+def _graded(c: float, far: float, xg: np.ndarray, wg: np.ndarray, ratio: float, mode: int, Q: float,
+            s1: float, s2: float, eta: float, tau: float) -> float:
+    """∫ between c and far (signed), geometric panels c + (far − c) ratio^j refined towards c."""
+    h = far - c
+    floor = _FLOOR * max(1.0, abs(c))
+    levels = 0
+    if abs(h) > floor:
+        levels = math.ceil(math.log(abs(h) / floor) / math.log(1.0 / ratio))
+    total = 0.0
+    outer = far
+    for j in range(1, levels + 1):
+        inner = c + h * ratio**j
+        total += _panel(min(inner, outer), max(inner, outer), xg, wg, mode, Q, s1, s2, eta, tau)
+        outer = inner
+    total += _panel(min(c, outer), max(c, outer), xg, wg, mode, Q, s1, s2, eta, tau)
+    return total
+
+
+@numba.njit(cache=True, error_model="numpy")
+def _interval(a: float, b: float, ga: bool, gb: bool, xg: np.ndarray, wg: np.ndarray, ratio: float,
+              mode: int, Q: float, s1: float, s2: float, eta: float, tau: float) -> float:
+    if ga and gb:
+        mid = 0.5 * (a + b)
+        return (_graded(a, mid, xg, wg, ratio, mode, Q, s1, s2, eta, tau)
+                + _graded(b, mid, xg, wg, ratio, mode, Q, s1, s2, eta, tau))
+    if ga:
+        return _graded(a, b, xg, wg, ratio, mode, Q, s1, s2, eta, tau)
+    if gb:
+        return _graded(b, a, xg, wg, ratio, mode, Q, s1, s2, eta, tau)
+    return _panel(a, b, xg, wg, mode, Q, s1, s2, eta, tau)
+
+
+@numba.njit(cache=True, error_model="numpy")
+def chi0_point(Q: float, Om: float, tau: float, eta: float, xg: np.ndarray, wg: np.ndarray,
+                ratio: float) -> tuple[float, float]:
+    """(Re, Im) of χ0/(−g(E_F)) at one (Q, Ω, τ) with chemical potential η (reduced units)."""
+    s1 = Om / (2.0 * Q) - 0.5 * Q
+    s2 = Om / (2.0 * Q) + 0.5 * Q
+    k1 = abs(s1)
+    k2 = s2
+    pts = _breakpoints(tau, eta, k1, k2)
+    re = 0.0
+    im = 0.0
+    for i in range(pts.size - 1):
+        a = pts[i]
+        b = pts[i + 1]
+        half = 0.5 * (b - a)
+        ga = min(abs(a - k1), abs(a - k2)) < half
+        gb = min(abs(b - k1), abs(b - k2)) < half
+        re += _interval(a, b, ga, gb, xg, wg, ratio, 0, Q, s1, s2, eta, tau)
+        mid = 0.5 * (a + b)
+        if k1 < mid < k2:  # the delta function's support; k1, k2 are breakpoints
+            im += _interval(a, b, ga, gb, xg, wg, ratio, 1, Q, s1, s2, eta, tau)
+    return -re / (2.0 * Q), math.pi * im / (2.0 * Q)
+
+
+@numba.njit(cache=True, error_model="numpy")
+def _chi0_loop(Q: np.ndarray, Om: np.ndarray, tau: np.ndarray, eta: np.ndarray, xg: np.ndarray,
+               wg: np.ndarray, ratio: float, out_re: np.ndarray, out_im: np.ndarray) -> None:
+    for i in range(Q.size):
+        out_re[i], out_im[i] = chi0_point(Q[i], Om[i], tau[i], eta[i], xg, wg, ratio)
+
+
+@numba.njit(cache=True, error_model="numpy")
+def _density(eta: float, tau: float, xg: np.ndarray, wg: np.ndarray) -> float:
+    """n(μ, T)/n with n = k_F³/3π²: 3 ∫ κ² f(κ²) dκ."""
+    pts = _breakpoints(tau, eta, -1.0, -1.0)
+    total = 0.0
+    for i in range(pts.size - 1):
+        total += _panel(pts[i], pts[i + 1], xg, wg, 2, 1.0, 0.0, 0.0, eta, tau)
+    return 3.0 * total
+
+
+# ====================================================================== drivers
+@lru_cache(maxsize=1024)
+def reduced_mu(tau: float) -> float:
+    """η = μ(T)/E_F at τ = k_B T/E_F > 0 and fixed density."""
+    xg, wg = gauss01(16)
+    # Boltzmann: n λ³/2 = e^{μ/k_B T} with n λ³/2 = 4/(3 sqrt(π) τ^{3/2}); Fermi-Dirac needs a larger μ.
+    low = tau * (math.log(4.0 / (3.0 * math.sqrt(math.pi))) - 1.5 * math.log(tau)) - tau
+    return brentq(lambda eta: _density(eta, tau, xg, wg) - 1.0, low, 1.0, xtol=1e-300, rtol=RTOL,
+                  maxiter=400)
+
+
+def gauss_options(order: int, ratio: float) -> tuple[np.ndarray, np.ndarray, float]:
+    if isinstance(order, bool) or not isinstance(order, (int, np.integer)) or not 2 <= order <= 64:
+        raise ValueError(f"order = {order!r} is outside the valid range: an integer in [2, 64]")
+    ratio = float(checked("ratio", ratio, 0.0, 1.0, low_open=True, high_open=True))
+    xg, wg = gauss01(int(order))
+    return xg, wg, ratio
+
+
+def reduced_chi0(Q: np.ndarray, Om: np.ndarray, tau: np.ndarray, order: int = 12, ratio: float = 0.25
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """Broadcast reduced inputs; (Re, Im) of χ0/(−g(E_F)) with the input shape."""
+    xg, wg, ratio = gauss_options(order, ratio)
+    Qb, Ob, Tb = np.broadcast_arrays(Q, Om, tau)
+    shape = Qb.shape
+    Qf, Of, Tf = (np.ascontiguousarray(a, dtype=np.float64).reshape(-1) for a in (Qb, Ob, Tb))
+    eta = np.ones_like(Tf)
+    for t in np.unique(Tf[Tf > 0.0]):
+        eta[Tf == t] = reduced_mu(float(t))
+    re = np.empty_like(Qf)
+    im = np.empty_like(Qf)
+    _chi0_loop(Qf, Of, Tf, eta, xg, wg, ratio, re, im)
+    return re.reshape(shape), im.reshape(shape)
