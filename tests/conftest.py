@@ -1,14 +1,15 @@
 """Shared fixtures: every derivation is checked once per test run, by the README's main command.
 
-``ephkit check --json`` runs once, in a fresh interpreter (:func:`cold_check`); the parametrised
-``test_check_passes`` (test_registry.py) reads its reports through :func:`reports` and
-``test_main_job_cold_all_pass`` (test_cli.py) its output, so the full check, the slowest job of
-the suite, is not done twice.
+``ephkit check --json`` runs once per session, in a fresh interpreter, and starts when the
+session starts (:func:`pytest_configure`), so that it runs beside the other tests instead of
+holding up the first test that needs it. The tests that need it (the registry's
+``test_check_passes``, the CLI's and the cross-checks' tests) read its result through the
+:func:`cold_check` and :func:`reports` fixtures: no derivation and no cross-check is checked twice.
 
 The suite runs on two pytest-xdist workers, one test file per worker at a time (``-n 2 --dist
-loadfile`` in pyproject.toml, so module-scoped fixtures and module-level state stay whole).
-Session fixtures exist once per worker; :func:`cold_check` makes the
-first worker that needs it run the check and the other one read its result.
+loadfile`` in pyproject.toml, so module-scoped fixtures and module-level state stay whole). The
+controller starts the check; the workers find its output files through :data:`ENV_VAR`. Without
+xdist the one process does both.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -24,52 +26,78 @@ import pytest
 
 from derive.derivation import CheckReport, CheckResult
 
-#: How long a worker waits for the other worker's ``ephkit check --json`` before giving up.
+#: How long a test waits for the session's ``ephkit check --json`` before giving up.
 WAIT_SECONDS = 1800.0
+#: Environment variable naming the directory of the session's check output (set by the controller).
+ENV_VAR = "EPHKIT_TEST_CHECK_DIR"
+ARGS = [sys.executable, "-m", "derive.app.cli", "check", "--json"]
+#: The test files that read the check (a run of other files only does not start it).
+READERS = ("app/test_cli.py", "app/test_crosscheck.py", "derive/test_registry.py")
 
 
-def _run_cold_check() -> dict[str, object]:
-    args = [sys.executable, "-m", "derive.app.cli", "check", "--json"]
-    proc = subprocess.run(args, capture_output=True, text=True, check=False)
-    return {"args": args, "returncode": proc.returncode, "stdout": proc.stdout, "stderr": proc.stderr}
+def _selected(config: pytest.Config) -> bool:
+    """Whether the run's paths include a test file that reads the check."""
+    here = Path(__file__).resolve().parent
+    readers = [here / r for r in READERS]
+    paths = [Path(arg.split("::")[0]).resolve() for arg in config.args] or [here]
+    return any(r == p or p in r.parents for r in readers for p in paths)
 
 
-def _shared_cold_check(directory: Path) -> dict[str, object]:
-    """Run the check once for all xdist workers of this run (``directory`` is shared by them)."""
-    result = directory / "ephkit-check.json"
-    try:
-        (directory / "ephkit-check.lock").mkdir()  # atomic: exactly one worker gets to run it
-    except FileExistsError:
-        deadline = time.monotonic() + WAIT_SECONDS
-        while not result.exists():
-            if time.monotonic() > deadline:
-                pytest.fail(f"no result of `ephkit check --json` from another worker in {result}")
-            time.sleep(0.2)
-    else:
-        data: dict[str, object] = {"args": [], "returncode": -1, "stdout": "",
-                                   "stderr": "the worker running `ephkit check --json` was interrupted"}
-        try:
-            data = _run_cold_check()
-        finally:  # even when interrupted, so that the other worker does not wait in vain
-            partial = result.with_suffix(".partial")
-            partial.write_text(json.dumps(data), encoding="utf-8")
-            partial.replace(result)
-    return json.loads(result.read_text(encoding="utf-8"))
+def pytest_configure(config: pytest.Config) -> None:
+    """Start the check in the background, once per session: in the xdist controller, or alone."""
+    if hasattr(config, "workerinput") or os.environ.get(ENV_VAR) or not _selected(config):
+        return
+    directory = Path(tempfile.mkdtemp(prefix="ephkit-check-"))
+    os.environ[ENV_VAR] = str(directory)  # inherited by the xdist workers started after this
+    stdout = open(directory / "stdout", "w", encoding="utf-8")  # closed by _wait_and_mark
+    stderr = open(directory / "stderr", "w", encoding="utf-8")
+    process = subprocess.Popen(ARGS, stdout=stdout, stderr=stderr)
+    config._ephkit_check = (process, stdout, stderr, directory)  # type: ignore[attr-defined]
+    _wait_and_mark(process, stdout, stderr, directory)
+
+
+def _wait_and_mark(process: subprocess.Popen, stdout: object, stderr: object, directory: Path) -> None:
+    """Write ``returncode`` when the check ends (a thread of the controller waits for it)."""
+    import threading
+
+    def wait() -> None:
+        code = process.wait()
+        stdout.close()
+        stderr.close()
+        partial = directory / "returncode.partial"
+        partial.write_text(str(code), encoding="utf-8")
+        partial.replace(directory / "returncode")
+
+    threading.Thread(target=wait, daemon=True).start()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    started = getattr(config, "_ephkit_check", None)
+    if started is not None and started[0].poll() is None:  # the session ended first (-x, Ctrl-C)
+        started[0].kill()
 
 
 @pytest.fixture(scope="session")
-def cold_check(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
-    """``ephkit check --json`` in a fresh interpreter (cold caches): the README's main job, run once."""
-    if os.environ.get("PYTEST_XDIST_WORKER") is None:
-        data = _run_cold_check()
-    else:  # the workers' base temporary directories are siblings in one directory of this run
-        data = _shared_cold_check(tmp_path_factory.getbasetemp().parent)
-    return subprocess.CompletedProcess(data["args"], data["returncode"], data["stdout"], data["stderr"])
+def cold_check() -> subprocess.CompletedProcess[str]:
+    """``ephkit check --json`` in a fresh interpreter (all cores): the README's main job, run once."""
+    if not os.environ.get(ENV_VAR):  # not started with the session (a node id outside READERS)
+        proc = subprocess.run(ARGS, capture_output=True, text=True, check=False)
+        return subprocess.CompletedProcess(ARGS, proc.returncode, proc.stdout, proc.stderr)
+    directory = Path(os.environ[ENV_VAR])
+    done = directory / "returncode"
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not done.exists():
+        if time.monotonic() > deadline:
+            pytest.fail(f"no result of `ephkit check --json` in {directory} after {WAIT_SECONDS:g} s")
+        time.sleep(0.2)
+    code = int(done.read_text(encoding="utf-8"))
+    out, err = ((directory / name).read_text(encoding="utf-8") for name in ("stdout", "stderr"))
+    return subprocess.CompletedProcess(ARGS, code, out, err)
 
 
 @pytest.fixture(scope="session")
 def reports(cold_check: subprocess.CompletedProcess[str]) -> dict[str, CheckReport]:
-    """``Derivation.check()`` (with its numeric cross-check) of every derivation, from :func:`cold_check`.
+    """Each derivation's ``CheckReport`` (check and numeric cross-check), from :func:`cold_check`.
 
     ``ephkit check --json`` prints ``CheckReport.as_dict()`` of each; exit status 1 (some
     derivation failed) still prints every report, so a failing derivation fails by name.
