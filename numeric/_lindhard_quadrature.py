@@ -17,7 +17,7 @@ import numpy as np
 from scipy.optimize import brentq
 
 from ._quadrature import gauss01
-from ._support import checked, fermi_dirac
+from ._support import checked, fermi_dirac, integer
 
 #: Relative size of the innermost graded panel (it is integrated too; its share is ~1e-12 |ln 1e-12|·1e-3).
 _FLOOR = 1e-12
@@ -191,8 +191,7 @@ def reduced_mu(tau: float) -> float:
 
 
 def gauss_options(order: int, ratio: float) -> tuple[np.ndarray, np.ndarray, float]:
-    if isinstance(order, bool) or not isinstance(order, (int, np.integer)) or not 2 <= order <= 64:
-        raise ValueError(f"order = {order!r} is outside the valid range: an integer in [2, 64]")
+    order = integer("order", order, 2, 64)
     ratio = float(checked("ratio", ratio, 0.0, 1.0, low_open=True, high_open=True))
     xg, wg = gauss01(int(order))
     return xg, wg, ratio

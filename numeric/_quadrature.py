@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from ._support import checked
+from ._support import checked, integer
 from .lattice import Lattice
 
 #: Measure compression: geometric bins x_{j+1}/x_j <= BIN_RATIO, a Gauss rule of BIN_GAUSS points in each.
@@ -87,10 +87,7 @@ class RayRule:
 
     def __post_init__(self) -> None:
         for name in ("angular_order", "radial_order"):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
-                raise ValueError(f"{name} = {value!r} is outside the valid range: integers >= 1")
-            object.__setattr__(self, name, int(value))
+            object.__setattr__(self, name, integer(name, getattr(self, name), 1))
         object.__setattr__(self, "panel_ratio", float(checked("panel_ratio", self.panel_ratio, 1.0,
                                                               low_open=True)))
         object.__setattr__(self, "t_min", float(checked("t_min", self.t_min, 0.0, 1.0, low_open=True,

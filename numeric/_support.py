@@ -17,7 +17,7 @@ from collections.abc import Callable
 import numba
 import numpy as np
 
-__all__ = ["checked", "evaluate", "fermi_dirac", "scalar", "unit_directions", "vectors"]
+__all__ = ["checked", "evaluate", "fermi_dirac", "integer", "scalar", "unit_directions", "vectors"]
 
 
 def _describe(low: float | None, high: float | None, low_open: bool, high_open: bool) -> str:
@@ -97,6 +97,25 @@ def scalar(name: str, value: object, low: float | None = None, high: float | Non
     if arr.ndim != 0:
         raise ValueError(f"{name} must be a scalar, got shape {arr.shape}")
     return float(arr)
+
+
+def integer(name: str, value: object, low: int, high: int | None = None) -> int:
+    """``value`` as an int in [low, high] (bool and floats refused), or ValueError naming the range.
+
+    Examples
+    --------
+    >>> integer("nk", 48, 2, 1024)
+    48
+    >>> integer("order", 2.5, 1)
+    Traceback (most recent call last):
+    ...
+    ValueError: order = 2.5 is outside the valid range: integers >= 1
+    """
+    if (isinstance(value, bool) or not isinstance(value, int | np.integer) or value < low
+            or (high is not None and value > high)):
+        valid = f"integers >= {low}" if high is None else f"an integer in [{low}, {high}]"
+        raise ValueError(f"{name} = {value!r} is outside the valid range: {valid}")
+    return int(value)
 
 
 def vectors(name: str, value: object, dim: int) -> np.ndarray:

@@ -30,7 +30,7 @@ from scipy.constants import k as _K_B
 from scipy.constants import m_e as _M_E
 from scipy.constants import physical_constants
 
-from ._support import checked, scalar, vectors
+from ._support import checked, integer, scalar, vectors
 from .bands import FermiSphere, TetrahedronBZ
 from .lattice import Lattice
 from .tetrahedron import TetrahedronMesh
@@ -431,9 +431,7 @@ class TightBinding:
     # ------------------------------------------------------------------ BZ integrals
     def _mesh(self, mesh: int | None) -> tuple[TetrahedronMesh, np.ndarray]:
         size = _DEFAULT_MESH[self.dim] if mesh is None else mesh
-        if isinstance(size, bool) or not isinstance(size, (int, np.integer)) or size < 1:
-            raise ValueError(f"mesh = {mesh!r} is outside the valid range: integers >= 1")
-        key = (int(size),)
+        key = (integer("mesh", size, 1),)
         if key not in self._meshes:
             if len(self._meshes) > 2:
                 self._meshes.clear()

@@ -30,7 +30,7 @@ from functools import cached_property
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._support import checked, unit_directions
+from ._support import checked, integer, unit_directions
 
 __all__ = ["Lattice"]
 
@@ -231,9 +231,7 @@ class Lattice:
         >>> len(R), sorted({round(float(r), 12) for r in np.linalg.norm(R, axis=1)})  # √3 a/2
         (8, [1.732050807569])
         """
-        if isinstance(shell, bool) or not isinstance(shell, (int, np.integer)) or shell < 1:
-            raise ValueError(f"shell = {shell!r} is outside the valid range: integers >= 1")
-        shell = int(shell)
+        shell = integer("shell", shell, 1)
         radius = shell * float(np.min(np.linalg.norm(self.primitive, axis=1)))
         points = _points_within(self.primitive, radius)
         lengths = np.linalg.norm(points, axis=1)

@@ -73,7 +73,7 @@ from scipy.constants import k as _K_B
 from scipy.optimize import brentq
 
 from ._lindhard_quadrature import RTOL, chi0_point, gauss_options, reduced_chi0, reduced_mu
-from ._support import checked
+from ._support import checked, integer
 from .bands import TetrahedronBZ, band_domain, fermi_sphere
 from .coupling import frohlich_coupling
 from .screening import dielectric_thomas_fermi
@@ -103,8 +103,7 @@ def _chi0_lattice(bands: object, domain: TetrahedronBZ, q: ArrayLike, omega: Arr
     if np.any(checked("T", T, 0.0) != 0.0):
         raise ValueError("T must be 0 for lattice bands: finite T is not implemented yet "
                          "(valid range: T = 0)")
-    if isinstance(nk, bool) or not isinstance(nk, (int, np.integer)) or not 2 <= nk <= 1024:
-        raise ValueError(f"nk = {nk!r} is outside the valid range: an integer in [2, 1024]")
+    nk = integer("nk", nk, 2, 1024)
     q_a = checked("q", q)
     if q_a.ndim == 0 or q_a.shape[-1] != 3:
         raise ValueError(f"q must have shape (..., 3) (a wavevector, 1/m) for lattice bands, got {q_a.shape}")

@@ -55,7 +55,7 @@ from scipy.constants import hbar as _HBAR
 from scipy.constants import k as _K_B
 
 from ._quadrature import ModelCache, RayRule, boundary_cones, compress_measure, radial_rule
-from ._support import checked
+from ._support import checked, integer
 from .phonons import BrillouinZone, DebyeSphere, PhononModel
 
 __all__ = ["debye_waller_2W", "heat_capacity", "mean_square_displacement", "phonon_number"]
@@ -175,9 +175,8 @@ def _inputs(model: object, T: ArrayLike, method: str, rule: dict, n: int) -> tup
     if method not in _METHODS:
         raise ValueError(f"method = {method!r} is outside the valid range: one of {_METHODS}")
     rays = RayRule(**rule)
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-        raise ValueError(f"n = {n!r} is outside the valid range: integers >= 1")
-    return T, (("rays", rays) if method == "rays" else ("mesh", int(n)))
+    n = integer("n", n, 1)
+    return T, (("rays", rays) if method == "rays" else ("mesh", n))
 
 
 def _lower(key: tuple) -> tuple:
@@ -280,23 +279,13 @@ def phonon_number(model: PhononModel, T: ArrayLike, method: str = "rays", *, ang
     T : array_like
         Temperatures, K (>= 0; T = 0 gives 0).
     method : {"rays", "mesh"}, optional
-        Quadrature rule (see the module notes). Default "rays".
-    angular_order : int, optional
-        "rays": Gauss points per direction of each boundary simplex (3D:
-        angular_order² per triangle; 2D: angular_order per edge), >= 1. Default 16.
-    radial_order : int, optional
-        "rays": Gauss-Legendre points per radial panel, >= 1. Default 12.
-    panel_ratio : float, optional
-        "rays": ratio of consecutive geometric panel edges in t = |q|/R (> 1). Default 3.
-    t_min : float, optional
-        "rays": inner edge of the geometric panels (then one panel [0, t_min]), in (0, 1). Default 1e-7.
+        Quadrature rule (module notes). Default "rays"; the options as in :func:`heat_capacity`.
+    angular_order, radial_order, panel_ratio, t_min : optional
+        "rays": the :class:`numeric._quadrature.RayRule` (defaults 16, 12, 3, 1e-7).
     n : int, optional
-        "mesh": divisions n of the shifted n^d Monkhorst-Pack mesh, >= 1. Default 32.
+        "mesh": divisions of the shifted n^d Monkhorst-Pack mesh (>= 1). Default 32.
     return_error : bool, optional
-        Also return an error estimate: |value − value with the coarser rule|
-        (rays: angular_order − 1 and radial_order − 2; mesh: 3n/4). It is
-        conservative (the coarser rule's error) for the exponentially
-        convergent ray rule.
+        Also return |value − value with the coarser rule| (:func:`heat_capacity`).
 
     Returns
     -------
@@ -335,23 +324,13 @@ def mean_square_displacement(model: PhononModel, T: ArrayLike, method: str = "ra
     T : array_like
         Temperatures, K (>= 0; T = 0 gives the zero-point value).
     method : {"rays", "mesh"}, optional
-        Quadrature rule (see the module notes). Default "rays".
-    angular_order : int, optional
-        "rays": Gauss points per direction of each boundary simplex (3D:
-        angular_order² per triangle; 2D: angular_order per edge), >= 1. Default 16.
-    radial_order : int, optional
-        "rays": Gauss-Legendre points per radial panel, >= 1. Default 12.
-    panel_ratio : float, optional
-        "rays": ratio of consecutive geometric panel edges in t = |q|/R (> 1). Default 3.
-    t_min : float, optional
-        "rays": inner edge of the geometric panels (then one panel [0, t_min]), in (0, 1). Default 1e-7.
+        Quadrature rule (module notes). Default "rays"; the options as in :func:`heat_capacity`.
+    angular_order, radial_order, panel_ratio, t_min : optional
+        "rays": the :class:`numeric._quadrature.RayRule` (defaults 16, 12, 3, 1e-7).
     n : int, optional
-        "mesh": divisions n of the shifted n^d Monkhorst-Pack mesh, >= 1. Default 32.
+        "mesh": divisions of the shifted n^d Monkhorst-Pack mesh (>= 1). Default 32.
     return_error : bool, optional
-        Also return an error estimate: |value − value with the coarser rule|
-        (rays: angular_order − 1 and radial_order − 2; mesh: 3n/4). It is
-        conservative (the coarser rule's error) for the exponentially
-        convergent ray rule.
+        Also return |value − value with the coarser rule| (:func:`heat_capacity`).
 
     Returns
     -------

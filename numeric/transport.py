@@ -287,21 +287,15 @@ def quasiparticle_scattering_rate(electrons, phonons, coupling, T: ArrayLike, en
     electrons : numeric.bands.BandModel
         A parabolic band (domain :class:`numeric.bands.FermiSphere`, e.g.
         ``numeric.electrons.FreeElectronGas``).
-    phonons : numeric.phonons.PhononModel
-        Domain DebyeSphere (``DebyeModel``) or BrillouinZone (``SpringModel``,
-        3D), with its mass set; as in :func:`momentum_relaxation_rate`.
-    coupling : DeformationPotential or float
-        Deformation potential D, J.
+    phonons, coupling : PhononModel, DeformationPotential or float
+        As in :func:`momentum_relaxation_rate` (the phonon mass must be set; D in J).
     T : array_like
         Temperatures, K (>= 0); any shape, one shared set of q-nodes.
     energy : float, optional
         Electron energy from the band bottom, J (> 0); default E_F.
-    cutoff : bool, optional
-        As in :func:`momentum_relaxation_rate` (Debye sphere: q <= q_D if True).
-    angular_order : int, optional
-        Brillouin zone only (>= 1): Gauss points per direction on each boundary triangle. Default 16.
-    radial_order : int, optional
-        Brillouin zone only (>= 1): Gauss-Legendre points per radial panel. Default 12.
+    cutoff, angular_order, radial_order : optional
+        As in :func:`momentum_relaxation_rate` (Debye sphere: q <= q_D if ``cutoff``; the
+        Brillouin-zone ray rule, defaults 16 and 12).
 
     Returns
     -------
@@ -343,19 +337,13 @@ def transport_rate_averaged(electrons, phonons, coupling, T: ArrayLike, *, cutof
     electrons : numeric.bands.BandModel
         A parabolic band (domain :class:`numeric.bands.FermiSphere`, e.g.
         ``numeric.electrons.FreeElectronGas``).
-    phonons : numeric.phonons.PhononModel
-        Domain DebyeSphere (``DebyeModel``) or BrillouinZone (``SpringModel``,
-        3D), with its mass set; as in :func:`momentum_relaxation_rate`.
-    coupling : DeformationPotential or float
-        Deformation potential D, J.
+    phonons, coupling : PhononModel, DeformationPotential or float
+        As in :func:`momentum_relaxation_rate` (the phonon mass must be set; D in J).
     T : array_like
         Temperatures, K (>= 0); any shape, one shared set of q-nodes.
-    cutoff : bool, optional
-        As in :func:`momentum_relaxation_rate` (Debye sphere: q <= q_D if True).
-    angular_order : int, optional
-        Brillouin zone only (>= 1): Gauss points per direction on each boundary triangle. Default 16.
-    radial_order : int, optional
-        Brillouin zone only (>= 1): Gauss-Legendre points per radial panel. Default 12.
+    cutoff, angular_order, radial_order : optional
+        As in :func:`momentum_relaxation_rate` (Debye sphere: q <= q_D if ``cutoff``; the
+        Brillouin-zone ray rule, defaults 16 and 12).
 
     Returns
     -------
@@ -396,19 +384,13 @@ def resistivity(electrons, phonons, coupling, T: ArrayLike, *, cutoff: bool = Tr
     electrons : numeric.bands.BandModel
         A parabolic band (domain :class:`numeric.bands.FermiSphere`, e.g.
         ``numeric.electrons.FreeElectronGas``): m from the domain, n (both spins) from the model.
-    phonons : numeric.phonons.PhononModel
-        Domain DebyeSphere (``DebyeModel``) or BrillouinZone (``SpringModel``,
-        3D), with its mass set; as in :func:`momentum_relaxation_rate`.
-    coupling : DeformationPotential or float
-        Deformation potential D, J.
+    phonons, coupling : PhononModel, DeformationPotential or float
+        As in :func:`momentum_relaxation_rate` (the phonon mass must be set; D in J).
     T : array_like
         Temperatures, K (>= 0); any shape, one shared set of q-nodes.
-    cutoff : bool, optional
-        As in :func:`momentum_relaxation_rate` (Debye sphere: q <= q_D if True).
-    angular_order : int, optional
-        Brillouin zone only (>= 1): Gauss points per direction on each boundary triangle. Default 16.
-    radial_order : int, optional
-        Brillouin zone only (>= 1): Gauss-Legendre points per radial panel. Default 12.
+    cutoff, angular_order, radial_order : optional
+        As in :func:`momentum_relaxation_rate` (Debye sphere: q <= q_D if ``cutoff``; the
+        Brillouin-zone ray rule, defaults 16 and 12).
 
     Returns
     -------

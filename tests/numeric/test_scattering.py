@@ -10,12 +10,7 @@ from hypothesis import strategies as st
 
 from numeric.scattering import bloch_gruneisen_temperature, deformation_potential_rate_high_T
 
-
-@pytest.fixture(autouse=True, scope="module")
-def _fifty_digits():
-    """mpmath at 50 digits for this module only (a global ``mp.dps`` would leak into other modules)."""
-    with mpmath.workdps(50):
-        yield
+pytestmark = pytest.mark.usefixtures("mpmath_50_digits")
 
 
 @settings(max_examples=60, deadline=None)

@@ -27,12 +27,7 @@ from numeric.screening import (
 with mpmath.workdps(50):
     HBAR, E, EPS0 = (mpmath.mpf(repr(v)) for v in (c.hbar, c.e, c.epsilon_0))
 
-
-@pytest.fixture(autouse=True, scope="module")
-def _fifty_digits():
-    """mpmath at 50 digits for this module only (a global ``mp.dps`` would leak into other modules)."""
-    with mpmath.workdps(50):
-        yield
+pytestmark = pytest.mark.usefixtures("mpmath_50_digits")
 
 
 def F_ref(x: float) -> mpmath.mpf:
