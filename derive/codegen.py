@@ -22,7 +22,6 @@ from __future__ import annotations
 import ast
 import hashlib
 import importlib
-import itertools
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -34,7 +33,9 @@ from sympy.codegen.cfunctions import expm1, log1p
 from sympy.printing.c import C99CodePrinter
 from sympy.printing.pycode import PythonCodePrinter
 
-from .derivation import CheckResult, Derivation, Step
+from . import checker
+from .checker import CheckResult
+from .derivation import Step
 from .registry import TOPICS, get
 
 __all__ = [
@@ -249,92 +250,26 @@ class Kernel:
         return [(_fold_numbers(b.expr.subs(self.constants)), b.condition) for b in self.branches]
 
     def verify(self) -> list[CheckResult]:
-        """Check every branch against the closed form (symbolic, else mpmath at 30 digits)."""
-        source = get(self.derivation)
-        steps = [b.step(self.closed_form) for b in self.branches]
-        probe = Derivation(
-            name=f"kernel:{self.name}", title=source.title, topic=source.topic, source=source.source,
-            symbols=source.symbols, assumptions=(), steps=steps,
-            statement=source.statement, textbook=source.statement, sample=source.sample,
-        )
-        results = [probe._check_step(i, s) if b.remainder is None else
-                   _check_remainder(f"step {i}", b, self.closed_form, probe._rng(f"step {i}"))
-                   for i, (b, s) in enumerate(zip(self.branches, steps, strict=True), 1)]
+        """Check every branch against the closed form with :mod:`derive.checker`.
+
+        Exact rewrites by :func:`~derive.checker.check_step` (symbolic, else mpmath at 30 digits),
+        truncations (``Branch.remainder``) by :func:`~derive.checker.check_bound` on their region.
+        """
+        ranges = get(self.derivation).sample
+        results = []
+        for i, b in enumerate(self.branches, 1):
+            seed, label = f"kernel:{self.name}:step {i}", f"step {i}"
+            if b.remainder is None:
+                results.append(checker.check_step(b.step(self.closed_form), ranges, seed, label))
+            else:
+                results.append(checker.check_bound(b.expr, self.closed_form, b.remainder, b.sample, seed,
+                                                   label))
         for i, b in enumerate(self.branches, 1):
             region = b.region_step()
             if region is not None:
-                result = probe._check_step(i, region)
-                result.check = f"step {i} (region form)"
-                results.append(result)
+                results.append(checker.check_step(region, ranges, f"kernel:{self.name}:step {i}",
+                                                  f"step {i} (region form)"))
         return results
-
-
-def _check_remainder(label: str, branch: Branch, closed_form: sp.Expr, rng: object) -> CheckResult:
-    """|branch − closed form| <= remainder × |closed form| on the region ``branch.sample``."""
-    import mpmath
-
-    from . import derivation as dv
-
-    method = f"numeric remainder bound ({dv.NUMERIC_DIGITS} digits)"
-    free = sorted(sp.sympify(branch.expr).free_symbols | closed_form.free_symbols, key=str)
-    missing = [s for s in free if s not in branch.sample]
-    if missing:
-        return CheckResult(label, False, method, f"no sample range for {missing}: the region is undefined")
-    bound = mpmath.mpf(branch.remainder)
-    corners = [dict(zip(free, c, strict=True)) for c in itertools.product(*(branch.sample[s] for s in free))]
-    points = [{s: sp.Float(repr(float(v)), dv.NUMERIC_DIGITS) for s, v in c.items()} for c in corners]
-    points += [dv._sample_point(set(free), branch.sample, rng) for _ in range(dv.NUMERIC_POINTS)]
-    worst = mpmath.mpf(0)
-    try:
-        f_branch, f_closed = (_mpmath_function(e, free) for e in (branch.expr, closed_form))
-        with mpmath.workdps(dv.NUMERIC_DIGITS + 5):  # values and differences at full precision
-            for point in points:
-                a, b = f_branch(point), f_closed(point)
-                err = abs(a - b) / max(abs(b), mpmath.mpf(10) ** (-dv.NUMERIC_DIGITS))
-                worst = max(worst, err)
-                if err > bound:
-                    where = ", ".join(f"{k}={float(v):.6g}" for k, v in point.items())
-                    return CheckResult(label, False, method,
-                                       f"relative remainder {mpmath.nstr(err, 3)} > {branch.remainder:g} at "
-                                       f"{where}")
-    except Exception as exc:
-        return CheckResult(label, False, "undecided",
-                           f"numeric evaluation failed: {type(exc).__name__}: {exc}")
-    return CheckResult(label, True, f"{method}, {len(points)} points",
-                       f"max relative remainder {mpmath.nstr(worst, 3)} <= {branch.remainder:g}")
-
-
-def _mpmath_function(expr: sp.Expr, free: Sequence[sp.Symbol]) -> Callable[[Mapping], object]:
-    """``point -> expr`` at NUMERIC_DIGITS + 5 digits, cross-checked at 10 more (quadrature converged).
-
-    Lambdified to mpmath (integrals by ``mpmath.quad``: ~10x faster than
-    ``evalf``); expressions it cannot print are evaluated as derivation steps are.
-    """
-    import mpmath
-
-    from . import derivation as dv
-
-    digits = dv.NUMERIC_DIGITS + 5
-    try:
-        f = sp.lambdify(free, expr, modules="mpmath")
-    except Exception:
-        return lambda point: dv._numeric_value(expr, point)
-
-    def value(point: Mapping) -> object:
-        results = []
-        for dps in (digits, digits + 10):
-            with mpmath.workdps(dps):
-                try:
-                    results.append(f(*(mpmath.mpf(str(point[s])) for s in free)))
-                except (NameError, TypeError, AttributeError):  # a function lambdify could not map
-                    with mpmath.workdps(digits):
-                        return dv._numeric_value(expr, point)
-        with mpmath.workdps(digits):
-            if abs(results[1] - results[0]) > mpmath.mpf(10) ** -dv.NUMERIC_DIGITS * abs(results[1]):
-                raise ValueError(f"{expr} does not converge to {dv.NUMERIC_DIGITS} digits at {point}")
-            return +results[1]
-
-    return value
 
 
 def _expand_polynomials(expr: sp.Expr) -> sp.Expr:

@@ -1,4 +1,4 @@
-"""The checker can fail: broken steps, wrong textbook forms, wrong dimensions."""
+"""The checker can fail: broken steps, wrong textbook forms, wrong dimensions; its public API."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sympy as sp
 from hypothesis import given, settings
 
 import derive
-from derive import Derivation, Quantity, Step
+from derive import Derivation, Quantity, Step, checker
 from derive.units import METRE, SECOND
 
 x = sp.Symbol("x", positive=True)
@@ -83,7 +83,7 @@ def test_wrong_solution_step_fails():
 @pytest.fixture
 def quick_symbolic(monkeypatch):
     """These integrals are beyond SymPy; do not spend the full symbolic budget proving that."""
-    monkeypatch.setattr("derive.derivation.SYMBOLIC_SECONDS", 1.0)
+    monkeypatch.setattr("derive.checker.SYMBOLIC_SECONDS", 1.0)
 
 
 def test_numeric_fallback_is_reported_and_rejects_low_precision(quick_symbolic):
@@ -146,3 +146,59 @@ def test_numeric_check_really_works_at_30_digits(quick_symbolic):
     report = toy(steps, stmt, stmt).check()
     assert report.get("step 1").passed
     assert not report.get("step 2").passed
+
+
+# ------------------------------------------------------------------ the expression-level API
+def test_check_equal_symbolic_numeric_and_failing(quick_symbolic):
+    assert checker.check_equal(sp.sin(x) ** 2 + sp.cos(x) ** 2, 1).method == "symbolic"
+    integral = sp.Integral(sp.exp(-(y**2)) / (1 + y**4), (y, 0, sp.oo))  # SymPy cannot do it
+    same = checker.check_equal(integral * x, x * integral, label="same")
+    assert same.passed and same.check == "same"
+    scaled = checker.check_equal(integral * x, x * integral * (1 + sp.Float("1e-18", 30)))
+    assert not scaled.passed and scaled.method.startswith("numeric")
+    wrong = checker.check_equal(x * (1 + sp.Rational(1, 10**15)), x, seed="wrong")
+    assert not wrong.passed and "differ" in wrong.detail
+
+
+def test_check_equal_is_reproducible_by_seed():
+    """A string seed is hashed: the same points, so the same numeric verdict, on every run."""
+    a = checker.check_equal(sp.gamma(x + 1), x * sp.gamma(x), seed="s")
+    b = checker.check_equal(sp.gamma(x + 1), x * sp.gamma(x), seed="s")
+    assert a == b and a.passed
+
+
+def test_check_asymptotic_and_solution():
+    assert checker.check_asymptotic(sp.exp(x), 1 + x, order=(x**2, x, 0)).passed
+    assert not checker.check_asymptotic(sp.exp(x), 1 + 2 * x, order=(x**2, x, 0)).passed
+    b = sp.Symbol("b", real=True)
+    assert checker.check_solution(b, L / t, sp.Eq(b * t, L)).passed
+    bad = checker.check_solution(b, 2 * L / t, sp.Eq(b * t, L))
+    assert not bad.passed
+
+
+def test_check_step_dispatches_like_the_derivation():
+    ok = Step(sp.sin(x) / x, 1 - x**2 / 6, "series", order=(x**4, x, 0))
+    assert checker.check_step(ok, label="s").method == "symbolic (limit)"
+    assert checker.check_step(Step(x + x, 2 * x, "sum")).passed
+
+
+def test_check_bound_passes_a_truncation_and_fails_a_short_one():
+    region = {x: (0.01, 0.5)}
+    series = 1 - x**2 / 6 + x**4 / 120
+    assert checker.check_bound(series, sp.sin(x) / x, 1e-4, region).passed
+    short = checker.check_bound(1 - x**2 / 6, sp.sin(x) / x, 1e-4, region)
+    assert not short.passed and "relative remainder" in short.detail
+    undefined = checker.check_bound(series, sp.sin(x) / x, 1e-4, {})
+    assert not undefined.passed and "region is undefined" in undefined.detail
+
+
+def test_sample_point_and_numeric_value():
+    import mpmath
+
+    point = checker.sample_point({x, y}, {y: (2.0, 3.0)}, checker.rng(1))
+    assert 0.1 <= point[x] <= 10 and 2 <= point[y] <= 3
+    value = checker.numeric_value(sp.Integral(sp.exp(-x * y), (y, 0, sp.oo)), {x: sp.Float(2, 30)})
+    with mpmath.workdps(30):
+        assert abs(value - mpmath.mpf("0.5")) < mpmath.mpf(10) ** -29
+    with pytest.raises(ValueError, match="no sampling range"):
+        checker.sample_point({sp.Symbol("z")}, {}, checker.rng(0))

@@ -18,6 +18,7 @@ import sympy as sp
 from scipy import integrate
 
 import derive
+from derive.checker import check_step
 
 NAME = "deformation_potential_rate_high_T"
 
@@ -196,7 +197,7 @@ def test_low_T_series_steps_proved_symbolically(name):
     chosen = [(i, s) for i, s in enumerate(d.steps, 1) if "Dirichlet η" in s.why or s.rhs == d.statement.rhs]
     assert len(chosen) == 2
     for i, step in chosen:
-        result = d._check_step(i, step)
+        result = check_step(step, d.sample, seed=f"{name}:step {i}", label=f"step {i}")
         assert result.passed and result.method == "symbolic", (i, result)
 
 

@@ -1,0 +1,513 @@
+"""The checker: is ``lhs = rhs`` true? Expression-level API used by derivations and kernels.
+
+Every check returns a :class:`CheckResult` and never raises: a check that
+could not be performed is a failed check, never a pass.
+
+:func:`check_equal`
+    symbolically (``simplify(doit(lhs - rhs)) == 0``, with a time limit), else
+    numerically at :data:`NUMERIC_POINTS` random points with mpmath at
+    :data:`NUMERIC_DIGITS` significant digits (integrals by quadrature;
+    evaluations that do not reach that precision are rejected).
+:func:`check_asymptotic`
+    ``lhs = rhs + O(g)`` as ``x -> x0``: a finite limit of ``(lhs - rhs)/g``,
+    symbolically, else numerically (the ratio must settle).
+:func:`check_solution`
+    ``lhs = rhs`` solves a model equation: substituted into it, which must then hold.
+:func:`check_step`
+    one :class:`~derive.derivation.Step`, by whichever of the three it is.
+:func:`check_bound`
+    ``|approx - exact| <= bound |exact|`` on a box (a truncation, which is no
+    identity): at the corners of the box and at random points inside.
+
+Random points come from ``seed``: an integer, a string (hashed with CRC-32,
+so that a check is reproducible across runs and machines) or a
+``numpy.random.Generator``. mpmath's precision is set only inside
+``mpmath.workdps`` blocks, never globally.
+
+Examples
+--------
+>>> import sympy as sp
+>>> x = sp.Symbol("x", positive=True)
+>>> check_equal(sp.sin(x) ** 2 + sp.cos(x) ** 2, 1).passed
+True
+>>> check_asymptotic(sp.sin(x) / x, 1 - x**2 / 6, order=(x**4, x, 0)).method
+'symbolic (limit)'
+>>> check_bound(1 - x**2 / 6, sp.sin(x) / x, 1e-4, {x: (0.01, 0.1)}).passed
+True
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import itertools
+import signal
+import threading
+import zlib
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import mpmath
+import numpy as np
+import sympy as sp
+
+if TYPE_CHECKING:
+    from .derivation import Step
+
+__all__ = [
+    "NUMERIC_DIGITS",
+    "NUMERIC_POINTS",
+    "NUMERIC_RTOL",
+    "SYMBOLIC_SECONDS",
+    "CheckResult",
+    "Ranges",
+    "Seed",
+    "check_asymptotic",
+    "check_bound",
+    "check_equal",
+    "check_solution",
+    "check_step",
+    "numeric_value",
+    "rng",
+    "sample_point",
+]
+
+#: Working precision (significant digits) of numeric checks.
+NUMERIC_DIGITS = 30
+#: Number of random parameter points of a numeric check.
+NUMERIC_POINTS = 20
+#: Relative tolerance of a numeric check at :data:`NUMERIC_DIGITS`.
+NUMERIC_RTOL = mpmath.mpf(10) ** (-(NUMERIC_DIGITS - 10))
+#: Wall-clock budget of one symbolic simplification before falling back.
+SYMBOLIC_SECONDS = 8.0
+
+#: Sampling ranges: symbol -> (low, high); other symbols: log-uniform in [0.1, 10] if positive,
+#: uniform in [-3, 3] if real.
+Ranges = Mapping[sp.Symbol, tuple[float, float]]
+#: What random points are drawn from: an integer or string seed, or a generator.
+Seed = int | str | np.random.Generator | None
+
+
+@dataclass
+class CheckResult:
+    """Outcome of one check: which check, pass/fail, how it was performed."""
+
+    check: str
+    passed: bool
+    method: str
+    detail: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        """The result as a JSON-ready dictionary."""
+        return {
+            "check": self.check,
+            "passed": self.passed,
+            "method": self.method,
+            "detail": self.detail,
+        }
+
+
+def rng(seed: Seed = None) -> np.random.Generator:
+    """The random generator of a check: a string seed is hashed (CRC-32), ``None`` is seed 0."""
+    if isinstance(seed, np.random.Generator):
+        return seed
+    if isinstance(seed, str):
+        seed = zlib.crc32(seed.encode())
+    return np.random.default_rng(0 if seed is None else seed)
+
+
+# ------------------------------------------------------------------ the public checks
+def check_equal(lhs: sp.Expr, rhs: sp.Expr, ranges: Ranges | None = None, seed: Seed = None,
+                label: str = "equal") -> CheckResult:
+    """Check ``lhs == rhs``: symbolically, else numerically at NUMERIC_DIGITS digits.
+
+    Parameters
+    ----------
+    lhs, rhs : sympy expressions
+        The two sides (unevaluated integrals, sums, limits are carried out or
+        evaluated numerically).
+    ranges : mapping Symbol -> (low, high), optional
+        Sampling ranges of the numeric check.
+    seed : int, str or numpy.random.Generator, optional
+        Where the random points come from.
+    label : str
+        The ``check`` field of the result.
+
+    Returns
+    -------
+    CheckResult
+        ``method`` says how it was decided ("symbolic", "numeric (...)", "undecided", "error").
+    """
+    try:
+        with mpmath.workdps(NUMERIC_DIGITS + 5):
+            return _check_equal(label, lhs, rhs, ranges or {}, rng(seed))
+    except Exception as exc:  # a crash is a failed check, never a pass
+        return _error(label, exc)
+
+
+def check_asymptotic(lhs: sp.Expr, rhs: sp.Expr, order: tuple[sp.Expr, sp.Symbol, Any],
+                     ranges: Ranges | None = None, seed: Seed = None, label: str = "asymptotic"
+                     ) -> CheckResult:
+    """Check ``lhs = rhs + O(g)`` as ``x -> x0`` (``order = (g, x, x0)``) by a finite limit of the ratio.
+
+    Symbolically with ``sympy.limit``; else the ratio ``(lhs - rhs)/g`` must settle
+    at x0 -+ 1e-6, 1e-8, 1e-10 (or +-1e6, 1e8, 1e10 for x0 = +-oo) at a random point.
+    """
+    try:
+        with mpmath.workdps(NUMERIC_DIGITS + 5):
+            return _check_asymptotic(label, lhs, rhs, order, ranges or {}, rng(seed))
+    except Exception as exc:
+        return _error(label, exc)
+
+
+def check_solution(lhs: sp.Expr, rhs: sp.Expr, equation: sp.Equality, ranges: Ranges | None = None,
+                   seed: Seed = None, label: str = "solution") -> CheckResult:
+    """Check that ``lhs = rhs`` solves ``equation``: substituted into it, it must hold identically."""
+    try:
+        solved = equation.subs(lhs, rhs)
+        if solved is sp.true:
+            return CheckResult(label, True, "symbolic (substituted into the equation)")
+        if solved is sp.false:
+            return CheckResult(label, False, "symbolic", "the solution violates the equation")
+        result = check_equal(solved.lhs, solved.rhs, ranges, seed, label)
+        result.method += " (substituted into the equation)"
+        return result
+    except Exception as exc:
+        return _error(label, exc)
+
+
+def check_step(step: Step, ranges: Ranges | None = None, seed: Seed = None, label: str = "step"
+               ) -> CheckResult:
+    """Check one derivation :class:`~derive.derivation.Step` (equality, asymptotic or solution).
+
+    ``step.sample`` overrides ``ranges`` symbol by symbol.
+    """
+    ranges = {**(ranges or {}), **step.sample}
+    if step.order is not None:
+        return check_asymptotic(step.lhs, step.rhs, step.order, ranges, seed, label)
+    if step.solves is not None:
+        return check_solution(step.lhs, step.rhs, step.solves, ranges, seed, label)
+    return check_equal(step.lhs, step.rhs, ranges, seed, label)
+
+
+def check_bound(approx: sp.Expr, exact: sp.Expr, bound: float, region: Ranges, seed: Seed = None,
+                label: str = "bound") -> CheckResult:
+    """Check ``|approx - exact| <= bound |exact|`` on the box ``region`` (no symbolic attempt).
+
+    A truncated series or sum is no identity: its remainder is bounded. Both
+    sides are evaluated with mpmath at NUMERIC_DIGITS + 5 digits (and again
+    at 10 more, which must agree: quadrature converged) at every corner of
+    ``region`` and at NUMERIC_POINTS random points inside. Every free symbol
+    needs a range in ``region``.
+    """
+    method = f"numeric remainder bound ({NUMERIC_DIGITS} digits)"
+    free = sorted(sp.sympify(approx).free_symbols | sp.sympify(exact).free_symbols, key=str)
+    missing = [s for s in free if s not in region]
+    if missing:
+        return CheckResult(label, False, method, f"no sample range for {missing}: the region is undefined")
+    generator = rng(seed)
+    corners = [dict(zip(free, c, strict=True)) for c in itertools.product(*(region[s] for s in free))]
+    points = [{s: sp.Float(repr(float(v)), NUMERIC_DIGITS) for s, v in c.items()} for c in corners]
+    points += [sample_point(set(free), region, generator) for _ in range(NUMERIC_POINTS)]
+    limit = mpmath.mpf(bound)
+    worst = mpmath.mpf(0)
+    try:
+        f_approx, f_exact = (_mpmath_function(e, free) for e in (approx, exact))
+        with mpmath.workdps(NUMERIC_DIGITS + 5):  # values and differences at full precision
+            for point in points:
+                a, b = f_approx(point), f_exact(point)
+                err = abs(a - b) / max(abs(b), mpmath.mpf(10) ** (-NUMERIC_DIGITS))
+                worst = max(worst, err)
+                if err > limit:
+                    return CheckResult(label, False, method,
+                                       f"relative remainder {mpmath.nstr(err, 3)} > {bound:g} at "
+                                       f"{_where(point)}")
+    except Exception as exc:
+        return CheckResult(label, False, "undecided",
+                           f"numeric evaluation failed: {type(exc).__name__}: {exc}")
+    return CheckResult(label, True, f"{method}, {len(points)} points",
+                       f"max relative remainder {mpmath.nstr(worst, 3)} <= {bound:g}")
+
+
+def sample_point(free: set[sp.Symbol], ranges: Ranges, generator: np.random.Generator
+                 ) -> dict[sp.Symbol, sp.Float]:
+    """A random point for the symbols ``free`` (sorted by name), as NUMERIC_DIGITS-digit Floats.
+
+    Raises
+    ------
+    ValueError
+        For a symbol with no range that is neither positive nor real.
+    """
+    point = {}
+    for s in sorted(free, key=str):
+        if s in ranges:
+            lo, hi = ranges[s]
+            value = generator.uniform(lo, hi)
+        elif s.is_positive:
+            value = 10 ** generator.uniform(-1, 1)
+        elif s.is_real:
+            value = generator.uniform(-3, 3)
+        else:
+            raise ValueError(f"no sampling range for symbol {s} (declare it real or give a range)")
+        point[s] = sp.Float(repr(float(value)), NUMERIC_DIGITS)
+    return point
+
+
+def numeric_value(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Float]) -> mpmath.mpc:
+    """``expr`` at ``point`` to NUMERIC_DIGITS digits with mpmath (quadrature for integrals).
+
+    Raises
+    ------
+    ValueError
+        If the value is not a finite number or did not reach NUMERIC_DIGITS digits.
+    """
+    e = _at_point(_numeric_form(expr), point)
+    with mpmath.workdps(NUMERIC_DIGITS + 5):
+        v = e.evalf(NUMERIC_DIGITS + 5)
+    if not v.is_number or v.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+        raise ValueError(f"could not evaluate numerically: {v}")
+    parts = v.as_real_imag()
+    for part in parts:
+        # evalf returns fewer digits, silently, when quadrature does not converge.
+        if isinstance(part, sp.Float) and part != 0 and part._prec < mpmath.libmp.dps_to_prec(NUMERIC_DIGITS):
+            raise ValueError(
+                f"evaluation reached only {mpmath.libmp.prec_to_dps(part._prec)} of {NUMERIC_DIGITS} digits"
+            )
+    with mpmath.workdps(NUMERIC_DIGITS + 5):
+        re, im = (sp.Float(part, NUMERIC_DIGITS + 5) for part in parts)
+        return mpmath.mpc(re._mpf_, im._mpf_)
+
+
+# ------------------------------------------------------------------ implementation
+def _error(label: str, exc: Exception) -> CheckResult:
+    return CheckResult(label, False, "error", f"{type(exc).__name__}: {exc}")
+
+
+def _where(point: Mapping[sp.Symbol, Any]) -> str:
+    return ", ".join(f"{k}={float(v):.6g}" for k, v in point.items())
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise TimeoutError after ``seconds`` (main thread only; otherwise no limit)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _raise(signum: int, frame: Any) -> None:
+        raise TimeoutError(f"symbolic simplification exceeded {seconds:g} s")
+
+    old = signal.signal(signal.SIGALRM, _raise)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+#: ``Integral.doit`` / ``Sum.doit`` results of the symbolic checks, by expression and hints. SymPy
+#: objects are immutable and hashable and ``doit`` is deterministic, so a cached result is the result;
+#: the checker's ``doit`` and every ``simplify`` attempt (which ends in ``doit``) otherwise re-run the
+#: same futile integration attempt, the slow part of a step SymPy cannot do (numeric fallback).
+_DOIT_CACHE: dict[tuple[Any, ...], Any] = {}
+_DOIT_CACHE_SIZE = 4096
+_DOIT_LOCK = threading.RLock()
+_DOIT_DEPTH = 0
+
+
+@contextlib.contextmanager
+def _cached_doit() -> Iterator[None]:
+    """Memoise ``doit`` of ``Integral`` and ``Sum`` (and subclasses) inside the block."""
+    global _DOIT_DEPTH
+    classes = (sp.Integral, sp.Sum)
+    with _DOIT_LOCK:
+        if _DOIT_DEPTH == 0:
+            originals = {cls: cls.__dict__["doit"] for cls in classes}
+            for cls, original in originals.items():
+                cls.doit = _memoised(original)
+            _cached_doit.originals = originals  # type: ignore[attr-defined]
+        _DOIT_DEPTH += 1
+    try:
+        yield
+    finally:
+        with _DOIT_LOCK:
+            _DOIT_DEPTH -= 1
+            if _DOIT_DEPTH == 0:
+                for cls, original in _cached_doit.originals.items():  # type: ignore[attr-defined]
+                    cls.doit = original
+
+
+def _memoised(original: Any) -> Any:
+    def doit(self: sp.Basic, **hints: Any) -> Any:
+        key = (type(self), self, tuple(sorted(hints.items())))
+        try:
+            return _DOIT_CACHE[key]
+        except TypeError:  # unhashable hint
+            return original(self, **hints)
+        except KeyError:
+            pass
+        result = original(self, **hints)  # an exception (e.g. the time limit) is not cached
+        if len(_DOIT_CACHE) >= _DOIT_CACHE_SIZE:  # bounded: a long session does not grow without end
+            _DOIT_CACHE.clear()
+        _DOIT_CACHE[key] = result
+        return result
+
+    doit.__doc__ = original.__doc__
+    return doit
+
+
+def _simplify_candidates(e: sp.Expr) -> Iterator[sp.Expr]:
+    """The forms of ``e`` that :func:`_symbolically_zero` hands to ``simplify``, each different."""
+    yield e
+    seen = [e]
+    forced = sp.expand_log(e, force=True)
+    if forced not in seen:  # simplify of the same expression would only repeat the work
+        seen.append(forced)
+        yield forced
+    if e.has(sp.dirichlet_eta):  # Sum((-1)**(j+1)/j**s).doit() gives η(s) = (1 - 2**(1-s)) ζ(s)
+        eta_free = e.rewrite(sp.zeta)
+        if eta_free not in seen:
+            yield eta_free
+
+
+def _symbolically_zero(expr: sp.Expr) -> tuple[bool, str]:
+    """Try to prove ``expr == 0`` with SymPy; return (proved, note)."""
+    try:
+        with _cached_doit(), _time_limit(SYMBOLIC_SECONDS):
+            e = sp.sympify(expr).doit()
+            if e == 0:
+                return True, ""
+            for candidate in _simplify_candidates(e):
+                if sp.simplify(candidate) == 0:
+                    return True, ""
+    except TimeoutError as exc:
+        return False, str(exc)
+    except Exception as exc:  # SymPy could not decide
+        return False, f"{type(exc).__name__}"
+    return False, "simplify did not reach 0"
+
+
+@functools.lru_cache(maxsize=512, typed=True)
+def _numeric_form(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with its derivatives, limits and substitutions carried out: once, not at every point."""
+    e = sp.sympify(expr)
+    return e.replace(lambda z: isinstance(z, sp.Derivative | sp.Limit | sp.Subs), lambda z: z.doit())
+
+
+#: Expressions with bound variables; the point goes into them by ``subs``, which respects those.
+_BINDERS = (sp.Integral, sp.Sum, sp.Product, sp.Derivative, sp.Subs, sp.Limit, sp.Lambda)
+
+
+def _at_point(e: sp.Basic, point: Mapping[sp.Symbol, sp.Float]) -> sp.Basic:
+    """``e`` with the values of ``point`` put in, in one rebuild of the tree.
+
+    The same values as ``e.subs(point)``, which substitutes one symbol after the other and so
+    rebuilds (and re-evaluates) the expression once per symbol, several times slower on the
+    logarithms of the Lindhard functions. Inside an integral, sum, product or an unevaluated
+    derivative, limit or substitution (outermost first) it is ``subs``, which leaves bound
+    variables alone.
+    """
+    if isinstance(e, _BINDERS):
+        return e.subs(point)
+    if not e.args:
+        return point.get(e, e)
+    args = tuple(_at_point(a, point) for a in e.args)
+    return e.func(*args) if args != e.args else e
+
+
+def _check_equal(label: str, lhs: sp.Expr, rhs: sp.Expr, ranges: Ranges, generator: np.random.Generator
+                 ) -> CheckResult:
+    """:func:`check_equal` inside the mpmath context it sets."""
+    proved, note = _symbolically_zero(lhs - rhs)
+    if proved:
+        return CheckResult(label, True, "symbolic")
+    free = sp.sympify(lhs).free_symbols | sp.sympify(rhs).free_symbols
+    points = NUMERIC_POINTS if free else 1  # a pure number needs one evaluation
+    worst = mpmath.mpf(0)
+    try:
+        for _ in range(points):
+            point = sample_point(free, ranges, generator)
+            a, b = numeric_value(lhs, point), numeric_value(rhs, point)
+            scale = max(abs(a), abs(b), mpmath.mpf(10) ** (-NUMERIC_DIGITS))
+            err = abs(a - b) / scale
+            worst = max(worst, err)
+            if err > NUMERIC_RTOL:
+                return CheckResult(
+                    label, False, f"numeric ({NUMERIC_DIGITS} digits)",
+                    f"sides differ at {_where(point)}: {mpmath.nstr(a, 15)} vs {mpmath.nstr(b, 15)}",
+                )
+    except Exception as exc:
+        return CheckResult(
+            label, False, "undecided",
+            f"symbolic: {note}; numeric evaluation failed: {type(exc).__name__}: {exc}",
+        )
+    return CheckResult(
+        label, True, f"numeric ({points} point{'s' * (points > 1)}, {NUMERIC_DIGITS} digits)",
+        f"SymPy could not decide ({note}); max rel. difference {mpmath.nstr(worst, 3)}",
+    )
+
+
+def _check_asymptotic(label: str, lhs: sp.Expr, rhs: sp.Expr, order: tuple[sp.Expr, sp.Symbol, Any],
+                      ranges: Ranges, generator: np.random.Generator) -> CheckResult:
+    """:func:`check_asymptotic` inside the mpmath context it sets."""
+    g, x, x0 = order
+    ratio = (lhs - rhs) / g
+    try:
+        with _time_limit(4 * SYMBOLIC_SECONDS):
+            lim = sp.limit(sp.sympify(ratio).doit(), x, x0)
+        if lim.is_finite:
+            return CheckResult(label, True, "symbolic (limit)", f"(lhs - rhs)/({g}) -> {lim}")
+        note = f"limit of (lhs - rhs)/({g}) is {lim}"
+        if lim.has(sp.oo, -sp.oo, sp.zoo):
+            return CheckResult(label, False, "symbolic (limit)", note)
+    except Exception as exc:
+        note = f"{type(exc).__name__}: {exc}"
+    # Numeric fallback: the ratio must settle as x approaches x0.
+    try:
+        free = sp.sympify(ratio).free_symbols - {x}
+        point = sample_point(free, ranges, generator)
+        if x0 in (sp.oo, -sp.oo):
+            xs = [sp.sign(x0) * sp.Float(10) ** k for k in (6, 8, 10)]
+        else:
+            xs = [x0 + sp.Float(10) ** -k for k in (6, 8, 10)]
+        values = [numeric_value(ratio, {**point, x: xv}) for xv in xs]
+        drift = abs(values[-1] - values[-2])
+        if drift <= mpmath.mpf("1e-3") * max(abs(values[-1]), mpmath.mpf(1)):
+            return CheckResult(
+                label, True, f"numeric (limit, {NUMERIC_DIGITS} digits)",
+                f"SymPy could not decide ({note}); ratio settles at {mpmath.nstr(values[-1], 8)}",
+            )
+        return CheckResult(label, False, "numeric (limit)", f"ratio does not settle: {values}")
+    except Exception as exc:
+        return CheckResult(label, False, "undecided", f"{note}; numeric: {type(exc).__name__}: {exc}")
+
+
+def _mpmath_function(expr: sp.Expr, free: list[sp.Symbol]) -> Callable[[Mapping], Any]:
+    """``point -> expr`` at NUMERIC_DIGITS + 5 digits, cross-checked at 10 more (quadrature converged).
+
+    Lambdified to mpmath (integrals by ``mpmath.quad``: ~10x faster than
+    ``evalf``); expressions it cannot print are evaluated by :func:`numeric_value`.
+    """
+    digits = NUMERIC_DIGITS + 5
+    try:
+        f = sp.lambdify(free, expr, modules="mpmath")
+    except Exception:
+        return lambda point: numeric_value(expr, point)
+
+    def value(point: Mapping) -> Any:
+        results = []
+        for dps in (digits, digits + 10):
+            with mpmath.workdps(dps):
+                try:
+                    results.append(f(*(mpmath.mpf(str(point[s])) for s in free)))
+                except (NameError, TypeError, AttributeError):  # a function lambdify could not map
+                    with mpmath.workdps(digits):
+                        return numeric_value(expr, point)
+        with mpmath.workdps(digits):
+            if abs(results[1] - results[0]) > mpmath.mpf(10) ** -NUMERIC_DIGITS * abs(results[1]):
+                raise ValueError(f"{expr} does not converge to {NUMERIC_DIGITS} digits at {point}")
+            return +results[1]
+
+    return value
