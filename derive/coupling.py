@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .codegen import Kernel, kernel, statement_kernel
 from .constants import D_POT, E_CHARGE, EPS0, HBAR, RHO, V_F, V_S, VOLUME, Q, quantity
 from .derivation import Assumption, Derivation, Step
 from .registry import get, register
@@ -346,24 +345,3 @@ def frohlich_screened_thomas_fermi() -> Derivation:
         textbook=sp.Eq(g_scr, prefactor * q / (q**2 + k_tf**2), evaluate=False),
         sample={EPS_S.symbol: (5.0, 20.0), EPS_INF.symbol: (1.0, 4.0)},
     )
-
-
-# ------------------------------------------------------------------ kernels
-@kernel("coupling", "deformation_potential_coupling")
-def _deformation_potential_coupling_kernel() -> Kernel:
-    return statement_kernel("deformation_potential_coupling", ["q", "D", "rho", "V", "v_s"],
-                            "Deformation-potential coupling |g_q| in J")
-
-
-@kernel("coupling", "frohlich_coupling")
-def _frohlich_coupling_kernel() -> Kernel:
-    return statement_kernel("frohlich_coupling", ["q", "omega_LO", "epsilon_inf", "epsilon_s", "V"],
-                            "Bare Froehlich coupling |g_q| in J", closed_form=sp.sqrt)
-
-
-@kernel("coupling", "frohlich_coupling_screened", derivation="frohlich_screened_thomas_fermi")
-def _frohlich_coupling_screened_kernel() -> Kernel:
-    return statement_kernel("frohlich_screened_thomas_fermi",
-                            ["q", "omega_LO", "epsilon_inf", "epsilon_s", "V", "k_TF"],
-                            "Thomas-Fermi-screened Froehlich coupling |g_q| in J",
-                            name="frohlich_coupling_screened")

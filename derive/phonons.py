@@ -8,27 +8,20 @@
   low T, with ∫_0^∞ x⁴eˣ/(eˣ − 1)² dx = 4 Γ(4) ζ(4) = 4π⁴/15 evaluated
   symbolically.
 
-Kernels: ``debye_T3`` (the statement) and ``debye_cv_reduced``, the Debye
-integral at any temperature as C_V/(3Nk_B) of y = Θ_D/T, with verified
-series / tail-identity / T³ branches (:func:`debye_cv_reduced_kernel`).
+Its kernels (``debye_T3``, ``debye_cv_reduced``) are specified in
+:mod:`derive.kernels.phonons`.
 """
 
 from __future__ import annotations
 
-import functools
-import math
-
 import sympy as sp
-from sympy.codegen.cfunctions import expm1
 
-from . import codegen
-from .codegen import Branch, Kernel, kernel, statement_kernel
 from .constants import HBAR, K_B, OMEGA, TEMPERATURE, VOLUME, quantity
 from .derivation import Assumption, Derivation, Step
-from .registry import get, register
+from .registry import register
 from .units import DIMENSIONLESS, JOULE, KELVIN, METRE, SECOND
 
-__all__ = ["debye_T3_law", "debye_cv_reduced_kernel"]
+__all__ = ["debye_T3_law"]
 
 SEED_002 = (
     "seed 002_d04b400183ce67c6.txt, 'Electron-Phonon Scattering and Electrical Resistivity' "
@@ -222,197 +215,3 @@ def _pull_constants(expr: sp.Expr) -> sp.Expr:
         return constant * sp.Integral(rest, *integral.limits)
 
     return expr.replace(lambda e: isinstance(e, sp.Integral), pull)
-
-
-# ------------------------------------------------------------------ kernels
-@kernel("phonons", "debye_T3", derivation="debye_T3_law")
-def _debye_T3_kernel() -> Kernel:
-    return statement_kernel("debye_T3_law", ["T", "Theta_D", "N"],
-                            "Low-temperature Debye heat capacity (12 pi^4/5) N k_B (T/Theta_D)^3 in J/K",
-                            name="debye_T3")
-
-
-@kernel("phonons", "debye_cv_reduced", derivation="debye_T3_law")
-def _debye_cv_reduced_kernel() -> Kernel:
-    return debye_cv_reduced_kernel()
-
-
-Y_DEBYE = quantity("y", DIMENSIONLESS, "reduced inverse temperature Θ_D/T")
-
-#: Relative remainder bound of every truncated ``debye_cv_reduced`` branch, in its whole region:
-#: far below double precision; checked by Kernel.verify at 30 digits (Branch.remainder).
-DEBYE_REMAINDER = 1e-22
-#: Candidate switch points y = Θ_D/T between the high-T series and the low-T tail identity.
-DEBYE_SWITCH_CANDIDATES = (1.0, 1.5, 2.0, 2.5, 3.0)
-
-
-@functools.cache
-def debye_cv_reduced_kernel() -> Kernel:
-    """The Debye heat capacity at any temperature, C_V/(3Nk_B) = (3/y³) ∫_0^y x⁴eˣ/(eˣ − 1)² dx.
-
-    The closed form is the Debye-integral step of ``debye_T3_law`` divided by
-    3Nk_B, with Θ_D = yT. Three branches, each verified against it with the
-    remainder bound DEBYE_REMAINDER on its region:
-
-    * y < s (high T): the integrand is x⁴ dv/dx with v = −1/(eˣ − 1) (the
-      derivation's by-parts form), so its series is x⁴ times the derivative
-      of the Bernoulli series of v; integrated term by term,
-      1 − y²/20 + y⁴/560 − ... The series converges for y < 2π and
-      alternates with decreasing terms, so the remainder is below the first
-      dropped term; terms are kept until that is < DEBYE_REMAINDER at y = s.
-      Horner in y².
-    * s <= y < y_T3: the exact identity
-      ∫_0^y = 4π⁴/15 − y⁴/(e^y − 1) − 4 Σ_{n≥1} e^{−ny}(y³/n + 3y²/n² + 6y/n³ + 6/n⁴)
-      (by parts; 1/(eˣ − 1) = Σ e^{−nx}; ∫_y^∞ x³e^{−nx} dx term by term;
-      ∫_0^∞ from the same terms at y = 0), truncated after K terms (the rest
-      is below a geometric bound < DEBYE_REMAINDER at y = s), Horner in
-      e^{−y} (one exp), y⁴/(e^y − 1) = −y⁴e^{−y}/expm1(−y) (no overflow).
-    * y >= y_T3 (low T): the derivation's statement, the T³ law 4π⁴/(5y³);
-      y_T3 is the first integer y where the whole tail ∫_y^∞/∫_0^y is
-      < DEBYE_REMAINDER. It is exactly 0 at y = ∞ (T = 0), without inf/NaN.
-
-    s is chosen by :func:`~derive.codegen.choose_switch` among
-    DEBYE_SWITCH_CANDIDATES. Cached: the SymPy series and the switch search
-    take a few seconds.
-    """
-    d = get("debye_T3_law")
-    sym = {q.symbol.name: q.symbol for q in d.symbols}
-    T, Theta, N, k_B, x, n = (sym[name] for name in ("T", "Theta_D", "N", "k_B", "x", "n"))
-    y = Y_DEBYE.symbol
-
-    def reduced(expr: sp.Expr) -> sp.Expr:
-        """C_V -> C_V/(3Nk_B) in the variable y = Θ_D/T."""
-        out = (expr / (3 * N * k_B)).subs(Theta, y * T)
-        if out.free_symbols != {y}:
-            raise ValueError(f"not a function of y alone: {out}")
-        return out
-
-    closed = reduced(_debye_integral_step(d).rhs)  # 3/y³ ∫_0^y x⁴eˣ/(eˣ − 1)² dx
-    (integral,) = closed.atoms(sp.Integral)
-    u = x**4
-    v = sp.integrate(integral.function / u, x)  # −1/(eˣ − 1): integrand = u dv/dx
-
-    # ---- high T: Bernoulli series of v, differentiated, times x⁴, integrated term by term
-    top = _series_degree(max(DEBYE_SWITCH_CANDIDATES))
-    v_series = sp.series(v, x, 0, top - 2).removeO()  # −1/x + 1/2 − x/12 + ...
-    v_series_prime = sp.Add(*(t.diff(x) for t in sp.Add.make_args(v_series)))  # termwise: fast
-    integrand_series = sp.expand(u * v_series_prime)  # x² − x⁴/12 + ..., to x^(top + 2)
-    series = sp.Poly(sp.expand(3 / y**3 * sp.integrate(integrand_series, (x, 0, y))), y)
-    coefficient = {m: c for (m,), c in series.as_dict().items()}  # −3 B_m (m − 1)/(m! (m + 3))
-    degree = {c: _series_truncation(coefficient, c, top) for c in DEBYE_SWITCH_CANDIDATES}
-
-    def series_branch(s: float) -> sp.Expr:
-        return _horner([coefficient[m] for m in range(0, degree[s] + 1, 2)], y**2)
-
-    # ---- low T: by parts, geometric series 1/(eˣ − 1) = Σ e^{−nx}, term-wise tails
-    boundary = (u * v).subs(x, y) - sp.limit(u * v, x, 0)  # −y⁴/(e^y − 1)
-    # ∫_0^y u dv = boundary + ∫_0^y (−v) du, −v = Σ_{n≥1} e^{−nx}, ∫_0^y = ∫_0^∞ − ∫_y^∞:
-    term = sp.integrate(sp.diff(u, x) * sp.exp(-n * x), (x, y, sp.oo))  # 4e^{−ny}(n³y³ + ...)/n⁴
-    whole = sp.Sum(term.subs(y, 0), (n, 1, sp.oo)).doit()  # 4 Σ Γ(4)/n⁴ = 4π⁴/15
-    weight = sp.expand(sp.simplify(term * sp.exp(n * y)))  # 4(y³/n + 3y²/n² + 6y/n³ + 6/n⁴)
-    safe_boundary = boundary.subs(sp.exp(y) - 1, -expm1(-y) / sp.exp(-y))  # −y⁴e^{−y}/(−expm1(−y))
-    if not safe_boundary.has(expm1):
-        raise ValueError(f"unexpected form of the boundary term: {boundary}")
-    terms = {c: _tail_truncation(term, integral, y, n, c) for c in DEBYE_SWITCH_CANDIDATES}
-
-    def tail_branch(s: float) -> sp.Expr:
-        # Horner in e^{−y}, so the e^{−ny} cost no further exp; each weight Horner in y
-        weights = [sp.Integer(0)] + [_horner(sp.Poly(weight.subs(n, j), y).all_coeffs()[::-1], y)
-                                     for j in range(1, terms[s] + 1)]
-        return 3 / y**3 * (whole + safe_boundary - _horner(weights, sp.exp(-y)))
-
-    # ---- T -> 0: the T³ law (the derivation's statement) once the whole tail is negligible
-    t3 = reduced(d.statement.rhs)  # 4π⁴/(5y³)
-    y_t3 = _t3_threshold(boundary, term, whole, y, n)
-
-    s = codegen.choose_switch(series_branch(max(DEBYE_SWITCH_CANDIDATES)),
-                              tail_branch(min(DEBYE_SWITCH_CANDIDATES)), closed, y, DEBYE_SWITCH_CANDIDATES)
-    branches = [
-        Branch(series_branch(s), sp.StrictLessThan(y, sp.nsimplify(s)),
-               f"T >> Θ_D, y < {s:g}: integrand series x² − x⁴/12 + ... (Bernoulli) integrated term by "
-               f"term to y^{degree[s]}; alternating, remainder below the first dropped term",
-               sample={y: (1e-3, float(s))}, remainder=DEBYE_REMAINDER),
-        Branch(tail_branch(s), sp.StrictLessThan(y, y_t3),
-               f"{s:g} <= y < {y_t3}: ∫_0^y = 4π⁴/15 − y⁴/(e^y − 1) − 4 Σ_n e^{{−ny}}(y³/n + 3y²/n² + "
-               f"6y/n³ + 6/n⁴), {terms[s]} terms; the rest below a geometric bound",
-               sample={y: (float(s), float(y_t3))}, remainder=DEBYE_REMAINDER),
-        Branch(t3, sp.true,
-               f"T << Θ_D, y >= {y_t3}: the T³ law 4π⁴/(5y³); the whole tail ∫_y^∞ is negligible",
-               sample={y: (float(y_t3), 10.0 * y_t3)}, remainder=DEBYE_REMAINDER),
-    ]
-    return Kernel(name="debye_cv_reduced", derivation="debye_T3_law", args=[y], closed_form=closed,
-                  doc="Debye heat capacity C_V/(3 N k_B) at y = Theta_D/T (any temperature)",
-                  branches=branches)
-
-
-def _debye_integral_step(d: Derivation) -> Step:
-    """The step of ``debye_T3_law`` giving C_V as the Debye integral ∫_0^{Θ_D/T} x⁴eˣ/(eˣ − 1)² dx."""
-    x = next(q.symbol for q in d.symbols if q.symbol.name == "x")
-    for step in d.steps:
-        integrals = step.rhs.atoms(sp.Integral)
-        if step.order is None and len(integrals) == 1 and step.rhs.has((sp.exp(x) - 1) ** -2):
-            (integral,) = integrals
-            if integral.limits[0][1] == 0 and integral.limits[0][2] != sp.oo:
-                return step
-    raise ValueError("debye_T3_law has no step giving the Debye integral")
-
-
-def _horner(coefficients: list[sp.Expr], w: sp.Expr) -> sp.Expr:
-    """c0 + w(c1 + w(c2 + ...)), built unevaluated in that nesting (no expansion, no powers of w)."""
-    out = sp.Integer(0)
-    for c in reversed(coefficients):
-        out = c + w * out if out != 0 else c
-    return out
-
-
-def _series_degree(s: float) -> int:
-    """A degree beyond which the series terms at y = s, |c_m| s^m ≈ 6(s/2π)^m, are << DEBYE_REMAINDER."""
-    m = math.log(600 / DEBYE_REMAINDER) / math.log(2 * math.pi / s)
-    return 2 * math.ceil(m / 2) + 4
-
-
-def _series_truncation(coefficient: dict[int, sp.Rational], s: float, top: int) -> int:
-    """Smallest even degree whose first dropped term at y = s is < DEBYE_REMAINDER × the sum."""
-    s_ = sp.nsimplify(s)
-    for m in range(0, top - 3, 2):  # the coefficients reach degree top − 2
-        value = sum(coefficient[j] * s_**j for j in range(0, m + 1, 2))
-        if abs(coefficient[m + 2] * s_ ** (m + 2)) < DEBYE_REMAINDER * value:
-            return m
-    raise ValueError(f"the series to degree {top} is too short for y < {s}")
-
-
-def _tail_truncation(term: sp.Expr, integral: sp.Integral, y: sp.Symbol, n: sp.Symbol, s: float) -> int:
-    """Terms K of the tail sum whose rest at y = s is < DEBYE_REMAINDER × ∫_0^s.
-
-    Each term is smaller than the one before by more than e^{−s}, so the rest
-    after K terms is below term(K + 1)/(1 − e^{−s}).
-    """
-    import mpmath
-
-    x, _, _ = integral.limits[0]
-    f_term = sp.lambdify((n, y), term, "mpmath")
-    f_integrand = sp.lambdify(x, integral.function, "mpmath")
-    with mpmath.workdps(30):
-        value = mpmath.quad(f_integrand, [0, s])
-        for k in range(1, 1000):
-            if f_term(k + 1, s) / (1 - mpmath.exp(-s)) < DEBYE_REMAINDER * value:
-                return k
-    raise ValueError(f"the tail sum converges too slowly at y = {s}")
-
-
-def _t3_threshold(boundary: sp.Expr, term: sp.Expr, whole: sp.Expr, y: sp.Symbol, n: sp.Symbol) -> int:
-    """First integer y >= 10 where the T³ law's relative error ∫_y^∞/∫_0^y is < DEBYE_REMAINDER.
-
-    ∫_y^∞ = −boundary + Σ_{n≥1} term: the tail identity summed to ∞.
-    """
-    import mpmath
-
-    f_boundary = sp.lambdify(y, boundary, "mpmath")
-    f_term = sp.lambdify((n, y), term, "mpmath")
-    with mpmath.workdps(30):
-        total = mpmath.mpf(str(sp.N(whole, 35)))
-        for y0 in range(10, 1000):
-            rest = -f_boundary(y0) + mpmath.nsum(lambda k, y0=y0: f_term(k, y0), [1, mpmath.inf])
-            if rest < DEBYE_REMAINDER * (total - rest):
-                return y0
-    raise ValueError("no threshold for the T³ law found")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .codegen import Kernel, kernel, statement_kernel
 from .constants import (
     D_POT,
     HBAR,
@@ -210,13 +209,6 @@ def deformation_potential_rate_high_T() -> Derivation:
                        evaluate=False),
         sample={mu: (-1.0, 1.0)},
     )
-
-
-# ------------------------------------------------------------------ kernels
-@kernel("scattering", "deformation_potential_rate_high_T")
-def _deformation_potential_rate_high_T_kernel() -> Kernel:
-    return statement_kernel("deformation_potential_rate_high_T", ["T", "D", "m", "k_F", "rho", "v_s"],
-                            "High-temperature deformation-potential transport rate 1/tau in 1/s")
 
 
 # ------------------------------------------------------------------ low temperature
@@ -508,25 +500,3 @@ def quasiparticle_rate_low_T() -> Derivation:
     metals, do not couple in this model).
     """
     return _low_temperature_rate("quasiparticle")
-
-
-_RATE_ARGS = ["T", "D", "m", "k_F", "rho", "v_s"]
-
-
-@kernel("scattering", "bloch_gruneisen_transport_rate_low_T")
-def _bloch_gruneisen_kernel() -> Kernel:
-    return statement_kernel("bloch_gruneisen_transport_rate_low_T", _RATE_ARGS,
-                            "Low-T Fermi-window-averaged transport rate <1/tau_tr> (Bloch-Grueneisen "
-                            "T^5) in 1/s")
-
-
-@kernel("scattering", "transport_rate_fermi_level_low_T")
-def _transport_rate_fermi_level_kernel() -> Kernel:
-    return statement_kernel("transport_rate_fermi_level_low_T", _RATE_ARGS,
-                            "Low-T transport rate 1/tau_tr of an electron at E_F (T^5) in 1/s")
-
-
-@kernel("scattering", "quasiparticle_rate_low_T")
-def _quasiparticle_rate_kernel() -> Kernel:
-    return statement_kernel("quasiparticle_rate_low_T", _RATE_ARGS,
-                            "Low-T quasiparticle (out-scattering) rate 1/tau_qp at E_F (T^3) in 1/s")

@@ -24,20 +24,8 @@ which is negative in the static limit.
 
 from __future__ import annotations
 
-import functools
-
 import sympy as sp
 
-from .codegen import (
-    Branch,
-    Kernel,
-    Polynomial,
-    RatioArgument,
-    RatioExponent,
-    choose_switch,
-    kernel,
-    statement_kernel,
-)
 from .constants import (
     E_CHARGE,
     E_F,
@@ -122,7 +110,7 @@ def _coulomb(qq: sp.Expr) -> sp.Expr:
     return e**2 / (eps0 * qq**2)
 
 
-def _g_fermi() -> sp.Expr:
+def g_fermi() -> sp.Expr:
     """Free-electron density of states at E_F, per volume, both spins."""
     return m * k_F / (sp.pi**2 * hbar**2)
 
@@ -248,7 +236,7 @@ def lindhard_static() -> Derivation:
     s10 = Step(at_zero, at_zero.doit(), "lower end of the radial integral")
 
     # (11) assemble, and write chi0 = -g(E_F) F(x)
-    g = _g_fermi()
+    g = g_fermi()
     assembled = prefactor * (sp.Subs(A, t, 1) - at_zero)
     raw = sp.expand(assembled.doit() / -g)
     # collect the two logarithms into ln|(1+x)/(1-x)|: ln(1+x) = L + ln|x-1|
@@ -322,7 +310,7 @@ def thomas_fermi_limit() -> Derivation:
     """
 
     chi_static = get("lindhard_static").statement.rhs
-    g = _g_fermi()
+    g = g_fermi()
 
     lim = sp.Limit(chi_static, x, 0, "+")
     s1 = Step(lim, lim.doit(), "long-wavelength limit of the Lindhard function, F(0+) = 1")
@@ -613,7 +601,7 @@ eta, w = ETA.symbol, W_DEN.symbol
 #: continuum |x - nu| < 1 consists of x + nu < 1 ("inside": both radial thresholds |nu - x|
 #: and nu + x inside the Fermi sphere) and x + nu > 1 ("partial": only |nu - x| inside);
 #: outside it ("below": x - nu > 1, "above": nu - x > 1) Im f = 0.
-_REGIONS = {
+REGIONS = {
     "inside": {x: (0.05, 0.45), nu: (0.05, 0.45)},
     "partial": {x: (0.55, 0.95), nu: (0.55, 0.95)},
     "below": {x: (1.6, 3.0), nu: (0.05, 0.5)},
@@ -666,7 +654,7 @@ def _dynamic_denominators() -> tuple[Step, Step, sp.Expr, sp.Expr]:
 def _static_F() -> sp.Expr:
     """F(x) = -chi0/g(E_F) of the registered ``lindhard_static`` statement."""
 
-    return sp.expand(get("lindhard_static").statement.rhs / -_g_fermi())
+    return sp.expand(get("lindhard_static").statement.rhs / -g_fermi())
 
 
 def _small_q_epsilon() -> sp.Expr:
@@ -742,7 +730,7 @@ def lindhard_dynamic_real() -> Derivation:
     Giuliani & Vignale, Quantum Theory of the Electron Liquid, eqs. 4.22-4.23
     and Table 4.1; Fetter & Walecka ch. 12.
     """
-    g = _g_fermi()
+    g = g_fermi()
     s1 = _dynamic_relabel()
     s2 = Step(
         sp.Limit(sp.re(1 / (w + sp.I * eta), evaluate=False), eta, 0, "+"),
@@ -947,7 +935,7 @@ def lindhard_dynamic_imag() -> Derivation:
     Giuliani & Vignale, Quantum Theory of the Electron Liquid, eqs. 4.22-4.23
     and Table 4.1; Fetter & Walecka ch. 12.
     """
-    g = _g_fermi()
+    g = g_fermi()
     s1 = _dynamic_relabel()
     s2 = Step(
         sp.im(1 / (w + sp.I * eta), evaluate=False),
@@ -1024,7 +1012,7 @@ def lindhard_dynamic_imag() -> Derivation:
         ("below", "x - nu > 1: below the continuum, no pair has energy hbar w"),
         ("above", "nu - x > 1: above the continuum"),
     ):
-        box = _REGIONS[region]
+        box = REGIONS[region]
         mid = {s: sp.Rational(sum(box[s]), 2) for s in box}  # decides each Theta in this region
         resolved = general.replace(
             sp.Heaviside, lambda arg, *_, mid=mid: sp.Integer(1 if arg.subs(mid) > 0 else 0)
@@ -1108,418 +1096,4 @@ def lindhard_dynamic_imag() -> Derivation:
         statement=sp.Eq(f_im, result, evaluate=False),
         textbook=sp.Eq(f_im, textbook, evaluate=False),
         sample={t: (0.01, 1.0), mu: (-1.0, 1.0), phi: (0.0, 6.28), x: (0.05, 3.0), nu: (0.05, 3.0)},
-    )
-
-
-# ------------------------------------------------------------------ kernels
-K_TF = quantity("k_TF", 1 / METRE, "Thomas-Fermi screening wavevector")
-
-
-def _fermi_wavevector_of_density() -> sp.Expr:
-    """k_F(n), inverting the state count n = k_F³/(3π²) derived in ``thomas_fermi_limit``."""
-    tf = get("thomas_fermi_limit")
-    count = next(s.rhs for s in tf.steps if s.rhs.free_symbols == {k_F})
-    return sp.solve(sp.Eq(n, count), k_F)[0]
-
-
-def _k_tf_squared() -> sp.Expr:
-    """k_TF² = lim q² (ε_TF − 1), from the ``thomas_fermi_limit`` statement (in terms of k_F)."""
-    return sp.limit(q**2 * (get("thomas_fermi_limit").statement.rhs - 1), q, 0)
-
-
-@kernel("screening", "lindhard_static")
-def _lindhard_static_kernel() -> Kernel:
-    """F(x) = 1/2 + (1 - x)(1 + x) l(x)/(4x): one reduced l(x) and one fitted Lam for every x.
-
-    l(x) = e ln 2 + 2 sigma [1 + Lam(sigma^2)] with sigma = x below s1 (series of 2 atanh x), 1/x
-    above s2 (2 atanh(1/x)) and the reduced ratio (1 + x)/|1 - x| in between, as in the Re f kernel
-    (whose statement at nu = 0 is this F). Written out per region: no cancellation anywhere.
-    """
-    d = get("lindhard_static")
-    F = sp.simplify(-d.statement.rhs / _g_fermi())  # chi0 = -g(E_F) F(x)
-    if F.free_symbols != {x}:
-        raise ValueError(f"F(x) should depend on x only: {F}")
-    if sp.simplify(F - _static_of_dynamic()) != 0:
-        raise ValueError("F(x) should be the nu = 0 slice of lindhard_dynamic_real")
-    coeffs = _lam_fit(_LAM_W_MAX)
-    half = sp.Rational(1, 2)
-
-    def forms(s1: object, s2: object) -> tuple[sp.Expr, sp.Expr, sp.Expr, sp.Expr]:
-        below, above = sp.StrictLessThan(x, s1), sp.StrictGreaterThan(x, s2)
-        sigma = sp.Piecewise((x, below), (1 / x, above), (RatioArgument(1 + x, 1 - x), True))
-        e = sp.Piecewise((0, below), (0, above), (RatioExponent(1 + x, 1 - x), True))
-        u = sigma**2
-        q = Polynomial(u, *coeffs)  # Lam(u) = u q(u)
-        lam = u * q
-        small = half + (1 - x) * (1 + x) * (1 + lam) / 2  # l = 2x (1 + Lam(x^2))
-        large = u * ((1 - q) + lam) / 2  # l = (2/x)(1 + Lam(1/x^2)): [u (1 + Lam) - Lam]/2, Lam = u q
-        middle = half + (1 - x) * (1 + x) / (4 * x) * _two_atanh(e, sigma, lam)
-        return small, middle, large, sp.Piecewise((small, below), (large, above), (middle, True))
-
-    candidates_below = [a for a in (0.1, 0.15, 0.2, 0.25, 0.3, 1 / 3) if a**2 <= _LAM_W_MAX]
-    candidates_above = [a for a in (3.0, 3.5, 4.0, 5.0, 6.0) if a**-2 <= _LAM_W_MAX]
-    # each form with its own sigma on the whole axis: x (s1 = s2 = oo), reduced (s1 = 0, s2 = oo), 1/x (0, 0)
-    series_small, reduced, series_large = forms(sp.oo, sp.oo)[0], forms(0, sp.oo)[1], forms(0, 0)[2]
-    s1 = choose_switch(series_small, reduced, F, x, candidates_below)
-    s2 = choose_switch(reduced, series_large, F, x, candidates_above)
-    small, middle, large, _ = forms(s1, s2)
-    bound = 1e-16
-    return Kernel(
-        name="lindhard_static", derivation="lindhard_static", args=[x], closed_form=F,
-        doc="Static Lindhard function F(x), x = q/(2 k_F); chi0 = -g(E_F) F(x)",
-        layout="select",
-        branches=[
-            Branch(sp.Rational(1, 2), sp.Eq(x, 1), "F(1) = 1/2: the limit at the Kohn point q = 2k_F",
-                   at=(x, 1)),
-            Branch(small, sp.StrictLessThan(x, s1),
-                   f"x < {s1}: 1/2 + (1 - x)(1 + x)[1 + Lam(x^2)]/2, Lam fitted to degree {len(coeffs)} in w",
-                   remainder=bound, sample={x: (1e-3, s1 * (1 - 1e-12))}),  # inside: sigma = x
-            Branch(large, sp.StrictGreaterThan(x, s2),
-                   f"x > {s2}: u [(1 - q(u)) + u q(u)]/2, u = 1/x^2, Lam = u q (no 1/2 - 1/2 cancellation)",
-                   remainder=bound, sample={x: (s2 * (1 + 1e-12), 100.0)}),  # inside: sigma = 1/x
-            Branch(middle, sp.true,
-                   "closed form with (1 - x)(1 + x) and l(x) = e ln 2 + 2 atanh(sigma) reduced",
-                   remainder=bound, sample={x: (s1, s2)}),
-        ],
-    )
-
-
-@kernel("screening", "thomas_fermi_wavevector", derivation="thomas_fermi_limit")
-def _thomas_fermi_wavevector_kernel() -> Kernel:
-    k_tf = sp.sqrt(_k_tf_squared()).subs(k_F, _fermi_wavevector_of_density())
-    return statement_kernel("thomas_fermi_limit", ["n", "m"],
-                            "Thomas-Fermi wavevector k_TF(n, m) in 1/m, k_TF^2 = e^2 g(E_F)/eps0",
-                            name="thomas_fermi_wavevector", closed_form=lambda _: k_tf)
-
-
-@kernel("screening", "dielectric_thomas_fermi", derivation="thomas_fermi_limit")
-def _dielectric_thomas_fermi_kernel() -> Kernel:
-    k_f_of_k_tf = sp.solve(sp.Eq(K_TF.symbol**2, _k_tf_squared()), k_F)[0]
-    return statement_kernel("thomas_fermi_limit", ["q", "k_TF"],
-                            "Thomas-Fermi dielectric function 1 + k_TF^2/q^2",
-                            name="dielectric_thomas_fermi", extra=[K_TF.symbol],
-                            closed_form=lambda eps: sp.simplify(eps.subs(k_F, k_f_of_k_tf)))
-
-
-def _fermi_velocity_of_density() -> sp.Expr:
-    """Free-electron v_F = ħ k_F/m with k_F(n) from the state count."""
-    return hbar * _fermi_wavevector_of_density() / m
-
-
-@kernel("screening", "plasma_frequency", derivation="lindhard_small_q_expansion")
-def _plasma_frequency_kernel() -> Kernel:
-    eps = get("lindhard_small_q_expansion").statement.rhs
-    omega_p = sp.sqrt(sp.limit(omega**2 * (1 - eps), omega, sp.oo))
-    return statement_kernel("lindhard_small_q_expansion", ["n", "m"],
-                            "Plasma frequency omega_p = sqrt(n e^2/(eps0 m)) in rad/s",
-                            name="plasma_frequency", closed_form=lambda _: omega_p)
-
-
-@kernel("screening", "dielectric_small_q", derivation="lindhard_small_q_expansion")
-def _dielectric_small_q_kernel() -> Kernel:
-    return statement_kernel("lindhard_small_q_expansion", ["q", "omega", "n", "m"],
-                            "Small-q RPA dielectric function 1 - wp^2/w^2 - (3/5) wp^2 vF^2 q^2/w^4",
-                            name="dielectric_small_q",
-                            closed_form=lambda eps: eps.subs(v_F, _fermi_velocity_of_density()))
-
-
-@kernel("screening", "plasmon_frequency", derivation="plasmon_dispersion")
-def _plasmon_dispersion_kernel() -> Kernel:
-    return statement_kernel("plasmon_dispersion", ["q", "n", "m"],
-                            "Plasmon frequency sqrt(wp^2 + (3/5) vF^2 q^2) in rad/s (small q)",
-                            name="plasmon_frequency",
-                            closed_form=lambda w: w.subs(v_F, _fermi_velocity_of_density()))
-
-
-
-# ------------------------------------------------------ dynamic Lindhard kernels
-# Re f = [L(nu + x) - L(nu - x)]/(4x) with L(a) = a + (1 - a^2) l(a)/2 and l(a) = ln|(1 + a)/(1 - a)|
-# (the statement of lindhard_dynamic_real; L is odd). The closed form cancels (a) for small x, where it is
-# a difference quotient, (b) for large nu or x (1/2 against terms of order one, relative error ~ eps nu^2
-# or eps x^2), and it is 0 * inf on the continuum edges. The kernel uses three exact rewrites of it, with
-# one function Lam(w) = l(a)/(2a) - 1 (w = a^2; l(a) = 2 atanh(a) = 2a [1 + Lam(a^2)] for |a| < 1 and
-# l(1/a) = l(a)), evaluated by one fitted polynomial (_lam_fit) exactly twice per point: once on the
-# p = nu + x side, once on the m = nu - x side. Where a logarithm is needed, l(a) = ln(r),
-# r = (1 + a)/|1 - a|, is reduced as r = 2^e (1 + sigma)/(1 - sigma) with |sigma| < 1/3
-# (RatioExponent, RatioArgument: numerator and denominator separately, never r itself), and
-# ln r = e ln 2 + 2 sigma [1 + Lam(sigma^2)] takes the same polynomial as the series branches:
-# no separate log polynomial, no division for r.
-#
-#   P1 (|s| <= theta, s = 2x/(1 + x^2 - nu^2); l(s) = l(p) - l(m), p = nu + x, m = nu - x):
-#       Re f = x/(p D) + (1 - m^2) Lam(s^2)/(2D) - (nu/p) A(p),   D = 1 + x^2 - nu^2,
-#       A(p) = p l(p)/2 - 1 = Lam(1/p^2) (series for p >= p_s, logarithm below). No difference quotient
-#       (small x) and no cancellation at large nu or x (the leading terms of 1/2 + (1 - m^2) l(s)/(8x)
-#       - nu l(p)/2 are collected exactly into x/(p D)).
-#   GL (x >= x_c, near the edges |s| > theta): [L(p) - L(m)]/(4x) with a safe L: series in a^2 for
-#       |a| < m_s, in 1/a^2 for |a| > M_s, L = a + (1 - a)(1 + a) l(a)/2 in between.
-#   GT (x < x_c, near the edges, including the corner x -> 0, nu -> 1 where both logarithms are large):
-#       1/2 + [(1 - p^2) l(p) - (1 - m^2) l(m)]/(8x), every factor 1 -+ nu -+ x rounded once with 1 - nu
-#       first (exact where it matters), so the logarithmic singularities cancel to rounding.
-# The factors vanishing on the edges are (1 - nu) - x, 1 + m and 1 - m (or (1 - nu) + x for x < x_c),
-# each evaluated with a single rounding; degree-1 Polynomial nodes keep that evaluation order in the
-# printed code. Where a factor is exactly zero, the reduced logarithm stays finite (RatioExponent reads
-# the zero as 2^-1023) and its coefficient (the same factor) makes the product zero: no NaN on the edges.
-
-_SERIES_TOL = 2.0**-56  # relative error target of the fitted Lam on its whole interval
-# Largest argument w of Lam(w): the reduced logarithms need sigma^2 < 1/9 (RatioArgument), and the
-# switch points may leave the series |a| <= sqrt(w), |a| >= 1/sqrt(w) and P1 |s| <= sqrt(w) up to the
-# same bound. It sets the degree of the polynomial that every point evaluates twice, against the
-# cancellation the logarithmic forms suffer in between (L(a) = a + (1 - a^2) l(a)/2 loses ~1.5 a^2
-# relative at large |a|).
-_LAM_W_MAX = 1 / 9
-
-
-def _resolve_abs(expr: sp.Expr, point: dict) -> sp.Expr:
-    """``expr`` with every |u| replaced by +u or -u, the sign u has at ``point`` (exact on that region)."""
-    return expr.replace(sp.Abs, lambda u: u if u.subs(point) > 0 else -u)
-
-
-def _static_of_dynamic() -> sp.Expr:
-    """F(x) = Re f(x, 0), the static slice of the lindhard_dynamic_real statement."""
-    return get("lindhard_dynamic_real").statement.rhs.subs(nu, 0)
-
-
-@functools.cache
-def _log_ratio() -> sp.Expr:
-    """l(a) = ln|(1 + a)/(1 - a)| (as a function of x) from the statement at nu = 0.
-
-    F(x) = 1/2 + (1 - x^2) l(x)/(4x) there.
-    """
-    F = _static_of_dynamic()
-    return (_resolve_abs(F, {x: sp.Rational(1, 2)}) - sp.Rational(1, 2)) * 4 * x / (1 - x**2)
-
-
-@functools.cache
-def _log_ratio_coefficients(order: int) -> tuple[sp.Rational, ...]:
-    """c_0..c_order of l(a)/(2a) = sum_k c_k a^(2k), from the statement at nu = 0.
-
-    The series of l is that of its derivative (a rational function), integrated term by term.
-    """
-    l_of_x = _log_ratio()
-    slope = sp.series(sp.cancel(sp.simplify(sp.diff(l_of_x, x))), x, 0, 2 * order + 1).removeO()
-    if sp.limit(l_of_x, x, 0) != 0:
-        raise ValueError("l(a) should vanish at a = 0")
-    c = [slope.coeff(x, 2 * k) / (2 * (2 * k + 1)) for k in range(order + 1)]  # l = sum 2 c_k a^(2k+1)
-    if c[0] != 1 or any(slope.coeff(x, 2 * k + 1) != 0 for k in range(order + 1)):
-        raise ValueError("l(a)/(2a) should be an even series in a starting at 1")
-    return tuple(c)
-
-
-@functools.cache
-def _lam_fit(w_max: float) -> tuple[sp.Rational, ...]:
-    """q_0..q_(K-1) of Lam(w) = w q(w) on 0 <= w <= w_max, Lam(w) = l(a)/(2a) - 1 with w = a^2.
-
-    q = Lam/w is smooth on [0, w_max] (its singularity is at w = 1), so a Chebyshev fit
-    (``mpmath.chebyfit`` of q, from l(a) of the statement at 50 digits) needs far fewer terms than the
-    Taylor series c_1 + c_2 w + ... (12 instead of 20 at w_max = 0.16). K is the smallest degree whose
-    fit is within _SERIES_TOL of q relative to q on a dense grid (600 points, clustered at both ends like
-    the fit's own nodes); rounding its coefficients to doubles must cost at most an ulp more (that of
-    q(0) = 1/3; q(0) = c_1 comes from the series).
-    The kernels' branch checks then bound the whole kernel against the closed form (Branch.remainder).
-    """
-    import mpmath
-
-    l_num = sp.lambdify(x, _log_ratio(), modules="mpmath")
-    c1 = _log_ratio_coefficients(1)[1]
-
-    def q(w: object) -> object:
-        if w == 0:
-            return mpmath.mpf(c1.p) / c1.q
-        a = mpmath.sqrt(w)
-        return (l_num(a) / (2 * a) - 1) / w
-
-    with mpmath.workdps(50):
-        grid = [mpmath.mpf(w_max) * (1 - mpmath.cos(mpmath.pi * i / 599)) / 2 for i in range(600)]
-        exact = [q(w) for w in grid]
-        for degree in range(4, 24):
-            fit = mpmath.chebyfit(q, [0, w_max], degree + 1)  # highest order first
-            if _worst_relative(fit, grid, exact) <= _SERIES_TOL:
-                doubles = [mpmath.mpf(float(c)) for c in fit]  # + the unavoidable rounding of q_0 = 1/3
-                if _worst_relative(doubles, grid, exact) > _SERIES_TOL + 2.0**-53:
-                    raise ValueError("rounding the fit of Lam(w)/w to doubles costs more than an ulp")
-                return tuple(sp.Rational(float(c)) for c in fit[::-1])
-    raise ValueError(f"no polynomial fit of Lam(w)/w within {_SERIES_TOL} up to w = {w_max}")
-
-
-def _worst_relative(coeffs: list, grid: list, exact: list) -> object:
-    """max |p(w) - q(w)|/q(w) over ``grid`` for the polynomial p with ``coeffs`` (highest order first)."""
-    import mpmath
-
-    return max(abs(mpmath.polyval(coeffs, w) - v) / v for w, v in zip(grid, exact, strict=True))
-
-
-def _lam(w: sp.Expr, coeffs: tuple[sp.Rational, ...]) -> sp.Expr:
-    """Lam(w) = sum_k c_k w^k, printed in Estrin form."""
-    return w * Polynomial(w, *coeffs)
-
-
-def _two_atanh(e: sp.Expr, sigma: sp.Expr, lam: sp.Expr) -> sp.Expr:
-    """l = e ln 2 + 2 atanh(sigma), 2 atanh(sigma) = 2 sigma [1 + Lam(sigma^2)]; ``lam`` is Lam(sigma^2)."""
-    return e * sp.log(2) + 2 * sigma * (1 + lam)
-
-
-def _dynamic_real_forms(coeffs: tuple, theta: object, x_c: object, p_s: object, m_s: object, M_s: object,
-                        factors: str = "switch", gamma: str = "switch") -> dict[str, sp.Expr]:
-    """Branch expressions of Re f for the given switch points (see the comment above).
-
-    ``factors`` ("small", "large" or "switch" at x_c) picks the forms of 1 - m and of
-    D = 1 + x^2 - nu^2; ``gamma`` ("s2", "wm" or "switch" at |s| = theta) picks the argument sigma_m of
-    the m-side series (s in P1; m, 1/m or the reduced ratio in GL and GT). The fixed choices serve the
-    1-D slices on which the switch points are chosen.
-    """
-    half = sp.Rational(1, 2)
-    p = nu + x
-    m = Polynomial(x, nu, -1)  # nu - x in one rounding (exact for x <= nu <= 2x)
-    a1 = Polynomial(x, 1 - nu, -1)  # 1 - nu - x: 1 - nu is exact for 1/2 <= nu <= 2
-    a2, a4 = 1 + m, 1 + p  # 1 + nu - x (vanishes where nu - x is exact), 1 + nu + x
-    a3_small, a3_large = Polynomial(x, 1 - nu, 1), 1 - m  # 1 - nu + x
-    D_small, D_large = (1 - nu) * (1 + nu) + x**2, 1 - p * m  # 1 + x^2 - nu^2
-    small = sp.StrictLessThan(x, x_c)
-    a3, D = {"small": (a3_small, D_small), "large": (a3_large, D_large),
-             "switch": (sp.Piecewise((a3_small, small), (a3_large, True)),
-                        sp.Piecewise((D_small, small), (D_large, True)))}[factors]
-    # l(p): 2 atanh(1/p) by the series for p >= p_s, else ln|a4/a1| = e ln 2 + 2 atanh(sigma), reduced
-    p_series = sp.GreaterThan(p, p_s)
-    e_p = sp.Piecewise((0, p_series), (RatioExponent(a4, a1), True))
-    sigma_p = sp.Piecewise((1 / p, p_series), (RatioArgument(a4, a1), True))
-    lam_p = _lam(sigma_p**2, coeffs)  # Lam(1/p^2) or Lam(sigma_p^2): one polynomial either way
-    l_p = _two_atanh(e_p, sigma_p, lam_p)
-    # l(m): 2 atanh(m) for |m| < m_s, 2 atanh(1/m) for |m| > M_s, ln|a2/a3| reduced in between
-    m_tiny, m_large = sp.StrictLessThan(sp.Abs(m), m_s), sp.StrictGreaterThan(sp.Abs(m), M_s)
-    e_m = sp.Piecewise((0, m_tiny), (0, m_large), (RatioExponent(a2, a3), True))
-    sigma_wm = sp.Piecewise((m, m_tiny), (1 / m, m_large), (RatioArgument(a2, a3), True))
-    s = 2 * x / D
-    in_p1 = sp.LessThan(2 * x, theta * sp.Abs(D))  # |s| <= theta, without a division
-    sigma_m = {"s2": s, "wm": sigma_wm, "switch": sp.Piecewise((s, in_p1), (sigma_wm, True))}[gamma]
-    lam_a = _lam(sigma_m**2, coeffs)  # Lam(s^2) in P1, Lam(sigma_m^2) in GL and GT
-    l_m = _two_atanh(e_m, sigma_m, lam_a)  # (GL and GT only: P1 uses lam_a = Lam(s^2))
-    one_m2, one_p2 = a2 * a3, a1 * a4  # 1 - m^2, 1 - p^2
-    A = sp.Piecewise((lam_p, p_series), (p * l_p / 2 - 1, True))
-    P1 = x / (p * D) + one_m2 * lam_a / (2 * D) - nu / p * A
-    GT = half + (one_p2 * l_p - one_m2 * l_m) / (8 * x)
-    L_p = sp.Piecewise(((1 + one_p2 * lam_p) / p, p_series), (p + one_p2 * l_p / 2, True))
-    L_m = sp.Piecewise(((1 + one_m2 * lam_a) / m, m_large), (m + one_m2 * l_m / 2, True))
-    GL = (L_p - L_m) / (4 * x)
-    return {"P1": P1, "GT": GT, "GL": GL, "in_p1": in_p1, "small": small}
-
-
-def _safe_L_pieces(coeffs: tuple) -> tuple[sp.Expr, sp.Expr, sp.Expr, sp.Expr]:
-    """L(a) (a = x): small-a series, reduced logarithm, large-a series, and 2a F(a) from the statement."""
-    a = x
-    small = a + (1 - a) * (1 + a) * a * (1 + _lam(a**2, coeffs))
-    sigma = RatioArgument(1 + a, 1 - a)
-    l_a = _two_atanh(RatioExponent(1 + a, 1 - a), sigma, _lam(sigma**2, coeffs))
-    middle = a + (1 - a) * (1 + a) / 2 * l_a
-    large = (1 + (1 - a) * (1 + a) * _lam(1 / a**2, coeffs)) / a
-    return small, middle, large, 2 * a * _static_of_dynamic()  # L(a) = 2a F(a)
-
-
-@functools.cache
-def _dynamic_real_design() -> tuple:
-    """Series coefficients and switch points of the Re f kernel, each from codegen.choose_switch.
-
-    Candidates keep every argument of Lam at most _LAM_W_MAX, the interval of the fitted
-    polynomial. The switch points are chosen on 1-D slices:
-    m_s, M_s on L(a) itself (the safe L of GL and the series/log choice of l(m) in GT);
-    p_s on x = 1/1000 as a function of nu (small x, where A(p) dominates P1);
-    theta on x = 1/20 above the continuum, as a function of t = -s (P1 against GT);
-    x_c on the diagonal nu = 1 + x/2 between the edges nu = 1 -+ x (GT against GL).
-    """
-    small = [a for a in (0.1, 0.125, 0.15, 0.2, 0.25, 0.3, 1 / 3, 0.35, 0.4) if a**2 <= _LAM_W_MAX]
-    large = [a for a in (2.5, 3.0, 3.5, 4.0, 5.0, 6.0, 7.0, 8.0) if a**-2 <= _LAM_W_MAX]
-    coeffs = _lam_fit(_LAM_W_MAX)
-    L_small, L_middle, L_large, L_ref = _safe_L_pieces(coeffs)
-    m_s = choose_switch(L_small, L_middle, L_ref, x, small)
-    M_s = choose_switch(L_middle, L_large, L_ref, x, large)
-    closed = get("lindhard_dynamic_real").statement.rhs
-    # p_s: P1 with A(p) from the logarithm (left) or the series (right), at x = 1/1000
-    x0 = sp.Rational(1, 1000)
-    left, right = (_dynamic_real_forms(coeffs, 1, 1, p_s, m_s, M_s, "small", "s2")["P1"].subs(x, x0)
-                   for p_s in (sp.oo, 0))
-    p_s = choose_switch(left, right, closed.subs(x, x0), nu, large)
-    # theta: P1 (left) against GT (right) on x = 1/20, nu = sqrt(1 + x^2 + 2x/t) > 1 + x, t = -s
-    t = sp.Symbol("t", positive=True)
-    x1 = sp.Rational(1, 20)
-    on_slice = {nu: sp.sqrt(1 + x1**2 + 2 * x1 / t), x: x1}
-    forms = {g: _dynamic_real_forms(coeffs, 1, 1, p_s, m_s, M_s, "small", g) for g in ("s2", "wm")}
-    theta = choose_switch(forms["s2"]["P1"].subs(on_slice), forms["wm"]["GT"].subs(on_slice),
-                          closed.subs(on_slice), t, small)
-    # x_c: GT with the small-x factors (left) against GL with the large-x factors (right), nu = 1 + x/2
-    diagonal = {nu: 1 + x / 2}
-    x_c = choose_switch(_dynamic_real_forms(coeffs, 1, 1, p_s, m_s, M_s, "small", "wm")["GT"].subs(diagonal),
-                        _dynamic_real_forms(coeffs, 1, 1, p_s, m_s, M_s, "large", "wm")["GL"].subs(diagonal),
-                        closed.subs(diagonal), x, [0.25, 0.35, 0.5, 0.7, 1.0])
-    return coeffs, theta, x_c, p_s, m_s, M_s  # every candidate keeps the series inside [0, _LAM_W_MAX]
-
-
-@kernel("screening", "lindhard_dynamic_real")
-def _lindhard_dynamic_real_kernel() -> Kernel:
-    """Re f(x, nu): three exact rewrites of the closed form sharing two logarithms and one series."""
-    coeffs, theta, x_c, p_s, m_s, M_s = _dynamic_real_design()
-    closed = get("lindhard_dynamic_real").statement.rhs
-    forms = _dynamic_real_forms(coeffs, theta, x_c, p_s, m_s, M_s)
-    K = len(coeffs)
-    # Verification boxes: inside each branch's region (where its shared-series argument is the one it
-    # assumes), away from the zero of Re f (the checks are relative), covering every internal piece.
-    boxes = {
-        "P1": {x: (0.01, 0.9 * theta), nu: (1.8, p_s + 0.5)},  # |s| <= 0.82 theta; p across p_s (both A)
-        "GL": {x: (max(x_c, 2.0), M_s + 1), nu: (0.0, 1.9)},  # m from -M_s - 1 to -0.1, p across p_s
-        "GT": {x: (0.6 * x_c, 0.96 * x_c), nu: (0.0, 0.5)},  # |s| >= 0.29 (x_c = 0.25); |m| across m_s
-    }
-    for name, box in boxes.items():  # corners on the right side of |s| = theta (and of x = x_c)
-        corners = [{x: bx, nu: bn} for bx in box[x] for bn in box[nu]]
-        if ([bool(forms["in_p1"].subs(c)) for c in corners] != [name == "P1"] * 4
-                or (name != "P1" and any(bool(forms["small"].subs(c)) != (name == "GT") for c in corners))):
-            raise ValueError(f"verification box of {name} is not inside its region (theta = {theta})")
-    bound = 1e-16
-    return Kernel(
-        name="lindhard_dynamic_real", derivation="lindhard_dynamic_real", args=[x, nu], closed_form=closed,
-        doc="Real part of the dynamic Lindhard function f(x, nu), x = q/(2 k_F), nu = omega/(q v_F); "
-            "chi0 = -g(E_F) f",
-        layout="select",
-        branches=[
-            Branch(forms["P1"], forms["in_p1"],
-                   f"|s| <= {theta}, s = 2x/(1 + x^2 - nu^2): 1/2 + (1 - m^2) l(s)/(8x) - nu l(p)/2 "
-                   f"with l(s) = 2s [1 + Lam(s^2)], leading terms collected into x/(p D); "
-                   f"A(p) = p l(p)/2 - 1 = Lam(1/p^2) for p >= {p_s}; Lam fitted to degree {K} in w",
-                   remainder=bound, sample=boxes["P1"]),
-            Branch(forms["GL"], sp.GreaterThan(x, x_c),
-                   f"x >= {x_c}: [L(p) - L(m)]/(4x), L from its series in a^2 (|a| < {m_s}), in 1/a^2 "
-                   f"(|a| > {M_s}; p >= {p_s}) or a + (1 - a)(1 + a) l(a)/2, "
-                   f"l(a) = e ln 2 + 2 atanh(sigma) reduced",
-                   remainder=bound, sample=boxes["GL"]),
-            Branch(forms["GT"], sp.true,
-                   f"x < {x_c}: 1/2 + [(1 - p^2) l(p) - (1 - m^2) l(m)]/(8x) with factors rounded once; "
-                   f"l(m) = 2m [1 + Lam(m^2)] for |m| < {m_s}, l(p) = (2/p) [1 + Lam(1/p^2)] for p >= {p_s}",
-                   remainder=bound, sample=boxes["GT"]),
-        ],
-    )
-
-
-@kernel("screening", "lindhard_dynamic_imag")
-def _lindhard_dynamic_imag_kernel() -> Kernel:
-    """Im f(x, nu): the statement's pieces, with the edge factors 1 -+ (nu - x) rounded once."""
-    closed = get("lindhard_dynamic_imag").statement.rhs
-    (inside, _), (partial, _), (outside, _) = closed.args
-    a1 = Polynomial(x, 1 - nu, -1)  # 1 - nu - x > 0: x + nu < 1
-    m = Polynomial(x, nu, -1)  # nu - x, exact where 1 -+ m vanishes for x > 1 (resp. x > 2)
-    a2 = sp.Piecewise((Polynomial(nu, 1 - x, 1), x <= 2), (1 + m, True))  # 1 + nu - x, 1 - x exact
-    a3 = sp.Piecewise((Polynomial(x, 1 - nu, 1), x <= 1), (1 - m, True))  # 1 - nu + x, 1 - nu exact
-    edge = sp.pi * a2 * a3 / (8 * x)  # pi (1 - (x - nu)^2)/(8x), relative accuracy up to the edges
-    return Kernel(
-        name="lindhard_dynamic_imag", derivation="lindhard_dynamic_imag", args=[x, nu], closed_form=closed,
-        doc="Imaginary part of the dynamic Lindhard function f(x, nu) (retarded: >= 0 for nu >= 0); "
-            "chi0 = -g(E_F) f",
-        layout="select",
-        branches=[
-            Branch(inside, sp.StrictGreaterThan(a1, 0), "x + nu < 1: both thresholds inside the Fermi sphere",
-                   sample=_REGIONS["inside"]),
-            Branch(edge, sp.And(sp.StrictGreaterThan(a2, 0), sp.StrictGreaterThan(a3, 0)),
-                   "|x - nu| < 1 < x + nu: (1 - (x - nu)^2) = (1 + nu - x)(1 - nu + x), each factor rounded "
-                   "once (zero exactly on the edges nu = x -+ 1)",
-                   region_form=partial, sample=_REGIONS["partial"]),
-            Branch(outside, sp.LessThan(a3, 0), "nu - x >= 1: above the continuum",
-                   sample=_REGIONS["above"]),
-            Branch(outside, sp.true, "x - nu >= 1: below the continuum", sample=_REGIONS["below"]),
-        ],
     )

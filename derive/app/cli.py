@@ -131,7 +131,7 @@ def check(names: tuple[str, ...], as_json: bool, jobs: int | None) -> None:
 def codegen(name: str | None, backend: str, output: str | None, expr: str | None, arg_names: str | None,
             function_name: str, write: bool, check_only: bool) -> None:
     """Print the kernel(s) of derivation NAME (or kernel NAME, or --expr); manage numeric/_generated."""
-    from derive import codegen as cg
+    from derive import kernels as cg
 
     if check_only or write:
         if name or expr:

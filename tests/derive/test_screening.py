@@ -22,7 +22,13 @@ from scipy.integrate import quad
 
 import derive
 
-mpmath.mp.dps = 30
+
+@pytest.fixture(autouse=True)
+def _mpmath_30_digits():
+    """Every test here evaluates with mpmath at 30 digits (inside a context, not set at import)."""
+    with mpmath.workdps(30):
+        yield
+
 
 #: SI values of the constants (scipy.constants, CODATA).
 SI = {"e": C.e, "epsilon_0": C.epsilon_0, "hbar": C.hbar, "m": C.m_e}
@@ -495,21 +501,3 @@ def test_real_part_finite_on_edges(f_re, x):
     for nu in [x + 1] + ([1 - x] if x < 1 else [x - 1]):
         left, right = f_re(x, nu - d), f_re(x, nu + d)
         assert math.isfinite(left) and left == pytest.approx(right, abs=1e-8)
-
-
-
-def test_lam_fit_against_the_taylor_series_and_atanh():
-    """The fitted Lam(w) = w q(w) is within 2^-56 + an ulp of Lam, checked independently of the fit:
-    against mpmath's atanh at points the fit never saw, and q(0) against the series coefficient 1/3."""
-    from derive.screening import _LAM_W_MAX, _lam_fit
-
-    coeffs = [mpmath.mpf(float(c)) for c in _lam_fit(_LAM_W_MAX)]
-    assert abs(coeffs[0] - mpmath.mpf(1) / 3) <= 2.0**-55  # q(0) = c_1 = 1/3, rounded once
-    rng = np.random.default_rng(3)
-    with mpmath.workdps(40):
-        for w in [*rng.uniform(0, _LAM_W_MAX, 300), 1e-12, _LAM_W_MAX]:
-            w = mpmath.mpf(float(w))
-            a = mpmath.sqrt(w)
-            lam = mpmath.atanh(a) / a - 1  # l(a) = 2 atanh(a) = 2a (1 + Lam(a^2))
-            fit = w * mpmath.polyval(coeffs[::-1], w)
-            assert abs(fit - lam) <= (2.0**-56 + 2.0**-53) * lam

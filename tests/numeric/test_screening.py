@@ -180,7 +180,7 @@ def _edges(xs: np.ndarray, offsets: np.ndarray) -> np.ndarray:
 
 
 _RNG = np.random.default_rng(2024)
-#: switch points of the generated Re f kernel (derive.screening._dynamic_real_design)
+#: switch points of the generated Re f kernel (derive.kernels.lindhard.lindhard_design)
 SWITCH_POINTS = {"theta": 0.25, "x_c": 0.25, "p_s": 3.0, "m_s": 0.3, "M_s": 3.0}
 _OFFSETS = np.array([0.0, 1e-16, -1e-16, 1e-15, -1e-15, 1e-14, -1e-14, 1e-12, -1e-12])
 DYNAMIC_STRATA = {
@@ -213,10 +213,9 @@ DYNAMIC_STRATA = {
 
 def test_switch_points_are_the_kernels():
     """The "switch points" stratum straddles the generated kernel's switch lines: keep it in step."""
-    from derive.screening import _dynamic_real_design
+    from derive.kernels.lindhard import lindhard_design
 
-    _, theta, x_c, p_s, m_s, M_s = _dynamic_real_design()
-    assert dict(theta=theta, x_c=x_c, p_s=p_s, m_s=m_s, M_s=M_s) == SWITCH_POINTS
+    assert lindhard_design().switch_points == SWITCH_POINTS
 
 
 def _near_zero(x: float, nu: float, ref: mpmath.mpf) -> bool:

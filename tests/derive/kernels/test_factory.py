@@ -1,4 +1,4 @@
-"""Code generation: kernels verified, generated files current, backends agree, user input safe."""
+"""The kernel factory: kernels verified, generated files current, backends agree, user input safe."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ import pytest
 import sympy as sp
 
 import derive
-from derive import codegen
+from derive import kernels as factory
 from derive.app.cli import main
+from derive.kernels import emit, registry
 
-KERNELS = codegen.kernels()
+KERNELS = factory.kernels()
 
 
 def test_generated_files_are_up_to_date(capsys):
@@ -23,26 +24,26 @@ def test_generated_files_are_up_to_date(capsys):
 
 
 def test_check_detects_a_stale_file(tmp_path, monkeypatch):
-    monkeypatch.setattr(codegen, "GENERATED_DIR", tmp_path)
-    assert codegen.check_generated()  # nothing written yet: all stale
-    codegen.write_generated()
-    assert codegen.check_generated() == []
+    monkeypatch.setattr(emit, "GENERATED_DIR", tmp_path)
+    assert factory.check_generated()  # nothing written yet: all stale
+    factory.write_generated()
+    assert factory.check_generated() == []
     victim = tmp_path / "coupling.py"
     victim.write_text(victim.read_text().replace("math.sqrt", "math.cbrt", 1))
-    assert codegen.check_generated() == [victim]
+    assert factory.check_generated() == [victim]
 
 
 def test_a_changed_vecmath_makes_the_kernels_stale(tmp_path, monkeypatch):
     """numba caches a kernel by its own file; _vecmath's hash in that file forces regeneration."""
     changed = tmp_path / "_vecmath.py"
-    changed.write_text(codegen.VECMATH_FILE.read_text() + "\n# edited\n")
-    monkeypatch.setattr(codegen, "VECMATH_FILE", changed)
-    stale = codegen.check_generated()
-    assert codegen.GENERATED_DIR / "screening.py" in stale  # the module whose kernels inline vmath.log
+    changed.write_text(factory.VECMATH_FILE.read_text() + "\n# edited\n")
+    monkeypatch.setattr(emit, "VECMATH_FILE", changed)
+    stale = factory.check_generated()
+    assert factory.GENERATED_DIR / "screening.py" in stale  # the module whose kernels inline vmath.log
 
 
 def test_generated_header_names_derivation_and_command():
-    text = (codegen.GENERATED_DIR / "coupling.py").read_text()
+    text = (factory.GENERATED_DIR / "coupling.py").read_text()
     assert "GENERATED CODE" in text and "ephkit codegen --write" in text
     assert "deformation_potential_coupling" in text
 
@@ -62,19 +63,28 @@ def test_every_derivation_has_a_kernel():
 def test_kernels_for_builds_only_the_matching_kernels(monkeypatch):
     """`ephkit codegen NAME` runs only NAME's builders (declared names), not the costly others."""
     built = []
-    for topic, builders in list(codegen._KERNELS.items()):
-        monkeypatch.setitem(codegen._KERNELS, topic, [
-            codegen._Builder(b.name, b.derivation, lambda b=b: built.append(b.name) or b.build())
+    for topic, builders in list(registry._KERNELS.items()):
+        monkeypatch.setitem(registry._KERNELS, topic, [
+            registry.Builder(b.name, b.derivation, lambda b=b: built.append(b.name) or b.build())
             for b in builders])
-    assert [k.name for k in codegen.kernels_for("thomas_fermi_limit")] == [
+    assert [k.name for k in factory.kernels_for("thomas_fermi_limit")] == [
         "thomas_fermi_wavevector", "dielectric_thomas_fermi"]
-    assert [k.name for k in codegen.kernels_for("plasmon_frequency")] == ["plasmon_frequency"]
+    assert [k.name for k in factory.kernels_for("plasmon_frequency")] == ["plasmon_frequency"]
     assert built == ["thomas_fermi_wavevector", "dielectric_thomas_fermi", "plasmon_frequency"]
 
 
+def test_kernel_topic_is_its_spec_module():
+    """Every builder is registered under its module's topic, and every topic has a generated module."""
+    assert set(factory.TOPICS) == set(registry.topics())
+    for topic in factory.TOPICS:
+        builders = registry.builders(topic)
+        assert builders and {b.build.__module__ for b in builders} == {f"derive.kernels.{topic}"}
+        assert factory.GENERATED_DIR / f"{topic}.py" in factory.generated_files()
+
+
 def test_a_builder_registered_under_a_wrong_name_fails():
-    right = next(b for bs in codegen._KERNELS.values() for b in bs if b.name == "plasma_frequency")
-    wrong = codegen._Builder("plasma_freq", right.derivation, right.build)
+    right = next(b for bs in registry._KERNELS.values() for b in bs if b.name == "plasma_frequency")
+    wrong = registry.Builder("plasma_freq", right.derivation, right.build)
     with pytest.raises(ValueError, match="registered as"):
         wrong()
 
@@ -97,8 +107,8 @@ def load(tmp_path_factory):
 
 @pytest.mark.parametrize("k", KERNELS, ids=[k.name for k in KERNELS])
 def test_numpy_backend_agrees_with_numba_kernel(k, load):
-    numba_mod = load(codegen.numba_source(k), f"nb_{k.name}")
-    numpy_mod = load(codegen.numpy_source(k), f"np_{k.name}")
+    numba_mod = load(factory.numba_source(k), f"nb_{k.name}")
+    numpy_mod = load(factory.numpy_source(k), f"np_{k.name}")
     rng = np.random.default_rng(1)
     args = [10 ** rng.uniform(-1, 1, 64) for _ in k.args]
     if "epsilon_s" in {str(a) for a in k.args}:  # polar couplings need eps_s > eps_inf
@@ -118,8 +128,8 @@ DYNAMIC = [k for k in KERNELS if k.name.startswith("lindhard_dynamic")]
 
 @pytest.mark.parametrize("k", DYNAMIC, ids=[k.name for k in DYNAMIC])
 def test_numpy_backend_agrees_on_the_continuum_edges(k, load):
-    numba_mod = load(codegen.numba_source(k), f"nbe_{k.name}")
-    numpy_mod = load(codegen.numpy_source(k), f"npe_{k.name}")
+    numba_mod = load(factory.numba_source(k), f"nbe_{k.name}")
+    numpy_mod = load(factory.numpy_source(k), f"npe_{k.name}")
     x, nu = (np.ascontiguousarray(EDGE_POINTS[:, i]) for i in range(2))
     out = numba_mod.__dict__[f"{k.name}_loop"](x, nu, np.empty(len(x)))
     ref = numpy_mod.__dict__[k.name](x, nu)
@@ -144,12 +154,12 @@ def test_c_backend_compiles_and_agrees(k, tmp_path, load):
         f'    printf("%.17g\\n", {k.name}({", ".join(repr(float(v)) for v in row)}));' for row in points
     )
     src = tmp_path / "k.c"
-    src.write_text(codegen.c_source(k) + "\n#include <stdio.h>\nint main(void) {\n" + calls + "\n}\n")
+    src.write_text(factory.c_source(k) + "\n#include <stdio.h>\nint main(void) {\n" + calls + "\n}\n")
     exe = tmp_path / "k"
     subprocess.run(["gcc", "-O2", "-std=c99", str(src), "-o", str(exe), "-lm"], check=True)
     c_values = np.array([float(v) for v in subprocess.run([str(exe)], capture_output=True, text=True,
                                                            check=True).stdout.split()])
-    numba_mod = load(codegen.numba_source(k), f"nbc_{k.name}")
+    numba_mod = load(factory.numba_source(k), f"nbc_{k.name}")
     ref = numba_mod.__dict__[f"{k.name}_loop"](*(np.ascontiguousarray(points[:, i]) for i in range(n)),
                                                 np.empty(len(points)))
     np.testing.assert_allclose(c_values, ref, rtol=1e-14)
@@ -208,7 +218,7 @@ def test_user_expression_does_not_execute_anything(tmp_path):
 
 
 def test_parse_expression_builds_sympy():
-    expr, (a, b) = codegen.parse_expression("a**2/(1 + b) - 3", ["a", "b"])
+    expr, (a, b) = factory.parse_expression("a**2/(1 + b) - 3", ["a", "b"])
     assert sp.simplify(expr - (a**2 / (1 + b) - 3)) == 0
     with pytest.raises(ValueError, match="unknown name"):
-        codegen.parse_expression("a + c", ["a"])
+        factory.parse_expression("a + c", ["a"])
