@@ -1,16 +1,20 @@
 """ephkit's symbolic layer: closed forms of electron-phonon physics derived with SymPy.
 
 Every result is a :class:`Derivation` built from a stated model by steps that
-SymPy carries out and :meth:`Derivation.check` re-verifies.
+SymPy carries out and :meth:`Derivation.check` re-verifies (with
+:mod:`derive.checker`). The topic modules (``coupling``, ``phonons``,
+``scattering``, ``screening``) register their derivations when imported, at
+the end of this module; a derivation's topic is its module.
 
 >>> import derive
 >>> d = derive.get("deformation_potential_coupling")
->>> d.check().passed
-True
+>>> d.check().passed, d.topic
+(True, 'coupling')
 """
 
-from .derivation import Assumption, CheckReport, CheckResult, Derivation, Quantity, Step
-from .registry import TOPICS, UnknownDerivationError, catalog, get, register
+from .checker import CheckResult
+from .derivation import Assumption, CheckReport, Derivation, Quantity, Step
+from .registry import UnknownDerivationError, catalog, get, register, topic_of
 
 __all__ = [
     "TOPICS",
@@ -25,3 +29,10 @@ __all__ = [
     "get",
     "register",
 ]
+
+# The topic modules register their derivations on import (last: they import the engine above), in
+# the order of the catalogue: from the coupling through screening to the rates and the lattice.
+from . import coupling, screening, scattering, phonons  # noqa: I001
+
+#: Topic modules of ``derive`` (the same topics as in ``numeric``), in catalogue order.
+TOPICS = tuple(topic_of(module.__name__) for module in (coupling, screening, scattering, phonons))

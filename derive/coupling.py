@@ -20,6 +20,7 @@ import sympy as sp
 from .constants import D_POT, E_CHARGE, EPS0, HBAR, RHO, V_F, V_S, VOLUME, Q, quantity
 from .derivation import Assumption, Derivation, Step
 from .registry import get, register
+from .sources import MAHAN, SEED_000_COUPLING, SEED_002_COUPLING, cite
 from .units import COULOMB, JOULE, KILOGRAM, METRE, SECOND
 
 __all__ = [
@@ -30,8 +31,6 @@ __all__ = [
     "zero_point_steps",
 ]
 
-SEED_000 = "seed 000_30078018b323409f.txt, 原理与机制 / 微观耦合机制"
-SEED_002 = "seed 002_d04b400183ce67c6.txt, 'Microscopic Coupling Mechanisms and Screening'"
 
 hbar, q, V = HBAR.symbol, Q.symbol, VOLUME.symbol
 
@@ -150,8 +149,7 @@ def deformation_potential_coupling() -> Derivation:
     return Derivation(
         name="deformation_potential_coupling",
         title="Deformation-potential coupling to LA phonons",
-        topic="coupling",
-        source=f"{SEED_002} (eq. |g_q| = D sqrt(ħ|q|/(2ρVv_s))); {SEED_000}",
+        source=cite(f"{SEED_002_COUPLING} (eq. |g_q| = D sqrt(ħ|q|/(2ρVv_s)))", SEED_000_COUPLING),
         symbols=[G_Q, D_POT, HBAR, Q, RHO, VOLUME, V_S, OMEGA_MODE, AMPLITUDE, MODE_MASS, COORD,
                  *POSITION, *WAVEVECTOR, *BOX],
         assumptions=[
@@ -256,8 +254,7 @@ def frohlich_coupling() -> Derivation:
     return Derivation(
         name="frohlich_coupling",
         title="Fröhlich coupling to polar LO phonons (bare)",
-        topic="coupling",
-        source=f"{SEED_002}; {SEED_000}; Mahan, Many-Particle Physics §1.3 (SI form)",
+        source=cite(SEED_002_COUPLING, SEED_000_COUPLING, MAHAN.at("§1.3 (SI form)")),
         symbols=[G_Q, E_CHARGE, EPS0, HBAR, Q, VOLUME, EPS_INF, EPS_S, OMEGA_LO, OMEGA_TO,
                  W_COORD, FIELD, B11, B12, B22],
         assumptions=[
@@ -329,8 +326,7 @@ def frohlich_screened_thomas_fermi() -> Derivation:
     return Derivation(
         name="frohlich_screened_thomas_fermi",
         title="Thomas-Fermi-screened Fröhlich coupling",
-        topic="coupling",
-        source=f"{SEED_002} (V_scr ∝ |q|/(|q|² + κ_TF²)); {SEED_000}",
+        source=cite(f"{SEED_002_COUPLING} (V_scr ∝ |q|/(|q|² + κ_TF²))", SEED_000_COUPLING),
         symbols=[G_Q_SCREENED, E_CHARGE, EPS0, HBAR, Q, VOLUME, EPS_INF, EPS_S, OMEGA_LO, K_TF,
                  D_POT, RHO, V_S, V_F],
         assumptions=[

@@ -167,8 +167,8 @@ class Derivation:
 
     Attributes
     ----------
-    name, title, topic : str
-        Registry name (``snake_case``), human title, topic module.
+    name, title : str
+        Registry name (``snake_case``) and human title.
     source : str
         Seed file and section, or textbook chapter and equation.
     symbols : sequence of Quantity
@@ -185,11 +185,13 @@ class Derivation:
     sample : mapping Symbol -> (low, high)
         Default ranges for numeric checks (others: log-uniform in
         [0.1, 10] for positive symbols, uniform in [-3, 3] for real ones).
+    topic : str
+        The topic: the module of the builder, set by the registry
+        (:func:`derive.get`), not passed in.
     """
 
     name: str
     title: str
-    topic: str
     source: str
     symbols: Sequence[Quantity]
     assumptions: Sequence[Assumption]
@@ -197,6 +199,7 @@ class Derivation:
     statement: sp.Equality
     textbook: sp.Equality
     sample: Mapping[sp.Symbol, tuple[float, float]] = field(default_factory=dict)
+    topic: str = field(default="", init=False)
 
     def __post_init__(self) -> None:
         for attr in ("statement", "textbook"):

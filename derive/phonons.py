@@ -19,14 +19,12 @@ import sympy as sp
 from .constants import HBAR, K_B, OMEGA, TEMPERATURE, VOLUME, quantity
 from .derivation import Assumption, Derivation, Step
 from .registry import register
+from .sources import ASHCROFT_MERMIN, KITTEL, SEED_002_SCATTERING, cite
 from .units import DIMENSIONLESS, JOULE, KELVIN, METRE, SECOND
 
 __all__ = ["debye_T3_law"]
 
-SEED_002 = (
-    "seed 002_d04b400183ce67c6.txt, 'Electron-Phonon Scattering and Electrical Resistivity' "
-    "(low temperatures: C_ph = (12π⁴/5) N k_B (T/Θ_D)³)"
-)
+SEED_002_HEAT = f"{SEED_002_SCATTERING} (low temperatures: C_ph = (12π⁴/5) N k_B (T/Θ_D)³)"
 
 N_ATOMS = quantity("N", DIMENSIONLESS, "number of atoms in the crystal (3N phonon modes)")
 OMEGA_D = quantity("omega_D", 1 / SECOND, "Debye cutoff frequency")
@@ -182,9 +180,7 @@ def debye_T3_law() -> Derivation:
     return Derivation(
         name="debye_T3_law",
         title="Debye T³ law of the lattice heat capacity",
-        topic="phonons",
-        source=f"{SEED_002}; Ashcroft & Mermin, Solid State Physics, ch. 23 (eqs. 23.26-23.30); "
-        "Kittel, Introduction to Solid State Physics, ch. 5",
+        source=cite(SEED_002_HEAT, ASHCROFT_MERMIN.at("ch. 23 (eqs. 23.26-23.30)"), KITTEL.at("ch. 5")),
         symbols=[C_V, N_ATOMS, K_B, HBAR, TEMPERATURE, THETA_D, OMEGA, OMEGA_D, V_DEBYE, VOLUME,
                  X, W, N_SUM],
         assumptions=[

@@ -1,25 +1,23 @@
 """The registry of derivations: :func:`register`, :func:`catalog`, :func:`get`.
 
 Topic modules register builder functions with ``@register``; a derivation is
-built (its SymPy steps carried out) on first use and cached.
+built (its SymPy steps carried out) on first use and cached. Its topic is the
+module of its builder (``derive.screening`` -> ``"screening"``), stated once:
+by where the builder is written. The topic modules are imported by
+``derive/__init__.py``, which derives ``derive.TOPICS`` from them.
 """
 
 from __future__ import annotations
 
 import difflib
-import importlib
 from collections.abc import Callable
 
 from .derivation import Derivation
 
-__all__ = ["TOPICS", "UnknownDerivationError", "catalog", "get", "register"]
-
-#: Topic modules of ``derive`` (the same topics as in ``numeric``).
-TOPICS = ("coupling", "screening", "scattering", "phonons")
+__all__ = ["UnknownDerivationError", "catalog", "get", "register", "topic_of"]
 
 _BUILDERS: dict[str, Callable[[], Derivation]] = {}
 _CACHE: dict[str, Derivation] = {}
-_LOADED = False
 
 
 class UnknownDerivationError(KeyError):
@@ -29,21 +27,18 @@ class UnknownDerivationError(KeyError):
         return str(self.args[0])
 
 
+def topic_of(module: str) -> str:
+    """The topic of a module: its last name (``derive.screening`` -> ``"screening"``)."""
+    return module.rsplit(".", 1)[-1]
+
+
 def register(builder: Callable[[], Derivation]) -> Callable[[], Derivation]:
-    """Register a builder function; its ``__name__`` is the derivation's name."""
+    """Register a builder function; its ``__name__`` is the derivation's name, its module the topic."""
     name = builder.__name__
     if name in _BUILDERS:
         raise ValueError(f"derivation {name!r} is registered twice")
     _BUILDERS[name] = builder
     return builder
-
-
-def _load_topics() -> None:
-    global _LOADED
-    if not _LOADED:
-        for topic in TOPICS:
-            importlib.import_module(f"derive.{topic}")
-        _LOADED = True
 
 
 def catalog() -> list[str]:
@@ -55,12 +50,11 @@ def catalog() -> list[str]:
     >>> "lindhard_static" in derive.catalog()
     True
     """
-    _load_topics()
     return list(_BUILDERS)
 
 
 def get(name: str) -> Derivation:
-    """Return the derivation registered as ``name`` (built on first use).
+    """Return the derivation registered as ``name`` (built on first use; its topic set).
 
     Raises
     ------
@@ -73,14 +67,15 @@ def get(name: str) -> Derivation:
     >>> derive.get("debye_T3_law").topic
     'phonons'
     """
-    _load_topics()
     if name not in _BUILDERS:
         close = difflib.get_close_matches(name, _BUILDERS, n=3, cutoff=0.5)
         hint = f"; did you mean {', '.join(close)}?" if close else "; see `ephkit list`"
         raise UnknownDerivationError(f"unknown derivation {name!r}{hint}")
     if name not in _CACHE:
-        derivation = _BUILDERS[name]()
+        builder = _BUILDERS[name]
+        derivation = builder()
         if derivation.name != name:
             raise ValueError(f"builder {name!r} returned derivation named {derivation.name!r}")
+        derivation.topic = topic_of(builder.__module__)
         _CACHE[name] = derivation
     return _CACHE[name]

@@ -26,6 +26,15 @@ from .constants import (
 )
 from .derivation import Assumption, Derivation, Step
 from .registry import register
+from .sources import (
+    ASHCROFT_MERMIN,
+    DLMF,
+    GRIMVALL,
+    SEED_000_SCATTERING,
+    SEED_002_SCATTERING,
+    ZIMAN,
+    cite,
+)
 from .units import DIMENSIONLESS, JOULE, SECOND, dimension_of, same_dimension
 
 __all__ = [
@@ -35,11 +44,8 @@ __all__ = [
     "transport_rate_fermi_level_low_T",
 ]
 
-SEED_000 = "seed 000_30078018b323409f.txt, 电子-声子散射与电阻率 (1/τ_ep at high T)"
-SEED_002 = (
-    "seed 002_d04b400183ce67c6.txt, 'Electron-Phonon Scattering and Electrical Resistivity' "
-    "(high temperatures: 1/τ_ep = (D² m k_B k_F/(π ρ v_s² ħ³)) T)"
-)
+SEED_000_HIGH_T = f"{SEED_000_SCATTERING} (1/τ_ep at high T)"
+SEED_002_HIGH_T = f"{SEED_002_SCATTERING} (high temperatures: 1/τ_ep = (D² m k_B k_F/(π ρ v_s² ħ³)) T)"
 
 TAU_INV = quantity(
     "1/tau", 1 / SECOND, "transport (momentum-relaxation) rate 1/τ_ep at the Fermi surface"
@@ -182,9 +188,7 @@ def deformation_potential_rate_high_T() -> Derivation:
     return Derivation(
         name="deformation_potential_rate_high_T",
         title="High-temperature deformation-potential transport rate (linear in T)",
-        topic="scattering",
-        source=f"{SEED_002}; {SEED_000}; Ziman, Electrons and Phonons, ch. 9; "
-        "Ashcroft & Mermin, Solid State Physics, ch. 26",
+        source=cite(SEED_002_HIGH_T, SEED_000_HIGH_T, ZIMAN.at("ch. 9"), ASHCROFT_MERMIN.at("ch. 26")),
         symbols=[TAU_INV, D_POT, M_ELECTRON, K_B, K_F, TEMPERATURE, RHO, V_S, HBAR, VOLUME, Q,
                  MU, PHI],
         assumptions=[
@@ -212,15 +216,9 @@ def deformation_potential_rate_high_T() -> Derivation:
 
 
 # ------------------------------------------------------------------ low temperature
-SEED_LOW_T = (
-    "seed 002_d04b400183ce67c6.txt, 'Electron-Phonon Scattering and Electrical Resistivity' "
-    "(low temperatures: a characteristic T⁵ dependence in simple metals)"
-)
-BG_SOURCES = (
-    "Ziman, Electrons and Phonons, ch. 9 (Bloch-Grüneisen formula, J_5); "
-    "Ashcroft & Mermin, Solid State Physics, ch. 26; Grimvall, The Electron-Phonon Interaction "
-    "in Metals, ch. 5-6; DLMF §25.5 (integral representations of ζ and η)"
-)
+SEED_LOW_T = f"{SEED_002_SCATTERING} (low temperatures: a characteristic T⁵ dependence in simple metals)"
+BG_SOURCES = cite(ZIMAN.at("ch. 9 (Bloch-Grüneisen formula, J_5)"), ASHCROFT_MERMIN.at("ch. 26"),
+                  GRIMVALL.at("ch. 5-6"), f"{DLMF} §25.5 (integral representations of ζ and η)")
 
 TAU_INV_AVG = quantity(
     "<1/tau_tr>", 1 / SECOND,
@@ -394,8 +392,7 @@ def _low_temperature_rate(kind: str) -> Derivation:
     return Derivation(
         name=name,
         title=title,
-        topic="scattering",
-        source=f"{SEED_LOW_T}; {BG_SOURCES}",
+        source=cite(SEED_LOW_T, BG_SOURCES),
         symbols=[lhs, D_POT, M_ELECTRON, K_B, K_F, TEMPERATURE, RHO, V_S, HBAR, VOLUME, Q, MU, PHI,
                  X_RED, U_RED, J_SUM],
         assumptions=[

@@ -41,6 +41,7 @@ from .constants import (
 )
 from .derivation import Assumption, Derivation, Step
 from .registry import get, register
+from .sources import ASHCROFT_MERMIN, FETTER_WALECKA, GIULIANI_VIGNALE, SEED_002_SCREENING, cite
 from .units import DIMENSIONLESS, JOULE, METRE, SECOND
 
 __all__ = [
@@ -52,8 +53,6 @@ __all__ = [
     "thomas_fermi_limit",
 ]
 
-SEED = "seed 002_d04b400183ce67c6.txt"
-SEED_SCREENING = f"{SEED}, 'Fröhlich Coupling and the Role of Screening'"
 
 # ------------------------------------------------------------------ symbols
 hbar, e, eps0, m = HBAR.symbol, E_CHARGE.symbol, EPS0.symbol, M_ELECTRON.symbol
@@ -260,11 +259,8 @@ def lindhard_static() -> Derivation:
     return Derivation(
         name="lindhard_static",
         title="Static Lindhard function of the 3D electron gas",
-        topic="screening",
-        source=(
-            "Ashcroft & Mermin ch. 17 (Lindhard theory); Giuliani & Vignale ch. 4; used in "
-            f"{SEED_SCREENING} (static screening)"
-        ),
+        source=cite(ASHCROFT_MERMIN.at("ch. 17 (Lindhard theory)"), GIULIANI_VIGNALE.at("ch. 4"),
+                    f"used in {SEED_002_SCREENING} (static screening)"),
         symbols=[CHI0, HBAR, M_ELECTRON, K_F, X, T_RAD, MU, PHI, DELTA, *K_VEC, *Q_VEC],
         assumptions=[
             Assumption("free electrons, parabolic band eps_k = hbar^2 k^2/(2m), both spins"),
@@ -353,8 +349,7 @@ def thomas_fermi_limit() -> Derivation:
     return Derivation(
         name="thomas_fermi_limit",
         title="Thomas-Fermi screening from the Lindhard function",
-        topic="screening",
-        source=f"{SEED_SCREENING}, eps(q,0) = 1 + kappa_TF^2/q^2; Ashcroft & Mermin ch. 17",
+        source=cite(f"{SEED_002_SCREENING}, eps(q,0) = 1 + kappa_TF^2/q^2", ASHCROFT_MERMIN.at("ch. 17")),
         symbols=[EPSILON, E_CHARGE, EPS0, HBAR, M_ELECTRON, K_F, Q, X, K_RAD, E_F, N_DENSITY],
         assumptions=[
             Assumption("static Lindhard response of the 3D electron gas, T = 0 (lindhard_static)"),
@@ -450,11 +445,10 @@ def lindhard_small_q_expansion() -> Derivation:
     return Derivation(
         name="lindhard_small_q_expansion",
         title="Dynamic Lindhard dielectric function for omega >> v_F q",
-        topic="screening",
-        source=(
-            f"{SEED_SCREENING} (dynamical dielectric function; the seed prints Gaussian "
-            "omega_p^2 = 4 pi n e^2/m, stated here in SI as n e^2/(eps0 m)); "
-            "Giuliani & Vignale ch. 4"
+        source=cite(
+            f"{SEED_002_SCREENING} (dynamical dielectric function; the seed prints Gaussian "
+            "omega_p^2 = 4 pi n e^2/m, stated here in SI as n e^2/(eps0 m))",
+            GIULIANI_VIGNALE.at("ch. 4"),
         ),
         symbols=[
             EPSILON,
@@ -564,11 +558,8 @@ def plasmon_dispersion() -> Derivation:
     return Derivation(
         name="plasmon_dispersion",
         title="Plasmon dispersion omega_p^2 + (3/5) v_F^2 q^2",
-        topic="screening",
-        source=(
-            f"{SEED_SCREENING} (zero of the dynamical dielectric function; SI units); "
-            "Giuliani & Vignale ch. 4"
-        ),
+        source=cite(f"{SEED_002_SCREENING} (zero of the dynamical dielectric function; SI units)",
+                    GIULIANI_VIGNALE.at("ch. 4")),
         symbols=[OMEGA_PL, OMEGA, DW2, E_CHARGE, EPS0, M_ELECTRON, N_DENSITY, V_F, Q],
         assumptions=[
             Assumption("eps(q, w) of lindhard_small_q_expansion (RPA, T = 0, w >> v_F q)"),
@@ -663,11 +654,9 @@ def _small_q_epsilon() -> sp.Expr:
     return get("lindhard_small_q_expansion").statement.rhs
 
 
-_DYNAMIC_SOURCE = (
-    "Giuliani & Vignale, Quantum Theory of the Electron Liquid, eqs. 4.22-4.23 and "
-    "Table 4.1; Fetter & Walecka ch. 12 (Lindhard function); dynamical screening in "
-    f"{SEED_SCREENING}"
-)
+_DYNAMIC_SOURCE = cite(GIULIANI_VIGNALE.at("eqs. 4.22-4.23 and Table 4.1"),
+                       FETTER_WALECKA.at("ch. 12 (Lindhard function)"),
+                       f"dynamical screening in {SEED_002_SCREENING}")
 _DYNAMIC_ASSUMPTIONS = [
     Assumption("free electrons, parabolic band eps_k = hbar^2 k^2/(2m), both spins"),
     Assumption("T = 0: f_k = Theta(k_F - |k|); thermodynamic limit (1/V) sum_k -> int d^3k/(2 pi)^3"),
@@ -876,7 +865,6 @@ def lindhard_dynamic_real() -> Derivation:
     return Derivation(
         name="lindhard_dynamic_real",
         title="Dynamic Lindhard function of the 3D electron gas: real part",
-        topic="screening",
         source=_DYNAMIC_SOURCE,
         symbols=[
             *(F_RE, NU, X, T_RAD, MU, PHI, DELTA, SHIFT, ETA, W_DEN),
@@ -1075,7 +1063,6 @@ def lindhard_dynamic_imag() -> Derivation:
     return Derivation(
         name="lindhard_dynamic_imag",
         title="Dynamic Lindhard function of the 3D electron gas: imaginary part",
-        topic="screening",
         source=_DYNAMIC_SOURCE,
         symbols=[
             *(F_IM, NU, X, T_RAD, MU, PHI, THRESHOLD, ETA, W_DEN),

@@ -77,8 +77,9 @@ __all__ = [
     "write_generated",
 ]
 
-# The spec modules register their kernels on import (last: they import the factory above).
-from . import coupling, phonons, scattering, screening
+# The spec modules register their kernels on import (last: they import the factory above), in the
+# order of the derivations' catalogue.
+from . import coupling, screening, scattering, phonons  # noqa: I001
 
-#: Topics of the spec modules (each writes numeric/_generated/<topic>.py).
-TOPICS = tuple(topic_of(module.__name__) for module in (coupling, phonons, scattering, screening))
+#: Topics of the spec modules (each writes numeric/_generated/<topic>.py), in catalogue order.
+TOPICS = tuple(topic_of(module.__name__) for module in (coupling, screening, scattering, phonons))

@@ -22,7 +22,7 @@ SYMBOLS = [Quantity(x, sp.Integer(1), "x"), Quantity(t, SECOND, "time"), Quantit
 
 
 def toy(steps, statement, textbook) -> Derivation:
-    return Derivation("toy", "Toy", "coupling", "test", SYMBOLS, [], steps, statement, textbook)
+    return Derivation("toy", "Toy", "test", SYMBOLS, [], steps, statement, textbook)
 
 
 def test_broken_step_in_real_derivation_fails():

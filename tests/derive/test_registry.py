@@ -7,6 +7,9 @@ here without anyone writing a new test.
 
 from __future__ import annotations
 
+import importlib
+import inspect
+
 import pytest
 import sympy as sp
 
@@ -54,8 +57,6 @@ def test_metadata_complete(name):
     assert d.name == name
     assert d.title and d.source and d.assumptions and d.steps
     assert d.topic in derive.TOPICS
-    builder_module = type(d).__module__  # Derivation itself lives in derive.derivation
-    assert builder_module == "derive.derivation"
     assert isinstance(d.statement, sp.Equality) and isinstance(d.textbook, sp.Equality)
     for step in d.steps:
         assert step.why.strip(), f"step without justification in {name}"
@@ -100,6 +101,20 @@ def test_renders(name):
     tex = d.latex()
     assert r"\begin{aligned}" in tex and tex.count(r"\text{") >= len(d.steps)
     assert d._repr_latex_().startswith("$$")
+
+
+def test_topic_is_the_builders_module_stated_once():
+    """A derivation's topic is the module its builder is written in, and nothing else states it."""
+    modules = {t: importlib.import_module(f"derive.{t}") for t in derive.TOPICS}
+    assert set(derive.TOPICS) == {m.__name__.removeprefix("derive.") for m in modules.values()}
+    for name in NAMES:
+        d = derive.get(name)
+        homes = [t for t, m in modules.items() if name in m.__all__]
+        assert homes == [d.topic], f"{name}: topic {d.topic!r}, exported by {homes}"
+        assert getattr(modules[d.topic], name).__module__ == f"derive.{d.topic}"
+    for topic, module in modules.items():
+        assert "topic=" not in inspect.getsource(module), f"derive.{topic} states a topic by hand"
+    assert sorted(NAMES) == sorted(set(NAMES))
 
 
 def test_unknown_name_lists_close_matches():
