@@ -12,11 +12,13 @@ generates now and :func:`write_generated` rewrites them (``ephkit codegen
 from __future__ import annotations
 
 import hashlib
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
 import sympy as sp
 
+from ..constants import CODATA, CODATA_EDITION, CODATA_SOURCE
 from .ir import Kernel
 from .passes import cse_lines, share_reciprocals
 from .printers import CPrinter, MathPrinter, numpy_printer, python_condition
@@ -28,6 +30,7 @@ __all__ = [
     "VECMATH_FILE",
     "c_source",
     "check_generated",
+    "constants_source",
     "generated_files",
     "module_source",
     "numba_source",
@@ -215,9 +218,37 @@ def _vecmath_stamp() -> str:
     return f"# inlined from numeric/_vecmath.py, sha256 {digest} (a new hash invalidates numba's cache)"
 
 
+def constants_source() -> str:
+    """The generated module ``numeric/_generated/constants.py``: the pinned CODATA table as floats.
+
+    ``numeric`` uses the same numbers as the generated kernels without importing ``derive``;
+    the names are those of ``scipy.constants``.
+    """
+    width = max(len(c.name) for c in CODATA)
+    out = [
+        f'"""Physical constants in SI units: {CODATA_EDITION}, the table the generated kernels use.',
+        "",
+        f"GENERATED CODE: do not edit. Written from derive.constants.CODATA by `{REGENERATE}`;",
+        "`ephkit codegen --check` (run by the tests) fails when this file is stale.",
+        "",
+        *textwrap.wrap(f"Source: {CODATA_SOURCE}.", width=100),
+        '"""',
+        "",
+        f"__all__ = {['EDITION', *(c.name for c in CODATA)]!r}",
+        "",
+        f"EDITION = {CODATA_EDITION!r}",
+        "",
+    ]
+    for c in CODATA:
+        uncertainty = f", standard uncertainty {c.uncertainty!r}" if c.uncertainty else ", exact"
+        out.append(f"{c.name:{width}s} = {c.value!r}  # {c.unit}: {c.codata_name}{uncertainty}")
+    return "\n".join(out) + "\n"
+
+
 def generated_files() -> dict[Path, str]:
     """Every generated file and its current content from the registry."""
     files = {GENERATED_DIR / f"{t}.py": module_source(t) for t in topics()}
+    files[GENERATED_DIR / "constants.py"] = constants_source()
     files[GENERATED_DIR / "__init__.py"] = (
         f'"""Generated numeric kernels (do not edit; `{REGENERATE}`)."""\n'
     )

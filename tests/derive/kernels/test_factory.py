@@ -42,6 +42,16 @@ def test_a_changed_vecmath_makes_the_kernels_stale(tmp_path, monkeypatch):
     assert factory.GENERATED_DIR / "screening.py" in stale  # the module whose kernels inline vmath.log
 
 
+def test_generated_constants_are_the_pinned_table(load):
+    """numeric/_generated/constants.py holds derive.constants.CODATA, value for value."""
+    from derive.constants import CODATA, CODATA_EDITION
+
+    module = load((factory.GENERATED_DIR / "constants.py").read_text(), "generated_constants")
+    assert module.EDITION == CODATA_EDITION
+    assert module.__all__ == ["EDITION", *(c.name for c in CODATA)]
+    assert all(getattr(module, c.name) == c.value for c in CODATA)
+
+
 def test_generated_header_names_derivation_and_command():
     text = (factory.GENERATED_DIR / "coupling.py").read_text()
     assert "GENERATED CODE" in text and "ephkit codegen --write" in text
