@@ -42,8 +42,9 @@ from typing import Any
 import mpmath
 import sympy as sp
 
+from ..lindhard_dynamic import NU
 from ..registry import get
-from ..screening import NU, X
+from ..screening import X
 from .design import choose_switch, relative_chebyshev_fit
 from .nodes import Polynomial, RatioArgument, RatioExponent
 

@@ -1,4 +1,5 @@
-"""Kernel specs for topic ``screening``: the closed forms of :mod:`derive.screening`.
+"""Kernel specs for topic ``screening``: the closed forms of :mod:`derive.screening` and
+:mod:`derive.lindhard_dynamic` (one generated module, ``numeric/_generated/screening.py``).
 
 ``lindhard_static`` (F(x)) and ``lindhard_dynamic_real`` (Re f) are written with the fitted Lam
 series and the reduced logarithms designed in :mod:`derive.kernels.lindhard`;
@@ -12,8 +13,9 @@ import sympy as sp
 
 from ..constants import HBAR, K_F, M_ELECTRON, N_DENSITY, OMEGA, V_F, Q
 from ..coupling import K_TF
+from ..lindhard_dynamic import NU, REGIONS
 from ..registry import get
-from ..screening import NU, REGIONS, X, g_fermi
+from ..screening import X, g_fermi
 from .design import choose_switch
 from .ir import Branch, Kernel, statement_kernel
 from .lindhard import LAM_W_MAX, dynamic_real_forms, lam_fit, lindhard_design, static_of_dynamic, two_atanh

@@ -350,7 +350,7 @@ def _f_retarded_sum(x: float, nu: float, eta: float) -> complex:
 @pytest.mark.parametrize("name", DYNAMIC)
 def test_dynamic_registered_and_checks(name):
     d = derive.get(name)
-    assert d.topic == "screening" and "Giuliani" in d.source and "seed 002" in d.source
+    assert d.topic == "lindhard_dynamic" and "Giuliani" in d.source and "seed 002" in d.source
     report = d.check()
     assert report.passed, str(report)
     counts = report.counts()
