@@ -98,12 +98,6 @@ def _bloch_gruneisen_temperature() -> float:
     return 2 * c.hbar * CU["v_s"] * CU["k_F"] / c.k
 
 
-def test_check_passes(rate):
-    report = rate.check()
-    assert report.passed, str(report)
-    assert report.get("textbook").passed and report.get("dimensions").passed
-
-
 def test_uses_the_registered_coupling(rate):
     """|g_q|² enters from ``deformation_potential_coupling``, not retyped."""
     g = derive.get("deformation_potential_coupling").statement.rhs
