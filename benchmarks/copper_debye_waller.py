@@ -14,8 +14,8 @@ experimental value.
 from __future__ import annotations
 
 import numpy as np
-import scipy.constants as c
 
+import numeric.constants as c
 from numeric.lattice import Lattice
 from numeric.phonons import DebyeModel
 from numeric.springs import SpringModel

@@ -27,8 +27,8 @@ import math
 import time
 
 import numpy as np
-import scipy.constants as c
 
+import numeric.constants as c
 from numeric.electrons import FreeElectronGas
 from numeric.response import chi0
 from numeric.screening import lindhard_static

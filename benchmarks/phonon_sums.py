@@ -7,9 +7,9 @@ copper (a = 3.615 Å, M = 63.546 u, k1 fitted so that the elastic Debye temperat
 Θ_D(0) = 343 K, :meth:`numeric.springs.SpringModel.with_debye_temperature`). In phonopy it is
 a one-atom primitive fcc cell, a 4×4×4 supercell and hand-made force constants: −k1 R̂R̂ᵀ
 between the two atoms of each nearest-neighbour bond R and the acoustic-sum-rule diagonal
-+Σ_R k1 R̂R̂ᵀ (eV/Å²). phonopy's physical constants are set to scipy's (CODATA) so the two
-tools differ only by their BZ sums; the script first checks that phonopy's frequencies
-equal ``SpringModel.frequencies`` to 1e-8 relative at a few q-points.
++Σ_R k1 R̂R̂ᵀ (eV/Å²). phonopy's physical constants are set to ephkit's (CODATA 2022,
+:mod:`numeric.constants`) so the two tools differ only by their BZ sums; the script first checks
+that phonopy's frequencies equal ``SpringModel.frequencies`` to 1e-8 relative at a few q-points.
 
 What is measured (one process; times are wall-clock):
 
@@ -32,8 +32,8 @@ import os
 import time
 
 import numpy as np
-import scipy.constants as c
 
+import numeric.constants as c
 from numeric.lattice import Lattice
 from numeric.springs import SpringModel
 from numeric.thermal import heat_capacity, mean_square_displacement
@@ -59,8 +59,8 @@ def debye_law(T: np.ndarray | float) -> np.ndarray | float:
 
 
 # ====================================================================== phonopy
-def use_scipy_constants() -> None:
-    """Make phonopy use the same (CODATA, scipy) constants as ephkit."""
+def use_ephkit_constants() -> None:
+    """Make phonopy use the same constants as ephkit (its pinned CODATA table, numeric.constants)."""
     from phonopy.physical_units import set_physical_units
 
     set_physical_units(KB_J=c.k, PlanckConstant=c.h / c.e, Avogadro=c.N_A, AMU=c.atomic_mass, EV=c.e,
@@ -115,7 +115,7 @@ def check_frequencies(phonon, model: SpringModel) -> float:
 def run_phonopy(model: SpringModel) -> dict:
     import phonopy
 
-    use_scipy_constants()
+    use_ephkit_constants()
     out: dict = {"version": phonopy.__version__}
     t0 = time.perf_counter()
     phonon = phonopy_model(model)
@@ -184,7 +184,7 @@ def main() -> None:
         ph = None
         print("phonopy is not installed (pip install -e \".[bench]\"): printing ephkit's figures only.")
     if ph is not None:
-        print(f"phonopy {ph['version']}, constants set to scipy's CODATA; {SUPERCELL}³ supercell; "
+        print(f"phonopy {ph['version']}, constants set to ephkit's {c.EDITION}; {SUPERCELL}³ supercell; "
               f"frequency check vs SpringModel.frequencies at 7 q-points: max rel. diff "
               f"{ph['freq_check']:.2e} ({'OK' if ph['freq_check'] < 1e-8 else 'FAIL'} at 1e-8)")
 

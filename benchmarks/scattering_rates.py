@@ -14,8 +14,8 @@ import time
 from collections.abc import Callable
 
 import numpy as np
-import scipy.constants as c
 
+import numeric.constants as c
 from numeric import _golden_rule
 from numeric import transport as tr
 from numeric.electrons import FreeElectronGas

@@ -24,8 +24,8 @@ import math
 
 import numba
 import numpy as np
-import scipy.constants as _c
 
+from . import constants as _c
 from ._quadrature import ModelCache, RayRule, boundary_cones, compress_measure, gauss01, radial_rule
 from ._support import fermi_dirac
 from .lattice import Lattice

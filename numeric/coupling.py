@@ -45,7 +45,7 @@ def deformation_potential_coupling(
 
     Examples
     --------
-    >>> from scipy.constants import e
+    >>> from numeric.constants import e
     >>> g = deformation_potential_coupling(1e9, 10 * e, 8960.0, 1e-18, 4760.0)
     >>> f"{g / e:.3e} eV"
     '3.516e-07 eV'
@@ -96,7 +96,7 @@ def frohlich_coupling(
 
     Examples
     --------
-    >>> from scipy.constants import e, hbar
+    >>> from numeric.constants import e, hbar
     >>> g = frohlich_coupling(1e8, 36.25e-3 * e / hbar, 10.89, 12.9, 1e-18)  # GaAs
     >>> f"{g / e:.3e} eV"
     '2.166e-05 eV'
@@ -127,7 +127,7 @@ def frohlich_coupling_screened(
 
     Examples
     --------
-    >>> from scipy.constants import e, hbar
+    >>> from numeric.constants import e, hbar
     >>> g = frohlich_coupling_screened(1e8, 36.25e-3 * e / hbar, 10.89, 12.9, 1e-18, 1e9)
     >>> f"{g / e:.3e} eV"
     '2.145e-07 eV'

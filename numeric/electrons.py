@@ -25,19 +25,18 @@ from functools import cached_property
 import numba
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy.constants import hbar as _HBAR
-from scipy.constants import k as _K_B
-from scipy.constants import m_e as _M_E
-from scipy.constants import physical_constants
 
 from ._support import checked, integer, scalar, vectors
 from .bands import FermiSphere, TetrahedronBZ
+from .constants import bohr_radius as _BOHR
+from .constants import hbar as _HBAR
+from .constants import k as _K_B
+from .constants import m_e as _M_E
 from .lattice import Lattice
 from .tetrahedron import TetrahedronMesh
 
 __all__ = ["FreeElectronGas", "TightBinding"]
 
-_BOHR = physical_constants["Bohr radius"][0]
 #: default mesh divisions per dimension (Γ-centred, even: contains the zone-boundary points)
 _DEFAULT_MESH = {1: 8192, 2: 384, 3: 48}
 
@@ -89,7 +88,7 @@ class FreeElectronGas:
     Examples
     --------
     >>> cu = FreeElectronGas.copper()  # A&M tables 2.1, 2.2 print E_F = 7.00 eV but T_F = 8.16e4 K (7.03 eV)
-    >>> from scipy.constants import eV
+    >>> from numeric.constants import eV
     >>> f"{cu.k_F:.3e} 1/m, {cu.E_F / eV:.2f} eV, {cu.v_F:.3e} m/s, r_s = {cu.r_s:.2f}"
     '1.359e+10 1/m, 7.03 eV, 1.573e+06 m/s, r_s = 2.67'
     >>> f"{cu.fermi_temperature:.3e} K"
@@ -260,7 +259,7 @@ class TightBinding:
 
     Examples
     --------
-    >>> from scipy.constants import eV
+    >>> from numeric.constants import eV
     >>> tb = TightBinding(Lattice.sc(3e-10), 1.0 * eV, electrons_per_cell=1.0)
     >>> round(tb.band_width / eV, 12), round(tb.band_bottom / eV, 12)
     (12.0, -6.0)
@@ -350,7 +349,7 @@ class TightBinding:
         Examples
         --------
         >>> import numpy as np
-        >>> from scipy.constants import hbar
+        >>> from numeric.constants import hbar
         >>> tb = TightBinding(Lattice.chain(1.0), 1.0, electrons_per_cell=1.0)
         >>> float(tb.velocities([np.pi / 2])[0] * hbar)   # 2ta sin(ka)
         2.0
@@ -411,7 +410,7 @@ class TightBinding:
 
         Examples
         --------
-        >>> from scipy.constants import hbar
+        >>> from numeric.constants import hbar
         >>> tb = TightBinding(Lattice.sc(1.0), 1.0, electrons_per_cell=0.1)
         >>> round(hbar**2 / tb.effective_mass, 12)       # 2ta²
         2.0

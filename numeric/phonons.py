@@ -22,11 +22,11 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy.constants import hbar as _HBAR
-from scipy.constants import k as _K_B
 
 from ._generated import phonons as _kernels
 from ._support import checked, evaluate, scalar, unit_directions, vectors
+from .constants import hbar as _HBAR
+from .constants import k as _K_B
 from .lattice import Lattice
 
 __all__ = [
@@ -66,7 +66,7 @@ def debye_T3(T: ArrayLike, theta_D: ArrayLike, n_atoms: ArrayLike = 1) -> np.nda
 
     Examples
     --------
-    >>> from scipy.constants import N_A
+    >>> from numeric.constants import N_A
     >>> f"{debye_T3(10.0, 343.0, N_A):.4f} J/(mol K)"  # Cu, one mole
     '0.0482 J/(mol K)'
     """
@@ -120,7 +120,7 @@ def debye_heat_capacity(T: ArrayLike, theta_D: ArrayLike, n_atoms: ArrayLike = 1
 
     Examples
     --------
-    >>> from scipy.constants import N_A
+    >>> from numeric.constants import N_A
     >>> f"{debye_heat_capacity(300.0, 343.0, N_A):.6f} J/(mol K)"  # Cu, one mole
     '23.386227 J/(mol K)'
     >>> debye_heat_capacity(0.0, 343.0)
@@ -373,7 +373,7 @@ class DebyeModel:
     Examples
     --------
     >>> import numpy as np
-    >>> from scipy.constants import atomic_mass
+    >>> from numeric.constants import atomic_mass
     >>> cu = DebyeModel.on_lattice(343.0, Lattice.fcc(3.615e-10), 63.546 * atomic_mass)
     >>> f"q_D = {cu.q_debye:.4e} 1/m, v = {cu.velocity:.1f} m/s"
     'q_D = 1.7116e+10 1/m, v = 2623.6 m/s'

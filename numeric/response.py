@@ -66,15 +66,15 @@ import math
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy.constants import e as _E
-from scipy.constants import epsilon_0 as _EPS0
-from scipy.constants import hbar as _HBAR
-from scipy.constants import k as _K_B
 from scipy.optimize import brentq
 
 from ._lindhard_quadrature import RTOL, chi0_point, gauss_options, reduced_chi0, reduced_mu
 from ._support import checked, integer
 from .bands import TetrahedronBZ, band_domain, fermi_sphere
+from .constants import e as _E
+from .constants import epsilon_0 as _EPS0
+from .constants import hbar as _HBAR
+from .constants import k as _K_B
 from .coupling import frohlich_coupling
 from .screening import dielectric_thomas_fermi
 from .tetrahedron import cell_tetrahedra, occupied_inverse_average
@@ -210,7 +210,8 @@ def chi0(electrons: object, q: ArrayLike, omega: ArrayLike = 0.0, T: ArrayLike =
 
     Examples
     --------
-    >>> from scipy.constants import m_e, hbar, pi
+    >>> from math import pi
+    >>> from numeric.constants import hbar, m_e
     >>> from numeric.electrons import FreeElectronGas
     >>> cu = FreeElectronGas(8.47e28, m_e)  # copper as free electrons
     >>> k_F = (3 * pi**2 * cu.n) ** (1 / 3)
@@ -257,7 +258,8 @@ def dielectric_rpa(electrons: object, q: ArrayLike, omega: ArrayLike = 0.0, T: A
     Examples
     --------
     >>> from numeric.electrons import FreeElectronGas
-    >>> from scipy.constants import m_e, pi
+    >>> from math import pi
+    >>> from numeric.constants import m_e
     >>> gas = FreeElectronGas(8.47e28, m_e)
     >>> k_F = (3 * pi**2 * gas.n) ** (1 / 3)
     >>> f"{dielectric_rpa(gas, k_F):.6f}"  # 1 + (k_TF/k_F)² F(1/2)
@@ -293,7 +295,7 @@ def chemical_potential(electrons: object, T: ArrayLike) -> np.ndarray | float:
     Examples
     --------
     >>> from numeric.electrons import FreeElectronGas
-    >>> from scipy.constants import m_e, k
+    >>> from numeric.constants import m_e, k
     >>> gas = FreeElectronGas(8.47e28, m_e)
     >>> E_F = chemical_potential(gas, 0.0)
     >>> t = 0.01 * E_F / k  # k_B T = E_F/100
@@ -334,7 +336,7 @@ def thomas_fermi_wavevector_numeric(electrons: object, T: float = 0.0, *, order:
     Examples
     --------
     >>> from numeric.electrons import FreeElectronGas
-    >>> from scipy.constants import m_e
+    >>> from numeric.constants import m_e
     >>> f"{thomas_fermi_wavevector_numeric(FreeElectronGas(8.47e28, m_e)):.6e} 1/m"
     '1.808028e+10 1/m'
     """
@@ -378,7 +380,8 @@ def plasmon_frequency_numeric(electrons: object, q: ArrayLike, *, order: int = 1
     Examples
     --------
     >>> from numeric.electrons import FreeElectronGas
-    >>> from scipy.constants import m_e, e, epsilon_0, hbar, pi
+    >>> from math import pi
+    >>> from numeric.constants import e, epsilon_0, hbar, m_e
     >>> gas = FreeElectronGas(8.47e28, m_e)
     >>> w_p = (gas.n * e**2 / (epsilon_0 * m_e)) ** 0.5
     >>> v_F = hbar * (3 * pi**2 * gas.n) ** (1 / 3) / m_e
@@ -436,7 +439,7 @@ def screened_frohlich_coupling(electrons: object, q: ArrayLike, omega_LO: ArrayL
     Examples
     --------
     >>> from numeric.electrons import FreeElectronGas
-    >>> from scipy.constants import m_e, e, hbar
+    >>> from numeric.constants import m_e, e, hbar
     >>> gas = FreeElectronGas(1e24, 0.067 * m_e)  # doped GaAs
     >>> g = screened_frohlich_coupling(gas, 1e8, 36.25e-3 * e / hbar, 10.89, 12.9, 1e-18)
     >>> f"{g / e:.4e} eV"
@@ -469,7 +472,7 @@ def dielectric_thomas_fermi_numeric(electrons: object, q: ArrayLike, T: float = 
     Examples
     --------
     >>> from numeric.electrons import FreeElectronGas
-    >>> from scipy.constants import m_e
+    >>> from numeric.constants import m_e
     >>> f"{dielectric_thomas_fermi_numeric(FreeElectronGas(8.47e28, m_e), 1.808028e10):.6f}"
     '2.000000'
     """

@@ -27,9 +27,9 @@ T_BG(Cu) = 989 K
 from __future__ import annotations
 
 import numpy as np
-import scipy.constants as _c
 from numpy.typing import ArrayLike
 
+from . import constants as _c
 from ._generated import scattering as _kernels
 from ._support import checked, evaluate
 
@@ -80,7 +80,7 @@ def deformation_potential_rate_high_T(
 
     Examples
     --------
-    >>> from scipy.constants import e, m_e
+    >>> from numeric.constants import e, m_e
     >>> rate = deformation_potential_rate_high_T(300.0, 10 * e, m_e, 1.36e10, 8960.0, 4760.0)
     >>> f"{rate:.2e} 1/s"
     '1.76e+14 1/s'
@@ -121,7 +121,7 @@ def bloch_gruneisen_rate_low_T(
 
     Examples
     --------
-    >>> from scipy.constants import e, m_e
+    >>> from numeric.constants import e, m_e
     >>> f"{bloch_gruneisen_rate_low_T(10.0, 10 * e, m_e, 1.36e10, 8960.0, 4760.0):.3e} 1/s"
     '3.055e+07 1/s'
     """
@@ -147,7 +147,7 @@ def transport_rate_fermi_level_low_T(
 
     Examples
     --------
-    >>> from scipy.constants import e, m_e
+    >>> from numeric.constants import e, m_e
     >>> f"{transport_rate_fermi_level_low_T(10.0, 10 * e, m_e, 1.36e10, 8960.0, 4760.0):.3e} 1/s"
     '1.184e+07 1/s'
     """
@@ -173,7 +173,7 @@ def quasiparticle_rate_low_T(
 
     Examples
     --------
-    >>> from scipy.constants import e, m_e
+    >>> from numeric.constants import e, m_e
     >>> f"{quasiparticle_rate_low_T(10.0, 10 * e, m_e, 1.36e10, 8960.0, 4760.0):.3e} 1/s"
     '5.050e+09 1/s'
     """

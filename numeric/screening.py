@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy.constants import m_e
 
 from ._generated import screening as _kernels
 from ._support import checked, evaluate
+from .constants import m_e
 
 __all__ = [
     "dielectric_small_q",
@@ -210,7 +210,7 @@ def plasma_frequency(n: ArrayLike, m: ArrayLike = m_e) -> np.ndarray | float:
 
     Examples
     --------
-    >>> from scipy.constants import hbar, e
+    >>> from numeric.constants import hbar, e
     >>> f"{hbar * plasma_frequency(8.47e28) / e:.2f} eV"  # copper, free electrons
     '10.81 eV'
     """

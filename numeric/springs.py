@@ -103,7 +103,7 @@ class SpringModel:
     Examples
     --------
     >>> import numpy as np
-    >>> from scipy.constants import atomic_mass
+    >>> from numeric.constants import atomic_mass
     >>> cu = SpringModel.with_debye_temperature(Lattice.fcc(3.615e-10), 63.546 * atomic_mass, 343.0)
     >>> f"k1 = {cu.k1:.3f} N/m, Θ_D(0) = {cu.debye_temperature_T0():.6f} K"
     'k1 = 24.199 N/m, Θ_D(0) = 343.000000 K'
@@ -173,7 +173,7 @@ class SpringModel:
 
         Examples
         --------
-        >>> from scipy.constants import atomic_mass
+        >>> from numeric.constants import atomic_mass
         >>> m = SpringModel.with_debye_temperature(Lattice.bcc(3.3e-10), 93 * atomic_mass, 275.0, 0.5)
         >>> f"{m.debye_temperature_T0():.9f}", f"{m.k2 / m.k1:.12f}"
         ('275.000000000', '0.500000000000')

@@ -51,11 +51,11 @@ import math
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy.constants import hbar as _HBAR
-from scipy.constants import k as _K_B
 
 from ._quadrature import ModelCache, RayRule, boundary_cones, compress_measure, radial_rule
 from ._support import checked, integer
+from .constants import hbar as _HBAR
+from .constants import k as _K_B
 from .phonons import BrillouinZone, DebyeSphere, PhononModel
 
 __all__ = ["debye_waller_2W", "heat_capacity", "mean_square_displacement", "phonon_number"]
@@ -251,7 +251,7 @@ def heat_capacity(model: PhononModel, T: ArrayLike, method: str = "rays", *, ang
 
     Examples
     --------
-    >>> from scipy.constants import k
+    >>> from numeric.constants import k
     >>> from numeric.lattice import Lattice
     >>> from numeric.phonons import DebyeModel, debye_heat_capacity
     >>> m = DebyeModel.on_lattice(343.0, Lattice.fcc(3.615e-10))
@@ -348,7 +348,7 @@ def mean_square_displacement(model: PhononModel, T: ArrayLike, method: str = "ra
 
     Examples
     --------
-    >>> from scipy.constants import atomic_mass, hbar, k
+    >>> from numeric.constants import atomic_mass, hbar, k
     >>> from numeric.lattice import Lattice
     >>> from numeric.phonons import DebyeModel
     >>> M = 63.546 * atomic_mass
@@ -395,7 +395,7 @@ def debye_waller_2W(model: PhononModel, q: ArrayLike, T: ArrayLike, method: str 
 
     Examples
     --------
-    >>> from scipy.constants import atomic_mass
+    >>> from numeric.constants import atomic_mass
     >>> from numeric.lattice import Lattice
     >>> from numeric.phonons import DebyeModel
     >>> m = DebyeModel.on_lattice(343.0, Lattice.fcc(3.615e-10), 63.546 * atomic_mass)

@@ -36,10 +36,10 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.constants as _c
 from numpy.typing import ArrayLike
 
 from . import _golden_rule as _gr
+from . import constants as _c
 from ._quadrature import RayRule
 from ._support import checked
 from .bands import fermi_sphere
@@ -77,7 +77,7 @@ class DeformationPotential:
 
     Examples
     --------
-    >>> from scipy.constants import e
+    >>> from numeric.constants import e
     >>> DeformationPotential(10 * e).D > 0
     True
     >>> DeformationPotential(float("nan"))
@@ -249,7 +249,7 @@ def momentum_relaxation_rate(electrons, phonons, coupling, T: ArrayLike, energy:
 
     Examples
     --------
-    >>> from scipy.constants import atomic_mass, e, hbar, k, m_e
+    >>> from numeric.constants import atomic_mass, e, hbar, k, m_e
     >>> from numeric.electrons import FreeElectronGas
     >>> from numeric.phonons import DebyeModel
     >>> cu = FreeElectronGas(8.47e28, m_e)
@@ -310,7 +310,7 @@ def quasiparticle_scattering_rate(electrons, phonons, coupling, T: ArrayLike, en
 
     Examples
     --------
-    >>> from scipy.constants import atomic_mass, e, hbar, k, m_e
+    >>> from numeric.constants import atomic_mass, e, hbar, k, m_e
     >>> from numeric.electrons import FreeElectronGas
     >>> from numeric.phonons import DebyeModel
     >>> cu = FreeElectronGas(8.47e28, m_e)
@@ -364,7 +364,7 @@ def transport_rate_averaged(electrons, phonons, coupling, T: ArrayLike, *, cutof
 
     Examples
     --------
-    >>> from scipy.constants import atomic_mass, e, hbar, k, m_e
+    >>> from numeric.constants import atomic_mass, e, hbar, k, m_e
     >>> from numeric.electrons import FreeElectronGas
     >>> from numeric.phonons import DebyeModel
     >>> ph = DebyeModel(hbar * 4760.0 * 1.7116e10 / k, 8.47e28, 63.546 * atomic_mass)
@@ -408,7 +408,7 @@ def resistivity(electrons, phonons, coupling, T: ArrayLike, *, cutoff: bool = Tr
 
     Examples
     --------
-    >>> from scipy.constants import atomic_mass, e, m_e
+    >>> from numeric.constants import atomic_mass, e, m_e
     >>> from numeric.electrons import FreeElectronGas
     >>> from numeric.phonons import DebyeModel
     >>> cu = FreeElectronGas(8.47e28, m_e)

@@ -42,8 +42,7 @@ def run_crosscheck(derivation: str) -> CheckResult | None:
 @crosscheck("debye_T3_law")
 def _debye_t3_from_lattice_dynamics() -> CheckResult:
     """C_V of the fcc nearest-neighbour Cu spring model at T = Θ_D(0)/1000 against the T³ law."""
-    import scipy.constants as c
-
+    import numeric.constants as c
     from numeric.lattice import Lattice
     from numeric.phonons import debye_T3
     from numeric.springs import SpringModel
@@ -70,9 +69,9 @@ def _deformation_potential_from_lattice_dynamics() -> CheckResult:
     frequency and polarisation come from diagonalising the dynamical matrix at small q; the closed form
     uses the model's Christoffel (elastic) longitudinal velocity along q̂.
     """
-    import scipy.constants as c
     from scipy.linalg import eigh_tridiagonal
 
+    import numeric.constants as c
     from numeric.coupling import deformation_potential_coupling
     from numeric.lattice import Lattice
     from numeric.springs import SpringModel
@@ -114,12 +113,13 @@ def _frohlich_from_dielectric_function() -> CheckResult:
     LST, which this ε(ω) satisfies by construction). The zero is found by root finding and the slope by
     finite differences; measured GaAs ω_TO = 268 cm⁻¹, ε∞ = 10.89, ε_s = 12.9.
     """
-    import scipy.constants as c
+    from scipy.constants import speed_of_light  # exact in the SI; not in the pinned table
     from scipy.optimize import brentq
 
+    import numeric.constants as c
     from numeric.coupling import frohlich_coupling
 
-    w_TO, eps_inf, eps_s, V = 2 * np.pi * c.c * 268e2, 10.89, 12.9, 1e-27
+    w_TO, eps_inf, eps_s, V = 2 * np.pi * speed_of_light * 268e2, 10.89, 12.9, 1e-27
 
     def eps(w: float) -> float:
         return eps_inf + (eps_s - eps_inf) * w_TO**2 / (w_TO**2 - w**2)
@@ -132,7 +132,7 @@ def _frohlich_from_dielectric_function() -> CheckResult:
     ratios = numeric / frohlich_coupling(q, w_LO, eps_inf, eps_s, V)
     return _ratio_result("zero and slope of a numeric dielectric function ε(ω), GaAs",
                          "|g_q| numeric / closed", [f"q={v:g}/m" for v in q], ratios, 1e-8,
-                         f"ω_LO from ε(ω_LO) = 0: {w_LO / (2 * np.pi * c.c * 100):.1f} cm⁻¹ "
+                         f"ω_LO from ε(ω_LO) = 0: {w_LO / (2 * np.pi * speed_of_light * 100):.1f} cm⁻¹ "
                          "(Raman: 292 cm⁻¹)")
 
 
@@ -220,8 +220,7 @@ def _plasmon_from_k_space() -> CheckResult:
 @crosscheck("frohlich_screened_thomas_fermi")
 def _screened_frohlich_from_k_space() -> CheckResult:
     """|g_q|/ε(q, 0) with the numeric RPA ε against the Thomas-Fermi form as q -> 0 (GaAs LO phonon)."""
-    import scipy.constants as c
-
+    import numeric.constants as c
     from numeric.coupling import frohlich_coupling_screened
     from numeric.response import screened_frohlich_coupling
     from numeric.screening import thomas_fermi_wavevector
@@ -273,8 +272,7 @@ _CU_RHO, _CU_V_S, _D_EV = 8960.0, 4760.0, 10.0
 
 def _copper_metal() -> tuple:
     """(electrons, Debye phonons, coupling, closed-form arguments after T, T_BG) for copper."""
-    import scipy.constants as c
-
+    import numeric.constants as c
     from numeric.phonons import DebyeModel
     from numeric.scattering import bloch_gruneisen_temperature
     from numeric.transport import DeformationPotential
