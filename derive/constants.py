@@ -82,6 +82,7 @@ CODATA = (
     CodataValue("N_A", 6.02214076e23, "mol^-1", "Avogadro constant"),
     CodataValue("eV", 1.602176634e-19, "J", "electron volt"),
     CodataValue("bohr_radius", 5.29177210544e-11, "m", "Bohr radius", 8.2e-21),
+    CodataValue("c", 299792458.0, "m s^-1", "speed of light in vacuum"),
 )
 
 

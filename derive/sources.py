@@ -49,7 +49,7 @@ class Source:
         return self.citation
 
 
-#: The seed texts of the project (in the design notes' ``seeds/``).
+#: The project's own source texts (review texts on electron-phonon physics in metals, numbered 000-004).
 SEED_000 = Source("seed 000_30078018b323409f.txt")
 SEED_002 = Source("seed 002_d04b400183ce67c6.txt")
 

@@ -32,6 +32,8 @@ eV : float
     Electron volt (J).
 bohr_radius : float
     Bohr radius (m).
+c : float
+    Speed of light in vacuum (m s⁻¹).
 
 Examples
 --------
@@ -49,6 +51,7 @@ from ._generated.constants import (
     N_A,
     atomic_mass,
     bohr_radius,
+    c,
     e,
     epsilon_0,
     eV,
@@ -58,4 +61,6 @@ from ._generated.constants import (
     m_e,
 )
 
-__all__ = ["EDITION", "N_A", "atomic_mass", "bohr_radius", "e", "eV", "epsilon_0", "h", "hbar", "k", "m_e"]
+__all__ = [
+    "EDITION", "N_A", "atomic_mass", "bohr_radius", "c", "e", "eV", "epsilon_0", "h", "hbar", "k", "m_e",
+]

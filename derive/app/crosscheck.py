@@ -113,13 +113,12 @@ def _frohlich_from_dielectric_function() -> CheckResult:
     LST, which this ε(ω) satisfies by construction). The zero is found by root finding and the slope by
     finite differences; measured GaAs ω_TO = 268 cm⁻¹, ε∞ = 10.89, ε_s = 12.9.
     """
-    from scipy.constants import speed_of_light  # exact in the SI; not in the pinned table
     from scipy.optimize import brentq
 
     import numeric.constants as c
     from numeric.coupling import frohlich_coupling
 
-    w_TO, eps_inf, eps_s, V = 2 * np.pi * speed_of_light * 268e2, 10.89, 12.9, 1e-27
+    w_TO, eps_inf, eps_s, V = 2 * np.pi * c.c * 268e2, 10.89, 12.9, 1e-27
 
     def eps(w: float) -> float:
         return eps_inf + (eps_s - eps_inf) * w_TO**2 / (w_TO**2 - w**2)
@@ -132,7 +131,7 @@ def _frohlich_from_dielectric_function() -> CheckResult:
     ratios = numeric / frohlich_coupling(q, w_LO, eps_inf, eps_s, V)
     return _ratio_result("zero and slope of a numeric dielectric function ε(ω), GaAs",
                          "|g_q| numeric / closed", [f"q={v:g}/m" for v in q], ratios, 1e-8,
-                         f"ω_LO from ε(ω_LO) = 0: {w_LO / (2 * np.pi * speed_of_light * 100):.1f} cm⁻¹ "
+                         f"ω_LO from ε(ω_LO) = 0: {w_LO / (2 * np.pi * c.c * 100):.1f} cm⁻¹ "
                          "(Raman: 292 cm⁻¹)")
 
 

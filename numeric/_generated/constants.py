@@ -8,7 +8,7 @@ fundamental physical constants: 2022', NIST (physics.nist.gov/constants); the sa
 scipy.constants in scipy 1.17.
 """
 
-__all__ = ['EDITION', 'hbar', 'h', 'e', 'epsilon_0', 'k', 'm_e', 'atomic_mass', 'N_A', 'eV', 'bohr_radius']
+__all__ = ['EDITION', 'hbar', 'h', 'e', 'epsilon_0', 'k', 'm_e', 'atomic_mass', 'N_A', 'eV', 'bohr_radius', 'c']
 
 EDITION = 'CODATA 2022'
 
@@ -22,3 +22,4 @@ atomic_mass = 1.66053906892e-27  # kg: atomic mass constant, standard uncertaint
 N_A         = 6.02214076e+23  # mol^-1: Avogadro constant, exact
 eV          = 1.602176634e-19  # J: electron volt, exact
 bohr_radius = 5.29177210544e-11  # m: Bohr radius, standard uncertainty 8.2e-21
+c           = 299792458.0  # m s^-1: speed of light in vacuum, exact

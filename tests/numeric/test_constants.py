@@ -13,7 +13,7 @@ import numeric
 import numeric._generated.constants as generated
 import numeric.constants as constants
 
-NAMES = ("hbar", "h", "e", "epsilon_0", "k", "m_e", "atomic_mass", "N_A", "eV", "bohr_radius")
+NAMES = ("hbar", "h", "e", "epsilon_0", "k", "m_e", "atomic_mass", "N_A", "eV", "bohr_radius", "c")
 
 
 def test_edition():

@@ -1,0 +1,71 @@
+"""What a fresh machine gets: the package list, the shipped worksheets, the README's commands in CI.
+
+The installed (non-editable) package itself is exercised by ``.ci/run``, which runs README
+command 1 and then uses the installed ``ephkit`` from a directory outside the checkout.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    tomllib = pytest.importorskip("tomli")
+
+ROOT = Path(__file__).resolve().parents[2]
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _packages_on_disk() -> set[str]:
+    found = set()
+    for top in ("derive", "numeric"):
+        for init in (ROOT / top).rglob("__init__.py"):
+            if "__pycache__" not in init.parts:
+                found.add(".".join(init.parent.relative_to(ROOT).parts))
+    return found
+
+
+def test_every_package_is_listed_for_the_wheel():
+    setuptools = PYPROJECT["tool"]["setuptools"]
+    listed = set(setuptools["packages"])
+    assert listed - {"derive.app.notebooks"} == _packages_on_disk()
+    assert setuptools["package-dir"]["derive.app.notebooks"] == "notebooks"
+    assert "*.md" in setuptools["package-data"]["derive.app.notebooks"]
+
+
+def test_worksheet_dependencies_are_ephkits_own():
+    deps = " ".join(PYPROJECT["project"]["dependencies"])
+    for name in ("jupytext", "nbclient", "nbformat", "ipykernel", "matplotlib"):
+        assert name in deps, f"{name}: `ephkit worksheets export --execute` needs it after `pip install .`"
+
+
+def _quick_start() -> list[str]:
+    block = re.search(r"## Quick start.*?```bash\n(.*?)```", README, re.S)
+    assert block, "README has no quick-start block"
+    return [line for line in block.group(1).splitlines() if line.strip()]
+
+
+def test_ci_runs_the_readme_commands_in_the_readme_order():
+    commands = _quick_start()
+    assert len(commands) == 2
+    assert "pip install . " in commands[0] and "ephkit check" in commands[0]
+    assert "pytest" in commands[1]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    positions = [ci.index(c) for c in commands]  # verbatim lines
+    assert positions == sorted(positions)
+
+
+def test_readme_and_docs_name_nothing_outside_the_repository():
+    texts = {"README.md": README}
+    texts |= {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in (ROOT / "docs").glob("*.md")}
+    for name, text in texts.items():
+        assert "../" not in text and "shared/" not in text and "DESIGN.md" not in text, name
+    for link in re.findall(r"\]\(([^)#]+)\)", README):
+        if not link.startswith("http"):
+            assert (ROOT / link).exists(), f"README links to {link}, which is not in the repository"
