@@ -26,7 +26,20 @@ _CacheImpl = getattr(caching, "CacheImpl", None) or caching._CacheImpl
 
 
 class PackageCacheLocator(_UserWideCacheLocator):
-    """numba's user-wide cache locator, for the source files of ``numeric`` only."""
+    """numba's user-wide cache locator, for the source files of ``numeric`` only.
+
+    The cache subdirectory is named after the file's place inside the package
+    (``ephkit-numeric-_generated``), not after the absolute path of its directory as numba
+    names it: an installed copy and a checkout of the same source share compiled code. numba
+    keys each cache entry on the source file's content (a hash), so a different version of
+    a file is recompiled, never mistaken for this one.
+    """
+
+    @classmethod
+    def get_suitable_cache_subpath(cls, py_file: str) -> str:
+        inside = os.path.relpath(os.path.dirname(os.path.abspath(py_file)), _PACKAGE_DIR)
+        parts = [p for p in inside.split(os.sep) if p not in ("", ".")]
+        return "-".join(["ephkit", "numeric", *parts])
 
     @classmethod
     def from_function(cls, py_func: object, py_file: str) -> PackageCacheLocator | None:
