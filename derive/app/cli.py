@@ -89,7 +89,7 @@ def check(names: tuple[str, ...], as_json: bool, jobs: int | None) -> None:
     """
     from .verdict import default_jobs, verdicts
 
-    selected = list(names) or registry.catalog()
+    selected = list(dict.fromkeys(names)) or registry.catalog()  # each name once, in the order given
     try:
         for name in set(selected) - set(registry.catalog()):  # all names, before the (slow) work
             registry.get(name)
@@ -98,14 +98,15 @@ def check(names: tuple[str, ...], as_json: bool, jobs: int | None) -> None:
     jobs = jobs or default_jobs()
     start = time.perf_counter()
     reports: list[CheckReport] = []
-    with _Progress(len(selected), quiet=as_json) as progress:
+    width = max(map(len, selected))
+    with _Progress(len(selected)) as progress:
         if not as_json:
-            progress.echo(_HEADER)
-            progress.echo("-" * len(_HEADER))
+            progress.echo(_header(width))
+            progress.echo("-" * len(_header(width)))
         for report in verdicts(selected, jobs=jobs):
             reports.append(report)
             if not as_json:
-                progress.echo(_row(report))
+                progress.echo(_row(report, width))
             progress.advance(report.name)
     order = {name: i for i, name in enumerate(selected)}
     reports.sort(key=lambda r: order[r.name])
@@ -214,12 +215,14 @@ def worksheets_export(directory: str, names: tuple[str, ...], run: bool, timeout
         click.echo(f"wrote {path}{' (executed)' if run else ''}")
 
 
-_WIDTH = 38  # the longest derivation name, so that rows printed as they finish line up
-_HEADER = (f"{'derivation':<{_WIDTH}}  {'steps ok (sym/num)':>18}  {'textbook':>8}  {'dimensions':>10}  "
-           f"{'numeric':>7}  {'time':>6}  status")
+def _header(width: int) -> str:
+    """The table's header; ``width`` is the longest name checked, so that rows printed as they finish
+    line up."""
+    return (f"{'derivation':<{width}}  {'steps ok (sym/num)':>18}  {'textbook':>8}  {'dimensions':>10}  "
+            f"{'numeric':>7}  {'time':>6}  status")
 
 
-def _row(report: CheckReport) -> str:
+def _row(report: CheckReport, width: int) -> str:
     """One line of the table: how many steps passed, textbook, dimensions, cross-check, time, status."""
     c = report.counts()
 
@@ -230,7 +233,7 @@ def _row(report: CheckReport) -> str:
             return "-"
 
     steps = f"{c['symbolic'] + c['numeric']}/{c['steps']} ({c['symbolic']}/{c['numeric']})"
-    return (f"{report.name:<{_WIDTH}}  {steps:>18}  {mark('textbook', 'match', 'DIFFERS'):>8}  "
+    return (f"{report.name:<{width}}  {steps:>18}  {mark('textbook', 'match', 'DIFFERS'):>8}  "
             f"{mark('dimensions', 'ok', 'WRONG'):>10}  {mark('numeric cross-check', 'ok', 'FAIL'):>7}  "
             f"{report.seconds:5.2f}s  {report.status}")
 
@@ -255,14 +258,13 @@ def _print_summary(reports: list[CheckReport], seconds: float, workers: int) -> 
 class _Progress:
     """A progress bar on stderr when it is a terminal (rows are printed above it); else nothing extra."""
 
-    def __init__(self, total: int, quiet: bool) -> None:
+    def __init__(self, total: int) -> None:
         self._bar = None
         if sys.stderr.isatty():
             from tqdm import tqdm
 
             self._bar = tqdm(total=total, unit="derivation", file=sys.stderr, leave=False,
                              bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}] {postfix}")
-        self._quiet = quiet
 
     def __enter__(self) -> _Progress:
         return self
