@@ -362,10 +362,12 @@ def _simplify_candidates(e: sp.Expr) -> Iterator[sp.Expr]:
     """The forms of ``e`` that :func:`_symbolically_zero` hands to ``simplify``, each different."""
     yield e
     seen = [e]
-    forced = sp.expand_log(e, force=True)
-    if forced not in seen:  # simplify of the same expression would only repeat the work
-        seen.append(forced)
-        yield forced
+    # Logarithms expanded only where the declared assumptions allow it (log(a b) = log a + log b needs
+    # a, b > 0): never force=True, which also "proves" log(y**2) = 2 log(y) for a negative y.
+    expanded = sp.expand_log(e)
+    if expanded not in seen:  # simplify of the same expression would only repeat the work
+        seen.append(expanded)
+        yield expanded
     if e.has(sp.dirichlet_eta):  # Sum((-1)**(j+1)/j**s).doit() gives η(s) = (1 - 2**(1-s)) ζ(s)
         eta_free = e.rewrite(sp.zeta)
         if eta_free not in seen:

@@ -202,3 +202,16 @@ def test_sample_point_and_numeric_value():
         assert abs(value - mpmath.mpf("0.5")) < mpmath.mpf(10) ** -29
     with pytest.raises(ValueError, match="no sampling range"):
         checker.sample_point({sp.Symbol("z")}, {}, checker.rng(0))
+
+
+def test_no_rewrite_ignores_the_assumptions():
+    """log(y²) = 2 log(y) and log(y(y − 5)) = log(y) + log(y − 5) are false for a negative y: a forced
+    expand_log "proves" them. The checker may use only rewrites the declared assumptions allow."""
+    from derive.checker import check_equal
+
+    y = sp.Symbol("y", real=True)
+    for lhs, rhs in ((sp.log(y**2), 2 * sp.log(y)), (sp.log(y * (y - 5)), sp.log(y) + sp.log(y - 5))):
+        result = check_equal(lhs, rhs, seed=1)
+        assert not result.passed, (lhs, rhs, result)
+    p = sp.Symbol("p", positive=True)
+    assert check_equal(sp.log(p**2), 2 * sp.log(p)).method == "symbolic"  # true where p > 0: proved
