@@ -55,6 +55,14 @@ MU = quantity("mu", DIMENSIONLESS, "cosine of the angle between k and the phonon
 PHI = quantity("phi", DIMENSIONLESS, "azimuth of q about k", real=True)
 
 
+#: Bloch's assumption behind every rate here: without it (phonons dragged along by the electrons, the
+#: "phonon drag"), normal processes alone conserve the total crystal momentum and give no DC resistance.
+BLOCH_EQUILIBRIUM = ("the phonons stay in thermal equilibrium (Bloch's assumption): they pass the momentum "
+                     "they receive on to the lattice (umklapp, impurities, boundaries) faster than the "
+                     "electrons give it; with normal processes alone and no such sink, the electron and "
+                     "phonon systems would drift together and the DC resistivity would vanish")
+
+
 def _coupling_squared() -> sp.Expr:
     """|g_q|² of the deformation-potential coupling, from its registered derivation."""
     from .registry import get
@@ -201,9 +209,11 @@ def deformation_potential_rate_high_T() -> Derivation:
             Assumption("quasi-elastic: ħω_q <= 2ħv_s k_F << E_F, δ(ε_{k+q} − ε_k ± ħω_q) -> "
                        "δ(ε_{k+q} − ε_k)", sp.StrictLessThan(2 * hbar * v_s * k_F,
                                                                hbar**2 * k_F**2 / (2 * m))),
-            Assumption("equipartition for all phonons involved: T >> T_BG = 2ħv_s k_F/k_B "
-                       "(Bloch-Grüneisen temperature), not only T >> Θ_D",
+            Assumption("equipartition for every phonon that scatters: T >> ħv_s min(2k_F, q_D)/k_B; "
+                       "in this model, without a cut-off, that is T_BG = 2ħv_s k_F/k_B (for real copper "
+                       "q_D < 2k_F, so there Θ_D sets the scale)",
                        sp.StrictGreaterThan(T, 2 * hbar * v_s * k_F / k_B)),
+            Assumption(BLOCH_EQUILIBRIUM),
             Assumption("transport (momentum-relaxation) rate, weight 1 − cos θ; not the "
                        "quasiparticle rate"),
         ],
@@ -407,6 +417,7 @@ def _low_temperature_rate(kind: str) -> Derivation:
                        "O((v_s/v_F)²) at E_F, the first order cancels between emission and "
                        "absorption)", sp.StrictLessThan(v_s, hbar * k_F / m)),
             Assumption(words),
+            Assumption(BLOCH_EQUILIBRIUM),
             Assumption("low temperature T << T_BG = 2ħv_s k_F/k_B (upper limit T_BG/T -> ∞; "
                        "remainder O((T_BG/T)^p e^(−T_BG/T)))",
                        sp.StrictLessThan(T, 2 * hbar * v_s * k_F / k_B)),

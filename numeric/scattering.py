@@ -14,10 +14,14 @@ For copper (free-electron k_F = 1.36e10 1/m for one electron per atom,
 longitudinal sound velocity v_L ≈ 4.76e3 m/s of polycrystalline copper,
 CRC Handbook; along [100] sqrt(c11/ρ) = 4.34e3 m/s with c11 = 168.4 GPa,
 ρ = 8960 kg/m³, Kittel ch. 3) T_BG is about
-990 K, three times the calorimetric Θ_D = 343 K: the linear-in-T closed form
-needs equipartition for every phonon up to q = 2k_F, i.e. T >> T_BG, not only
-T >> Θ_D (DESIGN.md §3). Room temperature is *below* T_BG for these
-parameters (the golden-rule rate is then below the closed form).
+990 K, three times the calorimetric Θ_D = 343 K. The linear-in-T closed form
+needs equipartition for every phonon that scatters, T >> ħ v_s min(2k_F, q_D)/k_B.
+In the model of these closed forms (one LA branch up to q = 2k_F, no Debye cut-off)
+that is T >> T_BG, and room temperature is *below* T_BG (the golden-rule rate is
+then below the closed form). Real copper's phonons end at q_D < 2k_F, so there
+Θ_D sets the scale. All these rates assume Bloch's equilibrium phonons: with
+normal processes alone and no momentum sink, electrons and phonons would drift
+together and the DC resistivity would vanish.
 
 >>> print(f"T_BG(Cu) = {bloch_gruneisen_temperature(1.36e10, 4.76e3):.0f} K")
 T_BG(Cu) = 989 K

@@ -301,7 +301,7 @@ def _high_T_rate_from_golden_rule() -> CheckResult:
     return _rate_crosscheck(momentum_relaxation_rate, deformation_potential_rate_high_T, (10.0, 20.0),
                             "1/τ_tr numeric / closed", 1e-2,
                             "next term −(T_BG/T)²/9: the linear law needs T >> T_BG, "
-                            "not only T >> Θ_D (343 K)")
+                            "in this no-cut-off model (for real Cu, q_D < 2k_F makes Θ_D = 343 K the scale)")
 
 
 @crosscheck("bloch_gruneisen_transport_rate_low_T")
