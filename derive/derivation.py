@@ -229,6 +229,7 @@ class Derivation:
         results.append(self._check_chain())
         results.append(self._check_textbook())
         results.append(self._check_dimensions())
+        results.append(self._check_step_dimensions())
         return CheckReport(self.name, results, time.perf_counter() - start)
 
     def _check_chain(self) -> CheckResult:
@@ -254,6 +255,21 @@ class Derivation:
         return CheckResult(
             "dimensions", True, "SI dimension analysis", f"both sides [{format_dimension(dim)}]"
         )
+
+    def _check_step_dimensions(self) -> CheckResult:
+        """Both sides of every step (and every model equation a step solves) carry one SI dimension."""
+        failures = []
+        for i, step in enumerate(self.steps, 1):
+            try:
+                dimension_of(sp.Eq(step.lhs, step.rhs, evaluate=False), self.dimensions)
+                if step.solves is not None:
+                    dimension_of(step.solves, self.dimensions)
+            except DimensionError as exc:
+                failures.append(f"step {i}: {exc}")
+        method = "SI dimension analysis"
+        if failures:
+            return CheckResult("dimensions of steps", False, method, "; ".join(failures))
+        return CheckResult("dimensions of steps", True, method, f"all {len(self.steps)} steps consistent")
 
     # --------------------------------------------------------------- rendering
     def latex(self) -> str:

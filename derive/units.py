@@ -104,6 +104,8 @@ def dimension_of(expr: sp.Basic, dims: Mapping[sp.Symbol, sp.Expr]) -> sp.Expr:
 def _walk(e: sp.Basic, dims: Mapping[sp.Symbol, sp.Expr]) -> sp.Expr:
     if isinstance(e, sp.Equality):
         left, right = _walk(e.lhs, dims), _walk(e.rhs, dims)
+        if e.lhs.is_zero or e.rhs.is_zero:  # 0 carries any dimension
+            return right if e.lhs.is_zero else left
         if not same_dimension(left, right):
             raise DimensionError(
                 f"the two sides differ: [{format_dimension(left)}] vs [{format_dimension(right)}]"
@@ -145,8 +147,8 @@ def _walk(e: sp.Basic, dims: Mapping[sp.Symbol, sp.Expr]) -> sp.Expr:
         return DIMENSIONLESS
     if isinstance(e, sp.DiracDelta):
         return 1 / _walk(e.args[0], dims)
-    if isinstance(e, sp.Piecewise):
-        branches = [_walk(expr, dims) for expr, _cond in e.args]
+    if isinstance(e, sp.Piecewise):  # a branch that is exactly 0 carries any dimension
+        branches = [_walk(expr, dims) for expr, _cond in e.args if not expr.is_zero] or [DIMENSIONLESS]
         for d in branches[1:]:
             if not same_dimension(d, branches[0]):
                 raise DimensionError(f"branches of {e} differ in dimension")
@@ -168,6 +170,13 @@ def _walk(e: sp.Basic, dims: Mapping[sp.Symbol, sp.Expr]) -> sp.Expr:
             for limit in e.limits:
                 out *= inner[limit[0]]
         return sp.powsimp(out, force=True)
+    if isinstance(e, sp.Derivative) and isinstance(e.expr, sp.log):
+        # a logarithmic derivative d(ln f)/dx = f'/f: the unit inside the log drops out
+        _walk(e.expr.args[0], dims)
+        out = DIMENSIONLESS
+        for var, count in e.variable_count:
+            out /= _walk(var, dims) ** count
+        return sp.powsimp(out, force=True)
     if isinstance(e, sp.Derivative):
         out = _walk(e.expr, dims)
         for var, count in e.variable_count:
@@ -175,6 +184,21 @@ def _walk(e: sp.Basic, dims: Mapping[sp.Symbol, sp.Expr]) -> sp.Expr:
         return sp.powsimp(out, force=True)
     if isinstance(e, sp.Limit):
         return _walk(e.args[0], dims)
+    if isinstance(e, sp.Subs):  # each variable takes the dimension of what is put in for it
+        inner = dict(dims)
+        for var, point in zip(e.variables, e.point, strict=True):
+            dim = _walk(point, dims)
+            if var in dims and not point.is_zero and not same_dimension(dim, dims[var]):
+                raise DimensionError(f"substituting {point} [{format_dimension(dim)}] for {var} "
+                                     f"[{format_dimension(dims[var])}]")
+            inner[var] = dims.get(var, dim) if point.is_zero else dim
+        return _walk(e.expr, inner)
+    if isinstance(e, sp.Max | sp.Min):
+        args = [_walk(a, dims) for a in e.args]
+        for d in args[1:]:
+            if not same_dimension(d, args[0]):
+                raise DimensionError(f"arguments of {e} differ in dimension")
+        return args[0]
     if isinstance(e, sp.Order):
         return _walk(e.expr, dims)
     if isinstance(e, _TRANSCENDENTAL):

@@ -215,3 +215,16 @@ def test_no_rewrite_ignores_the_assumptions():
         assert not result.passed, (lhs, rhs, result)
     p = sp.Symbol("p", positive=True)
     assert check_equal(sp.log(p**2), 2 * sp.log(p)).method == "symbolic"  # true where p > 0: proved
+
+
+def test_every_step_is_dimension_checked():
+    """A step whose sides carry different SI dimensions fails the step-dimension check, by number."""
+    L, t = sp.Symbol("L", positive=True), sp.Symbol("t", positive=True)
+    symbols = [Quantity(L, METRE, "a length"), Quantity(t, SECOND, "a time")]
+    stmt = sp.Eq(L, L, evaluate=False)
+    d = Derivation(name="toy_dimensions", title="toy", source="test", symbols=symbols, assumptions=[],
+                   steps=[Step(L, L, "fine"), Step(L * t, L, "metre second is not metre")],
+                   statement=stmt, textbook=stmt)
+    result = d.check().get("dimensions of steps")
+    assert not result.passed and "step 2" in result.detail and "step 1" not in result.detail
+    # every registered derivation passes it: tests/derive/test_registry.py::test_check_passes

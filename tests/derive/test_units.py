@@ -62,3 +62,21 @@ def test_dimension_of_monomial_is_monomial_of_dimensions(symbols, power):
     expr = sp.Mul(*symbols) ** power
     expected = sp.Mul(*(DIMS[s] for s in symbols)) ** power
     assert same_dimension(dimension_of(expr, DIMS), expected)
+
+
+def test_substitution_takes_the_dimension_of_what_is_put_in():
+    x = sp.Symbol("x", positive=True)  # undeclared: it takes the dimension of v t
+    assert same_dimension(dimension_of(sp.Subs(x / t, x, v * t), DIMS), METRE / SECOND)
+    with pytest.raises(DimensionError, match="substituting"):
+        dimension_of(sp.Subs(v * t, v, E), DIMS)  # a velocity replaced by an energy
+
+
+def test_max_min_zero_and_logarithmic_derivative():
+    assert same_dimension(dimension_of(sp.Max(v * t, v * t / 2), DIMS), METRE)
+    with pytest.raises(DimensionError, match="differ"):
+        dimension_of(sp.Min(v, t), DIMS)
+    assert same_dimension(dimension_of(sp.Eq(v * t, 0, evaluate=False), DIMS), METRE)  # 0 is any unit
+    # d ln(E)/dt = E'/E: the unit inside the logarithm drops out
+    assert same_dimension(dimension_of(sp.Derivative(sp.log(E * t), t), DIMS), 1 / SECOND)
+    with pytest.raises(DimensionError):
+        dimension_of(sp.log(E), DIMS)  # a plain log of a dimensional quantity stays an error
