@@ -270,7 +270,7 @@ def momentum_relaxation_rate(electrons, phonons, coupling, T: ArrayLike, energy:
     ['3.137e+07', '9.431e+13', '1.068e+15']
     """
     return _rates(electrons, phonons, coupling, T, energy=energy, transport=True, window=False,
-                        cutoff=cutoff, rule=_rule(angular_order, radial_order))
+                  cutoff=cutoff, rule=_rule(angular_order, radial_order))
 
 
 def quasiparticle_scattering_rate(electrons, phonons, coupling, T: ArrayLike, energy: float | None = None,
@@ -325,7 +325,7 @@ def quasiparticle_scattering_rate(electrons, phonons, coupling, T: ArrayLike, en
     '9.431e+09'
     """
     return _rates(electrons, phonons, coupling, T, energy=energy, transport=False, window=False,
-                        cutoff=cutoff, rule=_rule(angular_order, radial_order))
+                  cutoff=cutoff, rule=_rule(angular_order, radial_order))
 
 
 def transport_rate_averaged(electrons, phonons, coupling, T: ArrayLike, *, cutoff: bool = True,
@@ -372,7 +372,7 @@ def transport_rate_averaged(electrons, phonons, coupling, T: ArrayLike, *, cutof
     '3.073e+07'
     """
     return _rates(electrons, phonons, coupling, T, transport=True, window=True, cutoff=cutoff,
-                        rule=_rule(angular_order, radial_order))
+                  rule=_rule(angular_order, radial_order))
 
 
 def resistivity(electrons, phonons, coupling, T: ArrayLike, *, cutoff: bool = True, angular_order: int = 16,

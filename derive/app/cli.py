@@ -90,12 +90,11 @@ def check(names: tuple[str, ...], as_json: bool, jobs: int | None) -> None:
     from .verdict import default_jobs, verdicts
 
     selected = list(dict.fromkeys(names)) or registry.catalog()  # each name once, in the order given
+    jobs = jobs or default_jobs()
     try:
-        for name in set(selected) - set(registry.catalog()):  # all names, before the (slow) work
-            registry.get(name)
+        results = verdicts(selected, jobs=jobs)  # validates every name before the (slow) work
     except registry.UnknownDerivationError as exc:
         raise click.UsageError(str(exc)) from None
-    jobs = jobs or default_jobs()
     start = time.perf_counter()
     reports: list[CheckReport] = []
     width = max(map(len, selected))
@@ -103,7 +102,7 @@ def check(names: tuple[str, ...], as_json: bool, jobs: int | None) -> None:
         if not as_json:
             progress.echo(_header(width))
             progress.echo("-" * len(_header(width)))
-        for report in verdicts(selected, jobs=jobs):
+        for report in results:
             reports.append(report)
             if not as_json:
                 progress.echo(_row(report, width))

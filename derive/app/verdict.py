@@ -76,18 +76,18 @@ def verdicts(names: Sequence[str] | None = None, jobs: int | None = None) -> Ite
         Worker processes (default :func:`default_jobs`); ``1`` checks in this
         process, one derivation after the other, in the given order.
 
-    Yields
-    ------
-    CheckReport
+    Returns
+    -------
+    iterator of CheckReport
         In the order the checks finish (with ``jobs > 1``). A derivation whose
         worker crashed yields a failed report naming the error, never a pass.
 
     Raises
     ------
     derive.UnknownDerivationError
-        For an unknown name, before anything is checked.
+        For an unknown name, at the call, before anything is checked.
     ValueError
-        If ``jobs`` is not a positive integer.
+        If ``jobs`` is not a positive integer (at the call).
     """
     selected = list(registry.catalog() if names is None else names)
     known = set(registry.catalog())
@@ -97,7 +97,11 @@ def verdicts(names: Sequence[str] | None = None, jobs: int | None = None) -> Ite
     jobs = default_jobs() if jobs is None else jobs
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise ValueError(f"jobs = {jobs!r} is outside the valid range: a positive integer")
-    workers = min(jobs, len(selected))
+    return _stream(selected, min(jobs, len(selected)))
+
+
+def _stream(selected: list[str], workers: int) -> Iterator[CheckReport]:
+    """The reports of :func:`verdicts`, from ``workers`` processes (this one if ``workers <= 1``)."""
     if workers <= 1:
         for name in selected:
             yield _guarded(name)
