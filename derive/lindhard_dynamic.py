@@ -10,7 +10,7 @@ occupation, Coulomb interaction and g(E_F)), at ``T = 0``:
 ``lindhard_dynamic_imag``
     the imaginary part f_im: the particle-hole continuum, with the f-sum rule.
 
-Conventions as in :mod:`derive.screening` (DESIGN.md section 3).
+Conventions as in :mod:`derive.screening` (docs/architecture.md, Conventions).
 """
 
 from __future__ import annotations

@@ -498,7 +498,7 @@ def quasiparticle_rate_low_T() -> Derivation:
 
     Small-angle scattering (q ~ k_BT/ħv_s << k_F) counts fully here, while
     the transport weight q²/(2k_F²) suppresses it by a further (T/T_BG)²:
-    T³ (quasiparticle) against T⁵ (transport; DESIGN.md §3).
+    T³ (quasiparticle) against T⁵ (transport; docs/architecture.md, Conventions).
 
     Source: Grimvall, *The Electron-Phonon Interaction in Metals*, ch. 5;
     Ziman ch. 9; seed 002.

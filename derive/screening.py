@@ -15,7 +15,7 @@ closed forms that follow from it:
 The full retarded chi0(q, omega) is in :mod:`derive.lindhard_dynamic`, on the
 model pieces (band, occupation, Coulomb interaction, g(E_F)) stated here.
 
-Conventions (DESIGN.md section 3): SI units, g(E_F) per volume and for both
+Conventions (docs/architecture.md, Conventions): SI units, g(E_F) per volume and for both
 spins, Lindhard variable x = q/(2 k_F), eps(q, omega) = 1 - v(q) chi0(q, omega)
 with v(q) = e^2/(eps0 q^2), chi0 the (retarded) density response
 chi0(q, omega) = (2/V) sum_k (f_k - f_{k+q})/(hbar omega + eps_k - eps_{k+q} + i0),
@@ -359,7 +359,7 @@ def thomas_fermi_limit() -> Derivation:
             Assumption("static Lindhard response of the 3D electron gas, T = 0 (lindhard_static)"),
             Assumption("RPA: eps(q) = 1 - v(q) chi0(q), v(q) = e^2/(eps0 q^2) (SI)"),
             Assumption("long wavelength q << 2 k_F", sp.Lt(q, 2 * k_F)),
-            Assumption("g(E_F) per volume, both spins (DESIGN.md section 3)"),
+            Assumption("g(E_F) per volume, both spins (docs/architecture.md, Conventions)"),
         ],
         steps=[s1, s2, s3, s4, s5, s6, s7, s8],
         statement=sp.Eq(epsilon, tf_result, evaluate=False),

@@ -17,7 +17,7 @@ k-space integrals are done (its ``domain``):
 An integrator picks its method from the domain and fails with a message that
 names the domain it needs; it never switches on the model's class.
 
-Conventions (DESIGN.md §3): ``dos_fermi`` counts both spins per volume,
+Conventions (docs/architecture.md, Conventions): ``dos_fermi`` counts both spins per volume,
 1/(J·m^d), the Thomas-Fermi convention k_TF² = e² g(E_F)/ε0; the per-spin
 N(0) of α²F and λ is ``dos_fermi / spin_degeneracy``. ``n`` counts electrons
 of both spins per volume.

@@ -10,7 +10,7 @@
 
 Conventions: DOS of the tight-binding model per primitive cell and both spins
 (states/(J·cell)); DOS of the electron gas per volume and both spins
-(1/(J·m³)), the Thomas-Fermi convention of DESIGN.md §3. Wavevectors include
+(1/(J·m³)), the Thomas-Fermi convention of docs/architecture.md, Conventions. Wavevectors include
 the 2π (1/m).
 
 The tetrahedron method (:class:`numeric.tetrahedron.TetrahedronMesh`) lives in

@@ -1,7 +1,7 @@
 """The numeric cross-checks that `ephkit check` runs: one per derivation, passing, able to fail.
 
-DESIGN.md: a test must fail if any registered derivation lacks a numeric cross-check (an independent
-integrator or numeric route reaching the closed form in its limit).
+docs/architecture.md: a test must fail if any registered derivation lacks a numeric cross-check (an
+independent integrator or numeric route reaching the closed form in its limit).
 """
 
 from __future__ import annotations

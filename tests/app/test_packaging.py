@@ -61,9 +61,11 @@ def test_ci_runs_the_readme_commands_in_the_readme_order():
     assert positions == sorted(positions)
 
 
-def test_readme_and_docs_name_nothing_outside_the_repository():
+def test_readme_docs_worksheets_and_code_name_nothing_outside_the_repository():
     texts = {"README.md": README}
-    texts |= {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in (ROOT / "docs").glob("*.md")}
+    shipped = [*(ROOT / "docs").glob("*.md"), *(ROOT / "notebooks").glob("*.md"),
+               *(ROOT / "derive").rglob("*.py"), *(ROOT / "numeric").rglob("*.py")]
+    texts |= {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in shipped}
     for name, text in texts.items():
         assert "../" not in text and "shared/" not in text and "DESIGN.md" not in text, name
     for link in re.findall(r"\]\(([^)#]+)\)", README):

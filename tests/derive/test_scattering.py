@@ -125,7 +125,7 @@ def test_exact_phonon_occupation_approaches_equipartition(rate):
     2/sinh(x) = (2/x)(1 − x²/6 + 7x⁴/360 ...) gives − r²/9 + 7r⁴/720.
     """
     t_bg = _bloch_gruneisen_temperature()
-    assert 900 < t_bg < 1100  # about 1000 K for Cu (DESIGN.md §3)
+    assert 900 < t_bg < 1100  # about 1000 K for Cu (docs/architecture.md, Conventions)
     with mpmath.workdps(30):
         for ratio in (10, 30, 100):
             temperature = ratio * t_bg
@@ -170,7 +170,7 @@ def test_linear_in_temperature(rate):
 def test_cu_like_magnitude(rate):
     """Cu-like parameters, T = 300 K: 1/τ ≈ 1.8e14 1/s with D = 10 eV.
 
-    D = (2/3)E_F ≈ 4.7 eV (Bohm-Staver, DESIGN.md §3) gives ≈ 3.9e13 1/s, close
+    D = (2/3)E_F ≈ 4.7 eV (Bohm-Staver, docs/architecture.md, Conventions) gives ≈ 3.9e13 1/s, close
     to the Drude value for Cu at room temperature (τ ≈ 2.5e-14 s, Ashcroft &
     Mermin table 1.3), although 300 K < T_BG for these parameters.
     """
