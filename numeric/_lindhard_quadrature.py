@@ -17,7 +17,7 @@ import numpy as np
 from scipy.optimize import brentq
 
 from ._quadrature import gauss01
-from ._support import checked, fermi_dirac, integer
+from ._support import checked, fermi_dirac, integer, sort_by
 
 #: Relative size of the innermost graded panel (it is integrated too; its share is ~1e-12 |ln 1e-12|·1e-3).
 _FLOOR = 1e-12
@@ -63,7 +63,8 @@ def _breakpoints(tau: float, eta: float, k1: float, k2: float) -> np.ndarray:
             if en < e_top:
                 buf[nb] = math.sqrt(en)
                 nb += 1
-    pts = np.sort(buf[:nb])
+    pts = buf[:nb]
+    sort_by(pts, np.empty(nb))
     keep = np.ones(nb, dtype=np.bool_)
     for i in range(1, nb):
         keep[i] = pts[i] > pts[i - 1]
@@ -106,36 +107,39 @@ def _panel(lo: float, hi: float, xg: np.ndarray, wg: np.ndarray, mode: int, Q: f
 
 
 @numba.njit(cache=True, error_model="numpy")
-def _graded(c: float, far: float, xg: np.ndarray, wg: np.ndarray, ratio: float, mode: int, Q: float,
-            s1: float, s2: float, eta: float, tau: float) -> float:
-    """∫ between c and far (signed), geometric panels c + (far − c) ratio^j refined towards c."""
+def _graded(c: float, far: float, refine: bool, xg: np.ndarray, wg: np.ndarray, ratio: float, mode: int,
+            Q: float, s1: float, s2: float, eta: float, tau: float) -> float:
+    """∫ between c and far (signed): one panel, or (``refine``) geometric panels c + (far − c) ratio^j
+    refined towards c."""
     h = far - c
     floor = _FLOOR * max(1.0, abs(c))
     levels = 0
-    if abs(h) > floor:
+    if refine and abs(h) > floor:
         levels = math.ceil(math.log(abs(h) / floor) / math.log(1.0 / ratio))
     total = 0.0
     outer = far
-    for j in range(1, levels + 1):
-        inner = c + h * ratio**j
+    for j in range(1, levels + 2):  # the last panel ends at c
+        inner = c + h * ratio**j if j <= levels else c
         total += _panel(min(inner, outer), max(inner, outer), xg, wg, mode, Q, s1, s2, eta, tau)
         outer = inner
-    total += _panel(min(c, outer), max(c, outer), xg, wg, mode, Q, s1, s2, eta, tau)
     return total
 
 
 @numba.njit(cache=True, error_model="numpy")
 def _interval(a: float, b: float, ga: bool, gb: bool, xg: np.ndarray, wg: np.ndarray, ratio: float,
               mode: int, Q: float, s1: float, s2: float, eta: float, tau: float) -> float:
-    if ga and gb:
-        mid = 0.5 * (a + b)
-        return (_graded(a, mid, xg, wg, ratio, mode, Q, s1, s2, eta, tau)
-                + _graded(b, mid, xg, wg, ratio, mode, Q, s1, s2, eta, tau))
-    if ga:
-        return _graded(a, b, xg, wg, ratio, mode, Q, s1, s2, eta, tau)
-    if gb:
-        return _graded(b, a, xg, wg, ratio, mode, Q, s1, s2, eta, tau)
-    return _panel(a, b, xg, wg, mode, Q, s1, s2, eta, tau)
+    """∫ over [a, b], graded towards a (``ga``), b (``gb``), both ends (meeting at the middle) or none."""
+    mid = 0.5 * (a + b)
+    total = 0.0
+    for end in range(2):  # one call site: every inlined copy of _panel costs compile time
+        if end == 0:
+            c, far, refine = (a, mid, True) if ga and gb else ((b, a, True) if gb else (a, b, ga))
+        elif ga and gb:
+            c, far, refine = b, mid, True
+        else:
+            break
+        total += _graded(c, far, refine, xg, wg, ratio, mode, Q, s1, s2, eta, tau)
+    return total
 
 
 @numba.njit(cache=True, error_model="numpy")
@@ -147,19 +151,17 @@ def chi0_point(Q: float, Om: float, tau: float, eta: float, xg: np.ndarray, wg: 
     k1 = abs(s1)
     k2 = s2
     pts = _breakpoints(tau, eta, k1, k2)
-    re = 0.0
-    im = 0.0
+    parts = np.zeros(2)  # mode 0: ∫ κ f S (Re); mode 1: ∫ κ f on the δ function's support (Im)
     for i in range(pts.size - 1):
         a = pts[i]
         b = pts[i + 1]
         half = 0.5 * (b - a)
         ga = min(abs(a - k1), abs(a - k2)) < half
         gb = min(abs(b - k1), abs(b - k2)) < half
-        re += _interval(a, b, ga, gb, xg, wg, ratio, 0, Q, s1, s2, eta, tau)
         mid = 0.5 * (a + b)
-        if k1 < mid < k2:  # the delta function's support; k1, k2 are breakpoints
-            im += _interval(a, b, ga, gb, xg, wg, ratio, 1, Q, s1, s2, eta, tau)
-    return -re / (2.0 * Q), math.pi * im / (2.0 * Q)
+        for mode in range(2 if k1 < mid < k2 else 1):  # k1, k2 are breakpoints
+            parts[mode] += _interval(a, b, ga, gb, xg, wg, ratio, mode, Q, s1, s2, eta, tau)
+    return -parts[0] / (2.0 * Q), math.pi * parts[1] / (2.0 * Q)
 
 
 @numba.njit(cache=True, error_model="numpy")

@@ -17,7 +17,7 @@ from collections.abc import Callable
 import numba
 import numpy as np
 
-__all__ = ["checked", "evaluate", "fermi_dirac", "integer", "scalar", "unit_directions", "vectors"]
+__all__ = ["checked", "evaluate", "fermi_dirac", "integer", "scalar", "sort_by", "unit_directions", "vectors"]
 
 
 def _describe(low: float | None, high: float | None, low_open: bool, high_open: bool) -> str:
@@ -78,6 +78,22 @@ def checked(
         more = f" (and {count - 1} more elements)" if count > 1 else ""
         raise ValueError(f"{name} = {first:g} is outside the valid range {rng}{more}")
     return arr
+
+
+@numba.njit(cache=True)
+def sort_by(keys: np.ndarray, carry: np.ndarray) -> None:  # pragma: no cover - compiled
+    """Sort ``keys`` ascending in place, permuting ``carry`` alike (insertion sort: a few elements;
+    numba's general sort costs seconds of compiling per call site)."""
+    for i in range(1, keys.shape[0]):
+        x = keys[i]
+        y = carry[i]
+        j = i - 1
+        while j >= 0 and keys[j] > x:
+            keys[j + 1] = keys[j]
+            carry[j + 1] = carry[j]
+            j -= 1
+        keys[j + 1] = x
+        carry[j + 1] = y
 
 
 PARALLEL_SIZE = 100_000  # from this many points on, generated kernels run on all cores

@@ -36,7 +36,7 @@ import numba
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._support import checked, scalar
+from ._support import checked, scalar, sort_by
 from .lattice import Lattice
 
 __all__ = ["TetrahedronMesh", "cell_tetrahedra", "mean_inverse", "occupied_inverse",
@@ -81,14 +81,9 @@ def simplex_offsets(reciprocal: np.ndarray, divisions: tuple[int, ...]) -> np.nd
 @numba.njit(cache=True)
 def _sorted_rows(values: np.ndarray) -> np.ndarray:  # pragma: no cover - compiled
     out = values.copy()
+    spare = np.empty(out.shape[1])
     for r in range(out.shape[0]):
-        for i in range(1, out.shape[1]):
-            x = out[r, i]
-            j = i - 1
-            while j >= 0 and out[r, j] > x:
-                out[r, j + 1] = out[r, j]
-                j -= 1
-            out[r, j + 1] = x
+        sort_by(out[r], spare)
     return out
 
 
@@ -173,16 +168,7 @@ def _tetra_weights(values: np.ndarray, simplices: np.ndarray, E: float, blochl: 
         for i in range(4):
             idx[i] = simplices[r, i]
             e[i] = values[idx[i]]
-        for i in range(1, 4):  # insertion sort of (e, idx)
-            x = e[i]
-            y = idx[i]
-            j = i - 1
-            while j >= 0 and e[j] > x:
-                e[j + 1] = e[j]
-                idx[j + 1] = idx[j]
-                j -= 1
-            e[j + 1] = x
-            idx[j + 1] = y
+        sort_by(e, idx)
         e1, e2, e3, e4 = e[0], e[1], e[2], e[3]
         dos = 0.0
         if E < e1:
@@ -467,33 +453,43 @@ def mean_inverse(x: np.ndarray) -> float:
     return 6.0 * table[0]
 
 
-@numba.njit(cache=True, error_model="numpy")
-def _det3(p: np.ndarray) -> float:
-    """|det[p1 − p0, p2 − p0, p3 − p0]| for four points (rows) in barycentric (λ1, λ2, λ3) coordinates."""
-    a = p[1] - p[0]
-    b = p[2] - p[0]
-    cc = p[3] - p[0]
-    return abs(a[0] * (b[1] * cc[2] - b[2] * cc[1]) - a[1] * (b[0] * cc[2] - b[2] * cc[0])
-               + a[2] * (b[0] * cc[1] - b[1] * cc[0]))
+#: The occupied part of a tetrahedron with 1, 2 or 3 vertices below ef (sorted corners 0..3, the
+#: cut points in slots 4..6). _CUTS[case]: (slot, i0, i1) = the point of edge i0-i1 where ε = ef;
+#: _PIECES[case]: the sub-tetrahedra (slot indices); -1 rows are unused. One vertex: vertex 0 and the
+#: cuts on edges 01, 02, 03. Two: the prism (v0, p02, p03) / (v1, p12, p13) as (A B C A'),
+#: (B C A' B'), (C A' B' C'), slot 2 (v2 is unoccupied) holding p13. Three: the prism
+#: (v0, v1, v2) / (p03, p13, p23). Tables, so that _cut and _piece each have one call site (every
+#: inlined copy costs seconds of compiling).
+_CUTS = np.array([[[4, 0, 1], [5, 0, 2], [6, 0, 3], [-1, 0, 0]],
+                  [[4, 0, 2], [5, 0, 3], [6, 1, 2], [2, 1, 3]],
+                  [[4, 0, 3], [5, 1, 3], [6, 2, 3], [-1, 0, 0]]], dtype=np.int64)
+_PIECES = np.array([[[0, 4, 5, 6], [-1, 0, 0, 0], [-1, 0, 0, 0]],
+                    [[0, 4, 5, 1], [4, 5, 1, 6], [5, 1, 6, 2]],
+                    [[0, 1, 2, 4], [1, 2, 4, 5], [2, 4, 5, 6]]], dtype=np.int64)
 
 
 @numba.njit(cache=True, error_model="numpy")
 def _piece(pts: np.ndarray, dv: np.ndarray, a: int, b: int, c: int, d: int) -> float:
-    """Volume fraction × ⟨1/d⟩ of the sub-tetrahedron with points a, b, c, d of ``pts`` (values ``dv``)."""
-    p = np.empty((4, 3))
+    """Volume fraction × ⟨1/d⟩ of the sub-tetrahedron with points a, b, c, d of ``pts`` (values ``dv``).
+
+    The points are barycentric (λ1, λ2, λ3), so the volume fraction is |det[b − a, c − a, d − a]|.
+    """
+    u = np.empty((3, 3))
+    for k in range(3):
+        u[0, k] = pts[b, k] - pts[a, k]
+        u[1, k] = pts[c, k] - pts[a, k]
+        u[2, k] = pts[d, k] - pts[a, k]
+    frac = abs(u[0, 0] * (u[1, 1] * u[2, 2] - u[1, 2] * u[2, 1])
+               - u[0, 1] * (u[1, 0] * u[2, 2] - u[1, 2] * u[2, 0])
+               + u[0, 2] * (u[1, 0] * u[2, 1] - u[1, 1] * u[2, 0]))
+    if frac == 0.0:
+        return 0.0
     x = np.empty(4)
-    p[0] = pts[a]
-    p[1] = pts[b]
-    p[2] = pts[c]
-    p[3] = pts[d]
     x[0] = dv[a]
     x[1] = dv[b]
     x[2] = dv[c]
     x[3] = dv[d]
-    frac = _det3(p)
-    if frac == 0.0:
-        return 0.0
-    x.sort()
+    sort_by(x, np.empty(4))
     return frac * mean_inverse(x)
 
 
@@ -502,7 +498,8 @@ def _cut(pts: np.ndarray, dv: np.ndarray, slot: int, corner: np.ndarray, es: np.
          i0: int, i1: int, ef: float) -> None:
     """Point of edge i0-i1 where ε = ef, into ``slot``: barycentric position and interpolated d."""
     t = (ef - es[i0]) / (es[i1] - es[i0])
-    pts[slot] = corner[i0] + t * (corner[i1] - corner[i0])
+    for k in range(3):
+        pts[slot, k] = corner[i0, k] + t * (corner[i1, k] - corner[i0, k])
     dv[slot] = ds[i0] + t * (ds[i1] - ds[i0])
 
 
@@ -514,37 +511,32 @@ def occupied_inverse(e: np.ndarray, d: np.ndarray, ef: float) -> float:
     truncated tetrahedron, i.e. a prism (three), each split into at most three tetrahedra; vertices on
     the edges by linear interpolation of ε, with d interpolated alike.
     """
-    order = np.argsort(e)
-    es = e[order]
-    ds = d[order]
+    es = e.copy()
+    ds = d.copy()
+    sort_by(es, ds)
     if ef <= es[0]:
         return 0.0
     if ef >= es[3]:
-        x = ds.copy()
-        x.sort()
-        return mean_inverse(x)
-    corner = np.array([[0.0, 0.0, 0.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]])
-    pts = np.empty((7, 3))
+        sort_by(ds, es)
+        return mean_inverse(ds)
+    case = 0 if ef <= es[1] else (1 if ef <= es[2] else 2)  # vertices below ef: case + 1
+    corner = np.zeros((4, 3))
+    pts = np.zeros((7, 3))
     dv = np.empty(7)
     for j in range(4):
-        pts[j] = corner[j]
+        if j > 0:
+            corner[j, j - 1] = 1.0
+            pts[j, j - 1] = 1.0
         dv[j] = ds[j]
-    if ef <= es[1]:  # vertex 0 and the cut points on edges 01, 02, 03
-        _cut(pts, dv, 4, corner, es, ds, 0, 1, ef)
-        _cut(pts, dv, 5, corner, es, ds, 0, 2, ef)
-        _cut(pts, dv, 6, corner, es, ds, 0, 3, ef)
-        return _piece(pts, dv, 0, 4, 5, 6)
-    if ef <= es[2]:  # prism (v0, p02, p03) / (v1, p12, p13): (A B C A'), (B C A' B'), (C A' B' C')
-        _cut(pts, dv, 4, corner, es, ds, 0, 2, ef)
-        _cut(pts, dv, 5, corner, es, ds, 0, 3, ef)
-        _cut(pts, dv, 6, corner, es, ds, 1, 2, ef)
-        _cut(pts, dv, 2, corner, es, ds, 1, 3, ef)  # v2 is unoccupied: its slot holds p13
-        return _piece(pts, dv, 0, 4, 5, 1) + _piece(pts, dv, 4, 5, 1, 6) + _piece(pts, dv, 5, 1, 6, 2)
-    # three vertices occupied: prism (v0, v1, v2) / (p03, p13, p23)
-    _cut(pts, dv, 4, corner, es, ds, 0, 3, ef)
-    _cut(pts, dv, 5, corner, es, ds, 1, 3, ef)
-    _cut(pts, dv, 6, corner, es, ds, 2, 3, ef)
-    return _piece(pts, dv, 0, 1, 2, 4) + _piece(pts, dv, 1, 2, 4, 5) + _piece(pts, dv, 2, 4, 5, 6)
+    for r in range(_CUTS.shape[1]):
+        if _CUTS[case, r, 0] >= 0:
+            _cut(pts, dv, _CUTS[case, r, 0], corner, es, ds, _CUTS[case, r, 1], _CUTS[case, r, 2], ef)
+    total = 0.0
+    for r in range(_PIECES.shape[1]):
+        if _PIECES[case, r, 0] >= 0:
+            total += _piece(pts, dv, _PIECES[case, r, 0], _PIECES[case, r, 1], _PIECES[case, r, 2],
+                            _PIECES[case, r, 3])
+    return total
 
 
 def cell_tetrahedra(lattice: Lattice, nk: int) -> np.ndarray:
