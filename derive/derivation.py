@@ -31,6 +31,8 @@ from .checker import CheckResult, check_equal, check_step
 from .units import DimensionError, dimension_of, format_dimension
 
 __all__ = [
+    "ABS_LOGS",
+    "TERM_BY_TERM",
     "Assumption",
     "CheckReport",
     "CheckResult",
@@ -55,6 +57,13 @@ class Quantity:
         """The SymPy assumptions declared on the symbol."""
         declared = getattr(self.symbol, "_assumptions_orig", self.symbol.assumptions0)
         return {k: v for k, v in declared.items() if v}
+
+
+#: Why a step is checked numerically only (``Step(numeric=...)``): reasons that recur in the catalogue.
+ABS_LOGS = ("an antiderivative with ln|.| differentiated back, or such logarithms regrouped: SymPy does not "
+            "simplify logarithms of absolute values")
+TERM_BY_TERM = ("an improper integral against its series summed term by term: SymPy cannot interchange the "
+                "sum and the integral")
 
 
 @dataclass(frozen=True)
@@ -87,6 +96,12 @@ class Step:
     sample : mapping Symbol -> (low, high), optional
         Ranges for the numeric check of this step (overrides the
         derivation-wide ranges), e.g. to stay inside ``0 < x < 1``.
+    numeric : str, optional
+        Why SymPy cannot prove this equality (e.g. principal-value logarithms
+        with absolute values, a series summed term by term). The check then
+        goes straight to the numeric comparison (NUMERIC_POINTS points,
+        NUMERIC_DIGITS digits) instead of first spending seconds on a
+        simplification that cannot succeed; the report gives the reason.
     """
 
     lhs: sp.Expr
@@ -95,6 +110,12 @@ class Step:
     order: tuple[sp.Expr, sp.Symbol, Any] | None = None
     solves: sp.Equality | None = None
     sample: Mapping[sp.Symbol, tuple[float, float]] = field(default_factory=dict)
+    numeric: str = ""
+
+    def __post_init__(self) -> None:
+        if self.numeric and (self.order is not None or self.solves is not None):
+            raise ValueError("numeric applies to an equality step only, not to an asymptotic step or a "
+                             "solution")
 
     def latex(self) -> str:
         rhs = sp.latex(self.rhs)

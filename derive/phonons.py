@@ -17,7 +17,7 @@ from __future__ import annotations
 import sympy as sp
 
 from .constants import HBAR, K_B, OMEGA, TEMPERATURE, VOLUME, quantity
-from .derivation import Assumption, Derivation, Step
+from .derivation import TERM_BY_TERM, Assumption, Derivation, Step
 from .registry import register
 from .sources import ASHCROFT_MERMIN, KITTEL, SEED_002_SCATTERING, cite
 from .units import DIMENSIONLESS, JOULE, KELVIN, METRE, SECOND
@@ -169,7 +169,8 @@ def debye_T3_law() -> Derivation:
              "geometric series in 1/(1 + w) < 1; with 1 + w = eˣ: Σ_{n≥1} e^{−nx} = 1/(eˣ − 1)"),
         Step(series_term, gamma_term, "each term: ∫_0^∞ x³e^{−nx} dx = Γ(4)/n⁴"),
         Step(bose_integral, zeta_sum,
-             "expand 1/(eˣ − 1) = Σ e^{−nx} and integrate term by term (monotone convergence)"),
+             "expand 1/(eˣ − 1) = Σ e^{−nx} and integrate term by term (monotone convergence)",
+             numeric=TERM_BY_TERM),
         Step(zeta_sum, zeta_value, "Σ_{n≥1} Γ(4)/n⁴ = Γ(4) ζ(4) = 6π⁴/90"),
     ]
     steps.append(Step(

@@ -24,7 +24,7 @@ from .constants import (
     Q,
     quantity,
 )
-from .derivation import Assumption, Derivation, Step
+from .derivation import TERM_BY_TERM, Assumption, Derivation, Step
 from .registry import register
 from .sources import (
     ASHCROFT_MERMIN,
@@ -345,7 +345,7 @@ def _low_temperature_rate(kind: str) -> Derivation:
         Step(term, term_value, f"each term of 1/(eˣ − 1) = Σ e^(−jx): ∫x^{p - 1} e^(−jx) dx = "
              f"Γ({p})/j^{p}"),
         Step(bose_integral, bose_sum, "expand the Bose function in the geometric series; integrate "
-             "term by term (monotone convergence)"),
+             "term by term (monotone convergence)", numeric=TERM_BY_TERM),
         Step(bose_sum, bose_value, f"Σ Γ({p})/j^{p} = Γ({p}) ζ({p})"),
     ]
     if kind == "window":
@@ -367,11 +367,13 @@ def _low_temperature_rate(kind: str) -> Derivation:
         alt_sum = sp.Sum(alt_term.doit(), (j, 1, sp.oo))
         alt_value = sp.simplify(alt_sum.doit().rewrite(sp.zeta))  # (1 − 2^(1−p)) Γ(p) ζ(p)
         steps += [
-            Step(fermi_integral, alt_sum, "1/(eˣ + 1) = Σ (−1)^(j+1) e^(−jx), term by term"),
+            Step(fermi_integral, alt_sum, "1/(eˣ + 1) = Σ (−1)^(j+1) e^(−jx), term by term",
+                 numeric=TERM_BY_TERM),
             Step(alt_sum, alt_value, f"Σ (−1)^(j+1) Γ({p})/j^{p} = (1 − 2^{1 - p}) Γ({p}) ζ({p}) "
                  "(Dirichlet η)"),
             Step(split, 2 * (bose_integral + fermi_integral),
-                 f"the x-integral of step {sub_index} to ∞, split into Bose and Fermi parts"),
+                 f"the x-integral of step {sub_index} to ∞, split into Bose and Fermi parts",
+                 numeric="SymPy can do neither improper integral, so it cannot split their sum"),
         ]
         summed = 2 * (bose_sum + alt_sum)
     rate = sp.simplify(constant * scale ** (a + 1) * summed.doit().rewrite(sp.zeta))

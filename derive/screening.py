@@ -39,7 +39,7 @@ from .constants import (
     Q,
     quantity,
 )
-from .derivation import Assumption, Derivation, Step
+from .derivation import ABS_LOGS, Assumption, Derivation, Step
 from .registry import get, register
 from .sources import ASHCROFT_MERMIN, GIULIANI_VIGNALE, SEED_002_SCREENING, cite
 from .units import DIMENSIONLESS, JOULE, METRE, SECOND
@@ -221,12 +221,14 @@ def lindhard_static() -> Derivation:
         "SymPy's antiderivative A(t) (ln -> ln|.|) differentiates back to the radial "
         "integrand for 0 < x < 1, on both sides of t = x",
         sample={x: (0.05, 0.95), t: (0.01, 1.0)},
+        numeric=ABS_LOGS,
     )
     s8 = Step(
         sp.Derivative(A, t),
         radial,
         "... and for x > 1 (no singular point in 0 < t < 1)",
         sample={x: (1.05, 5.0), t: (0.01, 1.0)},
+        numeric=ABS_LOGS,
     )
     continuity = sp.Limit(A, t, x, "+-")
     s9 = Step(

@@ -160,6 +160,19 @@ def test_check_equal_symbolic_numeric_and_failing(quick_symbolic):
     assert not wrong.passed and "differ" in wrong.detail
 
 
+def test_declared_numeric_step_skips_sympy_but_not_the_check():
+    """Step(numeric=reason): no symbolic attempt (even where it would succeed), the reason reported,
+    and a false identity still fails."""
+    reason = "the reason"
+    true = checker.check_step(Step(sp.sin(x) ** 2 + sp.cos(x) ** 2, 1, "pythagoras", numeric=reason))
+    assert true.passed and true.method.startswith("numeric") and reason in true.detail
+    false = checker.check_step(Step(sp.log(sp.Abs(x - 2)), sp.log(x - 2), "no", numeric=reason,
+                                    sample={x: (0.1, 3.0)}))
+    assert not false.passed
+    with pytest.raises(ValueError, match="equality step only"):
+        Step(sp.sin(x) / x, 1, "series", order=(x**2, x, 0), numeric=reason)
+
+
 def test_check_equal_is_reproducible_by_seed():
     """A string seed is hashed: the same points, so the same numeric verdict, on every run."""
     a = checker.check_equal(sp.gamma(x + 1), x * sp.gamma(x), seed="s")
