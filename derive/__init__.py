@@ -14,7 +14,7 @@ the end of this module; a derivation's topic is its module.
 
 from .checker import CheckResult
 from .derivation import Assumption, CheckReport, Derivation, Quantity, Step
-from .registry import UnknownDerivationError, catalog, get, register, topic_of
+from .registry import UnknownDerivationError, catalog, get, register, summary, topic_of
 
 __all__ = [
     "TOPICS",
@@ -28,6 +28,7 @@ __all__ = [
     "catalog",
     "get",
     "register",
+    "summary",
 ]
 
 # The topic modules register their derivations on import (last: they import the engine above), in

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from .derivation import Derivation
 
-__all__ = ["UnknownDerivationError", "catalog", "get", "register", "topic_of"]
+__all__ = ["UnknownDerivationError", "catalog", "get", "register", "summary", "topic_of"]
 
 _BUILDERS: dict[str, Callable[[], Derivation]] = {}
 _CACHE: dict[str, Derivation] = {}
@@ -53,6 +53,27 @@ def catalog() -> list[str]:
     return list(_BUILDERS)
 
 
+def summary(name: str) -> str:
+    """The one-line result of derivation ``name``: its builder's docstring summary (nothing is built).
+
+    Examples
+    --------
+    >>> import derive
+    >>> derive.summary("debye_T3_law")
+    'Debye heat capacity: C_V = (12π⁴/5) N k_B (T/Θ_D)³ for T << Θ_D.'
+    """
+    _known(name)
+    return (_BUILDERS[name].__doc__ or "").strip().splitlines()[0]
+
+
+def _known(name: str) -> None:
+    """Raise UnknownDerivationError (naming close matches) unless ``name`` is registered."""
+    if name not in _BUILDERS:
+        close = difflib.get_close_matches(name, _BUILDERS, n=3, cutoff=0.5)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; see `ephkit list`"
+        raise UnknownDerivationError(f"unknown derivation {name!r}{hint}")
+
+
 def get(name: str) -> Derivation:
     """Return the derivation registered as ``name`` (built on first use; its topic set).
 
@@ -67,10 +88,7 @@ def get(name: str) -> Derivation:
     >>> derive.get("debye_T3_law").topic
     'phonons'
     """
-    if name not in _BUILDERS:
-        close = difflib.get_close_matches(name, _BUILDERS, n=3, cutoff=0.5)
-        hint = f"; did you mean {', '.join(close)}?" if close else "; see `ephkit list`"
-        raise UnknownDerivationError(f"unknown derivation {name!r}{hint}")
+    _known(name)
     if name not in _CACHE:
         builder = _BUILDERS[name]
         derivation = builder()

@@ -56,6 +56,7 @@ def test_metadata_complete(name):
     d = derive.get(name)
     assert d.name == name
     assert d.title and d.source and d.assumptions and d.steps
+    assert derive.summary(name).endswith("."), "the builder's docstring starts with a one-line result"
     assert d.topic in derive.TOPICS
     assert isinstance(d.statement, sp.Equality) and isinstance(d.textbook, sp.Equality)
     for step in d.steps:
@@ -122,6 +123,8 @@ def test_unknown_name_lists_close_matches():
         derive.get("lindhard_statik")
     with pytest.raises(KeyError, match="ephkit list"):
         derive.get("no_such_thing_at_all")
+    with pytest.raises(derive.UnknownDerivationError, match="lindhard_static"):
+        derive.summary("lindhard_statik")
 
 
 def test_get_returns_cached_object():
