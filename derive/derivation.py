@@ -21,7 +21,7 @@ carry the same SI dimension.
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -235,8 +235,15 @@ class Derivation:
     def dimensions(self) -> dict[sp.Symbol, sp.Expr]:
         return {q.symbol: q.dimension for q in self.symbols}
 
-    def check(self) -> CheckReport:
+    def check(self, steps: Collection[int] | None = None) -> CheckReport:
         """Verify every step, the chain, the textbook form and the dimensions.
+
+        Parameters
+        ----------
+        steps : collection of int, optional
+            Numbers (from 1) of the steps to verify; default all. The checks of the
+            derivation as a whole (chain, textbook, dimensions) always run. For
+            re-checking a derivation of which only these steps changed (mutation tests).
 
         Examples
         --------
@@ -245,8 +252,11 @@ class Derivation:
         True
         """
         start = time.perf_counter()
+        if steps is not None and not set(steps) <= set(range(1, len(self.steps) + 1)):
+            raise ValueError(f"steps = {sorted(steps)} is outside the valid range: step numbers 1 to "
+                             f"{len(self.steps)}")
         results = [check_step(step, self.sample, seed=f"{self.name}:step {i}", label=f"step {i}")
-                   for i, step in enumerate(self.steps, 1)]
+                   for i, step in enumerate(self.steps, 1) if steps is None or i in steps]
         results.append(self._check_chain())
         results.append(self._check_textbook())
         results.append(self._check_dimensions())

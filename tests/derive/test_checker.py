@@ -173,6 +173,19 @@ def test_declared_numeric_step_skips_sympy_but_not_the_check():
         Step(sp.sin(x) / x, 1, "series", order=(x**2, x, 0), numeric=reason)
 
 
+def test_check_of_chosen_steps():
+    """check(steps=...) verifies only those steps, always the derivation-wide checks; bad numbers refused."""
+    d = derive.get("frohlich_coupling")
+    report = d.check(steps=[2])
+    assert report.results[0].check == "step 2" and report.passed
+    assert {"chain", "textbook", "dimensions", "dimensions of steps"} <= {r.check for r in report.results}
+    broken = dataclasses.replace(d, steps=[*d.steps[:1], dataclasses.replace(d.steps[1], rhs=2 * d.steps[1].rhs),
+                                           *d.steps[2:]])
+    assert not broken.check(steps=[2]).passed
+    with pytest.raises(ValueError, match="step numbers 1 to"):
+        d.check(steps=[0])
+
+
 def test_check_equal_is_reproducible_by_seed():
     """A string seed is hashed: the same points, so the same numeric verdict, on every run."""
     a = checker.check_equal(sp.gamma(x + 1), x * sp.gamma(x), seed="s")
