@@ -179,8 +179,8 @@ def test_check_of_chosen_steps():
     report = d.check(steps=[2])
     assert report.results[0].check == "step 2" and report.passed
     assert {"chain", "textbook", "dimensions", "dimensions of steps"} <= {r.check for r in report.results}
-    broken = dataclasses.replace(d, steps=[*d.steps[:1], dataclasses.replace(d.steps[1], rhs=2 * d.steps[1].rhs),
-                                           *d.steps[2:]])
+    doubled = dataclasses.replace(d.steps[1], rhs=2 * d.steps[1].rhs)
+    broken = dataclasses.replace(d, steps=[d.steps[0], doubled, *d.steps[2:]])
     assert not broken.check(steps=[2]).passed
     with pytest.raises(ValueError, match="step numbers 1 to"):
         d.check(steps=[0])
