@@ -152,10 +152,14 @@ def check_equal(lhs: sp.Expr, rhs: sp.Expr, ranges: Ranges | None = None, seed: 
 def check_asymptotic(lhs: sp.Expr, rhs: sp.Expr, order: tuple[sp.Expr, sp.Symbol, Any],
                      ranges: Ranges | None = None, seed: Seed = None, label: str = "asymptotic"
                      ) -> CheckResult:
-    """Check ``lhs = rhs + O(g)`` as ``x -> x0`` (``order = (g, x, x0)``) by a finite limit of the ratio.
+    """Check ``lhs = rhs + O(g)`` as ``x -> x0`` (``order = (g, x, x0)``).
 
-    Symbolically with ``sympy.limit``; else the ratio ``(lhs - rhs)/g`` must settle
-    at x0 -+ 1e-6, 1e-8, 1e-10 (or +-1e6, 1e8, 1e10 for x0 = +-oo) at a random point.
+    Two limits: ``g/rhs -> 0`` (the order is real: the remainder is smaller
+    than the result the step claims) and ``(lhs - rhs)/g`` finite (the
+    remainder is O(g)); together they give ``lhs/rhs -> 1``, so the leading
+    coefficient is checked too. Symbolically with ``sympy.limit``; where SymPy
+    cannot decide, at a random point: ``|g/rhs|`` must fall and ``(lhs - rhs)/g``
+    settle at x0 + 1e-6, 1e-8, 1e-10 (or +-1e6, 1e8, 1e10 for x0 = +-oo).
     """
     try:
         with mpmath.workdps(NUMERIC_DIGITS + 5):
@@ -462,12 +466,23 @@ def _check_asymptotic(label: str, lhs: sp.Expr, rhs: sp.Expr, order: tuple[sp.Ex
                       ranges: Ranges, generator: np.random.Generator) -> CheckResult:
     """:func:`check_asymptotic` inside the mpmath context it sets."""
     g, x, x0 = order
+    point = sample_point(sp.sympify(lhs - rhs).free_symbols - {x}, ranges, generator)
+    # 1. The order is real: the remainder is smaller than the result it claims, g/rhs -> 0. Without
+    #    it "lhs = rhs + O(g)" claims nothing (twice the true slope + O(q) has a finite remainder/q).
+    smaller = _tends_to_zero(g / rhs, x, x0, point)
+    if not smaller[0]:
+        return CheckResult(label, False, smaller[1],
+                           f"the remainder O({g}) is not smaller than the result {rhs} as {x} -> {x0}: "
+                           "the step claims nothing beyond its own error")
+    # 2. The remainder is O(g): (lhs - rhs)/g stays finite. With 1., lhs/rhs -> 1: the leading
+    #    coefficient is right too.
     ratio = (lhs - rhs) / g
     try:
         with _time_limit(4 * SYMBOLIC_SECONDS):
             lim = sp.limit(sp.sympify(ratio).doit(), x, x0)
         if lim.is_finite:
-            return CheckResult(label, True, "symbolic (limit)", f"(lhs - rhs)/({g}) -> {lim}")
+            return CheckResult(label, True, "symbolic (limit)",
+                               f"(lhs - rhs)/({g}) -> {lim}; ({g})/rhs -> 0 ({smaller[1]})")
         note = f"limit of (lhs - rhs)/({g}) is {lim}"
         if lim.has(sp.oo, -sp.oo, sp.zoo):
             return CheckResult(label, False, "symbolic (limit)", note)
@@ -475,22 +490,45 @@ def _check_asymptotic(label: str, lhs: sp.Expr, rhs: sp.Expr, order: tuple[sp.Ex
         note = f"{type(exc).__name__}: {exc}"
     # Numeric fallback: the ratio must settle as x approaches x0.
     try:
-        free = sp.sympify(ratio).free_symbols - {x}
-        point = sample_point(free, ranges, generator)
-        if x0 in (sp.oo, -sp.oo):
-            xs = [sp.sign(x0) * sp.Float(10) ** k for k in (6, 8, 10)]
-        else:
-            xs = [x0 + sp.Float(10) ** -k for k in (6, 8, 10)]
-        values = [numeric_value(ratio, {**point, x: xv}) for xv in xs]
+        values = [numeric_value(ratio, {**point, x: xv}) for xv in _approach(x0)]
         drift = abs(values[-1] - values[-2])
         if drift <= mpmath.mpf("1e-3") * max(abs(values[-1]), mpmath.mpf(1)):
             return CheckResult(
                 label, True, f"numeric (limit, {NUMERIC_DIGITS} digits)",
-                f"SymPy could not decide ({note}); ratio settles at {mpmath.nstr(values[-1], 8)}",
+                f"SymPy could not decide ({note}); ratio settles at {mpmath.nstr(values[-1], 8)}; "
+                f"({g})/rhs -> 0 ({smaller[1]})",
             )
         return CheckResult(label, False, "numeric (limit)", f"ratio does not settle: {values}")
     except Exception as exc:
         return CheckResult(label, False, "undecided", f"{note}; numeric: {type(exc).__name__}: {exc}")
+
+
+def _approach(x0: Any) -> list[sp.Float]:
+    """Points approaching x0: x0 + 1e-6, 1e-8, 1e-10 (or +-1e6, 1e8, 1e10 for x0 = +-oo)."""
+    if x0 in (sp.oo, -sp.oo):
+        return [sp.sign(x0) * sp.Float(10) ** k for k in (6, 8, 10)]
+    return [x0 + sp.Float(10) ** -k for k in (6, 8, 10)]
+
+
+def _tends_to_zero(expr: sp.Expr, x: sp.Symbol, x0: Any, point: Mapping[sp.Symbol, sp.Float]
+                   ) -> tuple[bool, str]:
+    """Whether ``expr -> 0`` as x -> x0: by ``sympy.limit``; if undecided, |expr| must fall
+    strictly (by 1 % or more per step) along :func:`_approach` at ``point``. (decided, how)"""
+    try:
+        with _time_limit(2 * SYMBOLIC_SECONDS):
+            lim = sp.limit(sp.sympify(expr).doit(), x, x0)
+        if lim == 0:
+            return True, "symbolic (limit)"
+        if lim.is_zero is False:  # a non-zero constant, or infinite
+            return False, f"symbolic (limit {lim})"
+    except Exception:  # SymPy could not decide: numbers decide
+        pass
+    try:
+        values = [abs(numeric_value(expr, {**point, x: xv})) for xv in _approach(x0)]
+    except Exception as exc:
+        return False, f"undecided ({type(exc).__name__}: {exc})"
+    falls = all(b <= mpmath.mpf("0.99") * a for a, b in itertools.pairwise(values))
+    return falls, f"numeric (|ratio| {', '.join(mpmath.nstr(v, 3) for v in values)})"
 
 
 def _mpmath_function(expr: sp.Expr, free: list[sp.Symbol]) -> Callable[[Mapping], Any]:

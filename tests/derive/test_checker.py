@@ -202,6 +202,21 @@ def test_check_asymptotic_and_solution():
     assert not bad.passed
 
 
+def test_asymptotic_order_must_be_below_the_result():
+    """lhs = rhs + O(g) claims something only if g/rhs -> 0: twice the true slope + O(q) is refused
+    (its remainder/q is finite), symbolically and (for an integral SymPy cannot do) numerically."""
+    q, a = sp.symbols("q a", positive=True)
+    lhs = a * q + q**2
+    assert checker.check_asymptotic(lhs, a * q, (q**2, q, 0)).passed
+    wrong = checker.check_asymptotic(lhs, 2 * a * q, (q, q, 0))
+    assert not wrong.passed and "not smaller than the result" in wrong.detail
+    assert not checker.check_asymptotic(lhs, a * q, (q, q, 0)).passed
+    s = sp.Symbol("s", positive=True)
+    opaque = sp.Integral(sp.exp(-s) / (1 + s**4), (s, 0, sp.oo))  # SymPy cannot do it: g/rhs numeric
+    assert not checker.check_asymptotic(opaque * (q + q**2), 2 * opaque * q, (opaque * q, q, 0)).passed
+    assert checker.check_asymptotic(opaque * (q + q**2), opaque * q, (q**2, q, 0)).passed
+
+
 def test_check_step_dispatches_like_the_derivation():
     ok = Step(sp.sin(x) / x, 1 - x**2 / 6, "series", order=(x**4, x, 0))
     assert checker.check_step(ok, label="s").method == "symbolic (limit)"
