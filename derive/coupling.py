@@ -17,15 +17,41 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .constants import D_POT, E_CHARGE, EPS0, HBAR, RHO, V_F, V_S, VOLUME, Q, quantity
+from .constants import (
+    D_POT,
+    E_CHARGE,
+    EPS0,
+    HBAR,
+    K_F,
+    M_ELECTRON,
+    N_DENSITY,
+    OMEGA,
+    RHO,
+    V_F,
+    V_S,
+    VOLUME,
+    Q,
+    quantity,
+)
 from .derivation import Assumption, Derivation, Step
 from .registry import get, register
-from .sources import MAHAN, SEED_000_COUPLING, SEED_002_COUPLING, cite
+from .sources import (
+    GIULIANI_VIGNALE,
+    MAHAN,
+    SEED_000_COUPLING,
+    SEED_002_COUPLING,
+    SEED_002_SCREENING,
+    VARGA_1965,
+    YU_CARDONA,
+    cite,
+)
 from .units import COULOMB, JOULE, KILOGRAM, METRE, SECOND
 
 __all__ = [
+    "coupled_plasmon_lo_modes",
     "deformation_potential_coupling",
     "frohlich_coupling",
+    "frohlich_screened_dynamic_high_frequency",
     "frohlich_screened_thomas_fermi",
     "power_law_step",
     "zero_point_steps",
@@ -276,31 +302,61 @@ def frohlich_coupling() -> Derivation:
 
 @register
 def frohlich_screened_thomas_fermi() -> Derivation:
-    """Thomas-Fermi-screened polar coupling: |g_q| = C q/(q² + k_TF²), linear as q -> 0.
+    """Thomas-Fermi-screened polar coupling: |g_q| = C q/(q² + k_TF²), linear as q -> 0 (ω_LO << v_F q).
 
     Model: the bare Fröhlich coupling |g_q| = C/q (from ``frohlich_coupling``,
-    C² = e² ħ ω_LO/(2 ε0 V) (1/ε∞ − 1/ε_s)) divided by the static
-    Thomas-Fermi dielectric function ε_TF(q) = 1 + k_TF²/q² (see
-    ``thomas_fermi_limit``), at a fixed LO frequency ω_LO.
+    C² = e² ħ ω_LO/(2 ε0 V) (1/ε∞ − 1/ε_s)) divided by the RPA dielectric
+    function of the electron gas at the phonon's own frequency,
+    ε(q, ω_LO) = 1 + (k_TF/q)² [f_re(x, ν) + i f_im(x, ν)] (``lindhard_dynamic_real``,
+    ``lindhard_dynamic_imag``), x = q/2k_F, ν = ω_LO/(v_F q), at a fixed ω_LO.
 
-    Result: |g_q^scr| = C q/(q² + k_TF²), which vanishes linearly with the
-    exact slope C/k_TF². Contrast: the short-ranged deformation-potential
-    coupling is not screened further and keeps |g_q| ∝ sqrt(q), so it
-    dominates the screened polar coupling as q -> 0.
+    Result: in the static regime ν -> 0 (ω_LO << v_F q) f_re -> F(x) and the
+    Landau damping f_im = πν/2 -> 0; for q << k_F, F -> 1 and ε is the
+    Thomas-Fermi ε_TF(q) = 1 + k_TF²/q² (``thomas_fermi_limit``). Then
+    |g_q^scr| = C q/(q² + k_TF²), which vanishes linearly with the exact slope
+    C/k_TF². Contrast: the short-ranged deformation-potential coupling is not
+    screened further and keeps |g_q| ∝ sqrt(q), so it dominates the screened
+    polar coupling as q -> 0.
 
     Source: seed 002 ("Fröhlich Coupling and the Role of Screening":
     V_scr ∝ |q|/(|q|² + κ_TF²)); seed 000 (静态屏蔽与耦合机制的比较).
-    Validity: static screening at fixed ω_LO. This neglects (i) dynamic
-    screening, which matters where ω_LO is not small against v_F q, and
-    (ii) for acoustic phonons, the softening of ω_q by screening
-    (Bohm-Staver), which is why a deformation potential D = (2/3) E_F
-    results there rather than this form.
+    Validity: static screening, ω_LO << v_F q (ν << 1), and q << k_F. At
+    fixed ω_LO the condition fails as q -> 0 (below q ~ ω_LO/v_F): there the
+    electrons cannot follow the phonon and ``frohlich_screened_dynamic_high_frequency``
+    applies (|g_q^scr| ∝ 1/q again, not ∝ q). For acoustic phonons, screening
+    also softens ω_q (Bohm-Staver), which is why a deformation potential
+    D = (2/3) E_F results there rather than this form.
     """
+    from .lindhard_dynamic import F_IM, F_RE, NU
+    from .screening import X, g_fermi
+
     g_scr = G_Q_SCREENED.symbol
     k_tf = K_TF.symbol
+    x, nu, f_re, f_im = X.symbol, NU.symbol, F_RE.symbol, F_IM.symbol
     bare_sq = get("frohlich_coupling").statement.rhs
     dp = get("deformation_potential_coupling").statement.rhs
-    eps_tf = 1 + k_tf**2 / q**2
+    e, eps0 = E_CHARGE.symbol, EPS0.symbol
+
+    # the dynamic RPA ε at ω_LO, and its static, long-wavelength limit
+    k_tf_sq = sp.limit(q**2 * (get("thomas_fermi_limit").statement.rhs - 1), q, 0)  # e² g(E_F)/ε0
+    eps_dyn = 1 + k_tf**2 / q**2 * (f_re + sp.I * f_im)
+    rpa = Step(
+        sp.Subs(eps_dyn, k_tf, sp.sqrt(k_tf_sq)),
+        1 - e**2 / (eps0 * q**2) * (-g_fermi()) * (f_re + sp.I * f_im),
+        "RPA at the phonon frequency: ε(q, ω_LO) = 1 − v(q)χ0, χ0 = −g(E_F)(f_re + i f_im), "
+        "so ε = 1 + (k_TF/q)²(f_re + i f_im), k_TF² = e² g(E_F)/ε0 (thomas_fermi_limit)",
+    )
+    static_re = next(s for s in get("lindhard_dynamic_real").steps if "static limit" in s.why)
+    static_re = Step(static_re.lhs, static_re.rhs,
+                     "static regime ν = ω_LO/(v_F q) -> 0: f_re(x, ν) -> F(x) (lindhard_dynamic_real)")
+    inside = get("lindhard_dynamic_imag").statement.rhs.args[0][0]  # x + ν < 1: π ν/2
+    static_im = Step(sp.Limit(inside, nu, 0, "+"), sp.Integer(0),
+                     "... and the Landau damping f_im = πν/2 (x + ν < 1) vanishes as ν -> 0")
+    long_wave = sp.Limit(static_re.rhs, x, 0, "+")
+    eps_tf = sp.expand(sp.Subs(eps_dyn, (f_re, f_im), (long_wave, static_im.rhs)).doit())
+    to_tf = Step(sp.Subs(eps_dyn, (f_re, f_im), (long_wave, static_im.rhs)), eps_tf,
+                 "q << k_F: F(0+) = 1, so ε(q, ω_LO) -> ε_TF(q) = 1 + k_TF²/q²")
+
     screened_expr = sp.sqrt(bare_sq) / eps_tf
     screened = sp.factor(sp.simplify(screened_expr))
     slope_limit = sp.Limit(screened / q, q, 0)
@@ -309,10 +365,13 @@ def frohlich_screened_thomas_fermi() -> Derivation:
     contrast = sp.Limit(screened / dp, q, 0)
     linear = power_law_step(screened, q, "q -> 0: the log-slope of |g_q^scr| is 1, so it vanishes ∝ q")
     dp_law = power_law_step(dp, q, "the deformation-potential coupling is not screened: still ∝ sqrt(q)")
-    e, eps0 = E_CHARGE.symbol, EPS0.symbol
     prefactor = sp.sqrt(e**2 * hbar * OMEGA_LO.symbol / (2 * eps0 * V)
                         * (1 / EPS_INF.symbol - 1 / EPS_S.symbol))
     steps = [
+        rpa,
+        static_re,
+        static_im,
+        to_tf,
         Step(screened_expr, screened, "divide the bare |g_q| = C/q by ε_TF(q) = 1 + k_TF²/q²"),
         Step(slope_limit, slope, "q -> 0: |g_q^scr|/q tends to the finite slope C/k_TF²"),
         Step(sp.Limit(derivative_at_0, q, 0), slope, "the slope is the exact derivative at q = 0"),
@@ -325,19 +384,261 @@ def frohlich_screened_thomas_fermi() -> Derivation:
     ]
     return Derivation(
         name="frohlich_screened_thomas_fermi",
-        title="Thomas-Fermi-screened Fröhlich coupling",
+        title="Thomas-Fermi-screened Fröhlich coupling (static regime ω_LO << v_F q)",
         source=cite(f"{SEED_002_COUPLING} (V_scr ∝ |q|/(|q|² + κ_TF²))", SEED_000_COUPLING),
         symbols=[G_Q_SCREENED, E_CHARGE, EPS0, HBAR, Q, VOLUME, EPS_INF, EPS_S, OMEGA_LO, K_TF,
-                 D_POT, RHO, V_S, V_F],
+                 D_POT, RHO, V_S, V_F, X, NU, F_RE, F_IM, K_F, M_ELECTRON],
         assumptions=[
-            Assumption("static Thomas-Fermi screening ε(q) = 1 + k_TF²/q² of the bare coupling"),
-            Assumption("fixed LO frequency ω_LO (no screening-induced phonon softening)"),
-            Assumption("static screening needs ω_LO small against the electronic response",
-                       sp.StrictLessThan(OMEGA_LO.symbol, V_F.symbol * q)),
-            Assumption("long wavelength q << 2 k_F, where ε_TF is the limit of the Lindhard ε"),
+            Assumption("the bare coupling divided by the RPA ε(q, ω) of the electron gas at ω = ω_LO"),
+            Assumption("fixed LO frequency ω_LO (no screening-induced phonon softening, no plasmon mixing)"),
+            Assumption("static regime: the electrons follow the phonon, ω_LO << v_F q "
+                       "(ν = ω_LO/(v_F q) << 1; for ν >> 1 see frohlich_screened_dynamic_high_frequency)",
+                       sp.StrictLessThan(OMEGA_LO.symbol / (V_F.symbol * q), 1)),
+            Assumption("long wavelength q << k_F (x = q/2k_F -> 0): ε_TF is the limit of the Lindhard ε",
+                       sp.StrictLessThan(q, K_F.symbol)),
         ],
         steps=steps,
         statement=sp.Eq(g_scr, screened, evaluate=False),
         textbook=sp.Eq(g_scr, prefactor * q / (q**2 + k_tf**2), evaluate=False),
+        sample={EPS_S.symbol: (5.0, 20.0), EPS_INF.symbol: (1.0, 4.0), x: (0.05, 3.0)},
+    )
+
+
+# ------------------------------------------------------- dynamic screening, plasmon-LO modes
+OMEGA_P = quantity("omega_p", 1 / SECOND, "plasma frequency of the carriers")
+G_Q_DYN = quantity("g_q^dyn", JOULE, "dynamically screened coupling g_q/ε(q, ω_LO) (real above the "
+                   "particle-hole continuum; negative when the carriers over-screen)", real=True)
+OMEGA_PLUS = quantity("omega_+", 1 / SECOND, "upper coupled plasmon-LO mode frequency at q -> 0")
+OMEGA_MINUS = quantity("omega_-", 1 / SECOND, "lower coupled plasmon-LO mode frequency at q -> 0")
+W_SQ = quantity("W", 1 / SECOND**2, "squared mode frequency ω²")
+EPS_TOTAL = quantity("epsilon_tot", sp.Integer(1), "dielectric function of the doped polar crystal, q -> 0",
+                     real=True)
+
+
+@register
+def frohlich_screened_dynamic_high_frequency() -> Derivation:
+    """Dynamically screened polar coupling: g_q/ε(q, ω_LO) = |g_q| ω_LO²/(ω_LO² − ω_p²) for ω_LO >> v_F q.
+
+    Model: the bare Fröhlich coupling |g_q| = C/q (``frohlich_coupling``)
+    divided by the RPA dielectric function of the electron gas at the
+    phonon's own frequency, ε(q, ω_LO), in the regime where the electrons
+    cannot follow the phonon, ω_LO >> v_F q: there ε is real and
+    ε = 1 − ω_p²/ω² − (3/5) ω_p² v_F² q²/ω⁴ (``lindhard_small_q_expansion``),
+    ω_p² = n e²/(ε0 m).
+
+    Result: g_q^dyn = C ω_LO²/(q (ω_LO² − ω_p²)) up to O(q) as q -> 0; it
+    grows as 1/q like the bare coupling (not ∝ q as with Thomas-Fermi
+    screening). For ω_p >> ω_LO (a metal) it tends to −(ω_LO/ω_p)² C/q: the
+    carriers over-screen (the sign flips) and reduce the coupling by
+    (ω_LO/ω_p)² only, independently of q. Against the static form
+    C q/(q² + k_TF²) (``frohlich_screened_thomas_fermi``, valid for
+    ω_LO << v_F q), with ω_p² = k_TF² v_F²/3, the ratio is −3 (ω_LO/v_F q)²
+    for q << k_TF: the two laws cross at ω_LO = v_F q/√3, i.e. the crossover
+    is at ω_LO ~ v_F q.
+
+    Source: Mahan, Many-Particle Physics (dynamic screening of the
+    electron-phonon interaction); Giuliani & Vignale ch. 4 (the ω >> v_F q
+    limit of the Lindhard function); seed 002 ("Fröhlich Coupling and the
+    Role of Screening": dynamical screening).
+    Validity: ω_LO >> v_F q (ν = ω_LO/(v_F q) >> 1), above the particle-hole
+    continuum (no Landau damping), q << k_F; ω_LO fixed. Near ω_p ≈ ω_LO
+    the denominator vanishes: the LO phonon and the plasmon mix into coupled
+    modes (``coupled_plasmon_lo_modes``) and a fixed ω_LO is no longer the
+    right picture.
+    """
+    from .lindhard_dynamic import NU
+
+    e, eps0, m, n, v_F = E_CHARGE.symbol, EPS0.symbol, M_ELECTRON.symbol, N_DENSITY.symbol, V_F.symbol
+    w_lo, w_p, omega, k_tf, k_F = OMEGA_LO.symbol, OMEGA_P.symbol, OMEGA.symbol, K_TF.symbol, K_F.symbol
+    nu, g_dyn = NU.symbol, G_Q_DYN.symbol
+    bare = sp.sqrt(get("frohlich_coupling").statement.rhs)
+    eps_small_q = get("lindhard_small_q_expansion").statement.rhs
+
+    at_lo = sp.Subs(eps_small_q, omega, w_lo)
+    eps_lo = at_lo.doit()
+    n_of_wp = sp.solve(sp.Eq(w_p**2, n * e**2 / (eps0 * m)), n)[0]
+    in_wp = sp.Subs(eps_lo, n, n_of_wp)
+    eps_wp = sp.expand(in_wp.doit())
+    leading = sp.limit(eps_wp, q, 0)
+    screened_expr = bare / leading
+    screened = sp.factor(sp.simplify(screened_expr))
+    over = -(w_lo / w_p) ** 2 * bare
+
+    # ω_p² = k_TF² v_F²/3 for the free electron gas (thomas_fermi_limit: k_TF² = e² g(E_F)/ε0)
+    k_tf_sq = sp.limit(q**2 * (get("thomas_fermi_limit").statement.rhs - 1), q, 0)
+    plasma = sp.Subs(k_tf**2 * v_F**2 / 3, (k_tf, v_F), (sp.sqrt(k_tf_sq), HBAR.symbol * k_F / m))
+    plasma_value = sp.Subs(n * e**2 / (eps0 * m), n, k_F**3 / (3 * sp.pi**2))
+
+    # ratio to the static (Thomas-Fermi) law at the same q, in ν = ω_LO/(v_F q)
+    static = get("frohlich_screened_thomas_fermi").statement.rhs
+    ratio = sp.Subs(screened / static, (w_lo, k_tf), (nu * v_F * q, sp.sqrt(3) * w_p / v_F))
+    ratio_q0 = sp.Limit(ratio, q, 0)
+    nu_cross = sp.sqrt(3) / 3
+
+    steps = [
+        Step(at_lo, eps_lo, "ε(q, ω) of lindhard_small_q_expansion at the phonon frequency ω = ω_LO "
+             "(ω_LO >> v_F q: the electrons cannot follow, ε real)"),
+        Step(in_wp, eps_wp, "in terms of the plasma frequency ω_p² = n e²/(ε0 m)"),
+        Step(eps_wp, leading, "q -> 0 at fixed ω_LO: ε(q, ω_LO) = 1 − ω_p²/ω_LO² + O((v_F q/ω_LO)²)",
+             order=(q**2, q, 0)),
+        Step(screened_expr, screened, "divide the bare |g_q| = C/q by ε = 1 − ω_p²/ω_LO²"),
+        Step(bare / eps_wp, screened, "the full small-q ε changes it only by O(q) (relative O(q²))",
+             order=(q, q, 0)),
+        power_law_step(screened, q,
+                       "q -> 0: g_q^dyn ∝ 1/q (log-slope −1), like the bare coupling: no linear vanishing"),
+        Step(screened, over, "metal, ω_p >> ω_LO: g_q^dyn -> −(ω_LO/ω_p)² |g_q| (over-screened, sign "
+             "reversed), still ∝ 1/q", order=(w_p**-4, w_p, sp.oo)),
+        Step(plasma, plasma_value, "free electron gas: ω_p² = k_TF² v_F²/3 (k_TF² = e² m k_F/(π² ε0 ħ²), "
+             "v_F = ħ k_F/m, n = k_F³/(3π²))"),
+        Step(ratio_q0, ratio_q0.doit(), "against the static law C q/(q² + k_TF²) at the same q << k_TF "
+             "(ω_p >> ω_LO): ratio −3ν², ν = ω_LO/(v_F q)"),
+        Step(nu, nu_cross, "the two laws have equal magnitude at ν = 1/√3: the crossover is at "
+             "ω_LO ~ v_F q (static below, dynamic above)", solves=sp.Eq(3 * nu**2, 1)),
+    ]
+    e_, eps0_ = E_CHARGE.symbol, EPS0.symbol
+    prefactor = sp.sqrt(e_**2 * hbar * w_lo / (2 * eps0_ * V) * (1 / EPS_INF.symbol - 1 / EPS_S.symbol))
+    return Derivation(
+        name="frohlich_screened_dynamic_high_frequency",
+        title="Dynamically screened Fröhlich coupling (ω_LO >> v_F q)",
+        source=cite(MAHAN.at("dynamic screening of the electron-phonon interaction"),
+                    GIULIANI_VIGNALE.at("ch. 4 (ω >> v_F q limit)"),
+                    f"{SEED_002_SCREENING} (dynamical screening)"),
+        symbols=[G_Q_DYN, E_CHARGE, EPS0, HBAR, Q, VOLUME, EPS_INF, EPS_S, OMEGA_LO, OMEGA_P, OMEGA,
+                 M_ELECTRON, N_DENSITY, V_F, K_F, K_TF, NU],
+        assumptions=[
+            Assumption("the bare coupling divided by the RPA ε(q, ω) of the electron gas at ω = ω_LO, "
+                       "ω_LO fixed (not renormalised by the carriers)"),
+            Assumption("dynamic regime: the electrons cannot follow the phonon, ω_LO >> v_F q "
+                       "(ν = ω_LO/(v_F q) >> 1); the crossover to the static law is at ν ~ 1",
+                       sp.StrictGreaterThan(w_lo / (v_F * q), 1)),
+            Assumption("no Landau damping: ω_LO above the particle-hole continuum, ε real",
+                       sp.StrictGreaterThan(w_lo, v_F * q + hbar * q**2 / (2 * m))),
+            Assumption("away from the plasmon resonance ω_LO = ω_p, where the LO phonon and the plasmon mix "
+                       "(coupled_plasmon_lo_modes)", sp.Ne(w_lo, w_p)),
+            Assumption("long wavelength q << k_F", sp.StrictLessThan(q, k_F)),
+        ],
+        steps=steps,
+        statement=sp.Eq(g_dyn, screened, evaluate=False),
+        textbook=sp.Eq(g_dyn, prefactor / q * w_lo**2 / (w_lo**2 - w_p**2), evaluate=False),
         sample={EPS_S.symbol: (5.0, 20.0), EPS_INF.symbol: (1.0, 4.0)},
+    )
+
+
+@register
+def coupled_plasmon_lo_modes() -> Derivation:
+    """Coupled plasmon-LO modes at q -> 0: ω±² = ½[ω_LO² + ω_p² ± sqrt((ω_LO² + ω_p²)² − 4ω_p²ω_TO²)].
+
+    Model: a polar crystal (the Huang-Born model of ``frohlich_coupling``)
+    doped with free carriers of density n and band mass m. At q -> 0 the
+    lattice gives ε_L(ω) = ε∞ + (ε_s − ε∞) ω_TO²/(ω_TO² − ω²)
+    = ε∞ (ω_LO² − ω²)/(ω_TO² − ω²) (Lyddane-Sachs-Teller), and the carriers
+    add the q -> 0 limit of their RPA response (``lindhard_small_q_expansion``),
+    −n e²/(ε0 m ω²) = −ε∞ ω_p²/ω² with ω_p² = n e²/(ε0 ε∞ m) (plasma
+    frequency in the background ε∞):
+
+        ε(ω) = ε∞ [(ω_LO² − ω²)/(ω_TO² − ω²) − ω_p²/ω²].
+
+    Longitudinal modes are its zeros.
+
+    Result: ω±² = ½[ω_LO² + ω_p² ± sqrt((ω_LO² + ω_p²)² − 4 ω_p² ω_TO²)]
+    (the statement gives ω_+, a step ω_−). Without carriers (ω_p -> 0) they are
+    ω_LO and 0; for ω_p >> ω_LO, ω_+ -> ω_p (a plasmon) and ω_− -> ω_TO: the
+    carriers screen the LO field and the longitudinal lattice mode falls to
+    the TO frequency. In between (ω_p ~ ω_LO) neither mode is at ω_TO or
+    ω_LO: ω_− < min(ω_TO, ω_p) and ω_+ > max(ω_LO, ω_p).
+
+    Source: B. B. Varga, Phys. Rev. 137, A1896 (1965); Yu & Cardona,
+    Fundamentals of Semiconductors (plasmon-LO phonon coupled modes, observed
+    by Raman scattering in n-GaAs, Mooradian & Wright 1966); Mahan,
+    Many-Particle Physics.
+    Validity: q -> 0 (v_F q << ω±, so the carriers respond as a Drude plasma,
+    no Landau damping), no damping of phonons or carriers, one polar mode,
+    isotropic crystal.
+    """
+    e, eps0, m, n = E_CHARGE.symbol, EPS0.symbol, M_ELECTRON.symbol, N_DENSITY.symbol
+    w_lo, w_to, w_p, omega = OMEGA_LO.symbol, OMEGA_TO.symbol, OMEGA_P.symbol, OMEGA.symbol
+    eps_inf, eps_s, W = EPS_INF.symbol, EPS_S.symbol, W_SQ.symbol
+    w_plus, eps_tot = OMEGA_PLUS.symbol, EPS_TOTAL.symbol
+    w, E = W_COORD.symbol, FIELD.symbol
+    b11, b12, b22 = B11.symbol, B12.symbol, B22.symbol
+
+    # lattice: the Huang-Born ε_L(ω) with b11, b22, b12² and LST from frohlich_coupling
+    huang = get("frohlich_coupling").steps
+    b11_value, b22_value, b12_sq = huang[0].rhs, huang[1].rhs, huang[2].rhs
+    lst = next(s for s in huang if "Lyddane-Sachs-Teller" in s.why).rhs  # ω_LO² = ω_TO² ε_s/ε∞
+    motion = sp.Eq(-(omega**2) * w, b11 * w + b12 * E)
+    w_driven = sp.solve(motion, w)[0]
+    driven = Step(w, w_driven, "Huang-Born, driven at ω: −ω² w = b11 w + b12 E", solves=motion)
+    eps_l_expr = sp.Subs(1 + (b12 * w_driven + b22 * E) / (eps0 * E), (b11, b22, b12),
+                         (b11_value, b22_value, sp.sqrt(b12_sq)))
+    eps_l = eps_inf + (eps_s - eps_inf) * w_to**2 / (w_to**2 - omega**2)
+    lattice = Step(eps_l_expr, eps_l,
+                   "lattice ε_L(ω) = 1 + P/(ε0 E), b11, b22, b12² of frohlich_coupling: a Lorentz oscillator")
+    eps_s_lst = sp.solve(sp.Eq(w_lo**2, lst), eps_s)[0]
+    eps_l_lo = eps_inf * (w_lo**2 - omega**2) / (w_to**2 - omega**2)
+    lst_form = Step(sp.Subs(eps_l, eps_s, eps_s_lst), eps_l_lo,
+                    "with LST, ε_s = ε∞ ω_LO²/ω_TO²: ε_L = ε∞ (ω_LO² − ω²)/(ω_TO² − ω²)")
+
+    # carriers: the q -> 0 limit of the RPA response, in the background ε∞
+    eps_el = get("lindhard_small_q_expansion").statement.rhs
+    drude_limit = sp.Limit(eps_el - 1, Q.symbol, 0)
+    wp_sq = n * e**2 / (eps0 * eps_inf * m)
+    carriers = Step(drude_limit, sp.Subs(-eps_inf * w_p**2 / omega**2, w_p, sp.sqrt(wp_sq)),
+                    "carriers (lindhard_small_q_expansion, q -> 0): −n e²/(ε0 m ω²) = −ε∞ ω_p²/ω², "
+                    "ω_p² = n e²/(ε0 ε∞ m) (band mass m, background ε∞)")
+    eps_model = eps_inf * ((w_lo**2 - omega**2) / (w_to**2 - omega**2) - w_p**2 / omega**2)
+    total = Step(eps_l_lo - eps_inf * w_p**2 / omega**2, eps_model,
+                 "ε(ω) = ε_L(ω) + carriers: ε∞ [(ω_LO² − ω²)/(ω_TO² − ω²) − ω_p²/ω²]")
+
+    # the zeros: ω² (ω_TO² − ω²) ε/ε∞ is a quadratic in W = ω²
+    cleared = sp.Subs(sp.cancel(eps_model * omega**2 * (w_to**2 - omega**2) / eps_inf), omega, sp.sqrt(W))
+    quadratic = sp.expand(cleared.doit())
+    clear = Step(cleared, quadratic, "ε(ω) = 0: multiply by ω²(ω_TO² − ω²)/ε∞, a quadratic in W = ω²")
+    disc = sp.discriminant(quadratic, W)
+    disc_form = (w_lo**2 - w_p**2) ** 2 + 4 * w_p**2 * (w_lo**2 - w_to**2)
+    discriminant = Step(disc, disc_form, "its discriminant is >= 0 for ω_LO >= ω_TO: two real modes")
+    roots = sp.solve(sp.Eq(quadratic, 0), W)
+    probe = {w_lo: 2, w_to: 1, w_p: 1}
+    lower, upper = sorted(roots, key=lambda r: float(r.subs(probe)))
+    s_upper = Step(W, upper, "upper root W_+ = ω_+² (SymPy solve)", solves=sp.Eq(quadratic, 0))
+    s_lower = Step(W, lower, "lower root W_− = ω_−²", solves=sp.Eq(quadratic, 0))
+    plus, minus = sp.sqrt(upper), sp.sqrt(lower)
+    vieta = Step(upper * lower, w_p**2 * w_to**2, "product of the roots: ω_+² ω_−² = ω_p² ω_TO² "
+                 "(so ω_−² = ω_p² ω_TO²/ω_+² without cancellation)")
+    steps = [
+        driven, lattice, lst_form, carriers, total, clear, discriminant, s_upper, s_lower, vieta,
+        Step(sp.Limit(plus, w_p, 0), w_lo, "no carriers, ω_p -> 0: ω_+ -> ω_LO (the bare LO phonon) ..."),
+        Step(sp.Limit(minus, w_p, 0), sp.Integer(0), "... and ω_− -> 0 (the plasmon of a vanishing density)"),
+        Step(plus, w_p, "ω_p >> ω_LO: ω_+ = ω_p + O(1/ω_p), a plasmon", order=(1 / w_p, w_p, sp.oo)),
+        Step(sp.Limit(minus, w_p, sp.oo), w_to, "... and ω_− -> ω_TO: the carriers screen the LO field"),
+        Step(sp.Subs(quadratic, W, w_to**2), w_to**2 * (w_lo**2 - w_to**2),
+             "the quadratic (leading term −W²) is > 0 at W = ω_TO² (ω_LO > ω_TO): ω_− < ω_TO < ω_+ ..."),
+        Step(sp.Subs(quadratic, W, w_lo**2), w_p**2 * (w_lo**2 - w_to**2),
+             "... > 0 at W = ω_LO²: ω_− < ω_LO < ω_+ ..."),
+        Step(sp.Subs(quadratic, W, w_p**2), w_p**2 * (w_lo**2 - w_to**2),
+             "... and > 0 at W = ω_p²: ω_− < min(ω_TO, ω_p), ω_+ > max(ω_LO, ω_p); for ω_p > 0 neither "
+             "mode is at ω_TO or ω_LO"),
+        Step(sp.Subs(sp.sqrt(W), W, lower), minus, "the lower mode ω_− = sqrt(W_−)"),
+        Step(sp.Subs(sp.sqrt(W), W, upper), plus, "the upper mode ω_+ = sqrt(W_+)"),
+    ]
+    textbook = sp.sqrt((w_lo**2 + w_p**2 + sp.sqrt((w_lo**2 + w_p**2) ** 2 - 4 * w_p**2 * w_to**2)) / 2)
+    return Derivation(
+        name="coupled_plasmon_lo_modes",
+        title="Coupled plasmon-LO phonon modes at q -> 0",
+        source=cite(VARGA_1965, YU_CARDONA.at("plasmon-LO phonon coupled modes"), MAHAN,
+                    SEED_002_COUPLING),
+        symbols=[OMEGA_PLUS, OMEGA_MINUS, OMEGA_LO, OMEGA_TO, OMEGA_P, OMEGA, W_SQ, EPS_INF, EPS_S,
+                 EPS_TOTAL, E_CHARGE, EPS0, M_ELECTRON, N_DENSITY, Q, V_F, W_COORD, FIELD, B11, B12, B22],
+        assumptions=[
+            Assumption("Huang-Born polar lattice with one TO mode (frohlich_coupling), LST relation"),
+            Assumption("free carriers of density n and band mass m in the background ε∞, RPA response at "
+                       "q -> 0 (Drude, v_F q << ω: no Landau damping)", sp.Eq(eps_tot, eps_model)),
+            Assumption("longitudinal modes: ε(ω) = 0"),
+            Assumption("polar lattice: ω_LO > ω_TO", sp.StrictGreaterThan(w_lo, w_to)),
+            Assumption("no damping of the phonon or the carriers"),
+        ],
+        steps=steps,
+        statement=sp.Eq(w_plus, plus, evaluate=False),
+        textbook=sp.Eq(w_plus, textbook, evaluate=False),
+        sample={EPS_S.symbol: (5.0, 20.0), EPS_INF.symbol: (1.0, 4.0), w_lo: (1.2, 3.0), w_to: (0.3, 1.1)},
     )

@@ -29,6 +29,8 @@ __all__ = [
     "SEED_002_COUPLING",
     "SEED_002_SCATTERING",
     "SEED_002_SCREENING",
+    "VARGA_1965",
+    "YU_CARDONA",
     "ZIMAN",
     "Source",
     "cite",
@@ -68,6 +70,8 @@ GRIMVALL = Source("Grimvall, The Electron-Phonon Interaction in Metals")
 KITTEL = Source("Kittel, Introduction to Solid State Physics")
 MAHAN = Source("Mahan, Many-Particle Physics")
 ZIMAN = Source("Ziman, Electrons and Phonons")
+YU_CARDONA = Source("Yu & Cardona, Fundamentals of Semiconductors")
+VARGA_1965 = Source("B. B. Varga, Phys. Rev. 137, A1896 (1965)")
 
 
 def cite(*parts: str | Source) -> str:
