@@ -436,11 +436,15 @@ def _check_equal(label: str, lhs: sp.Expr, rhs: sp.Expr, ranges: Ranges, generat
         if proved:
             return CheckResult(label, True, "symbolic")
     free = sp.sympify(lhs).free_symbols | sp.sympify(rhs).free_symbols
-    points = NUMERIC_POINTS if free else 1  # a pure number needs one evaluation
+    points = [sample_point(free, ranges, generator) for _ in range(NUMERIC_POINTS if free else 1)]
+    try:
+        near = _boundary_points(lhs, rhs, free, ranges, generator)
+    except Exception as exc:
+        return CheckResult(label, False, "undecided",
+                           f"symbolic: {note}; region boundaries not located: {type(exc).__name__}: {exc}")
     worst = mpmath.mpf(0)
     try:
-        for _ in range(points):
-            point = sample_point(free, ranges, generator)
+        for point, where in [*((p, "") for p in points), *near]:
             a, b = numeric_value(lhs, point), numeric_value(rhs, point)
             scale = max(abs(a), abs(b), mpmath.mpf(10) ** (-NUMERIC_DIGITS))
             err = abs(a - b) / scale
@@ -448,18 +452,103 @@ def _check_equal(label: str, lhs: sp.Expr, rhs: sp.Expr, ranges: Ranges, generat
             if err > NUMERIC_RTOL:
                 return CheckResult(
                     label, False, f"numeric ({NUMERIC_DIGITS} digits)",
-                    f"sides differ at {_where(point)}: {mpmath.nstr(a, 15)} vs {mpmath.nstr(b, 15)}",
+                    f"sides differ at {_where(point)}{where}: {mpmath.nstr(a, 15)} vs {mpmath.nstr(b, 15)}",
                 )
     except Exception as exc:
         return CheckResult(
             label, False, "undecided",
             f"symbolic: {note}; numeric evaluation failed: {type(exc).__name__}: {exc}",
         )
+    count = f"{len(points)} point{'s' * (len(points) > 1)}"
+    if near:
+        count += f" + {len(near)} at region boundaries"
     return CheckResult(
-        label, True, f"numeric ({points} point{'s' * (points > 1)}, {NUMERIC_DIGITS} digits)",
+        label, True, f"numeric ({count}, {NUMERIC_DIGITS} digits)",
         f"{'numeric only' if numeric else 'SymPy could not decide'} ({note}); max rel. difference "
         f"{mpmath.nstr(worst, 3)}",
     )
+
+
+#: Distances from a region boundary (fractions of the scanned range) of the boundary checks.
+BOUNDARY_OFFSETS = (1e-2, 1e-4, 1e-6, 1e-8, 1e-10)
+#: Grid on which a boundary is located along a line before bisection.
+_SCAN_POINTS = 65
+#: Random lines tried per boundary and variable until one crosses the boundary.
+_LINES = 12
+
+
+def _crossings(f: sp.Expr, v: sp.Symbol, base: Mapping[sp.Symbol, sp.Float], lo: float, hi: float
+               ) -> list[mpmath.mpf]:
+    """The zeros of f in lo < v < hi, the other symbols at ``base``: sign changes on a grid, each
+    refined by bisection (f need only be continuous near its zero) to NUMERIC_DIGITS + 5 digits."""
+    with mpmath.workdps(NUMERIC_DIGITS + 5):
+        line = sp.lambdify(v, f.subs({s: base[s] for s in f.free_symbols - {v}}), "mpmath")
+        grid = [mpmath.mpf(lo) + (mpmath.mpf(hi) - lo) * i / (_SCAN_POINTS - 1) for i in range(_SCAN_POINTS)]
+        values = [mpmath.re(line(g)) for g in grid]
+        out = []
+        for (a, fa), (b, fb) in itertools.pairwise(zip(grid, values, strict=True)):
+            if fa == 0 or fa * fb >= 0:
+                continue
+            for _ in range(120):
+                mid = (a + b) / 2
+                if mpmath.re(line(mid)) * fa > 0:
+                    a = mid
+                else:
+                    b = mid
+            out.append((a + b) / 2)
+        return out
+
+
+def _boundary_functions(expr: sp.Expr, free: set[sp.Symbol]) -> list[sp.Expr]:
+    """The f with a region boundary at f = 0: each relation of a Piecewise condition (lhs − rhs) and
+    each Heaviside or sign argument, as far as they depend on ``free`` only (not on bound variables)."""
+    out: list[sp.Expr] = []
+    for pw in sp.sympify(expr).atoms(sp.Piecewise):
+        for _, cond in pw.args:
+            for rel in sp.sympify(cond).atoms(sp.core.relational.Relational):
+                out.append(rel.lhs - rel.rhs)
+    for step in sp.sympify(expr).atoms(sp.Heaviside, sp.sign):
+        out.append(step.args[0])
+    return [f for f in dict.fromkeys(out) if f.free_symbols and f.free_symbols <= free]
+
+
+def _scan_range(v: sp.Symbol, ranges: Ranges) -> tuple[float, float]:
+    """Where :func:`sample_point` draws ``v`` from."""
+    if v in ranges:
+        return tuple(float(b) for b in ranges[v])  # type: ignore[return-value]
+    return (0.1, 10.0) if v.is_positive else (-3.0, 3.0)
+
+
+def _boundary_points(lhs: sp.Expr, rhs: sp.Expr, free: set[sp.Symbol], ranges: Ranges,
+                     generator: np.random.Generator) -> list[tuple[dict[sp.Symbol, sp.Float], str]]:
+    """Points just inside and just outside every region boundary of either side.
+
+    For each boundary f = 0 (:func:`_boundary_functions`, in a fixed order) and each of its
+    variables v: on lines along v through random points (up to ``_LINES``, until one crosses f = 0
+    inside v's sampling range), the crossings (:func:`_crossings`) and points at
+    BOUNDARY_OFFSETS × (range of v) on both sides. A boundary moved by a little (a region
+    x + ν < 0.9 for x + ν < 1) shows there, where random points rarely fall. Each point comes
+    with a note naming its boundary.
+    """
+    out = []
+    functions = sorted(set(_boundary_functions(lhs, free) + _boundary_functions(rhs, free)),
+                       key=sp.default_sort_key)  # a fixed order: the same points in every process
+    for f in functions:
+        for v in sorted(f.free_symbols, key=str):
+            lo, hi = _scan_range(v, ranges)
+            for _ in range(_LINES):  # lines through random points until one crosses the boundary
+                base = sample_point(free, ranges, generator)
+                crossings = _crossings(f, v, base, lo, hi)
+                if crossings:
+                    break
+            for crossing in crossings:
+                for offset in BOUNDARY_OFFSETS:
+                    for sign in (-1, 1):
+                        value = crossing + sign * offset * (hi - lo)
+                        if lo <= value <= hi:
+                            point = {**base, v: sp.Float(value, NUMERIC_DIGITS + 5)}
+                            out.append((point, f" ({offset:g} from the boundary {f} = 0)"))
+    return out
 
 
 def _check_asymptotic(label: str, lhs: sp.Expr, rhs: sp.Expr, order: tuple[sp.Expr, sp.Symbol, Any],

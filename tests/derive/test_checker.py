@@ -217,6 +217,22 @@ def test_asymptotic_order_must_be_below_the_result():
     assert checker.check_asymptotic(opaque * (q + q**2), opaque * q, (q**2, q, 0)).passed
 
 
+@pytest.mark.parametrize("edge", [sp.Rational(9, 10), sp.Rational(99, 100)])
+def test_moved_region_boundary_fails(edge):
+    """Im f with the particle-hole continuum edge x + ν < 1 moved to x + ν < 0.9 (or 0.99): random
+    points rarely fall in the strip, the points on both sides of each boundary do."""
+    d = derive.get("lindhard_dynamic_imag")
+    k = next(i for i, s in enumerate(d.steps, 1) if s.rhs == d.statement.rhs)
+    x, nu = sorted(d.statement.rhs.atoms(sp.Symbol), key=str)[::-1]
+    moved = d.steps[k - 1].rhs.xreplace({sp.StrictLessThan(nu + x, 1): sp.StrictLessThan(nu + x, edge)})
+    assert moved != d.steps[k - 1].rhs
+    steps = list(d.steps)
+    steps[k - 1] = dataclasses.replace(steps[k - 1], rhs=moved)
+    report = dataclasses.replace(d, steps=steps).check(steps=[k])
+    failed = next(r for r in report.results if r.check == f"step {k}")
+    assert not failed.passed and "from the boundary" in failed.detail
+
+
 def test_check_step_dispatches_like_the_derivation():
     ok = Step(sp.sin(x) / x, 1 - x**2 / 6, "series", order=(x**4, x, 0))
     assert checker.check_step(ok, label="s").method == "symbolic (limit)"
