@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .ir import Kernel, statement_kernel
+from ..registry import get
+from .ir import Branch, Kernel, statement_kernel
 from .registry import kernel
 
 __all__: list[str] = []
@@ -31,3 +32,49 @@ def _frohlich_coupling_screened_kernel() -> Kernel:
                             ["q", "omega_LO", "epsilon_inf", "epsilon_s", "V", "k_TF"],
                             "Thomas-Fermi-screened Froehlich coupling |g_q| in J",
                             name="frohlich_coupling_screened")
+
+
+@kernel("frohlich_coupling_screened_dynamic", derivation="frohlich_screened_dynamic_high_frequency")
+def _frohlich_coupling_screened_dynamic_kernel() -> Kernel:
+    return statement_kernel("frohlich_screened_dynamic_high_frequency",
+                            ["q", "omega_LO", "epsilon_inf", "epsilon_s", "V", "omega_p"],
+                            "Dynamically screened Froehlich coupling g_q/eps(q, w_LO) in J (w_LO >> v_F q)",
+                            name="frohlich_coupling_screened_dynamic")
+
+
+def _coupled_modes() -> tuple[sp.Expr, sp.Expr, sp.Expr, dict[str, sp.Symbol]]:
+    """(ω_+, ω_−) of ``coupled_plasmon_lo_modes`` (statement and step) and ω_+ without cancellation."""
+    d = get("coupled_plasmon_lo_modes")
+    s = {q.symbol.name: q.symbol for q in d.symbols}
+    w_lo, w_to, w_p = s["omega_LO"], s["omega_TO"], s["omega_p"]
+    lower = next(step.rhs for step in d.steps if step.why.startswith("the lower mode"))
+    # the discriminant as a sum of non-negative terms (a step of the derivation): no cancellation
+    root = sp.sqrt((w_lo**2 - w_p**2) ** 2 + 4 * w_p**2 * (w_lo**2 - w_to**2))
+    upper_stable = sp.sqrt((w_lo**2 + w_p**2 + root) / 2)
+    return d.statement.rhs, lower, upper_stable, s
+
+
+@kernel("coupled_mode_upper", derivation="coupled_plasmon_lo_modes")
+def _coupled_mode_upper_kernel() -> Kernel:
+    upper, _, stable, s = _coupled_modes()
+    return Kernel(
+        name="coupled_mode_upper", derivation="coupled_plasmon_lo_modes",
+        args=[s["omega_p"], s["omega_LO"], s["omega_TO"]], closed_form=upper,
+        doc="Upper coupled plasmon-LO mode omega_+ at q -> 0 in rad/s",
+        branches=[Branch(stable, sp.true, "discriminant written (ω_LO² − ω_p²)² + 4ω_p²(ω_LO² − ω_TO²): "
+                         "a sum of non-negative terms, no cancellation")],
+    )
+
+
+@kernel("coupled_mode_lower", derivation="coupled_plasmon_lo_modes")
+def _coupled_mode_lower_kernel() -> Kernel:
+    _, lower, stable, s = _coupled_modes()
+    w_to, w_p = s["omega_TO"], s["omega_p"]
+    return Kernel(
+        name="coupled_mode_lower", derivation="coupled_plasmon_lo_modes",
+        args=[s["omega_p"], s["omega_LO"], s["omega_TO"]], closed_form=lower,
+        doc="Lower coupled plasmon-LO mode omega_- at q -> 0 in rad/s",
+        branches=[Branch(w_p * w_to / stable, sp.true,
+                         "ω_− = ω_p ω_TO/ω_+ (product of the roots): no cancellation of ω_LO² + ω_p² "
+                         "against the root when ω_p << ω_LO or ω_p >> ω_LO")],
+    )

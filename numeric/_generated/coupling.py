@@ -6,13 +6,16 @@ GENERATED CODE: do not edit. Regenerate with `ephkit codegen --write`;
 - deformation_potential_coupling: from derivation `deformation_potential_coupling`
 - frohlich_coupling: from derivation `frohlich_coupling`
 - frohlich_coupling_screened: from derivation `frohlich_screened_thomas_fermi`
+- frohlich_coupling_screened_dynamic: from derivation `frohlich_screened_dynamic_high_frequency`
+- coupled_mode_upper: from derivation `coupled_plasmon_lo_modes`
+- coupled_mode_lower: from derivation `coupled_plasmon_lo_modes`
 """
 
 import math
 
 import numba
 
-__all__ = ['deformation_potential_coupling_scalar', 'deformation_potential_coupling_loop', 'deformation_potential_coupling_loop_parallel', 'frohlich_coupling_scalar', 'frohlich_coupling_loop', 'frohlich_coupling_loop_parallel', 'frohlich_coupling_screened_scalar', 'frohlich_coupling_screened_loop', 'frohlich_coupling_screened_loop_parallel']
+__all__ = ['deformation_potential_coupling_scalar', 'deformation_potential_coupling_loop', 'deformation_potential_coupling_loop_parallel', 'frohlich_coupling_scalar', 'frohlich_coupling_loop', 'frohlich_coupling_loop_parallel', 'frohlich_coupling_screened_scalar', 'frohlich_coupling_screened_loop', 'frohlich_coupling_screened_loop_parallel', 'frohlich_coupling_screened_dynamic_scalar', 'frohlich_coupling_screened_dynamic_loop', 'frohlich_coupling_screened_dynamic_loop_parallel', 'coupled_mode_upper_scalar', 'coupled_mode_upper_loop', 'coupled_mode_upper_loop_parallel', 'coupled_mode_lower_scalar', 'coupled_mode_lower_loop', 'coupled_mode_lower_loop_parallel']
 
 
 # --- deformation_potential_coupling: derivation deformation_potential_coupling
@@ -83,4 +86,80 @@ def frohlich_coupling_screened_loop_parallel(q, omega_LO, epsilon_inf, epsilon_s
     """Thomas-Fermi-screened Froehlich coupling |g_q| in J: the loop above, run on all cores (numba.prange)."""
     for i in numba.prange(q.shape[0]):
         out[i] = frohlich_coupling_screened_scalar(q[i], omega_LO[i], epsilon_inf[i], epsilon_s[i], V[i], k_TF[i])
+    return out
+
+
+
+# --- frohlich_coupling_screened_dynamic: derivation frohlich_screened_dynamic_high_frequency
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def frohlich_coupling_screened_dynamic_scalar(q, omega_LO, epsilon_inf, epsilon_s, V, omega_p):
+    """Dynamically screened Froehlich coupling g_q/eps(q, w_LO) in J (w_LO >> v_F q) (scalar kernel)."""
+    return 3.909841133978154e-31*omega_LO**(2.5)*math.sqrt(-epsilon_inf + epsilon_s)/(math.sqrt(V)*math.sqrt(epsilon_inf)*math.sqrt(epsilon_s)*q*(omega_LO - omega_p)*(omega_LO + omega_p))
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def frohlich_coupling_screened_dynamic_loop(q, omega_LO, epsilon_inf, epsilon_s, V, omega_p, out):
+    """Dynamically screened Froehlich coupling g_q/eps(q, w_LO) in J (w_LO >> v_F q): loop over flat float64 arrays of equal length."""
+    for i in range(q.shape[0]):
+        out[i] = frohlich_coupling_screened_dynamic_scalar(q[i], omega_LO[i], epsilon_inf[i], epsilon_s[i], V[i], omega_p[i])
+    return out
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
+def frohlich_coupling_screened_dynamic_loop_parallel(q, omega_LO, epsilon_inf, epsilon_s, V, omega_p, out):
+    """Dynamically screened Froehlich coupling g_q/eps(q, w_LO) in J (w_LO >> v_F q): the loop above, run on all cores (numba.prange)."""
+    for i in numba.prange(q.shape[0]):
+        out[i] = frohlich_coupling_screened_dynamic_scalar(q[i], omega_LO[i], epsilon_inf[i], epsilon_s[i], V[i], omega_p[i])
+    return out
+
+
+
+# --- coupled_mode_upper: derivation coupled_plasmon_lo_modes
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def coupled_mode_upper_scalar(omega_p, omega_LO, omega_TO):
+    """Upper coupled plasmon-LO mode omega_+ at q -> 0 in rad/s (scalar kernel)."""
+    t0 = (omega_LO*omega_LO)
+    t1 = (omega_p*omega_p)
+    return math.sqrt((0.5)*t0 + (0.5)*t1 + (0.5)*math.sqrt(4.0*t1*(-(omega_TO*omega_TO) + t0) + ((t0 - t1)*(t0 - t1))))
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def coupled_mode_upper_loop(omega_p, omega_LO, omega_TO, out):
+    """Upper coupled plasmon-LO mode omega_+ at q -> 0 in rad/s: loop over flat float64 arrays of equal length."""
+    for i in range(omega_p.shape[0]):
+        out[i] = coupled_mode_upper_scalar(omega_p[i], omega_LO[i], omega_TO[i])
+    return out
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
+def coupled_mode_upper_loop_parallel(omega_p, omega_LO, omega_TO, out):
+    """Upper coupled plasmon-LO mode omega_+ at q -> 0 in rad/s: the loop above, run on all cores (numba.prange)."""
+    for i in numba.prange(omega_p.shape[0]):
+        out[i] = coupled_mode_upper_scalar(omega_p[i], omega_LO[i], omega_TO[i])
+    return out
+
+
+
+# --- coupled_mode_lower: derivation coupled_plasmon_lo_modes
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def coupled_mode_lower_scalar(omega_p, omega_LO, omega_TO):
+    """Lower coupled plasmon-LO mode omega_- at q -> 0 in rad/s (scalar kernel)."""
+    t0 = (omega_LO*omega_LO)
+    t1 = (omega_p*omega_p)
+    return omega_TO*omega_p/math.sqrt((0.5)*t0 + (0.5)*t1 + (0.5)*math.sqrt(4.0*t1*(-(omega_TO*omega_TO) + t0) + ((t0 - t1)*(t0 - t1))))
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def coupled_mode_lower_loop(omega_p, omega_LO, omega_TO, out):
+    """Lower coupled plasmon-LO mode omega_- at q -> 0 in rad/s: loop over flat float64 arrays of equal length."""
+    for i in range(omega_p.shape[0]):
+        out[i] = coupled_mode_lower_scalar(omega_p[i], omega_LO[i], omega_TO[i])
+    return out
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
+def coupled_mode_lower_loop_parallel(omega_p, omega_LO, omega_TO, out):
+    """Lower coupled plasmon-LO mode omega_- at q -> 0 in rad/s: the loop above, run on all cores (numba.prange)."""
+    for i in numba.prange(omega_p.shape[0]):
+        out[i] = coupled_mode_lower_scalar(omega_p[i], omega_LO[i], omega_TO[i])
     return out
