@@ -12,7 +12,13 @@ from numpy.typing import ArrayLike
 from ._generated import coupling as _kernels
 from ._support import checked, evaluate
 
-__all__ = ["deformation_potential_coupling", "frohlich_coupling", "frohlich_coupling_screened"]
+__all__ = [
+    "coupled_plasmon_lo_modes",
+    "deformation_potential_coupling",
+    "frohlich_coupling",
+    "frohlich_coupling_screened",
+    "frohlich_coupling_screened_dynamic",
+]
 
 
 def deformation_potential_coupling(
@@ -123,7 +129,10 @@ def frohlich_coupling_screened(
     Notes
     -----
     Derivation ``frohlich_screened_thomas_fermi``: static screening at a fixed
-    ω_LO (no Bohm-Staver softening).
+    ω_LO (no Bohm-Staver softening). Valid only for ω_LO << v_F q (the
+    electrons follow the phonon) and q << k_F; for ω_LO >> v_F q use
+    :func:`frohlich_coupling_screened_dynamic` (∝ 1/q, not ∝ q). The two
+    laws cross at ω_LO ≈ v_F q/√3.
 
     Examples
     --------
@@ -138,3 +147,99 @@ def frohlich_coupling_screened(
     if np.any((q_b == 0) & (k_b == 0)):
         raise ValueError("q = 0 needs k_TF > 0 (the unscreened coupling diverges at q = 0)")
     return evaluate(_kernels.frohlich_coupling_screened_loop, q_a, *_polar(omega_LO, eps_inf, eps_s, V), k_a)
+
+
+def frohlich_coupling_screened_dynamic(
+    q: ArrayLike, omega_LO: ArrayLike, eps_inf: ArrayLike, eps_s: ArrayLike, V: ArrayLike,
+    omega_p: ArrayLike,
+) -> np.ndarray | float:
+    """Dynamically screened Fröhlich coupling g_q/ε(q, ω_LO) = |g_q| ω_LO²/(ω_LO² − ω_p²) for ω_LO >> v_F q.
+
+    Parameters are those of :func:`frohlich_coupling` plus ``omega_p``, the
+    plasma frequency of the carriers in rad/s (>= 0, != omega_LO), e.g.
+    ``numeric.screening.plasma_frequency(n, m)`` for the electron gas of
+    ephkit's RPA ε = 1 − v(q)χ0.
+
+    Returns
+    -------
+    float or ndarray
+        g_q/ε(q, ω_LO) in J, real: positive (enhanced) for ω_p < ω_LO,
+        negative (over-screened) for ω_p > ω_LO, −(ω_LO/ω_p)² |g_q| for
+        ω_p >> ω_LO. Its magnitude is the screened |g_q|; it grows as 1/q.
+
+    Notes
+    -----
+    Derivation ``frohlich_screened_dynamic_high_frequency``: the bare
+    coupling divided by the RPA ε(q, ω_LO) = 1 − ω_p²/ω_LO² + O((v_F q/ω_LO)²)
+    of the electron gas, at a fixed ω_LO. Valid for ω_LO >> v_F q (the
+    electrons cannot follow the phonon), above the particle-hole continuum
+    and q << k_F; for ω_LO << v_F q use :func:`frohlich_coupling_screened`
+    (Thomas-Fermi). Near ω_p = ω_LO the phonon and the plasmon mix
+    (:func:`coupled_plasmon_lo_modes`) and this form does not apply.
+
+    Examples
+    --------
+    >>> from numeric.constants import e, hbar
+    >>> w_LO = 36.25e-3 * e / hbar                     # GaAs LO phonon
+    >>> g = frohlich_coupling_screened_dynamic(1e7, w_LO, 10.89, 12.9, 1e-18, 10 * w_LO)
+    >>> round(g / frohlich_coupling(1e7, w_LO, 10.89, 12.9, 1e-18), 6)  # 1/(1 − 100)
+    -0.010101
+    """
+    arrays = [checked("q", q, 0.0, low_open=True), *_polar(omega_LO, eps_inf, eps_s, V),
+              checked("omega_p", omega_p, 0.0)]
+    w_lo_b, w_p_b = np.broadcast_arrays(arrays[1], arrays[5])
+    bad = w_lo_b == w_p_b
+    if bad.any():
+        raise ValueError(f"omega_p = {w_p_b[bad].flat[0]:g} equals omega_LO: ε(q, ω_LO) = 0 at the plasmon "
+                         "resonance, where the phonon and the plasmon mix (coupled_plasmon_lo_modes); "
+                         "valid range: omega_p != omega_LO")
+    return evaluate(_kernels.frohlich_coupling_screened_dynamic_loop, *arrays)
+
+
+def coupled_plasmon_lo_modes(
+    omega_p: ArrayLike, omega_LO: ArrayLike, omega_TO: ArrayLike
+) -> tuple[np.ndarray | float, np.ndarray | float]:
+    """Coupled plasmon-LO phonon modes at q -> 0: ω±² = ½[ω_LO² + ω_p² ± sqrt((ω_LO² + ω_p²)² − 4ω_p²ω_TO²)].
+
+    Parameters
+    ----------
+    omega_p : array_like
+        Plasma frequency of the carriers in the background ε∞,
+        ω_p² = n e²/(ε0 ε∞ m), rad/s (>= 0; 0: no carriers).
+    omega_LO, omega_TO : array_like
+        LO and TO phonon frequencies at q -> 0, rad/s (0 < omega_TO <= omega_LO).
+
+    Returns
+    -------
+    (omega_minus, omega_plus) : tuple of float or ndarray
+        The two longitudinal modes in rad/s, ω_− < min(ω_TO, ω_p) and
+        ω_+ > max(ω_LO, ω_p): ω_LO and 0 without carriers, ω_TO and ω_p for
+        ω_p >> ω_LO.
+
+    Notes
+    -----
+    Derivation ``coupled_plasmon_lo_modes``: the zeros of
+    ε(ω) = ε∞[(ω_LO² − ω²)/(ω_TO² − ω²) − ω_p²/ω²] (Huang-Born lattice with
+    LST, Drude carriers). Valid for v_F q << ω±, no damping. Evaluated
+    without cancellation (ω_− = ω_p ω_TO/ω_+). Varga, Phys. Rev. 137, A1896
+    (1965); Yu & Cardona, *Fundamentals of Semiconductors*.
+
+    Examples
+    --------
+    >>> from math import pi
+    >>> from numeric.constants import c
+    >>> w_TO, w_LO = 2 * pi * c * 268e2, 2 * pi * c * 292e2   # GaAs, rad/s
+    >>> lo, hi = coupled_plasmon_lo_modes(w_LO, w_LO, w_TO)   # ω_p = ω_LO
+    >>> round(lo / w_TO, 4), round(hi / w_LO, 4)
+    (0.8461, 1.182)
+    """
+    w_p = checked("omega_p", omega_p, 0.0)
+    w_lo = checked("omega_LO", omega_LO, 0.0, low_open=True)
+    w_to = checked("omega_TO", omega_TO, 0.0, low_open=True)
+    lo_b, to_b = np.broadcast_arrays(w_lo, w_to)
+    bad = to_b > lo_b
+    if bad.any():
+        raise ValueError(f"omega_TO = {to_b[bad].flat[0]:g} exceeds omega_LO = {lo_b[bad].flat[0]:g} "
+                         "(valid range: 0 < omega_TO <= omega_LO)")
+    return (evaluate(_kernels.coupled_mode_lower_loop, w_p, w_lo, w_to),
+            evaluate(_kernels.coupled_mode_upper_loop, w_p, w_lo, w_to))
