@@ -264,6 +264,16 @@ class Derivation:
         return CheckReport(self.name, results, time.perf_counter() - start)
 
     def _check_chain(self) -> CheckResult:
+        """The statement is the result of a step, and no step is an empty identity ``e = e``.
+
+        A step whose two sides are the same expression proves nothing; appended to a chain it
+        would make any typed-in statement "the result of a step".
+        """
+        empty = [i for i, step in enumerate(self.steps, 1) if sp.sympify(step.lhs) == sp.sympify(step.rhs)]
+        if empty:
+            return CheckResult("chain", False, "structural",
+                               f"step{'s' * (len(empty) > 1)} {', '.join(map(str, empty))} state nothing: "
+                               "both sides are the same expression (a typed-in result)")
         for i, step in enumerate(self.steps, 1):
             if step.order is None and step.rhs == self.statement.rhs:
                 return CheckResult("chain", True, "structural", f"statement is the result of step {i}")

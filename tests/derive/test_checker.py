@@ -62,6 +62,18 @@ def test_statement_not_from_chain_fails():
     assert not report.get("chain").passed
 
 
+def test_typed_in_statement_with_an_empty_step_fails():
+    """A wrong statement and textbook form, 'reached' by an appended step e = e, fail the chain."""
+    d = derive.get("deformation_potential_coupling")
+    wrong = 2 * d.statement.rhs
+    forged = dataclasses.replace(
+        d, steps=[*d.steps, Step(wrong, wrong, "typed in")],
+        statement=sp.Eq(d.statement.lhs, wrong, evaluate=False),
+        textbook=sp.Eq(d.textbook.lhs, wrong, evaluate=False))
+    report = forged.check(steps=[len(forged.steps)])
+    assert not report.passed and "state nothing" in report.get("chain").detail
+
+
 def test_wrong_asymptotic_step_fails():
     ok = Step(sp.sin(x) / x, 1 - x**2 / 6, "series", order=(x**4, x, 0))
     bad = Step(sp.sin(x) / x, 1 - x**2 / 5, "series", order=(x**4, x, 0))
