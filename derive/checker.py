@@ -44,7 +44,7 @@ import itertools
 import signal
 import threading
 import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +62,7 @@ __all__ = [
     "SYMBOLIC_SECONDS",
     "CheckResult",
     "Ranges",
+    "Regime",
     "Seed",
     "check_asymptotic",
     "check_bound",
@@ -85,6 +86,8 @@ SYMBOLIC_SECONDS = 8.0
 #: Sampling ranges: symbol -> (low, high); other symbols: log-uniform in [0.1, 10] if positive,
 #: uniform in [-3, 3] if real.
 Ranges = Mapping[sp.Symbol, tuple[float, float]]
+#: Relations (inequalities) the numeric points must satisfy: a derivation's validity regime.
+Regime = Sequence[sp.Basic]
 #: What random points are drawn from: an integer or string seed, or a generator.
 Seed = int | str | np.random.Generator | None
 
@@ -119,7 +122,7 @@ def rng(seed: Seed = None) -> np.random.Generator:
 
 # ------------------------------------------------------------------ the public checks
 def check_equal(lhs: sp.Expr, rhs: sp.Expr, ranges: Ranges | None = None, seed: Seed = None,
-                label: str = "equal", numeric: str = "") -> CheckResult:
+                label: str = "equal", numeric: str = "", regime: Regime = ()) -> CheckResult:
     """Check ``lhs == rhs``: symbolically, else numerically at NUMERIC_DIGITS digits.
 
     Parameters
@@ -136,6 +139,8 @@ def check_equal(lhs: sp.Expr, rhs: sp.Expr, ranges: Ranges | None = None, seed: 
     numeric : str, optional
         If given, why SymPy cannot prove this identity: the symbolic attempt is
         skipped and the reason reported with the numeric comparison.
+    regime : sequence of relations, optional
+        The numeric points satisfy these (see :func:`sample_point`).
 
     Returns
     -------
@@ -144,14 +149,14 @@ def check_equal(lhs: sp.Expr, rhs: sp.Expr, ranges: Ranges | None = None, seed: 
     """
     try:
         with mpmath.workdps(NUMERIC_DIGITS + 5):
-            return _check_equal(label, lhs, rhs, ranges or {}, rng(seed), numeric)
+            return _check_equal(label, lhs, rhs, ranges or {}, rng(seed), numeric, regime)
     except Exception as exc:  # a crash is a failed check, never a pass
         return _error(label, exc)
 
 
 def check_asymptotic(lhs: sp.Expr, rhs: sp.Expr, order: tuple[sp.Expr, sp.Symbol, Any],
-                     ranges: Ranges | None = None, seed: Seed = None, label: str = "asymptotic"
-                     ) -> CheckResult:
+                     ranges: Ranges | None = None, seed: Seed = None, label: str = "asymptotic",
+                     regime: Regime = ()) -> CheckResult:
     """Check ``lhs = rhs + O(g)`` as ``x -> x0`` (``order = (g, x, x0)``).
 
     Two limits: ``g/rhs -> 0`` (the order is real: the remainder is smaller
@@ -159,17 +164,18 @@ def check_asymptotic(lhs: sp.Expr, rhs: sp.Expr, order: tuple[sp.Expr, sp.Symbol
     remainder is O(g)); together they give ``lhs/rhs -> 1``, so the leading
     coefficient is checked too. Symbolically with ``sympy.limit``; where SymPy
     cannot decide, at a random point: ``|g/rhs|`` must fall and ``(lhs - rhs)/g``
-    settle at x0 + 1e-6, 1e-8, 1e-10 (or +-1e6, 1e8, 1e10 for x0 = +-oo).
+    settle at x0 + 1e-6, 1e-8, 1e-10 (or +-1e6, 1e8, 1e10 for x0 = +-oo). The
+    random point satisfies the relations ``regime`` (those free of x).
     """
     try:
         with mpmath.workdps(NUMERIC_DIGITS + 5):
-            return _check_asymptotic(label, lhs, rhs, order, ranges or {}, rng(seed))
+            return _check_asymptotic(label, lhs, rhs, order, ranges or {}, rng(seed), regime)
     except Exception as exc:
         return _error(label, exc)
 
 
 def check_solution(lhs: sp.Expr, rhs: sp.Expr, equation: sp.Equality, ranges: Ranges | None = None,
-                   seed: Seed = None, label: str = "solution") -> CheckResult:
+                   seed: Seed = None, label: str = "solution", regime: Regime = ()) -> CheckResult:
     """Check that ``lhs = rhs`` solves ``equation``: substituted into it, it must hold identically."""
     try:
         solved = equation.subs(lhs, rhs)
@@ -177,25 +183,25 @@ def check_solution(lhs: sp.Expr, rhs: sp.Expr, equation: sp.Equality, ranges: Ra
             return CheckResult(label, True, "symbolic (substituted into the equation)")
         if solved is sp.false:
             return CheckResult(label, False, "symbolic", "the solution violates the equation")
-        result = check_equal(solved.lhs, solved.rhs, ranges, seed, label)
+        result = check_equal(solved.lhs, solved.rhs, ranges, seed, label, regime=regime)
         result.method += " (substituted into the equation)"
         return result
     except Exception as exc:
         return _error(label, exc)
 
 
-def check_step(step: Step, ranges: Ranges | None = None, seed: Seed = None, label: str = "step"
-               ) -> CheckResult:
+def check_step(step: Step, ranges: Ranges | None = None, seed: Seed = None, label: str = "step",
+               regime: Regime = ()) -> CheckResult:
     """Check one derivation :class:`~derive.derivation.Step` (equality, asymptotic or solution).
 
-    ``step.sample`` overrides ``ranges`` symbol by symbol.
+    ``step.sample`` overrides ``ranges`` symbol by symbol; numeric points satisfy ``regime``.
     """
     ranges = {**(ranges or {}), **step.sample}
     if step.order is not None:
-        return check_asymptotic(step.lhs, step.rhs, step.order, ranges, seed, label)
+        return check_asymptotic(step.lhs, step.rhs, step.order, ranges, seed, label, regime)
     if step.solves is not None:
-        return check_solution(step.lhs, step.rhs, step.solves, ranges, seed, label)
-    return check_equal(step.lhs, step.rhs, ranges, seed, label, step.numeric)
+        return check_solution(step.lhs, step.rhs, step.solves, ranges, seed, label, regime)
+    return check_equal(step.lhs, step.rhs, ranges, seed, label, step.numeric, regime)
 
 
 def check_bound(approx: sp.Expr, exact: sp.Expr, bound: float, region: Ranges, seed: Seed = None,
@@ -237,15 +243,42 @@ def check_bound(approx: sp.Expr, exact: sp.Expr, bound: float, region: Ranges, s
                        f"max relative remainder {mpmath.nstr(worst, 3)} <= {bound:g}")
 
 
-def sample_point(free: set[sp.Symbol], ranges: Ranges, generator: np.random.Generator
-                 ) -> dict[sp.Symbol, sp.Float]:
+def sample_point(free: set[sp.Symbol], ranges: Ranges, generator: np.random.Generator,
+                 regime: Regime = ()) -> dict[sp.Symbol, sp.Float]:
     """A random point for the symbols ``free`` (sorted by name), as NUMERIC_DIGITS-digit Floats.
+
+    The point satisfies every relation of ``regime`` whose symbols are all in ``free``
+    (drawn again, up to ``_REGIME_TRIES`` times, until it does).
 
     Raises
     ------
     ValueError
-        For a symbol with no range that is neither positive nor real.
+        For a symbol with no range that is neither positive nor real, or if no point of the
+        sampling box was found inside the regime.
     """
+    relevant = [r for r in regime if r.free_symbols and r.free_symbols <= free]
+    for _ in range(_REGIME_TRIES):
+        point = _draw(free, ranges, generator)
+        if all(_holds(r, point) for r in relevant):
+            return point
+    raise ValueError(f"no point of the sampling box satisfies the regime {relevant} "
+                     f"({_REGIME_TRIES} tries): the ranges leave the regime")
+
+
+#: Draws of :func:`sample_point` before it gives up on finding a point inside the regime.
+_REGIME_TRIES = 200
+
+
+def _holds(relation: sp.Basic, point: Mapping[sp.Symbol, sp.Float]) -> bool:
+    """Whether ``relation`` is true at ``point`` (False where it cannot be decided)."""
+    try:
+        return bool(relation.subs(point))
+    except TypeError:
+        return False
+
+
+def _draw(free: set[sp.Symbol], ranges: Ranges, generator: np.random.Generator) -> dict[sp.Symbol, sp.Float]:
+    """One point of the sampling box of :func:`sample_point`, regardless of the regime."""
     point = {}
     for s in sorted(free, key=str):
         if s in ranges:
@@ -427,7 +460,7 @@ def _at_point(e: sp.Basic, point: Mapping[sp.Symbol, sp.Float]) -> sp.Basic:
 
 
 def _check_equal(label: str, lhs: sp.Expr, rhs: sp.Expr, ranges: Ranges, generator: np.random.Generator,
-                 numeric: str = "") -> CheckResult:
+                 numeric: str = "", regime: Regime = ()) -> CheckResult:
     """:func:`check_equal` inside the mpmath context it sets."""
     if numeric:
         note = numeric
@@ -436,9 +469,9 @@ def _check_equal(label: str, lhs: sp.Expr, rhs: sp.Expr, ranges: Ranges, generat
         if proved:
             return CheckResult(label, True, "symbolic")
     free = sp.sympify(lhs).free_symbols | sp.sympify(rhs).free_symbols
-    points = [sample_point(free, ranges, generator) for _ in range(NUMERIC_POINTS if free else 1)]
     try:
-        near = _boundary_points(lhs, rhs, free, ranges, generator)
+        points = [sample_point(free, ranges, generator, regime) for _ in range(NUMERIC_POINTS if free else 1)]
+        near = _boundary_points(lhs, rhs, free, ranges, generator, regime)
     except Exception as exc:
         return CheckResult(label, False, "undecided",
                            f"symbolic: {note}; region boundaries not located: {type(exc).__name__}: {exc}")
@@ -520,7 +553,8 @@ def _scan_range(v: sp.Symbol, ranges: Ranges) -> tuple[float, float]:
 
 
 def _boundary_points(lhs: sp.Expr, rhs: sp.Expr, free: set[sp.Symbol], ranges: Ranges,
-                     generator: np.random.Generator) -> list[tuple[dict[sp.Symbol, sp.Float], str]]:
+                     generator: np.random.Generator, regime: Regime = ()
+                     ) -> list[tuple[dict[sp.Symbol, sp.Float], str]]:
     """Points just inside and just outside every region boundary of either side.
 
     For each boundary f = 0 (:func:`_boundary_functions`, in a fixed order) and each of its
@@ -537,7 +571,7 @@ def _boundary_points(lhs: sp.Expr, rhs: sp.Expr, free: set[sp.Symbol], ranges: R
         for v in sorted(f.free_symbols, key=str):
             lo, hi = _scan_range(v, ranges)
             for _ in range(_LINES):  # lines through random points until one crosses the boundary
-                base = sample_point(free, ranges, generator)
+                base = sample_point(free, ranges, generator, regime)
                 crossings = _crossings(f, v, base, lo, hi)
                 if crossings:
                     break
@@ -547,15 +581,16 @@ def _boundary_points(lhs: sp.Expr, rhs: sp.Expr, free: set[sp.Symbol], ranges: R
                         value = crossing + sign * offset * (hi - lo)
                         if lo <= value <= hi:
                             point = {**base, v: sp.Float(value, NUMERIC_DIGITS + 5)}
-                            out.append((point, f" ({offset:g} from the boundary {f} = 0)"))
+                            if all(_holds(r, point) for r in regime if r.free_symbols <= free):
+                                out.append((point, f" ({offset:g} from the boundary {f} = 0)"))
     return out
 
 
 def _check_asymptotic(label: str, lhs: sp.Expr, rhs: sp.Expr, order: tuple[sp.Expr, sp.Symbol, Any],
-                      ranges: Ranges, generator: np.random.Generator) -> CheckResult:
+                      ranges: Ranges, generator: np.random.Generator, regime: Regime = ()) -> CheckResult:
     """:func:`check_asymptotic` inside the mpmath context it sets."""
     g, x, x0 = order
-    point = sample_point(sp.sympify(lhs - rhs).free_symbols - {x}, ranges, generator)
+    point = sample_point(sp.sympify(lhs - rhs).free_symbols - {x}, ranges, generator, regime)
     # 1. The order is real: the remainder is smaller than the result it claims, g/rhs -> 0. Without
     #    it "lhs = rhs + O(g)" claims nothing (twice the true slope + O(q) has a finite remainder/q).
     smaller = _tends_to_zero(g / rhs, x, x0, point)

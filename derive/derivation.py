@@ -27,7 +27,7 @@ from typing import Any
 
 import sympy as sp
 
-from .checker import CheckResult, check_equal, check_step
+from .checker import CheckResult, check_equal, check_step, rng, sample_point
 from .units import DimensionError, dimension_of, format_dimension
 
 __all__ = [
@@ -235,6 +235,18 @@ class Derivation:
     def dimensions(self) -> dict[sp.Symbol, sp.Expr]:
         return {q.symbol: q.dimension for q in self.symbols}
 
+    @property
+    def regime(self) -> list[sp.Basic]:
+        """Where the result holds: the inequalities among the assumptions' relations
+        (``T < 2ħk_F v_s/k_B`` for T << T_BG; equations such as ω_q = v_s q are definitions)."""
+        out = []
+        for a in self.assumptions:
+            if a.relation is None:
+                continue
+            out += [r for r in sp.sympify(a.relation).atoms(sp.core.relational.Relational)
+                    if not isinstance(r, sp.Eq)]
+        return list(dict.fromkeys(out))
+
     def check(self, steps: Collection[int] | None = None) -> CheckReport:
         """Verify every step, the chain, the textbook form and the dimensions.
 
@@ -255,12 +267,15 @@ class Derivation:
         if steps is not None and not set(steps) <= set(range(1, len(self.steps) + 1)):
             raise ValueError(f"steps = {sorted(steps)} is outside the valid range: step numbers 1 to "
                              f"{len(self.steps)}")
-        results = [check_step(step, self.sample, seed=f"{self.name}:step {i}", label=f"step {i}")
+        regime = self.regime
+        results = [check_step(step, self.sample, seed=f"{self.name}:step {i}", label=f"step {i}",
+                              regime=regime)
                    for i, step in enumerate(self.steps, 1) if steps is None or i in steps]
         results.append(self._check_chain())
         results.append(self._check_textbook())
         results.append(self._check_dimensions())
         results.append(self._check_step_dimensions())
+        results.append(self._check_regime())
         return CheckReport(self.name, results, time.perf_counter() - start)
 
     def _check_chain(self) -> CheckResult:
@@ -286,7 +301,7 @@ class Derivation:
                 f"left-hand sides differ: {self.statement.lhs} vs {self.textbook.lhs}",
             )
         return check_equal(self.statement.rhs, self.textbook.rhs, self.sample,
-                           seed=f"{self.name}:textbook", label="textbook")
+                           seed=f"{self.name}:textbook", label="textbook", regime=self.regime)
 
     def _check_dimensions(self) -> CheckResult:
         try:
@@ -311,6 +326,27 @@ class Derivation:
         if failures:
             return CheckResult("dimensions of steps", False, method, "; ".join(failures))
         return CheckResult("dimensions of steps", True, method, f"all {len(self.steps)} steps consistent")
+
+    def _check_regime(self) -> CheckResult:
+        """The regime, stated: each relation dimensionally consistent, and the numeric checks'
+        sampling box reaches inside it (their points are drawn there)."""
+        method = "SI dimension analysis + sampling"
+        regime = self.regime
+        if not regime:
+            return CheckResult("regime", True, method, "no restriction: valid for every value the "
+                               "symbols' assumptions allow")
+        for r in regime:
+            try:
+                dimension_of(sp.Eq(r.lhs, r.rhs, evaluate=False), self.dimensions)
+            except DimensionError as exc:
+                return CheckResult("regime", False, method, f"{r}: {exc}")
+        free = set().union(*(r.free_symbols for r in regime))
+        try:
+            sample_point(free, self.sample, rng(f"{self.name}:regime"), regime)
+        except ValueError as exc:
+            return CheckResult("regime", False, method, str(exc))
+        return CheckResult("regime", True, method,
+                           "; ".join(map(str, regime)) + " (numeric checks sample inside it)")
 
     # --------------------------------------------------------------- rendering
     def latex(self) -> str:

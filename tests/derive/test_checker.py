@@ -245,6 +245,25 @@ def test_moved_region_boundary_fails(edge):
     assert not failed.passed and "from the boundary" in failed.detail
 
 
+def test_regime_is_sampled_stated_and_dimension_checked():
+    """Numeric points lie inside the regime; a regime with mixed units, or out of reach of the
+    sampling box, fails the regime check."""
+    generator = checker.rng("regime")
+    for _ in range(20):
+        p = checker.sample_point({x, L}, {x: (0.0, 5.0), L: (0.0, 5.0)}, generator, [x < L / 2])
+        assert p[x] < p[L] / 2
+    with pytest.raises(ValueError, match="regime"):
+        checker.sample_point({x}, {x: (2.0, 3.0)}, generator, [x < 1])
+    d = derive.get("bloch_gruneisen_transport_rate_low_T")
+    assert d.regime and d.check(steps=[]).get("regime").passed
+    T = next(s for s in d.regime[-1].free_symbols if s.name == "T")
+    mixed = dataclasses.replace(d, assumptions=[*d.assumptions, derive.Assumption("bad", T < 1)])
+    assert not mixed.check(steps=[]).get("regime").passed
+    ranges = {s: (1.0, 2.0) for s in d.regime[-1].free_symbols}
+    out_of_reach = dataclasses.replace(d, sample={**d.sample, **ranges, T: (50.0, 60.0)})
+    assert "no point of the sampling box" in out_of_reach.check(steps=[]).get("regime").detail
+
+
 def test_check_step_dispatches_like_the_derivation():
     ok = Step(sp.sin(x) / x, 1 - x**2 / 6, "series", order=(x**4, x, 0))
     assert checker.check_step(ok, label="s").method == "symbolic (limit)"
