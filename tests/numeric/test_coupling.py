@@ -10,9 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from numeric.coupling import (
+    coupled_plasmon_lo_modes,
     deformation_potential_coupling,
     frohlich_coupling,
     frohlich_coupling_screened,
+    frohlich_coupling_screened_dynamic,
 )
 
 with mpmath.workdps(50):
@@ -70,7 +72,56 @@ def test_screened_vanishes_linearly_and_exactly_at_zero():
     (lambda: frohlich_coupling(1.0, 1.0, 3.0, 2.0, 1.0), "eps_s"),
     (lambda: frohlich_coupling(1.0, 1.0, 0.5, 2.0, 1.0), "eps_inf"),
     (lambda: frohlich_coupling_screened(0.0, 1.0, 2.0, 3.0, 1.0, 0.0), "q = 0"),
+    (lambda: frohlich_coupling_screened_dynamic(1.0, 1.0, 2.0, 3.0, 1.0, -1.0), "omega_p"),
+    (lambda: frohlich_coupling_screened_dynamic(1.0, 2.0, 2.0, 3.0, 1.0, [1.0, 2.0]), "omega_p = 2 equals"),
+    (lambda: frohlich_coupling_screened_dynamic(0.0, 1.0, 2.0, 3.0, 1.0, 2.0), "q"),
+    (lambda: coupled_plasmon_lo_modes(1.0, 1.0, 2.0), "omega_TO = 2 exceeds omega_LO"),
+    (lambda: coupled_plasmon_lo_modes(-1.0, 2.0, 1.0), "omega_p"),
+    (lambda: coupled_plasmon_lo_modes(1.0, 2.0, 0.0), "omega_TO"),
 ])
 def test_bad_input_names_the_parameter(call, name):
     with pytest.raises(ValueError, match=name):
         call()
+
+
+@settings(max_examples=60, deadline=None)
+@given(q=logs(-12, 12), w=logs(12, 15), eps_inf=st.floats(1.0, 30.0), d_eps=logs(-6, 2), V=logs(-27, 0),
+       w_p_ratio=logs(-3, 3))
+def test_dynamically_screened_matches_textbook(q, w, eps_inf, d_eps, V, w_p_ratio):
+    """|g_q| ω_LO²/(ω_LO² − ω_p²) (Mahan; the q -> 0 RPA ε = 1 − ω_p²/ω²) at 50 digits."""
+    eps_s = eps_inf + d_eps
+    w_p = w * w_p_ratio
+    if abs(w_p_ratio - 1) < 1e-6:
+        return  # the plasmon resonance, refused (tested below)
+    inv = 1 / mpmath.mpf(eps_inf) - 1 / mpmath.mpf(eps_s)
+    bare = mpmath.sqrt(E**2 * HBAR * w / (2 * EPS0 * V * q**2) * inv)
+    book = bare / (1 - (mpmath.mpf(w_p) / mpmath.mpf(w)) ** 2)
+    assert rel(frohlich_coupling_screened_dynamic(q, w, eps_inf, eps_s, V, w_p), book) < 1e-12
+
+
+def _modes_by_roots(w_p: float, w_lo: float, w_to: float) -> tuple:
+    """ω± from the zeros of ε(ω) ∝ (ω_LO² − ω²)ω² − ω_p²(ω_TO² − ω²), by mpmath.polyroots at 50 digits."""
+    a, b, t = (mpmath.mpf(v) for v in (w_p, w_lo, w_to))
+    roots = sorted(mpmath.re(r) for r in mpmath.polyroots([-1, b**2 + a**2, -(a**2) * t**2], maxsteps=200,
+                                                          extraprec=200))
+    return tuple(mpmath.sqrt(max(r, 0)) for r in roots)
+
+
+@settings(max_examples=80, deadline=None)
+@given(w_lo=logs(12, 15), to_ratio=st.floats(0.05, 1.0), p_ratio=logs(-4, 4))
+def test_coupled_modes_match_polynomial_roots(w_lo, to_ratio, p_ratio):
+    w_to, w_p = w_lo * to_ratio, w_lo * p_ratio
+    lower, upper = coupled_plasmon_lo_modes(w_p, w_lo, w_to)
+    ref_lower, ref_upper = _modes_by_roots(w_p, w_lo, w_to)
+    assert rel(upper, ref_upper) < 1e-14
+    assert rel(lower, ref_lower) < 1e-14  # no cancellation for ω_p << ω_LO or ω_p >> ω_LO
+
+
+def test_coupled_modes_limits_and_shapes():
+    w_lo, w_to = 5.5e13, 5.05e13
+    lower, upper = coupled_plasmon_lo_modes(0.0, w_lo, w_to)
+    assert (lower, upper) == (0.0, pytest.approx(w_lo, rel=1e-15))
+    lower, upper = coupled_plasmon_lo_modes(1e4 * w_lo, w_lo, w_to)  # ω_+ = ω_p + (ω_LO² − ω_TO²)/2ω_p
+    assert lower == pytest.approx(w_to, rel=1e-8) and upper == pytest.approx(1e4 * w_lo, rel=1e-8)
+    lower, upper = coupled_plasmon_lo_modes(np.array([[1e13], [1e14]]), w_lo, [w_to, 0.5 * w_to])
+    assert lower.shape == upper.shape == (2, 2) and np.all(lower < upper)
