@@ -11,11 +11,15 @@ from __future__ import annotations
 import json
 import sys
 import time
+from typing import TYPE_CHECKING
 
 import click
 
 from derive import registry
 from derive.derivation import CheckReport
+
+if TYPE_CHECKING:
+    from .mutants import MutationReport
 
 __all__ = ["main"]
 
@@ -81,16 +85,32 @@ def show(name: str, steps: bool, latex: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of reports (in catalogue order).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes [default: all cores].")
-def check(names: tuple[str, ...], as_json: bool, jobs: int | None) -> None:
+@click.option("--mutants", "mutation", is_flag=True,
+              help="Mutation testing of the checker: mutate each derivation, every mutant must fail.")
+@click.option("--sample", type=click.IntRange(min=1), default=None,
+              help="With --mutants: run N randomly chosen mutants per derivation.")
+@click.option("--seed", type=int, default=0, show_default=True, help="With --mutants --sample: the seed.")
+def check(names: tuple[str, ...], as_json: bool, jobs: int | None, mutation: bool, sample: int | None,
+          seed: int) -> None:
     """Re-derive and check every derivation (or NAMES); exit 1 if any check fails.
 
     Each derivation's steps, textbook form and dimensions are checked and its numeric
     cross-check run, in parallel on all cores; each result is printed as it finishes.
+
+    With --mutants, the checker itself is tested instead: every derivation is mutated (numbers,
+    signs, factors, boundaries, asymptotic results, a typed-in statement; one change per mutant)
+    and each mutant must fail its check; prints the mutation score per derivation and every
+    surviving mutant, and exits 1 if any survives.
     """
     from .verdict import default_jobs, verdicts
 
     selected = list(dict.fromkeys(names)) or registry.catalog()  # each name once, in the order given
     jobs = jobs or default_jobs()
+    if mutation:
+        _check_mutants(selected, as_json, jobs, sample, seed)
+        return
+    if sample is not None:
+        raise click.UsageError("--sample needs --mutants")
     try:
         results = verdicts(selected, jobs=jobs)  # validates every name before the (slow) work
     except registry.UnknownDerivationError as exc:
@@ -115,6 +135,72 @@ def check(names: tuple[str, ...], as_json: bool, jobs: int | None) -> None:
         _print_summary(reports, time.perf_counter() - start, min(jobs, len(selected)))
     if not all(report.passed for report in reports):
         sys.exit(1)
+
+
+def _check_mutants(selected: list[str], as_json: bool, jobs: int, sample: int | None, seed: int) -> None:
+    """``ephkit check --mutants``: a row per derivation as it finishes, then every survivor."""
+    from .mutants import MutationReport, iter_mutation_scores
+
+    try:
+        stream = iter_mutation_scores(selected, jobs=jobs, sample=sample, seed=seed)
+    except registry.UnknownDerivationError as exc:
+        raise click.UsageError(str(exc)) from None
+    start = time.perf_counter()
+    width = max(map(len, selected))
+    header = (f"{'derivation':<{width}}  {'mutants':>7}  {'run':>5}  {'killed':>6}  {'survived':>8}  "
+              f"{'equiv.':>6}  {'other':>5}  {'score':>6}  {'time':>7}")
+    scores = []
+    with _Progress(len(selected)) as progress:
+        if not as_json:
+            progress.echo(header)
+            progress.echo("-" * len(header))
+        for score in stream:
+            scores.append(score)
+            if not as_json:
+                other = len(score.results) - score.killed - score.survived - score.equivalent
+                value = "-" if score.score is None else f"{100 * score.score:5.1f}%"
+                progress.echo(f"{score.name:<{width}}  {score.total:>7}  {len(score.results):>5}  "
+                              f"{score.killed:>6}  {score.survived:>8}  {score.equivalent:>6}  {other:>5}  "
+                              f"{value:>6}  {score.seconds:6.1f}s")
+            progress.advance(score.name)
+    order = {name: i for i, name in enumerate(selected)}
+    scores.sort(key=lambda s: order[s.name])
+    report = MutationReport(scores, time.perf_counter() - start, min(jobs, len(selected)))
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        _print_mutation_summary(report)
+    if report.survived or any(r.status == "error" for s in scores for r in s.results):
+        sys.exit(1)
+
+
+def _print_mutation_summary(report: MutationReport) -> None:
+    """After the rows: equivalent mutants with their proofs, other outcomes, every survivor, the total."""
+    results = [r for s in report.scores for r in s.results]
+    equivalent = [r for r in results if r.status == "equivalent"]
+    if equivalent:
+        click.echo(f"\nequivalent mutants ({len(equivalent)}, not scored):")
+        for r in equivalent:
+            click.echo(f"  {r.derivation} {r.where} [{r.operator}] {r.detail}: {r.reason}")
+    other = [r for r in results if r.status in ("unscored", "error")]
+    if other:
+        click.echo(f"\nnot scored ({len(other)}):")
+        for r in other:
+            click.echo(f"  {r.status}: {r.derivation} {r.where} [{r.operator}] {r.detail}: "
+                       f"{r.reason.splitlines()[0] if r.reason else ''}")
+    survivors = report.survivors()
+    click.echo(f"\nsurvivors ({len(survivors)}):" if survivors else "\nno survivors")
+    for r in survivors:
+        click.echo(f"  {r.derivation} {r.where} [{r.operator}] {r.detail}")
+        click.echo(f"      before: {r.before}")
+        click.echo(f"      after:  {r.after}")
+        if r.reason:
+            click.echo(f"      ({r.reason})")
+    score = "-" if report.score is None else f"{100 * report.score:.1f}%"
+    plural = "es" if report.workers > 1 else ""
+    click.echo(f"\nmutation score {score}: {report.killed} killed, {report.survived} survived, "
+               f"{len(equivalent)} equivalent, {len(other)} not scored, of {len(results)} mutants run "
+               f"({report.seconds:.1f} s, {report.workers} process{plural})")
 
 
 @cli.command()

@@ -25,15 +25,19 @@ import os
 import sys
 import time
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from typing import TypeVar
 
 from derive import registry
 from derive.derivation import CheckReport, CheckResult
 
 from .crosscheck import run_crosscheck
 
-__all__ = ["default_jobs", "verdict", "verdicts"]
+__all__ = ["Workers", "default_jobs", "verdict", "verdicts"]
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def verdict(name: str) -> CheckReport:
@@ -102,21 +106,76 @@ def verdicts(names: Sequence[str] | None = None, jobs: int | None = None) -> Ite
 
 def _stream(selected: list[str], workers: int) -> Iterator[CheckReport]:
     """The reports of :func:`verdicts`, from ``workers`` processes (this one if ``workers <= 1``)."""
-    if workers <= 1:
-        for name in selected:
-            yield _guarded(name)
-        return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-        pending: dict[Future[CheckReport], str] = {pool.submit(_guarded, n): n for n in selected}
+    with Workers(workers, preload=("derive.app.verdict",)) as pool:
+        yield from pool.stream(_guarded, selected, _crashed)
+
+
+def _crashed(name: str, exc: BaseException) -> CheckReport:
+    """The report of a derivation whose worker process died (killed, out of memory, ...)."""
+    return _failed(name, "worker", f"{type(exc).__name__}: {exc}", 0.0)
+
+
+class Workers:
+    """Worker processes that run a function on items and hand back each result as it is ready.
+
+    The process pool of :func:`verdicts`, shared with the other parallel jobs of the application
+    (:mod:`derive.app.mutants`): a fork server that has imported ``preload`` once (see
+    :func:`_context`), or, with ``workers <= 1``, this process, one item after the other, in order.
+    One pool can run several :meth:`stream` calls one after the other; its processes (and whatever
+    they have cached, e.g. built derivations) live until the ``with`` block ends.
+
+    Parameters
+    ----------
+    workers : int
+        Number of processes; ``<= 1`` runs everything in this process.
+    preload : sequence of str
+        Modules the fork server imports before forking the workers.
+
+    Examples
+    --------
+    >>> with Workers(1) as pool:
+    ...     list(pool.stream(abs, [-1, 2], crashed=lambda item, exc: None))
+    [1, 2]
+    """
+
+    def __init__(self, workers: int, preload: Sequence[str] = ("derive.app.verdict",)) -> None:
+        self.workers = workers
+        self._preload = list(preload)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Workers:
+        if self.workers > 1:
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_context(self._preload))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def stream(self, function: Callable[[T], R], items: Sequence[T],
+               crashed: Callable[[T, BaseException], R]) -> Iterator[R]:
+        """``function(item)`` for every item, each as soon as it is ready (in order with one process).
+
+        ``function`` must be picklable (a module-level function) and should not raise; if a worker
+        process dies, ``crashed(item, exception)`` (called in this process) stands for its result.
+        If the caller stops early, what has not started is dropped.
+        """
+        if self._pool is None:
+            for item in items:
+                yield function(item)
+            return
+        pending: dict[Future[R], T] = {self._pool.submit(function, item): item for item in items}
         try:
             while pending:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
-                    name = pending.pop(future)
+                    item = pending.pop(future)
                     try:
-                        yield future.result()
+                        result = future.result()
                     except Exception as exc:  # the worker process died (killed, out of memory, ...)
-                        yield _failed(name, "worker", f"{type(exc).__name__}: {exc}", 0.0)
+                        result = crashed(item, exc)
+                    yield result
         finally:  # the caller stopped early (Ctrl-C, an exception): drop what has not started
             for future in pending:
                 future.cancel()
@@ -136,7 +195,7 @@ def _failed(name: str, method: str, detail: str, seconds: float) -> CheckReport:
     return CheckReport(name, [CheckResult("derivation", False, method, detail)], seconds)
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context(preload: Sequence[str] = ("derive.app.verdict",)) -> multiprocessing.context.BaseContext:
     """Worker start method: a fork server that has imported the derivations once, where there is one.
 
     Forking the running process is unsafe once it has threads (a test runner, a notebook
@@ -145,6 +204,6 @@ def _context() -> multiprocessing.context.BaseContext:
     """
     if sys.platform != "win32" and "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["derive.app.verdict"])
+        context.set_forkserver_preload(list(preload))
         return context
     return multiprocessing.get_context("spawn")

@@ -1,0 +1,796 @@
+"""Mutation testing of the checker: can :meth:`derive.Derivation.check` be fooled?
+
+For every registered derivation, :func:`mutants` makes small wrong versions of it,
+one change each, on the SymPy trees of the steps' sides, the statement and the
+textbook form, and :func:`run_mutants` checks that :meth:`~derive.Derivation.check`
+fails on each one that changes the mathematics ("killed"). A mutant that still
+passes ("survivor") is a wrong derivation the checker accepts: the list of survivors
+tells the checker's author what to fix.
+
+Operators (:data:`OPERATORS`), one application per mutant:
+
+``constant``
+    a number changed: integer n -> n + 1 and n - 1 (2 -> 3, 5 -> 4), rational
+    p/q -> p/(q + 1) (1/2 -> 1/3), float x -> 1.01 x.
+``sign``
+    one additive term's sign flipped (a + b -> a - b).
+``swap``
+    the operands of a subtraction exchanged (a - b -> b - a: the sum negated).
+``drop-factor``
+    one factor of a product dropped (also a denominator: a/b -> a).
+``boundary``
+    a Piecewise (or other) inequality moved: ``x + nu < 1`` -> ``< 99/100`` and ``< 9/10``
+    (a symbolic boundary b -> 99 b/100 and 9 b/10).
+``asymptotic-scale``
+    the result of an asymptotic step scaled, rhs -> rhs (1 + 1/1000).
+``double-term``
+    one term of an asymptotic step's result doubled (among them its leading term).
+``typed-in``
+    the statement typed in: statement and textbook replaced by a wrong right-hand side
+    (a ``constant`` mutant of the statement), the chain closed by a trivial last step
+    ``Step(wrong, wrong)``.
+
+The side mutated is the right-hand side of a step (the result a wrong derivation
+would change), its left-hand side (the operation: an integrand, a bound, a
+substitution), the statement's and the textbook's right-hand sides. A mutant of
+the step whose result is the statement changes the statement with it, so that
+it is not caught by the structural chain check alone.
+
+Judging a mutant: a mutant of step k by ``d_mut.check(steps=[k])`` (that step
+plus the derivation-wide checks: chain, textbook, dimensions), a statement or
+textbook mutant by ``check(steps=[])``, a typed-in one by the appended step. It is
+*killed* if a check fails that passes on the original derivation (the baseline,
+checked the same way); *equivalent* if its expression is provably equal to the
+original (identical trees are not generated at all; then ``simplify(after - before)
+== 0`` by :func:`derive.checker.check_equal`'s symbolic proof, or for an asymptotic
+step a finite limit of ``(after - before)/g``); else a *survivor*. Before the
+proof, three random points (30 digits) where the two differ are a witness that the
+mutant is not equivalent, which spares the proof. The score is killed /
+(killed + survivors).
+
+Examples
+--------
+>>> import sympy as sp
+>>> x = sp.Symbol("x", positive=True)
+>>> sorted(str(r.expr) for r in rewrites(2 * x, operators=("constant",)))
+['3*x', 'x']
+"""
+
+from __future__ import annotations
+
+import contextlib
+import random
+import signal
+import threading
+import time
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import mpmath
+import sympy as sp
+
+from derive import registry
+from derive.checker import check_asymptotic, check_equal, numeric_value, rng, sample_point
+from derive.derivation import CheckReport, Derivation, Step
+
+from .verdict import Workers, default_jobs
+
+__all__ = [
+    "OPERATORS",
+    "DerivationScore",
+    "Mutant",
+    "MutantResult",
+    "MutationReport",
+    "Rewrite",
+    "iter_mutation_scores",
+    "mutants",
+    "operation_parameters",
+    "rewrites",
+    "run_mutant",
+    "run_mutants",
+]
+
+#: The mutation operators, in the order their mutants are generated.
+OPERATORS = ("constant", "sign", "swap", "drop-factor", "boundary", "asymptotic-scale", "double-term",
+             "typed-in")
+#: Operators applied to any expression (the others need a derivation: an asymptotic step, a statement).
+TREE_OPERATORS = ("constant", "sign", "swap", "drop-factor", "boundary")
+#: Boundary shifts of ``boundary``: a number b -> b - delta, a symbolic b -> b (1 - delta).
+BOUNDARY_SHIFTS = (sp.Rational(1, 100), sp.Rational(1, 10))
+#: Relative scale of ``asymptotic-scale``.
+ASYMPTOTIC_EPSILON = sp.Rational(1, 1000)
+#: Typed-in mutants per derivation (each is the same kind of hole; a few show it).
+TYPED_IN_PER_DERIVATION = 2
+#: Random points at which a mutant and its original are compared before any proof of equivalence.
+WITNESS_POINTS = 3
+#: Time allowed for the witness of one mutant, in seconds.
+WITNESS_SECONDS = 5.0
+#: Mutants per work unit of the process pool (one step's mutants are split into units of this size).
+UNIT_SIZE = 12
+
+_INEQUALITIES = (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan)
+
+
+# ------------------------------------------------------------------ expression-level operators
+@dataclass(frozen=True)
+class Rewrite:
+    """One mutation of an expression: which operator, the node before and after, the whole result."""
+
+    operator: str
+    node_before: sp.Basic
+    node_after: sp.Basic
+    expr: sp.Basic
+
+    @property
+    def detail(self) -> str:
+        return f"{sp.sstr(self.node_before)} -> {sp.sstr(self.node_after)}"
+
+
+def _nodes(expr: sp.Basic, path: tuple[int, ...] = ()) -> Iterator[tuple[tuple[int, ...], sp.Basic]]:
+    """Every subexpression with its path (argument indices from the root), in pre-order."""
+    yield path, expr
+    if isinstance(expr, sp.Symbol):
+        return
+    if isinstance(expr, sp.Limit):  # the direction ('+', '-', '+-') is a Symbol, not mathematics to mutate
+        args = expr.args[:3]
+    else:
+        args = expr.args
+    for i, arg in enumerate(args):
+        if isinstance(arg, sp.Basic):
+            yield from _nodes(arg, (*path, i))
+
+
+def _replace_at(expr: sp.Basic, path: tuple[int, ...], new: sp.Basic) -> sp.Basic:
+    """``expr`` with the node at ``path`` replaced by ``new`` (every parent rebuilt, so re-evaluated)."""
+    if not path:
+        return new
+    args = list(expr.args)
+    args[path[0]] = _replace_at(args[path[0]], path[1:], new)
+    return expr.func(*args)
+
+
+def _constant_changes(node: sp.Basic) -> list[sp.Basic]:
+    if isinstance(node, sp.Integer):
+        return [node + 1]
+    if isinstance(node, sp.Rational):
+        return [sp.Rational(node.p, node.q + 1)]
+    if isinstance(node, sp.Float):
+        return [sp.Float(node * sp.Float("1.01", node._prec), precision=node._prec)]
+    return []
+
+
+def _node_changes(node: sp.Basic, operator: str) -> list[sp.Basic]:
+    """The replacements of one node by ``operator`` (before re-evaluation of its parents)."""
+    if operator == "constant":
+        return _constant_changes(node)
+    if operator == "sign" and isinstance(node, sp.Add):
+        terms = node.args
+        return [sp.Add(*terms[:i], -t, *terms[i + 1:]) for i, t in enumerate(terms)]
+    if operator == "swap" and isinstance(node, sp.Add):
+        negative = [t.could_extract_minus_sign() for t in node.args]
+        return [-node] if any(negative) and not all(negative) else []
+    if operator == "drop-factor" and isinstance(node, sp.Mul):
+        factors = node.args
+        return [sp.Mul(*factors[:i], *factors[i + 1:]) for i in range(len(factors))]
+    if operator == "boundary" and isinstance(node, _INEQUALITIES):
+        lhs, rhs = node.args
+        if rhs.is_number:
+            moved = [rhs - delta for delta in BOUNDARY_SHIFTS]
+        else:
+            moved = [rhs * (1 - delta) for delta in BOUNDARY_SHIFTS]
+        return [node.func(lhs, b) for b in moved]
+    return []
+
+
+def operation_parameters(expr: sp.Basic) -> list[tuple[int, ...]]:
+    """Paths of the parameters of the operations in ``expr``: what a step's left-hand side does.
+
+    The bounds of integrals and sums, the values put in by ``Subs``, the point of a ``Limit`` and
+    the orders of derivatives (not the integrands: those are the results of earlier steps).
+
+    Examples
+    --------
+    >>> x, a = sp.symbols("x a", positive=True)
+    >>> operation_parameters(sp.Integral(x**2, (x, 0, a)))
+    [(1, 1), (1, 2)]
+    """
+    found = []
+    for path, node in _nodes(expr):
+        if isinstance(node, sp.Integral | sp.Sum | sp.Product):
+            found += [(*path, j, end) for j in range(1, len(node.args)) for end in (1, 2)
+                      if len(node.args[j]) == 3]
+        elif isinstance(node, sp.Subs):
+            found += [(*path, 2, j) for j in range(len(node.args[2]))]
+        elif isinstance(node, sp.Limit):
+            found.append((*path, 2))
+        elif isinstance(node, sp.Derivative):
+            found += [(*path, j, 1) for j in range(1, len(node.args))]
+    return found
+
+
+def rewrites(expr: sp.Basic, operators: Sequence[str] = TREE_OPERATORS,
+             within: Sequence[tuple[int, ...]] | None = None) -> list[Rewrite]:
+    """Every single mutation of ``expr`` by the tree ``operators``, each result once.
+
+    A mutation is applied at one node; the parents are rebuilt, so SymPy's automatic
+    canonicalisation runs. A result identical to ``expr`` (e.g. ``x - x`` flipped) or to an
+    earlier mutant is dropped, as is one SymPy refuses to build.
+
+    Parameters
+    ----------
+    expr : sympy.Basic
+        The expression to mutate.
+    operators : sequence of str
+        Names from :data:`TREE_OPERATORS`.
+    within : sequence of paths, optional
+        Mutate only inside these subtrees (e.g. :func:`operation_parameters`); default everywhere.
+
+    Returns
+    -------
+    list of Rewrite
+        In pre-order of the nodes, operator by operator.
+    """
+    unknown = set(operators) - set(TREE_OPERATORS)
+    if unknown:
+        raise ValueError(f"operators = {sorted(unknown)} is outside the valid range: {TREE_OPERATORS}")
+    expr = sp.sympify(expr)
+    nodes = list(_nodes(expr))
+    if within is not None:
+        nodes = [(p, n) for p, n in nodes if any(p[:len(w)] == w for w in within)]
+    seen = {expr}
+    out = []
+    for operator in operators:
+        for path, node in nodes:
+            for new in _node_changes(node, operator):
+                try:
+                    mutated = _replace_at(expr, path, new)
+                except Exception:  # SymPy refuses the tree (e.g. a derivative of order -1)
+                    continue
+                if mutated in seen or not isinstance(mutated, sp.Basic):
+                    continue
+                seen.add(mutated)
+                out.append(Rewrite(operator, node, new, mutated))
+    return out
+
+
+# ------------------------------------------------------------------ mutants of a derivation
+@dataclass(frozen=True)
+class Mutant:
+    """One wrong version of a derivation: one side of one step (or the statement, or the textbook) changed.
+
+    Attributes
+    ----------
+    derivation : str
+        Registry name.
+    index : int
+        Position in ``mutants(derivation)`` (stable for a given derivation).
+    target : str
+        ``"step"``, ``"statement"``, ``"textbook"`` or ``"typed-in"``.
+    step : int or None
+        The step number (from 1) mutated or, for ``typed-in``, appended; None otherwise.
+    side : str
+        ``"lhs"`` or ``"rhs"`` (the statement, textbook and typed-in mutants change a rhs).
+    operator : str
+        One of :data:`OPERATORS`.
+    before, after : sympy.Basic
+        The whole side before and after.
+    detail : str
+        The change itself, ``node before -> node after``.
+    """
+
+    derivation: str
+    index: int
+    target: str
+    step: int | None
+    side: str
+    operator: str
+    before: sp.Basic
+    after: sp.Basic
+    detail: str
+
+    @property
+    def where(self) -> str:
+        """Where the change is, e.g. ``step 3 rhs``, ``textbook``."""
+        if self.target == "step":
+            return f"step {self.step} {self.side}"
+        if self.target == "typed-in":
+            return f"typed-in step {self.step}"
+        return self.target
+
+    @property
+    def group(self) -> int:
+        """The step this mutant is judged by (0: only the derivation-wide checks)."""
+        return self.step if self.target in ("step", "typed-in") and self.step is not None else 0
+
+    def checked_steps(self) -> list[int]:
+        """The steps ``Derivation.check(steps=...)`` verifies for this mutant."""
+        return [self.group] if self.group else []
+
+    def baseline_steps(self, d: Derivation) -> list[int]:
+        """The steps of the original ``d`` checked for comparison (a typed-in step is not in ``d``)."""
+        return _baseline_steps(d, self.group)
+
+    def apply(self, d: Derivation) -> Derivation:
+        """The mutated derivation (``d`` itself is not changed)."""
+        if self.target == "statement":
+            return replace(d, statement=_eq(d.statement.lhs, self.after))
+        if self.target == "textbook":
+            return replace(d, textbook=_eq(d.textbook.lhs, self.after))
+        if self.target == "typed-in":
+            typed = Step(self.after, self.after, "the result, typed in")
+            return replace(d, steps=[*d.steps, typed], statement=_eq(d.statement.lhs, self.after),
+                           textbook=_eq(d.textbook.lhs, self.after))
+        assert self.step is not None
+        old = d.steps[self.step - 1]
+        new = replace(old, **{self.side: self.after})
+        steps = list(d.steps)
+        steps[self.step - 1] = new
+        statement = d.statement
+        if self.side == "rhs" and old.order is None and old.rhs == d.statement.rhs:
+            statement = _eq(d.statement.lhs, self.after)  # the wrong result propagates to the statement
+        return replace(d, steps=steps, statement=statement)
+
+
+def _baseline_steps(d: Derivation, group: int) -> list[int]:
+    return [group] if 0 < group <= len(d.steps) else []
+
+
+def _eq(lhs: sp.Basic, rhs: sp.Basic) -> sp.Equality:
+    return sp.Eq(lhs, rhs, evaluate=False)
+
+
+def mutants(d: Derivation | str) -> list[Mutant]:
+    """Every mutant of derivation ``d`` (or of the registered derivation of that name).
+
+    Order: the steps (rhs, then lhs), the statement, the textbook, the typed-in statements; within
+    a side, operator by operator (:func:`rewrites`, then ``asymptotic-scale`` and ``double-term`` for
+    an asymptotic step's rhs). Deterministic: ``mutants(d)[i].index == i`` on every call.
+    """
+    if isinstance(d, str):
+        d = registry.get(d)
+    found: list[tuple[str, int | None, str, str, sp.Basic, sp.Basic, str]] = []
+    for k, step in enumerate(d.steps, 1):
+        sides = ("rhs",) if step.solves is not None else ("rhs", "lhs")  # a solution's lhs is the unknown
+        for side in sides:
+            before = getattr(step, side)
+            done = {before}
+            within = operation_parameters(before) if side == "lhs" else None
+            for r in rewrites(before, within=within):
+                done.add(r.expr)
+                found.append(("step", k, side, r.operator, before, r.expr, r.detail))
+            if side == "rhs" and step.order is not None:
+                extra = [("asymptotic-scale", before * (1 + ASYMPTOTIC_EPSILON), f"rhs -> rhs*(1 + "
+                          f"{ASYMPTOTIC_EPSILON})")]
+                extra += [("double-term", before + t, f"{sp.sstr(t)} -> 2*({sp.sstr(t)})")
+                          for t in sp.Add.make_args(before)]
+                for operator, after, detail in extra:
+                    if after not in done:
+                        done.add(after)
+                        found.append(("step", k, side, operator, before, after, detail))
+    statement = d.statement.rhs
+    statement_rewrites = rewrites(statement, operators=("constant",))  # the chain check's job only
+    for target, before, rs in (("statement", statement, statement_rewrites),
+                               ("textbook", d.textbook.rhs, rewrites(d.textbook.rhs))):
+        for r in rs:
+            found.append((target, None, "rhs", r.operator, before, r.expr, r.detail))
+    typed = [r for r in statement_rewrites if r.operator == "constant"][:TYPED_IN_PER_DERIVATION]
+    for r in typed:
+        found.append(("typed-in", len(d.steps) + 1, "rhs", "typed-in", statement, r.expr,
+                      f"statement and textbook typed in with {r.detail}"))
+    return [Mutant(d.name, i, target, step, side, operator, before, after, detail)
+            for i, (target, step, side, operator, before, after, detail) in enumerate(found)]
+
+
+# ------------------------------------------------------------------ judging a mutant
+@dataclass
+class MutantResult:
+    """The outcome of one mutant (plain strings: it travels between processes and into JSON).
+
+    ``status`` is ``"killed"``, ``"survived"``, ``"equivalent"``, ``"unscored"`` (the check fails
+    only where the original fails too) or ``"error"`` (the mutant could not be built or checked).
+    """
+
+    derivation: str
+    index: int
+    where: str
+    operator: str
+    detail: str
+    before: str
+    after: str
+    status: str
+    killed_by: list[str] = field(default_factory=list)
+    reason: str = ""
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"derivation": self.derivation, "index": self.index, "where": self.where,
+                "operator": self.operator, "detail": self.detail, "before": self.before,
+                "after": self.after, "status": self.status, "killed_by": self.killed_by,
+                "reason": self.reason, "seconds": round(self.seconds, 3)}
+
+
+def _ranges(d: Derivation, m: Mutant) -> dict[sp.Symbol, tuple[float, float]]:
+    ranges = dict(d.sample)
+    if m.target == "step" and m.step is not None:
+        ranges.update(d.steps[m.step - 1].sample)
+    return ranges
+
+
+def _witness(d: Derivation, m: Mutant) -> str:
+    """A point where ``m.after`` and ``m.before`` differ (30 digits), or "" if none was found.
+
+    At most :data:`WITNESS_POINTS` points and :data:`WITNESS_SECONDS` seconds (quadratures can be slow).
+    """
+    free = m.before.free_symbols | m.after.free_symbols
+    generator = rng(f"{d.name}:mutant {m.index}")
+    ranges = _ranges(d, m)
+    for _ in range(WITNESS_POINTS if free else 1):
+        try:
+            point = sample_point(free, ranges, generator)
+            with _time_limit(WITNESS_SECONDS):
+                a, b = numeric_value(m.after, point), numeric_value(m.before, point)
+        except TimeoutError:
+            return ""
+        except Exception:  # not evaluable here (a pole, a branch the original avoids): no witness
+            continue
+        scale = max(abs(a), abs(b), mpmath.mpf(10) ** -25)
+        if abs(a - b) > mpmath.mpf(10) ** -15 * scale:
+            where = ", ".join(f"{s}={float(v):.4g}" for s, v in point.items())
+            return f"differs at {where}" if where else "differs"
+    return ""
+
+
+def _proof(d: Derivation, m: Mutant, asymptotic: tuple[Any, Any, Any] | None) -> tuple[bool, str]:
+    """Whether ``m.after`` is provably equal to ``m.before`` (for an asymptotic step: up to O(g))."""
+    ranges = _ranges(d, m)
+    if asymptotic is not None:
+        result = check_asymptotic(m.after, m.before, asymptotic, ranges, seed=f"{d.name}:equivalent")
+        g, x, x0 = asymptotic
+        if result.passed and result.method.startswith("symbolic"):
+            return True, f"differs from the original by O({g}) as {x} -> {x0} ({result.detail})"
+        return False, ""
+    result = check_equal(m.after, m.before, ranges, seed=f"{d.name}:equivalent")
+    if result.passed and result.method == "symbolic":
+        return True, "simplify(after - before) = 0"
+    if result.passed:
+        return False, f"equal to the original at random points, not proved: {result.method}"
+    return False, ""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise TimeoutError after ``seconds`` (in the main thread; elsewhere no limit)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _raise(signum: int, frame: Any) -> None:
+        raise TimeoutError(f"exceeded {seconds:g} s")
+
+    old = signal.signal(signal.SIGALRM, _raise)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _failing(report: CheckReport) -> set[str]:
+    return {r.check for r in report.results if not r.passed}
+
+
+def run_mutant(d: Derivation, m: Mutant, baseline: CheckReport | None = None) -> MutantResult:
+    """Judge one mutant of ``d`` (in this process); never raises.
+
+    ``baseline`` is ``d.check(steps=m.baseline_steps(d))`` (computed if not given): a mutant is
+    killed only by a check that passes on the original. Whether the mutant is equivalent is asked
+    only where the check does not answer it: a step or textbook check that finds the two sides
+    different at a point (the original's sides being equal there) shows the mutant is not
+    equivalent; a mutant killed otherwise (chain, dimensions, an evaluation that failed) or not
+    killed gets a numeric witness or a proof (:data:`WITNESS_POINTS` points, then
+    :func:`derive.checker.check_equal`; for an asymptotic step ``check_asymptotic``).
+    """
+    start = time.perf_counter()
+    result = MutantResult(d.name, m.index, m.where, m.operator, m.detail, sp.sstr(m.before),
+                          sp.sstr(m.after), "error")
+    try:
+        if baseline is None:
+            baseline = d.check(steps=m.baseline_steps(d))
+        order = d.steps[m.step - 1].order if m.target == "step" and m.step is not None else None
+        report = m.apply(d).check(steps=m.checked_steps())
+        failing = _failing(report)
+        new = sorted(failing - _failing(baseline))
+        if not new and failing:
+            result.status = "unscored"
+            result.reason = f"the original fails too: {sorted(failing)}"
+            return result
+        killers = [r for r in report.results if r.check in new]
+        result.killed_by = new
+        if any(r.method.startswith("numeric") for r in killers):
+            result.status = "killed"  # the sides differ at a point where the original's are equal
+        elif new and not _needs_witness(killers):
+            result.status = "killed"  # the check could not be performed: it fails, as it must
+        else:
+            witness = "" if order is not None else _witness(d, m)
+            if witness:
+                result.status = "killed" if new else "survived"
+                result.reason = f"not equivalent: {witness}"
+            else:
+                proved, note = _proof(d, m, order)
+                if proved:
+                    result.status, result.killed_by = "equivalent", []
+                    result.reason = note
+                    return result
+                result.status = "killed" if new else "survived"
+                result.reason = note
+        if new:
+            detail = "; ".join(f"{r.check}: {r.method} {r.detail}".strip()[:300] for r in killers)
+            result.reason = f"{detail}; {result.reason}" if result.reason else detail
+    except Exception as exc:
+        result.status = "error"
+        result.reason = f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}"
+    finally:
+        result.seconds = time.perf_counter() - start
+    return result
+
+
+def _needs_witness(killers: Sequence[Any]) -> bool:
+    """Whether a kill (or no kill) leaves open that the mutant is equivalent: only structural or
+    dimension checks failed."""
+    return all(r.method in ("structural", "SI dimension analysis") or r.check.startswith("dimensions")
+               for r in killers)
+
+
+# ------------------------------------------------------------------ scores
+@dataclass
+class DerivationScore:
+    """The mutants of one derivation and how they fared."""
+
+    name: str
+    results: list[MutantResult]
+    total: int
+    seconds: float
+
+    def count(self, status: str) -> int:
+        return sum(r.status == status for r in self.results)
+
+    @property
+    def killed(self) -> int:
+        return self.count("killed")
+
+    @property
+    def survived(self) -> int:
+        return self.count("survived")
+
+    @property
+    def equivalent(self) -> int:
+        return self.count("equivalent")
+
+    @property
+    def score(self) -> float | None:
+        """killed / non-equivalent scored mutants (None if there is none)."""
+        scored = self.killed + self.survived
+        return self.killed / scored if scored else None
+
+    def survivors(self) -> list[MutantResult]:
+        return [r for r in self.results if r.status == "survived"]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "mutants": self.total, "run": len(self.results), "killed": self.killed,
+                "survived": self.survived, "equivalent": self.equivalent,
+                "unscored": self.count("unscored"), "errors": self.count("error"),
+                "score": None if self.score is None else round(self.score, 4),
+                "seconds": round(self.seconds, 3), "results": [r.as_dict() for r in self.results]}
+
+
+@dataclass
+class MutationReport:
+    """The mutation scores of several derivations and the wall-clock time of the run."""
+
+    scores: list[DerivationScore]
+    seconds: float
+    workers: int
+
+    @property
+    def killed(self) -> int:
+        return sum(s.killed for s in self.scores)
+
+    @property
+    def survived(self) -> int:
+        return sum(s.survived for s in self.scores)
+
+    @property
+    def score(self) -> float | None:
+        scored = self.killed + self.survived
+        return self.killed / scored if scored else None
+
+    def survivors(self) -> list[MutantResult]:
+        return [r for s in self.scores for r in s.survivors()]
+
+    def get(self, name: str) -> DerivationScore:
+        for s in self.scores:
+            if s.name == name:
+                return s
+        raise KeyError(name)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"seconds": round(self.seconds, 3), "workers": self.workers, "killed": self.killed,
+                "survived": self.survived,
+                "score": None if self.score is None else round(self.score, 4),
+                "derivations": [s.as_dict() for s in self.scores]}
+
+
+# ------------------------------------------------------------------ running in parallel
+#: A work unit: derivation, group (the step its mutants are judged by, 0: none), mutant indices.
+Unit = tuple[str, int, tuple[int, ...]]
+#: Per worker process: built derivations and their mutants (a unit needs both; building is ~0.1-2 s).
+_CACHE: dict[str, tuple[Derivation, list[Mutant]]] = {}
+
+
+def _mutants_of(name: str) -> tuple[Derivation, list[Mutant]]:
+    if name not in _CACHE:
+        d = registry.get(name)
+        _CACHE[name] = (d, mutants(d))
+    return _CACHE[name]
+
+
+def _plan(name: str) -> tuple[str, list[int]]:
+    """The groups (step judged by, 0 for derivation-wide) of the mutants of ``name`` (in the worker)."""
+    _, ms = _mutants_of(name)
+    return name, [m.group for m in ms]
+
+
+def _run_unit(unit: Unit) -> tuple[str, list[MutantResult], float]:
+    """Judge mutants ``indices`` of derivation ``name``, all judged by step ``group`` (in the worker)."""
+    name, group, indices = unit
+    start = time.perf_counter()
+    try:
+        d, ms = _mutants_of(name)
+        baseline = d.check(steps=_baseline_steps(d, group))
+        results = [run_mutant(d, ms[i], baseline) for i in indices]
+    except Exception as exc:
+        results = [_unit_failed(name, i, f"{type(exc).__name__}: {exc}") for i in indices]
+    return name, results, time.perf_counter() - start
+
+
+def _unit_failed(name: str, index: int, reason: str) -> MutantResult:
+    return MutantResult(name, index, "?", "?", "", "", "", "error", reason=reason)
+
+
+def _select(groups: Sequence[int], sample: int | None, seed: int, name: str) -> list[int]:
+    """The mutant indices to run: all, or ``sample`` of them chosen at random (seeded per derivation)."""
+    indices = list(range(len(groups)))
+    if sample is None or sample >= len(indices):
+        return indices
+    return sorted(random.Random(f"{seed}:{name}").sample(indices, sample))
+
+
+def _units(name: str, groups: Sequence[int], indices: Iterable[int]) -> list[Unit]:
+    by_group: dict[int, list[int]] = {}
+    for i in indices:
+        by_group.setdefault(groups[i], []).append(i)
+    return [(name, g, tuple(members[j:j + UNIT_SIZE]))
+            for g, members in sorted(by_group.items()) for j in range(0, len(members), UNIT_SIZE)]
+
+
+def _validate(names: Sequence[str] | None, jobs: int | None, sample: int | None) -> tuple[list[str], int]:
+    selected = list(dict.fromkeys(registry.catalog() if names is None else names))
+    known = set(registry.catalog())
+    for name in selected:
+        if name not in known:
+            registry.get(name)  # raises UnknownDerivationError, naming close matches
+    jobs = default_jobs() if jobs is None else jobs
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
+        raise ValueError(f"jobs = {jobs!r} is outside the valid range: a positive integer")
+    if sample is not None and (isinstance(sample, bool) or not isinstance(sample, int) or sample < 1):
+        raise ValueError(f"sample = {sample!r} is outside the valid range: a positive integer or None")
+    return selected, jobs
+
+
+def iter_mutation_scores(names: Sequence[str] | None = None, jobs: int | None = None,
+                         sample: int | None = None, seed: int = 0) -> Iterator[DerivationScore]:
+    """The mutation score of each of ``names`` (default: the catalogue), as soon as it is complete.
+
+    Parameters
+    ----------
+    names : sequence of str, optional
+        Registered derivation names (validated at the call).
+    jobs : int, optional
+        Worker processes (default: all cores); ``1`` runs in this process.
+    sample : int, optional
+        Run only this many mutants per derivation, chosen at random (reproducibly from ``seed``).
+    seed : int
+        Seed of the sample.
+
+    Raises
+    ------
+    derive.UnknownDerivationError, ValueError
+        For an unknown name, or a bad ``jobs`` or ``sample``, at the call.
+    """
+    selected, jobs = _validate(names, jobs, sample)
+    return _score_stream(selected, jobs, sample, seed)
+
+
+def _score_stream(selected: list[str], jobs: int, sample: int | None, seed: int
+                  ) -> Iterator[DerivationScore]:
+    with Workers(min(jobs, len(selected)) if jobs > 1 else 1, preload=("derive.app.mutants",)) as pool:
+        plans = dict(pool.stream(_plan, selected, _plan_crashed))
+        units = []
+        totals = {}
+        for name in selected:
+            groups = plans[name]
+            totals[name] = len(groups)
+            units += _units(name, groups, _select(groups, sample, seed, name))
+        if pool.workers > 1:  # longest first: the pool ends when its slowest unit does
+            units.sort(key=lambda u: -len(u[2]))
+        remaining = {name: sum(u[0] == name for u in units) for name in selected}
+        collected: dict[str, list[MutantResult]] = {name: [] for name in selected}
+        seconds = dict.fromkeys(selected, 0.0)
+        for name in [n for n in selected if remaining[n] == 0]:
+            yield DerivationScore(name, [], totals[name], 0.0)
+        for name, results, spent in pool.stream(_run_unit, units, _unit_crashed):
+            collected[name] += results
+            seconds[name] += spent
+            remaining[name] -= 1
+            if remaining[name] == 0:
+                yield DerivationScore(name, sorted(collected[name], key=lambda r: r.index), totals[name],
+                                      seconds[name])
+
+
+def _plan_crashed(name: str, exc: BaseException) -> tuple[str, list[int]]:
+    return name, []
+
+
+def _unit_crashed(unit: Unit, exc: BaseException) -> tuple[str, list[MutantResult], float]:
+    name, _, indices = unit
+    return name, [_unit_failed(name, i, f"worker died: {type(exc).__name__}: {exc}") for i in indices], 0.0
+
+
+def run_mutants(names: Sequence[str] | str | None = None, jobs: int | None = None, sample: int | None = None,
+                seed: int = 0, on_score: Callable[[DerivationScore], None] | None = None) -> MutationReport:
+    """Generate and judge the mutants of ``names`` (one name, several, or the whole catalogue).
+
+    Parameters
+    ----------
+    names : str or sequence of str, optional
+        Derivation name(s); default the catalogue.
+    jobs, sample, seed
+        As in :func:`iter_mutation_scores`.
+    on_score : callable, optional
+        Called with each derivation's score as soon as it is complete.
+
+    Returns
+    -------
+    MutationReport
+        The scores in the order of ``names``, and the wall-clock time.
+
+    Examples
+    --------
+    >>> report = run_mutants("debye_T3_law", jobs=1, sample=2, seed=1)   # doctest: +SKIP
+    >>> report.get("debye_T3_law").survivors()                           # doctest: +SKIP
+    []
+    """
+    if isinstance(names, str):
+        names = [names]
+    start = time.perf_counter()
+    selected, jobs = _validate(names, jobs, sample)
+    scores = []
+    for score in _score_stream(selected, jobs, sample, seed):
+        scores.append(score)
+        if on_score is not None:
+            on_score(score)
+    order = {name: i for i, name in enumerate(selected)}
+    scores.sort(key=lambda s: order[s.name])
+    return MutationReport(scores, time.perf_counter() - start, min(jobs, len(selected)))
+
+
+def summary_counts(scores: Iterable[DerivationScore]) -> Mapping[str, int]:
+    """Total mutants per status over ``scores``."""
+    counts: dict[str, int] = {}
+    for s in scores:
+        for r in s.results:
+            counts[r.status] = counts.get(r.status, 0) + 1
+    return counts
