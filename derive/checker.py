@@ -304,6 +304,7 @@ def numeric_value(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Float]) -> mpmath.
     """
     e = _at_point(_numeric_form(expr), point)
     with mpmath.workdps(NUMERIC_DIGITS + 5):
+        e = e.replace(lambda z: isinstance(z, sp.Integral) and not z.free_symbols, _small_integral)
         v = e.evalf(NUMERIC_DIGITS + 5)
     if not v.is_number or v.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
         raise ValueError(f"could not evaluate numerically: {v}")
@@ -433,9 +434,38 @@ def _symbolically_zero(expr: sp.Expr) -> tuple[bool, str]:
 
 @functools.lru_cache(maxsize=512, typed=True)
 def _numeric_form(expr: sp.Expr) -> sp.Expr:
-    """``expr`` with its derivatives, limits and substitutions carried out: once, not at every point."""
+    """``expr`` with its derivatives, limits and substitutions carried out: once, not at every point;
+    integrals over [a, ∞) shifted to [0, ∞) (:func:`_shift_to_zero`)."""
     e = sp.sympify(expr)
-    return e.replace(lambda z: isinstance(z, sp.Derivative | sp.Limit | sp.Subs), lambda z: z.doit())
+    e = e.replace(lambda z: isinstance(z, sp.Derivative | sp.Limit | sp.Subs), lambda z: z.doit())
+    return e.replace(lambda z: isinstance(z, sp.Integral), _shift_to_zero)
+
+
+#: Below this magnitude an integral is evaluated again, scaled to 1 (:func:`_small_integral`).
+_SMALL_INTEGRAL = 1e-3
+
+
+def _small_integral(integral: sp.Integral) -> sp.Expr:
+    """A numeric integral whose value v0 is small (|v0| < _SMALL_INTEGRAL), as v0 ∫(f/v0): quadrature
+    stops at an absolute error of about 10^-digits, so a tail e^(-10⁶) came out 2 % wrong; the scaled
+    integrand's error is relative. Other integrals are returned as they are (evalf does them)."""
+    v0 = integral.evalf(NUMERIC_DIGITS + 5)
+    if not v0.is_number or v0 == 0 or not v0.is_finite or abs(v0) >= _SMALL_INTEGRAL:
+        return integral
+    scale = sp.Float(abs(v0), NUMERIC_DIGITS + 5)
+    return scale * sp.Integral(integral.function / scale, *integral.limits).evalf(NUMERIC_DIGITS + 5)
+
+
+def _shift_to_zero(integral: sp.Integral) -> sp.Integral:
+    """∫_a^∞ f(x) dx as ∫_0^∞ f(a + s) ds (the same number): quadrature on [a, ∞) far from 0 (a tail
+    at a = 10⁶) loses digits silently; the shifted integrand decays on its own scale from 0."""
+    if len(integral.limits) != 1 or len(integral.limits[0]) != 3:
+        return integral
+    x, a, b = integral.limits[0]
+    if b is not sp.oo or a == 0 or a.is_infinite:
+        return integral
+    s = sp.Dummy("s", nonnegative=True)
+    return sp.Integral(integral.function.subs(x, a + s), (s, 0, sp.oo))
 
 
 #: Expressions with bound variables; the point goes into them by ``subs``, which respects those.
@@ -462,13 +492,20 @@ def _at_point(e: sp.Basic, point: Mapping[sp.Symbol, sp.Float]) -> sp.Basic:
 def _check_equal(label: str, lhs: sp.Expr, rhs: sp.Expr, ranges: Ranges, generator: np.random.Generator,
                  numeric: str = "", regime: Regime = ()) -> CheckResult:
     """:func:`check_equal` inside the mpmath context it sets."""
+    free = sp.sympify(lhs).free_symbols | sp.sympify(rhs).free_symbols
+    if _additive_zero(lhs - rhs):  # ∫_0^X f = ∫_0^∞ f − ∫_X^∞ f: proved if every integral converges
+        point = sample_point(free, ranges, generator, regime)
+        for integral in sorted((lhs - rhs).atoms(sp.Integral), key=sp.default_sort_key):
+            numeric_value(integral, point)  # raises (a failed check) if it does not converge
+        return CheckResult(label, True, "symbolic (additivity of integrals)",
+                           "each integral ∫_a^b f as P_f(b) − P_f(a), one antiderivative P_f per integrand; "
+                           f"every integral converges at {_where(point)}")
     if numeric:
         note = numeric
     else:
         proved, note = _symbolically_zero(lhs - rhs)
         if proved:
             return CheckResult(label, True, "symbolic")
-    free = sp.sympify(lhs).free_symbols | sp.sympify(rhs).free_symbols
     try:
         points = [sample_point(free, ranges, generator, regime) for _ in range(NUMERIC_POINTS if free else 1)]
         near = _boundary_points(lhs, rhs, free, ranges, generator, regime)
@@ -500,6 +537,29 @@ def _check_equal(label: str, lhs: sp.Expr, rhs: sp.Expr, ranges: Ranges, generat
         f"{'numeric only' if numeric else 'SymPy could not decide'} ({note}); max rel. difference "
         f"{mpmath.nstr(worst, 3)}",
     )
+
+
+def _additive_zero(expr: sp.Expr) -> bool:
+    """Whether ``expr`` vanishes by the additivity of integrals alone: every one-variable integral
+    ∫_a^b f dx written P_f(b) − P_f(a) with one undefined antiderivative P_f per integrand (the
+    integration variable renamed), other integrals left as they are, then expanded. Sound where
+    the integrals converge (the caller checks that)."""
+    integrals = sp.sympify(expr).atoms(sp.Integral)
+    if not integrals:
+        return False
+    antiderivatives: dict[sp.Expr, sp.Function] = {}
+    t = sp.Dummy("t")
+
+    def split(integral: sp.Integral) -> sp.Expr:
+        if len(integral.limits) != 1 or len(integral.limits[0]) != 3:
+            return integral
+        x, a, b = integral.limits[0]
+        f = integral.function.subs(x, t)
+        P = antiderivatives.setdefault(f, sp.Function(f"P{len(antiderivatives)}"))
+        return P(b) - P(a)
+
+    rewritten = sp.sympify(expr).replace(lambda z: isinstance(z, sp.Integral), split)
+    return len(antiderivatives) > 0 and sp.expand(rewritten) == 0
 
 
 #: Distances from a region boundary (fractions of the scanned range) of the boundary checks.
@@ -602,13 +662,16 @@ def _check_asymptotic(label: str, lhs: sp.Expr, rhs: sp.Expr, order: tuple[sp.Ex
     #    coefficient is right too.
     ratio = (lhs - rhs) / g
     try:
+        carried_out = sp.sympify(ratio).doit()
+        if carried_out.has(sp.Integral, sp.Sum):  # what SymPy could not integrate, it cannot take limits of
+            raise NotImplementedError("an integral or sum SymPy cannot carry out")
         with _time_limit(4 * SYMBOLIC_SECONDS):
-            lim = sp.limit(sp.sympify(ratio).doit(), x, x0)
+            lim = sp.limit(carried_out, x, x0)
         if lim.is_finite:
             return CheckResult(label, True, "symbolic (limit)",
                                f"(lhs - rhs)/({g}) -> {lim}; ({g})/rhs -> 0 ({smaller[1]})")
         note = f"limit of (lhs - rhs)/({g}) is {lim}"
-        if lim.has(sp.oo, -sp.oo, sp.zoo):
+        if not lim.has(sp.Limit) and lim.has(sp.oo, -sp.oo, sp.zoo):  # an unevaluated Limit: undecided
             return CheckResult(label, False, "symbolic (limit)", note)
     except Exception as exc:
         note = f"{type(exc).__name__}: {exc}"
@@ -639,11 +702,14 @@ def _tends_to_zero(expr: sp.Expr, x: sp.Symbol, x0: Any, point: Mapping[sp.Symbo
     """Whether ``expr -> 0`` as x -> x0: by ``sympy.limit``; if undecided, |expr| must fall
     strictly (by 1 % or more per step) along :func:`_approach` at ``point``. (decided, how)"""
     try:
+        carried_out = sp.sympify(expr).doit()
+        if carried_out.has(sp.Integral, sp.Sum):
+            raise NotImplementedError("an integral or sum SymPy cannot carry out")
         with _time_limit(2 * SYMBOLIC_SECONDS):
-            lim = sp.limit(sp.sympify(expr).doit(), x, x0)
+            lim = sp.limit(carried_out, x, x0)
         if lim == 0:
             return True, "symbolic (limit)"
-        if lim.is_zero is False:  # a non-zero constant, or infinite
+        if not lim.has(sp.Limit) and lim.is_zero is False:  # a non-zero constant, or infinite
             return False, f"symbolic (limit {lim})"
     except Exception:  # SymPy could not decide: numbers decide
         pass

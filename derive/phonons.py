@@ -161,9 +161,17 @@ def debye_T3_law() -> Derivation:
         Step(dulong_petit, dulong_petit.doit(), "high-temperature limit: Dulong-Petit 3Nk_B"),
     ]
     first_low_t = len(steps) + 1
+    tail = sp.Integral(integrand, (x, x_max, sp.oo))
     steps += [
+        Step(debye_form, prefactor * (full_integral - tail),
+             "split the Debye integral at Θ_D/T: ∫_0^{Θ_D/T} = ∫_0^∞ − ∫_{Θ_D/T}^∞ (additivity; both "
+             "converge)"),
+        Step(tail, x_max**4 * sp.exp(-x_max),
+             "T << Θ_D: the neglected tail is exponentially small, (Θ_D/T)⁴ e^{−Θ_D/T} (1 + O(T/Θ_D)) "
+             "(the integrand is x⁴e^{−x}(1 + O(e^{−x})))",
+             order=(x_max**3 * sp.exp(-x_max), T, 0)),
         Step(full_integral, by_parts,
-             "T << Θ_D: upper limit Θ_D/T -> ∞; by parts with u = x⁴, v = −1/(eˣ − 1), "
+             "the Debye integral to ∞ (the tail dropped): by parts with u = x⁴, v = −1/(eˣ − 1), "
              "the boundary terms vanish"),
         Step(geometric, geometric_value,
              "geometric series in 1/(1 + w) < 1; with 1 + w = eˣ: Σ_{n≥1} e^{−nx} = 1/(eˣ − 1)"),

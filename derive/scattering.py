@@ -335,7 +335,23 @@ def _low_temperature_rate(kind: str) -> Derivation:
     sub_index = len(steps) - 1
     full = sp.Integral(x**a * phonon, (x, 0, sp.oo))
 
-    # ---- (4) T << T_BG: upper limit -> ∞, then the ζ-function integrals
+    # ---- (4) T << T_BG as steps: the integral to T_BG/T is the one to ∞ less an exponentially small tail
+    tail = sp.Integral(x**a * phonon, (x, t_bg, sp.oo))
+    power = a + 1 if kind == "window" else a  # x^a × phonon factor ~ c x^power e^(−x) for large x
+    lead = sp.limit(x**a * phonon * sp.exp(x) / x**power, x, sp.oo)
+    first_limit = len(steps) + 1
+    steps += [
+        Step(sp.Mul(constant * scale ** (a + 1), sp.Integral(x**a * phonon, (x, 0, t_bg)), evaluate=False),
+             constant * scale ** (a + 1) * (full - tail),
+             "the rate is constant × (k_BT/ħv_s)^" + str(a + 1) + " × the x-integral to T_BG/T (steps "
+             f"{sub_index - 1}-{sub_index + 1}); split it at T_BG/T: ∫_0^∞ − ∫_(T_BG/T)^∞ (additivity)"),
+        Step(tail, lead * t_bg**power * sp.exp(-t_bg),
+             f"T << T_BG: the neglected tail is exponentially small, {lead}(T_BG/T)^{power} e^(−T_BG/T) "
+             "(1 + O(T/T_BG))",
+             order=(t_bg ** (power - 1) * sp.exp(-t_bg), T, 0)),
+    ]
+
+    # ---- (5) the integral to ∞: the ζ-function integrals
     bose_integral = sp.Integral(x ** (p - 1) * _bose(x), (x, 0, sp.oo))
     term = sp.Integral(x ** (p - 1) * sp.exp(-j * x), (x, 0, sp.oo))
     term_value = term.doit()  # Γ(p)/j^p
@@ -378,7 +394,7 @@ def _low_temperature_rate(kind: str) -> Derivation:
         summed = 2 * (bose_sum + alt_sum)
     rate = sp.simplify(constant * scale ** (a + 1) * summed.doit().rewrite(sp.zeta))
     steps.append(Step(sp.Mul(constant * scale ** (a + 1), summed, evaluate=False), rate,
-                      "T << T_BG: the upper limit T_BG/T -> ∞ (the tail is O(e^(−T_BG/T))); "
+                      f"T << T_BG: the tail dropped (steps {first_limit}-{first_limit + 1}); "
                       "rate = constant × (k_BT/ħv_s)^" + str(a + 1) + " × the series above"))
 
     high_t = D**2 * m * k_B * k_F * T / (sp.pi * rho * v_s**2 * hbar**3)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import hypothesis.strategies as st
+import mpmath
 import pytest
 import sympy as sp
 from hypothesis import given, settings
@@ -262,6 +263,31 @@ def test_regime_is_sampled_stated_and_dimension_checked():
     ranges = {s: (1.0, 2.0) for s in d.regime[-1].free_symbols}
     out_of_reach = dataclasses.replace(d, sample={**d.sample, **ranges, T: (50.0, 60.0)})
     assert "no point of the sampling box" in out_of_reach.check(steps=[]).get("regime").detail
+
+
+def test_integral_additivity_is_proved_and_needs_convergence():
+    """∫_0^X f = ∫_0^∞ f − ∫_X^∞ f by additivity; a wrong split point, or a divergent f, fails."""
+    X = sp.Symbol("X", positive=True)
+    f = x**4 * sp.exp(x) / (sp.exp(x) - 1) ** 2
+    split = checker.check_equal(sp.Integral(f, (x, 0, X)),
+                                sp.Integral(f, (x, 0, sp.oo)) - sp.Integral(f, (x, X, sp.oo)))
+    assert split.passed and split.method == "symbolic (additivity of integrals)"
+    moved = checker.check_equal(sp.Integral(f, (x, 0, X)),
+                                sp.Integral(f, (x, 0, sp.oo)) - sp.Integral(f, (x, 2 * X, sp.oo)))
+    assert not moved.passed
+    divergent = checker.check_equal(sp.Integral(1 / x, (x, 0, X)),
+                                    sp.Integral(1 / x, (x, 0, sp.oo)) - sp.Integral(1 / x, (x, X, sp.oo)))
+    assert not divergent.passed
+
+
+def test_far_tail_integral_to_full_precision():
+    """∫_X^∞ x⁴ e^(−x) dx at X = 10⁶ (~e^(−10⁶)) against mpmath's upper incomplete Γ(5, X): quadrature
+    with an absolute tolerance made it 2 % wrong; now to 25 digits."""
+    X = sp.Symbol("X", positive=True)
+    value = checker.numeric_value(sp.Integral(x**4 * sp.exp(-x), (x, X, sp.oo)), {X: sp.Float(10**6, 35)})
+    with mpmath.workdps(40):
+        exact = mpmath.gammainc(5, mpmath.mpf(10) ** 6)
+        assert abs(value.real / exact - 1) < mpmath.mpf(10) ** -25
 
 
 def test_check_step_dispatches_like_the_derivation():
