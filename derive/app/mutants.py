@@ -78,6 +78,7 @@ from derive.derivation import CheckReport, Derivation, Step
 from .verdict import Workers, default_jobs
 
 __all__ = [
+    "LIMITS",
     "OPERATORS",
     "DerivationScore",
     "Mutant",
@@ -101,14 +102,16 @@ TREE_OPERATORS = ("constant", "sign", "swap", "drop-factor", "boundary")
 BOUNDARY_SHIFTS = (sp.Rational(1, 100), sp.Rational(1, 10))
 #: Relative scale of ``asymptotic-scale``.
 ASYMPTOTIC_EPSILON = sp.Rational(1, 1000)
-#: Typed-in mutants per derivation (each is the same kind of hole; a few show it).
-TYPED_IN_PER_DERIVATION = 2
+#: Mutants per side and operator, by kind of side (see :func:`mutants`): enough to cover every operator
+#: on every side of every step, few enough that the catalogue runs in ~15 min on 2 cores. A statement
+#: mutant only tests the structural chain check, a typed-in one the same hole each time.
+LIMITS: Mapping[str, int | None] = {"rhs": 3, "lhs": 2, "statement": 2, "textbook": 3, "typed-in": 2}
 #: Random points at which a mutant and its original are compared before any proof of equivalence.
 WITNESS_POINTS = 3
 #: Time allowed for the witness of one mutant, in seconds.
 WITNESS_SECONDS = 5.0
 #: Mutants per work unit of the process pool (one step's mutants are split into units of this size).
-UNIT_SIZE = 12
+UNIT_SIZE = 6
 
 _INEQUALITIES = (sp.StrictLessThan, sp.LessThan, sp.StrictGreaterThan, sp.GreaterThan)
 
@@ -341,26 +344,47 @@ def _eq(lhs: sp.Basic, rhs: sp.Basic) -> sp.Equality:
     return sp.Eq(lhs, rhs, evaluate=False)
 
 
-def mutants(d: Derivation | str) -> list[Mutant]:
-    """Every mutant of derivation ``d`` (or of the registered derivation of that name).
+def mutants(d: Derivation | str, limits: Mapping[str, int | None] | None = None) -> list[Mutant]:
+    """The mutants of derivation ``d`` (or of the registered derivation of that name).
 
-    Order: the steps (rhs, then lhs), the statement, the textbook, the typed-in statements; within
-    a side, operator by operator (:func:`rewrites`, then ``asymptotic-scale`` and ``double-term`` for
-    an asymptotic step's rhs). Deterministic: ``mutants(d)[i].index == i`` on every call.
+    Parameters
+    ----------
+    d : Derivation or str
+        The derivation or its registry name.
+    limits : mapping, optional
+        At most this many mutants per side and operator, by kind of side: ``"rhs"`` and ``"lhs"``
+        (of a step), ``"statement"``, ``"textbook"``, ``"typed-in"`` (default :data:`LIMITS`; ``None``
+        for a kind: no limit, ``limits={}``: every mutant). Where there are more, they are chosen
+        evenly spaced over the tree (first and last node included), so the whole side is covered.
+
+    Returns
+    -------
+    list of Mutant
+        Order: the steps (rhs, then lhs), the statement, the textbook, the typed-in statements; within
+        a side, operator by operator (:func:`rewrites`, then ``asymptotic-scale`` and ``double-term``
+        for an asymptotic step's rhs). Deterministic: ``mutants(d)[i].index == i`` on every call.
     """
     if isinstance(d, str):
         d = registry.get(d)
+    limits = LIMITS if limits is None else limits
     found: list[tuple[str, int | None, str, str, sp.Basic, sp.Basic, str]] = []
+
+    def add(target: str, step: int | None, side: str, before: sp.Basic,
+            candidates: Sequence[tuple[str, sp.Basic, str]]) -> None:
+        limit = limits.get(side if target == "step" else target)
+        for operator in dict.fromkeys(c[0] for c in candidates):
+            of_operator = [c for c in candidates if c[0] == operator]
+            for _, after, detail in _spread(of_operator, limit):
+                found.append((target, step, side, operator, before, after, detail))
+
     for k, step in enumerate(d.steps, 1):
         sides = ("rhs",) if step.solves is not None else ("rhs", "lhs")  # a solution's lhs is the unknown
         for side in sides:
             before = getattr(step, side)
-            done = {before}
             within = operation_parameters(before) if side == "lhs" else None
-            for r in rewrites(before, within=within):
-                done.add(r.expr)
-                found.append(("step", k, side, r.operator, before, r.expr, r.detail))
+            candidates = [(r.operator, r.expr, r.detail) for r in rewrites(before, within=within)]
             if side == "rhs" and step.order is not None:
+                done = {before, *(c[1] for c in candidates)}
                 extra = [("asymptotic-scale", before * (1 + ASYMPTOTIC_EPSILON), f"rhs -> rhs*(1 + "
                           f"{ASYMPTOTIC_EPSILON})")]
                 extra += [("double-term", before + t, f"{sp.sstr(t)} -> 2*({sp.sstr(t)})")
@@ -368,19 +392,28 @@ def mutants(d: Derivation | str) -> list[Mutant]:
                 for operator, after, detail in extra:
                     if after not in done:
                         done.add(after)
-                        found.append(("step", k, side, operator, before, after, detail))
+                        candidates.append((operator, after, detail))
+            add("step", k, side, before, candidates)
     statement = d.statement.rhs
     statement_rewrites = rewrites(statement, operators=("constant",))  # the chain check's job only
-    for target, before, rs in (("statement", statement, statement_rewrites),
-                               ("textbook", d.textbook.rhs, rewrites(d.textbook.rhs))):
-        for r in rs:
-            found.append((target, None, "rhs", r.operator, before, r.expr, r.detail))
-    typed = [r for r in statement_rewrites if r.operator == "constant"][:TYPED_IN_PER_DERIVATION]
-    for r in typed:
-        found.append(("typed-in", len(d.steps) + 1, "rhs", "typed-in", statement, r.expr,
-                      f"statement and textbook typed in with {r.detail}"))
+    add("statement", None, "rhs", statement, [(r.operator, r.expr, r.detail) for r in statement_rewrites])
+    add("textbook", None, "rhs", d.textbook.rhs,
+        [(r.operator, r.expr, r.detail) for r in rewrites(d.textbook.rhs)])
+    typed = [("typed-in", r.expr, f"statement and textbook typed in with {r.detail}")
+             for r in statement_rewrites]
+    add("typed-in", len(d.steps) + 1, "rhs", statement, typed)
     return [Mutant(d.name, i, target, step, side, operator, before, after, detail)
             for i, (target, step, side, operator, before, after, detail) in enumerate(found)]
+
+
+def _spread(items: Sequence[Any], limit: int | None) -> list[Any]:
+    """At most ``limit`` of ``items``, evenly spaced (first and last included), in their order."""
+    n = len(items)
+    if limit is None or n <= limit:
+        return list(items)
+    if limit <= 1:
+        return list(items[:limit])
+    return [items[round(i * (n - 1) / (limit - 1))] for i in range(limit)]
 
 
 # ------------------------------------------------------------------ judging a mutant

@@ -90,7 +90,7 @@ def integral_toy() -> Derivation:
 
 def test_mutants_of_a_derivation_cover_every_target():
     d = integral_toy()
-    ms = mt.mutants(d)
+    ms = mt.mutants(d, limits={})
     assert [m.index for m in ms] == list(range(len(ms)))
     where = {(m.where, m.operator, str(m.after)) for m in ms}
     assert ("step 1 rhs", "constant", "a**3") in where
@@ -99,25 +99,36 @@ def test_mutants_of_a_derivation_cover_every_target():
     assert ("statement", "constant", "3*a") in where
     assert ("textbook", "drop-factor", "a") in where
     assert ("typed-in step 3", "typed-in", "3*a") in where
-    assert mt.mutants(d) == ms  # deterministic
+    assert mt.mutants(d, limits={}) == ms  # deterministic
+
+
+def test_limits_spread_the_mutants_over_each_side():
+    rhs = sum(k * x**k for k in range(2, 12))  # 2*x**2 + 3*x**3 + ... : 20 constant mutants
+    d = toy([Step(rhs, rhs, "trivial")], rhs)
+    every = [m for m in mt.mutants(d, limits={}) if m.where == "step 1 rhs" and m.operator == "constant"]
+    limited = [m for m in mt.mutants(d, limits={"rhs": 3}) if m.where == "step 1 rhs"
+               and m.operator == "constant"]
+    assert len(every) == 20 and len(limited) == 3
+    assert [m.after for m in limited] == [every[0].after, every[10].after, every[19].after]  # evenly spaced
+    assert len(mt.mutants("debye_T3_law")) < len(mt.mutants("debye_T3_law", limits={}))
 
 
 def test_mutant_of_the_result_changes_the_statement_with_it():
     d = integral_toy()
-    m = next(m for m in mt.mutants(d) if m.where == "step 2 rhs" and str(m.after) == "3*a")
+    m = next(m for m in mt.mutants(d, limits={}) if m.where == "step 2 rhs" and str(m.after) == "3*a")
     mutated = m.apply(d)
     assert mutated.statement.rhs == 3 * a and mutated.steps[1].rhs == 3 * a
     assert d.statement.rhs == 2 * a and d.steps[1].rhs == 2 * a  # the original is untouched
     report = mutated.check(steps=m.checked_steps())
     assert not report.get("step 2").passed and not report.get("textbook").passed
     assert report.get("chain").passed  # not killed by the structural chain check alone
-    typed = next(m for m in mt.mutants(d) if m.operator == "typed-in").apply(d)
+    typed = next(m for m in mt.mutants(d, limits={}) if m.operator == "typed-in").apply(d)
     assert len(typed.steps) == 3 and typed.steps[-1].lhs == typed.steps[-1].rhs == typed.statement.rhs
 
 
 def test_wrong_mutants_are_killed():
     d = integral_toy()
-    for m in mt.mutants(d):
+    for m in mt.mutants(d, limits={}):
         if m.target == "step" or m.target == "textbook":
             result = mt.run_mutant(d, m)
             assert result.status == "killed", (m, result)
@@ -128,24 +139,24 @@ def test_wrong_mutants_are_killed():
 def test_a_swap_inside_a_square_is_equivalent():
     rhs = x**4 * sp.exp(x) / (sp.exp(x) - 1) ** 2
     d = toy([Step(x**4 * sp.exp(-x) / (1 - sp.exp(-x)) ** 2, rhs, "times exp(2x)/exp(2x)")], rhs)
-    swap = next(m for m in mt.mutants(d) if m.where == "step 1 rhs" and m.operator == "swap")
+    swap = next(m for m in mt.mutants(d, limits={}) if m.where == "step 1 rhs" and m.operator == "swap")
     assert str(swap.after) == "x**4*exp(x)/(1 - exp(x))**2"
     result = mt.run_mutant(d, swap)
     assert result.status == "equivalent", result
     assert "simplify" in result.reason
     # the same swap outside the square is no equivalent mutant
     d = toy([Step(sp.exp(x) - 1, sp.exp(x) - 1, "trivial")], sp.exp(x) - 1)
-    swap = next(m for m in mt.mutants(d) if m.where == "step 1 rhs" and m.operator == "swap")
+    swap = next(m for m in mt.mutants(d, limits={}) if m.where == "step 1 rhs" and m.operator == "swap")
     assert mt.run_mutant(d, swap).status == "killed"
 
 
 def test_a_sign_flip_of_a_zero_term_is_equivalent():
     zero = (sp.sin(x) ** 2 + sp.cos(x) ** 2 - 1) * y
     d = toy([Step(sp.Integral(1, (y, 0, x)), x + zero, "integrate")], x + zero)
-    flip = next(m for m in mt.mutants(d) if m.where == "step 1 rhs" and m.operator == "sign"
+    flip = next(m for m in mt.mutants(d, limits={}) if m.where == "step 1 rhs" and m.operator == "sign"
                 and m.after == x - zero)
     assert mt.run_mutant(d, flip).status == "equivalent"
-    wrong = next(m for m in mt.mutants(d) if m.where == "step 1 rhs" and m.operator == "sign"
+    wrong = next(m for m in mt.mutants(d, limits={}) if m.where == "step 1 rhs" and m.operator == "sign"
                  and m.after == -x + zero)
     assert mt.run_mutant(d, wrong).status == "killed"
 
@@ -154,13 +165,13 @@ def test_a_change_beyond_the_order_of_an_asymptotic_step_is_equivalent():
     rhs = 1 - x**2 / 6 + x**4 / 120
     d = toy([Step(sp.sin(x) / x, rhs, "Taylor", order=(x**4, x, 0)),
              Step(sp.Limit(sp.sin(x) / x, x, 0), 1, "x -> 0")], 1)
-    by_detail = {m.detail: m for m in mt.mutants(d) if m.where == "step 1 rhs"}
+    by_detail = {m.detail: m for m in mt.mutants(d, limits={}) if m.where == "step 1 rhs"}
     beyond = mt.run_mutant(d, by_detail["x**4/120 -> 2*(x**4/120)"])
     assert beyond.status == "equivalent" and "O(x**4)" in beyond.reason
-    doubled = {m.after: m for m in mt.mutants(d) if m.where == "step 1 rhs"}
+    doubled = {m.after: m for m in mt.mutants(d, limits={}) if m.where == "step 1 rhs"}
     leading = mt.run_mutant(d, doubled[2 - x**2 / 6 + x**4 / 120])  # the leading term doubled
     assert leading.status == "killed"
-    scaled = mt.run_mutant(d, next(m for m in mt.mutants(d) if m.operator == "asymptotic-scale"))
+    scaled = mt.run_mutant(d, next(m for m in mt.mutants(d, limits={}) if m.operator == "asymptotic-scale"))
     assert scaled.status == "killed"
 
 
@@ -169,7 +180,7 @@ def test_a_survivor_is_reported_not_hidden():
     # sees; the two are not equal (x = 0.995), so the mutant is a survivor, not an equivalent one.
     pw = sp.Piecewise((0, x < 1), (x, True))
     d = toy([Step(sp.Piecewise((0, x < 1), (x, x >= 1)), pw, "the same")], pw, sample={x: (2.0, 3.0)})
-    moved = next(m for m in mt.mutants(d) if m.where == "step 1 rhs" and m.operator == "boundary")
+    moved = next(m for m in mt.mutants(d, limits={}) if m.where == "step 1 rhs" and m.operator == "boundary")
     result = mt.run_mutant(d, moved)
     assert result.status == "survived", result
     score = mt.DerivationScore("toy", [result], 1, 0.0)
