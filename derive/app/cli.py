@@ -196,6 +196,13 @@ def _print_mutation_summary(report: MutationReport) -> None:
         click.echo(f"      after:  {r.after}")
         if r.reason:
             click.echo(f"      ({r.reason})")
+    by_operator: dict[str, dict[str, int]] = {}
+    for r in results:
+        counts = by_operator.setdefault(r.operator, {})
+        counts[r.status] = counts.get(r.status, 0) + 1
+    click.echo("\nkilled / scored by operator: " + ", ".join(
+        f"{op} {c.get('killed', 0)}/{c.get('killed', 0) + c.get('survived', 0)}"
+        for op, c in by_operator.items() if op != "?"))
     score = "-" if report.score is None else f"{100 * report.score:.1f}%"
     plural = "es" if report.workers > 1 else ""
     click.echo(f"\nmutation score {score}: {report.killed} killed, {report.survived} survived, "

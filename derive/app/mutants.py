@@ -10,8 +10,9 @@ tells the checker's author what to fix.
 Operators (:data:`OPERATORS`), one application per mutant:
 
 ``constant``
-    a number changed: integer n -> n + 1 and n - 1 (2 -> 3, 5 -> 4), rational
-    p/q -> p/(q + 1) (1/2 -> 1/3), float x -> 1.01 x.
+    a number changed: integer n -> n + 1 (2 -> 3, also an exponent: x**2 -> x**3, and
+    -1 -> 0, which drops a term or a denominator), rational p/q -> p/(q + 1) (1/2 -> 1/3:
+    sqrt -> cube root), float x -> 1.01 x.
 ``sign``
     one additive term's sign flipped (a + b -> a - b).
 ``swap``
@@ -30,30 +31,35 @@ Operators (:data:`OPERATORS`), one application per mutant:
     (a ``constant`` mutant of the statement), the chain closed by a trivial last step
     ``Step(wrong, wrong)``.
 
-The side mutated is the right-hand side of a step (the result a wrong derivation
-would change), its left-hand side (the operation: an integrand, a bound, a
-substitution), the statement's and the textbook's right-hand sides. A mutant of
-the step whose result is the statement changes the statement with it, so that
-it is not caught by the structural chain check alone.
+The sides mutated: the right-hand side of each step (the result, what a wrong
+derivation gets wrong), the parameters of the operation on its left-hand side
+(:func:`operation_parameters`: integration bounds, values substituted, the point of
+a limit, the order of a derivative; the integrand itself is an earlier result), the
+statement's and the textbook's right-hand sides. A mutant of the step whose result
+is the statement changes the statement with it, so that it is not caught by the
+structural chain check alone. Identical trees (after SymPy's automatic
+canonicalisation) are not mutants, and each side keeps at most :data:`LIMITS`
+mutants per operator, spread evenly over its tree.
 
 Judging a mutant: a mutant of step k by ``d_mut.check(steps=[k])`` (that step
-plus the derivation-wide checks: chain, textbook, dimensions), a statement or
+plus the derivation-wide checks: chain, textbook, dimensions, ...), a statement or
 textbook mutant by ``check(steps=[])``, a typed-in one by the appended step. It is
 *killed* if a check fails that passes on the original derivation (the baseline,
-checked the same way); *equivalent* if its expression is provably equal to the
-original (identical trees are not generated at all; then ``simplify(after - before)
-== 0`` by :func:`derive.checker.check_equal`'s symbolic proof, or for an asymptotic
-step a finite limit of ``(after - before)/g``); else a *survivor*. Before the
-proof, three random points (30 digits) where the two differ are a witness that the
-mutant is not equivalent, which spares the proof. The score is killed /
-(killed + survivors).
+checked the same way). It is *equivalent* if its expression is provably equal to
+the original: ``simplify(after - before) == 0`` by :func:`derive.checker.check_equal`'s
+symbolic proof, or for a side of an asymptotic step ``lhs = rhs + O(g)`` a finite
+limit of ``(after - before)/g`` (:func:`derive.checker.check_asymptotic`). The proof
+is attempted only where nothing shows the mutant differs: the check itself finding
+the sides different at a point (where the original's are equal), or one of
+:data:`WITNESS_POINTS` random points (30 digits). Else it is a *survivor*. The score
+is killed / (killed + survivors).
 
 Examples
 --------
 >>> import sympy as sp
 >>> x = sp.Symbol("x", positive=True)
->>> sorted(str(r.expr) for r in rewrites(2 * x, operators=("constant",)))
-['3*x', 'x']
+>>> [str(r.expr) for r in rewrites(2 * x + 1)]
+['2*x + 2', '3*x + 1', '2*x - 1', '1 - 2*x', 'x + 1', '3']
 """
 
 from __future__ import annotations
@@ -70,6 +76,7 @@ from typing import Any
 
 import mpmath
 import sympy as sp
+from sympy.functions.elementary.piecewise import ExprCondPair
 
 from derive import registry
 from derive.checker import check_asymptotic, check_equal, numeric_value, rng, sample_point
@@ -103,9 +110,10 @@ BOUNDARY_SHIFTS = (sp.Rational(1, 100), sp.Rational(1, 10))
 #: Relative scale of ``asymptotic-scale``.
 ASYMPTOTIC_EPSILON = sp.Rational(1, 1000)
 #: Mutants per side and operator, by kind of side (see :func:`mutants`): enough to cover every operator
-#: on every side of every step, few enough that the catalogue runs in ~15 min on 2 cores. A statement
-#: mutant only tests the structural chain check, a typed-in one the same hole each time.
-LIMITS: Mapping[str, int | None] = {"rhs": 3, "lhs": 2, "statement": 2, "textbook": 3, "typed-in": 2}
+#: on every side of every step, few enough that the catalogue runs in ~15 min on 2 cores (1807 of the
+#: 4755 mutants the operators make; 2038 took 17 min). A statement mutant only tests the structural
+#: chain check, a typed-in one the same hole each time.
+LIMITS: Mapping[str, int | None] = {"rhs": 3, "lhs": 1, "statement": 1, "textbook": 2, "typed-in": 1}
 #: Random points at which a mutant and its original are compared before any proof of equivalence.
 WITNESS_POINTS = 3
 #: Time allowed for the witness of one mutant, in seconds.
@@ -125,6 +133,7 @@ class Rewrite:
     node_before: sp.Basic
     node_after: sp.Basic
     expr: sp.Basic
+    note: str = ""
 
     @property
     def detail(self) -> str:
@@ -213,6 +222,23 @@ def operation_parameters(expr: sp.Basic) -> list[tuple[int, ...]]:
     return found
 
 
+def _null_set_note(expr: sp.Basic, path: tuple[int, ...]) -> str:
+    """Why a change at ``path`` matters only on a set of measure zero ("" if it matters elsewhere).
+
+    The value of ``Heaviside`` at 0 (its second argument), a ``Piecewise`` branch taken where an
+    equality holds, or that equality itself: random points never land there.
+    """
+    node = expr
+    for i in path:
+        if isinstance(node, sp.Heaviside) and i == 1:
+            return f"only the value of {sp.sstr(node)} at its jump changes (a set of measure zero)"
+        if isinstance(node, ExprCondPair) and isinstance(node.cond, sp.Eq):
+            return (f"only the Piecewise branch taken where {sp.sstr(node.cond)} changes (a set of "
+                    f"measure zero)")
+        node = node.args[i]
+    return ""
+
+
 def rewrites(expr: sp.Basic, operators: Sequence[str] = TREE_OPERATORS,
              within: Sequence[tuple[int, ...]] | None = None) -> list[Rewrite]:
     """Every single mutation of ``expr`` by the tree ``operators``, each result once.
@@ -254,7 +280,7 @@ def rewrites(expr: sp.Basic, operators: Sequence[str] = TREE_OPERATORS,
                 if mutated in seen or not isinstance(mutated, sp.Basic):
                     continue
                 seen.add(mutated)
-                out.append(Rewrite(operator, node, new, mutated))
+                out.append(Rewrite(operator, node, new, mutated, _null_set_note(expr, path)))
     return out
 
 
@@ -281,6 +307,9 @@ class Mutant:
         The whole side before and after.
     detail : str
         The change itself, ``node before -> node after``.
+    note : str
+        Why the change matters only on a set of measure zero, if it does (the value of a
+        ``Heaviside`` at its jump, a ``Piecewise`` branch on an equality); else "".
     """
 
     derivation: str
@@ -292,6 +321,7 @@ class Mutant:
     before: sp.Basic
     after: sp.Basic
     detail: str
+    note: str = ""
 
     @property
     def where(self) -> str:
@@ -367,22 +397,22 @@ def mutants(d: Derivation | str, limits: Mapping[str, int | None] | None = None)
     if isinstance(d, str):
         d = registry.get(d)
     limits = LIMITS if limits is None else limits
-    found: list[tuple[str, int | None, str, str, sp.Basic, sp.Basic, str]] = []
+    found: list[tuple[str, int | None, str, str, sp.Basic, sp.Basic, str, str]] = []
 
     def add(target: str, step: int | None, side: str, before: sp.Basic,
-            candidates: Sequence[tuple[str, sp.Basic, str]]) -> None:
+            candidates: Sequence[tuple[str, sp.Basic, str, str]]) -> None:
         limit = limits.get(side if target == "step" else target)
         for operator in dict.fromkeys(c[0] for c in candidates):
             of_operator = [c for c in candidates if c[0] == operator]
-            for _, after, detail in _spread(of_operator, limit):
-                found.append((target, step, side, operator, before, after, detail))
+            for _, after, detail, note in _spread(of_operator, limit):
+                found.append((target, step, side, operator, before, after, detail, note))
 
     for k, step in enumerate(d.steps, 1):
         sides = ("rhs",) if step.solves is not None else ("rhs", "lhs")  # a solution's lhs is the unknown
         for side in sides:
             before = getattr(step, side)
             within = operation_parameters(before) if side == "lhs" else None
-            candidates = [(r.operator, r.expr, r.detail) for r in rewrites(before, within=within)]
+            candidates = [(r.operator, r.expr, r.detail, r.note) for r in rewrites(before, within=within)]
             if side == "rhs" and step.order is not None:
                 done = {before, *(c[1] for c in candidates)}
                 extra = [("asymptotic-scale", before * (1 + ASYMPTOTIC_EPSILON), f"rhs -> rhs*(1 + "
@@ -392,18 +422,19 @@ def mutants(d: Derivation | str, limits: Mapping[str, int | None] | None = None)
                 for operator, after, detail in extra:
                     if after not in done:
                         done.add(after)
-                        candidates.append((operator, after, detail))
+                        candidates.append((operator, after, detail, ""))
             add("step", k, side, before, candidates)
     statement = d.statement.rhs
     statement_rewrites = rewrites(statement, operators=("constant",))  # the chain check's job only
-    add("statement", None, "rhs", statement, [(r.operator, r.expr, r.detail) for r in statement_rewrites])
+    add("statement", None, "rhs", statement,
+        [(r.operator, r.expr, r.detail, r.note) for r in statement_rewrites])
     add("textbook", None, "rhs", d.textbook.rhs,
-        [(r.operator, r.expr, r.detail) for r in rewrites(d.textbook.rhs)])
-    typed = [("typed-in", r.expr, f"statement and textbook typed in with {r.detail}")
+        [(r.operator, r.expr, r.detail, r.note) for r in rewrites(d.textbook.rhs)])
+    typed = [("typed-in", r.expr, f"statement and textbook typed in with {r.detail}", r.note)
              for r in statement_rewrites]
     add("typed-in", len(d.steps) + 1, "rhs", statement, typed)
-    return [Mutant(d.name, i, target, step, side, operator, before, after, detail)
-            for i, (target, step, side, operator, before, after, detail) in enumerate(found)]
+    return [Mutant(d.name, i, target, step, side, operator, before, after, detail, note)
+            for i, (target, step, side, operator, before, after, detail, note) in enumerate(found)]
 
 
 def _spread(items: Sequence[Any], limit: int | None) -> list[Any]:
@@ -468,8 +499,9 @@ def _witness(d: Derivation, m: Mutant) -> str:
             return ""
         except Exception:  # not evaluable here (a pole, a branch the original avoids): no witness
             continue
-        scale = max(abs(a), abs(b), mpmath.mpf(10) ** -25)
-        if abs(a - b) > mpmath.mpf(10) ** -15 * scale:
+        # relative to the values, and not below 1e-24: a side that is 0 evaluates to a cancellation
+        # residue of ~1e-30 (30 digits of its terms), which is no difference
+        if abs(a - b) > mpmath.mpf(10) ** -12 * max(abs(a), abs(b), mpmath.mpf(10) ** -12):
             where = ", ".join(f"{s}={float(v):.4g}" for s, v in point.items())
             return f"differs at {where}" if where else "differs"
     return ""
@@ -562,6 +594,8 @@ def run_mutant(d: Derivation, m: Mutant, baseline: CheckReport | None = None) ->
         if new:
             detail = "; ".join(f"{r.check}: {r.method} {r.detail}".strip()[:300] for r in killers)
             result.reason = f"{detail}; {result.reason}" if result.reason else detail
+        elif m.note:  # a survivor that random points cannot catch: say why
+            result.reason = f"{m.note}; {result.reason}" if result.reason else m.note
     except Exception as exc:
         result.status = "error"
         result.reason = f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=3)}"
@@ -670,10 +704,14 @@ def _mutants_of(name: str) -> tuple[Derivation, list[Mutant]]:
     return _CACHE[name]
 
 
-def _plan(name: str) -> tuple[str, list[int]]:
-    """The groups (step judged by, 0 for derivation-wide) of the mutants of ``name`` (in the worker)."""
-    _, ms = _mutants_of(name)
-    return name, [m.group for m in ms]
+def _plan(name: str) -> tuple[str, list[int], str]:
+    """The groups (step judged by, 0 for derivation-wide) of the mutants of ``name`` (in the worker),
+    and the error that prevented building them ("" if none)."""
+    try:
+        _, ms = _mutants_of(name)
+    except Exception as exc:
+        return name, [], f"{type(exc).__name__}: {exc}"
+    return name, [m.group for m in ms], ""
 
 
 def _run_unit(unit: Unit) -> tuple[str, list[MutantResult], float]:
@@ -750,19 +788,22 @@ def iter_mutation_scores(names: Sequence[str] | None = None, jobs: int | None = 
 def _score_stream(selected: list[str], jobs: int, sample: int | None, seed: int
                   ) -> Iterator[DerivationScore]:
     with Workers(min(jobs, len(selected)) if jobs > 1 else 1, preload=("derive.app.mutants",)) as pool:
-        plans = dict(pool.stream(_plan, selected, _plan_crashed))
+        plans = {name: (groups, error) for name, groups, error in pool.stream(_plan, selected, _plan_crashed)}
         units = []
         totals = {}
         for name in selected:
-            groups = plans[name]
+            groups, error = plans[name]
+            if error:  # the derivation or its mutants could not be built: an error, never a pass
+                yield DerivationScore(name, [_unit_failed(name, -1, error)], 0, 0.0)
+                continue
             totals[name] = len(groups)
+            # in catalogue order, so that derivations complete (and print) one after the other; the
+            # units are small, so the pool's tail, where one process waits for the other, is short
             units += _units(name, groups, _select(groups, sample, seed, name))
-        if pool.workers > 1:  # longest first: the pool ends when its slowest unit does
-            units.sort(key=lambda u: -len(u[2]))
         remaining = {name: sum(u[0] == name for u in units) for name in selected}
         collected: dict[str, list[MutantResult]] = {name: [] for name in selected}
         seconds = dict.fromkeys(selected, 0.0)
-        for name in [n for n in selected if remaining[n] == 0]:
+        for name in [n for n in selected if remaining[n] == 0 and not plans[n][1]]:
             yield DerivationScore(name, [], totals[name], 0.0)
         for name, results, spent in pool.stream(_run_unit, units, _unit_crashed):
             collected[name] += results
@@ -773,8 +814,8 @@ def _score_stream(selected: list[str], jobs: int, sample: int | None, seed: int
                                       seconds[name])
 
 
-def _plan_crashed(name: str, exc: BaseException) -> tuple[str, list[int]]:
-    return name, []
+def _plan_crashed(name: str, exc: BaseException) -> tuple[str, list[int], str]:
+    return name, [], f"worker died: {type(exc).__name__}: {exc}"
 
 
 def _unit_crashed(unit: Unit, exc: BaseException) -> tuple[str, list[MutantResult], float]:

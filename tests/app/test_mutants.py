@@ -234,3 +234,37 @@ def test_cli_mutants_table_and_errors(capsys):
     assert "debye_T3_law" in out and "mutation score" in out and "no survivors" in out
     assert main(["check", "--sample", "2", "debye_T3_law"]) == 2  # --sample needs --mutants
     assert main(["check", "--mutants", "no_such_derivation"]) == 2
+
+
+def test_a_derivation_that_cannot_be_mutated_is_an_error(monkeypatch, capsys):
+    def broken(name):
+        raise RuntimeError("cannot build")
+
+    monkeypatch.setattr(mt, "_mutants_of", broken)
+    (score,) = mt.run_mutants(["frohlich_coupling"], jobs=1).scores
+    assert [r.status for r in score.results] == ["error"] and "cannot build" in score.results[0].reason
+    assert main(["check", "--mutants", "frohlich_coupling", "-j", "1"]) == 1
+    assert "cannot build" in capsys.readouterr().out
+
+
+def test_changes_on_a_set_of_measure_zero_are_labelled():
+    by_result = {str(rw.expr): rw.note for rw in mt.rewrites(y * sp.Heaviside(x - 1), ("constant",))}
+    assert "measure zero" in by_result["y*Heaviside(x - 1, 1/3)"]  # the value at the jump
+    assert by_result["y"] == ""  # the jump moved (-1 -> 0) to x = 0, outside x > 0: no label
+    pw = sp.Piecewise((x, x < 1), (x / 2, sp.Eq(x, 1)), (0, True))
+    notes = {str(rw.expr): rw.note for rw in mt.rewrites(pw, ("constant",))}
+    assert "measure zero" in notes["Piecewise((x, x < 1), (x/3, Eq(x, 1)), (0, True))"]
+    assert notes["Piecewise((x, x < 2), (x/2, Eq(x, 1)), (0, True))"] == ""
+
+
+def test_a_zero_side_is_no_witness():
+    # Both Subs are 0 (the continuity of f_im at nu = 1 - x, and at nu = -1 - x too): at 30 digits they
+    # evaluate to cancellation residues ~1e-31, which must not count as a difference.
+    nu = sp.Symbol("nu", positive=True)
+    edge = sp.pi * nu / 2 - sp.pi * (1 - (x - nu) ** 2) / (8 * x)
+    d = toy([Step(sp.Subs(edge, nu, 1 - x), 0, "continuous at the edge")], 0,
+            sample={x: (0.05, 3.0)})
+    flip = next(m for m in mt.mutants(d, limits={}) if m.where == "step 1 lhs" and m.operator == "sign"
+                and "-x - 1" in str(m.after))
+    result = mt.run_mutant(d, flip)
+    assert result.status == "equivalent", result
