@@ -7,13 +7,13 @@ integrators never call the closed form they are compared with.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
 from derive.derivation import CheckResult
 
-__all__ = ["crosscheck", "run_crosscheck"]
+__all__ = ["crosscheck", "regime_at", "run_crosscheck"]
 
 _CROSSCHECKS: dict[str, Callable[[], CheckResult]] = {}
 
@@ -53,11 +53,9 @@ def _debye_t3_from_lattice_dynamics() -> CheckResult:
     T = theta / 1000
     ratio = heat_capacity(model, T) / debye_T3(T, theta, 1.0)
     # The T³ law's next term is O((T/Θ)²) from dispersion: ~1e-5 here; 1e-3 is the issue's bar.
-    return CheckResult(
-        "numeric cross-check", abs(ratio - 1) < 1e-3,
-        "BZ integrator (numeric.thermal, rays) on fcc NN Cu springs",
-        f"C_V / (12π⁴/5) k_B (T/Θ_D(0))³ = {ratio:.6f} at T = Θ_D(0)/1000",
-    )
+    return _ratio_result("BZ integrator (numeric.thermal, rays) on fcc NN Cu springs",
+                         "C_V / (12π⁴/5) k_B (T/Θ_D(0))³", ["T = Θ_D(0)/1000"], ratio, 1e-3,
+                         regime=regime_at("debye_T3_law", [{"T": T, "Theta_D": theta}]))
 
 
 @crosscheck("deformation_potential_coupling")
@@ -100,7 +98,8 @@ def _deformation_potential_from_lattice_dynamics() -> CheckResult:
     return _ratio_result("dynamical matrix of fcc NN Cu springs + finite-difference oscillator",
                          "|g_q| numeric / closed", labels, ratios, 1e-3,
                          "next term O((qa)²) from dispersion, ~2e-5 at qa/2π = 0.01; "
-                         "finite-difference oscillator ~2e-6")
+                         "finite-difference oscillator ~2e-6",
+                         regime_at("deformation_potential_coupling", []))
 
 
 @crosscheck("frohlich_coupling")
@@ -132,7 +131,8 @@ def _frohlich_from_dielectric_function() -> CheckResult:
     return _ratio_result("zero and slope of a numeric dielectric function ε(ω), GaAs",
                          "|g_q| numeric / closed", [f"q={v:g}/m" for v in q], ratios, 1e-8,
                          f"ω_LO from ε(ω_LO) = 0: {w_LO / (2 * np.pi * c.c * 100):.1f} cm⁻¹ "
-                         "(Raman: 292 cm⁻¹)")
+                         "(Raman: 292 cm⁻¹)",
+                         regime_at("frohlich_coupling", [{"epsilon_s": eps_s, "epsilon_inf": eps_inf}]))
 
 
 # ------------------------------------------------ electron gas: numeric.response against the closed forms
@@ -149,15 +149,51 @@ def _in_k_F(q: object, gas: object) -> list[str]:
     return [f"q={v:g}k_F" for v in np.atleast_1d(q) / gas.k_F]
 
 
+def regime_at(derivation: str, points: Sequence[Mapping[str, float]]) -> tuple[bool, str]:
+    """Whether every point lies inside the regime of ``derivation`` (:attr:`Derivation.regime`), and how
+    deep: for each relation a < b (or a > b), the range of a/b over the points.
+
+    ``points`` give SI values by symbol name; a regime symbol without a value is a ValueError.
+    """
+    import sympy as sp
+
+    from derive import get
+
+    regime = get(derivation).regime
+    if not regime:
+        return True, "regime: no restriction"
+    inside, parts = True, []
+    for relation in regime:
+        names = {s.name: s for s in relation.free_symbols}
+        ratios = []
+        for point in points:
+            missing = sorted(set(names) - set(point))
+            if missing:
+                raise ValueError(f"the cross-check of {derivation} gives no value of {missing} for its "
+                                 f"regime {relation}")
+            values = {names[k]: point[k] for k in names}
+            inside = inside and bool(relation.subs(values))
+            if not isinstance(relation, sp.Ne):
+                ratios.append(float(relation.lhs.subs(values) / relation.rhs.subs(values)))
+        if ratios:
+            spread = f"{min(ratios):.3g}" + (f"-{max(ratios):.3g}" if max(ratios) != min(ratios) else "")
+            parts.append(f"{relation}: {spread}")
+        else:
+            parts.append(str(relation))
+    return inside, ("inside" if inside else "OUTSIDE") + " the regime (lhs/rhs " + "; ".join(parts) + ")"
+
+
 def _ratio_result(method: str, what: str, labels: list[str], ratios: object, tolerance: float,
-                  note: str = "") -> CheckResult:
-    """Pass when every integrator / closed-form ratio is within ``tolerance`` of 1; print them all."""
+                  note: str = "", regime: tuple[bool, str] = (True, "")) -> CheckResult:
+    """Pass when every integrator / closed-form ratio is within ``tolerance`` of 1 and the points lie
+    inside the derivation's regime (:func:`regime_at`); print them all."""
     values = [float(r) for r in np.atleast_1d(ratios)]
     worst = max(abs(r - 1.0) for r in values)
     shown = ", ".join(f"{k}: {r:.8f}" for k, r in zip(labels, values, strict=True))
-    return CheckResult("numeric cross-check", worst < tolerance, method,
+    inside, where = regime
+    return CheckResult("numeric cross-check", worst < tolerance and inside, method,
                        f"{what}: {shown} (max |ratio − 1| = {worst:.1e}, tolerance {tolerance:g})"
-                       + (f"; {note}" if note else ""))
+                       + (f"; {note}" if note else "") + (f"; {where}" if where else ""))
 
 
 @crosscheck("lindhard_static")
@@ -171,7 +207,7 @@ def _lindhard_from_k_space() -> CheckResult:
     x = np.array([0.05, 0.5, 0.9, 1.0, 1.5])
     ratios = chi0(gas, 2 * gas.k_F * x) / (-gas.dos_fermi * lindhard_static(x))
     return _ratio_result("k-space χ0 (numeric.response), Cu gas", "χ0 / (−g(E_F) F(x))",
-                         [f"x={v:g}" for v in x], ratios, 1e-4)
+                         [f"x={v:g}" for v in x], ratios, 1e-4, regime=regime_at("lindhard_static", []))
 
 
 @crosscheck("thomas_fermi_limit")
@@ -182,13 +218,14 @@ def _thomas_fermi_from_k_space() -> CheckResult:
 
     gas = _copper_gas()
     ratio = thomas_fermi_wavevector_numeric(gas) / thomas_fermi_wavevector(gas.n, gas.m)
-    return _ratio_result("k-space χ0(q -> 0), Cu gas", "numeric / closed form", ["k_TF"], ratio, 1e-6)
+    return _ratio_result("k-space χ0(q -> 0), Cu gas", "numeric / closed form", ["k_TF"], ratio, 1e-6,
+                         regime=regime_at("thomas_fermi_limit", [{"q": 0.0, "k_F": gas.k_F}]))
 
 
 @crosscheck("lindhard_small_q_expansion")
 def _small_q_dielectric_from_k_space() -> CheckResult:
     """1 − ε(q, ω) from the numeric χ0 at ω = 20 v_F q against ω_p²/ω² [1 + (3/5)(v_F q/ω)²]."""
-
+    import numeric.constants as c
     from numeric.response import dielectric_rpa
     from numeric.screening import dielectric_small_q
 
@@ -197,14 +234,17 @@ def _small_q_dielectric_from_k_space() -> CheckResult:
     omega = 20 * gas.v_F * q
     ratios = (1 - dielectric_rpa(gas, q, omega).real) / (1 - dielectric_small_q(q, omega, gas.n, gas.m))
     # next term: (3/7)(v_F q/ω)⁴ + (ħq²/2mω)²-type corrections, relative size < 1e-5 here
+    points = [{"omega": w, "q": k, "v_F": gas.v_F, "hbar": c.hbar, "m": gas.m}
+              for w, k in zip(omega, q, strict=True)]
     return _ratio_result("k-space χ0 at ω = 20 v_F q, Cu gas", "(1 − ε) numeric / closed",
-                         _in_k_F(q, gas), ratios, 1e-4)
+                         _in_k_F(q, gas), ratios, 1e-4,
+                         regime=regime_at("lindhard_small_q_expansion", points))
 
 
 @crosscheck("plasmon_dispersion")
 def _plasmon_from_k_space() -> CheckResult:
     """The zero of the numeric Re ε(q, ω) against ω_p² + (3/5) v_F² q² at small q."""
-
+    import numeric.constants as c
     from numeric.response import plasmon_frequency_numeric
     from numeric.screening import plasmon_frequency
 
@@ -212,8 +252,10 @@ def _plasmon_from_k_space() -> CheckResult:
     q = np.array([0.01, 0.05]) * gas.k_F
     ratios = plasmon_frequency_numeric(gas, q) / plasmon_frequency(q, gas.n, gas.m)
     # next term (12/175) v_F⁴ q⁴/ω_p² + ħ²q⁴/4m²: relative < 1e-5 at q = 0.05 k_F in copper
+    points = [{"q": k, "v_F": gas.v_F, "e": c.e, "n": gas.n, "epsilon_0": c.epsilon_0, "m": gas.m}
+              for k in q]
     return _ratio_result("root of numeric Re ε, Cu gas", "ω_pl numeric / closed", _in_k_F(q, gas),
-                         ratios, 1e-4)
+                         ratios, 1e-4, regime=regime_at("plasmon_dispersion", points))
 
 
 @crosscheck("frohlich_screened_thomas_fermi")
@@ -240,7 +282,10 @@ def _screened_frohlich_from_k_space() -> CheckResult:
     return _ratio_result("numeric RPA ε(q, ω_LO) (k-space χ0), Cu gas, GaAs LO mode, regime ω_LO << v_F q",
                          "|g|/|ε| numeric / TF closed", labels, ratios, 2e-3,
                          "next terms: dynamic +(π²/8 − 1)ν² in |ε| and Lindhard −x²/3 in F, x = q/2k_F: "
-                         "< 1e-3 here; outside the regime (q = 1e-3 k_F, ν = 2.6) the ratio is ~18")
+                         "< 1e-3 here; outside the regime (q = 1e-3 k_F, ν = 2.6) the ratio is ~18",
+                         regime_at("frohlich_screened_thomas_fermi",
+                                   [{"omega_LO": polar[0], "q": k, "v_F": gas.v_F, "k_F": gas.k_F}
+                                    for k in q]))
 
 
 @crosscheck("frohlich_screened_dynamic_high_frequency")
@@ -258,7 +303,7 @@ def _dynamic_frohlich_from_k_space() -> CheckResult:
     from numeric.screening import plasma_frequency
 
     polar = (36.25e-3 * c.e / c.hbar, 10.89, 12.9, 1e-27)  # GaAs ω_LO, ε∞, εs; V = 1 nm³
-    labels, ratios = [], []
+    labels, ratios, points = [], [], []
     for name, gas in (("Cu", _copper_gas()), ("n=1e22, 0.067m_e", FreeElectronGas(1e22, 0.067 * c.m_e))):
         w_p = plasma_frequency(gas.n, gas.m)
         for nu in (250.0, 86.0):
@@ -266,10 +311,13 @@ def _dynamic_frohlich_from_k_space() -> CheckResult:
             numeric = frohlich_coupling(q, *polar) / dielectric_rpa(gas, q, polar[0]).real
             ratios.append(numeric / frohlich_coupling_screened_dynamic(q, *polar, w_p))
             labels.append(f"{name} (ω_p/ω_LO={w_p / polar[0]:.3g}) ν={nu:g}")
+            points.append({"omega_LO": polar[0], "q": q, "v_F": gas.v_F, "hbar": c.hbar, "m": gas.m,
+                           "omega_p": w_p, "k_F": gas.k_F})
     return _ratio_result("numeric RPA ε(q, ω_LO) (k-space χ0), GaAs LO mode, regime ω_LO >> v_F q",
                          "g/ε numeric / closed", labels, ratios, 2e-4,
                          "next term −(3/5) ω_p²/(ω_LO² − ω_p²) ν⁻²: ≤ 8e-5 at ν = 86 (|ratio − 1| "
-                         "grows as ν -> 1: 0.91 at ν = 2.6, the crossover)")
+                         "grows as ν -> 1: 0.91 at ν = 2.6, the crossover)",
+                         regime_at("frohlich_screened_dynamic_high_frequency", points))
 
 
 @crosscheck("coupled_plasmon_lo_modes")
@@ -309,7 +357,8 @@ def _coupled_modes_from_k_space() -> CheckResult:
             ratios.append(root / value)
     return _ratio_result("zeros of ε_L(ω) − v(q)χ0(q, ω) (k-space χ0, brentq), doped GaAs",
                          "ω± numeric / closed", labels, ratios, 1e-6,
-                         "next term (3/5)(v_F q/ω)² ω_p²/ω² ~ 1e-8")
+                         "next term (3/5)(v_F q/ω)² ω_p²/ω² ~ 1e-8",
+                         regime_at("coupled_plasmon_lo_modes", [{"omega_LO": w_lo, "omega_TO": w_to}]))
 
 
 @crosscheck("lindhard_dynamic_real")
@@ -323,7 +372,8 @@ def _dynamic_real_from_k_space() -> CheckResult:
     q = 2 * gas.k_F * x
     ratios = chi0(gas, q, u * q * gas.v_F).real / (-gas.dos_fermi * lindhard_dynamic(x, u).real)
     return _ratio_result("k-space χ0(q, ω) (numeric.response), Cu gas", "Re χ0 / (−g(E_F) Re f)",
-                         [f"(x, ν)=({a:g}, {b:g})" for a, b in zip(x, u, strict=True)], ratios, 1e-4)
+                         [f"(x, ν)=({a:g}, {b:g})" for a, b in zip(x, u, strict=True)], ratios, 1e-4,
+                         regime=regime_at("lindhard_dynamic_real", []))
 
 
 @crosscheck("lindhard_dynamic_imag")
@@ -337,7 +387,8 @@ def _dynamic_imag_from_k_space() -> CheckResult:
     q = 2 * gas.k_F * x
     ratios = chi0(gas, q, u * q * gas.v_F).imag / (-gas.dos_fermi * lindhard_dynamic(x, u).imag)
     return _ratio_result("k-space χ0(q, ω) (numeric.response), Cu gas", "Im χ0 / (−g(E_F) Im f)",
-                         [f"(x, ν)=({a:g}, {b:g})" for a, b in zip(x, u, strict=True)], ratios, 1e-4)
+                         [f"(x, ν)=({a:g}, {b:g})" for a, b in zip(x, u, strict=True)], ratios, 1e-4,
+                         regime=regime_at("lindhard_dynamic_imag", []))
 
 
 # ------------------------------------------- scattering: the golden-rule integrator against the closed forms
@@ -361,13 +412,17 @@ def _copper_metal() -> tuple:
     return gas, phonons, DeformationPotential(_D_EV * c.e), args, t_bg
 
 
-def _rate_crosscheck(integrator: Callable, closed: Callable, T_over_TBG: tuple[float, ...], what: str,
-                     tolerance: float, note: str) -> CheckResult:
+def _rate_crosscheck(derivation: str, integrator: Callable, closed: Callable, T_over_TBG: tuple[float, ...],
+                     what: str, tolerance: float, note: str) -> CheckResult:
+    import numeric.constants as c
+
     gas, phonons, coupling, args, t_bg = _copper_metal()
     T = t_bg * np.array(T_over_TBG)
     ratios = integrator(gas, phonons, coupling, T, cutoff=False) / closed(T, *args)
     method = f"golden-rule integrator (numeric.transport), Cu gas, D = {_D_EV:g} eV, T_BG = {t_bg:.0f} K"
-    return _ratio_result(method, what, [f"T={r:g}T_BG" for r in T_over_TBG], ratios, tolerance, note)
+    points = [{"T": t, "hbar": c.hbar, "k_F": gas.k_F, "v_s": _CU_V_S, "m": gas.m, "k_B": c.k} for t in T]
+    return _ratio_result(method, what, [f"T={r:g}T_BG" for r in T_over_TBG], ratios, tolerance, note,
+                         regime_at(derivation, points))
 
 
 @crosscheck("deformation_potential_rate_high_T")
@@ -376,7 +431,8 @@ def _high_T_rate_from_golden_rule() -> CheckResult:
     from numeric.scattering import deformation_potential_rate_high_T
     from numeric.transport import momentum_relaxation_rate
 
-    return _rate_crosscheck(momentum_relaxation_rate, deformation_potential_rate_high_T, (10.0, 20.0),
+    return _rate_crosscheck("deformation_potential_rate_high_T", momentum_relaxation_rate,
+                            deformation_potential_rate_high_T, (10.0, 20.0),
                             "1/τ_tr numeric / closed", 1e-2,
                             "next term −(T_BG/T)²/9: the linear law needs T >> T_BG, "
                             "in this no-cut-off model (for real Cu, q_D < 2k_F makes Θ_D = 343 K the scale)")
@@ -388,7 +444,8 @@ def _bloch_gruneisen_from_golden_rule() -> CheckResult:
     from numeric.scattering import bloch_gruneisen_rate_low_T
     from numeric.transport import transport_rate_averaged
 
-    return _rate_crosscheck(transport_rate_averaged, bloch_gruneisen_rate_low_T, (0.01, 0.005),
+    return _rate_crosscheck("bloch_gruneisen_transport_rate_low_T", transport_rate_averaged,
+                            bloch_gruneisen_rate_low_T, (0.01, 0.005),
                             "<1/τ_tr> numeric / closed", 1e-4, "next term O((v_s/v_F)²) ≈ 1e-5")
 
 
@@ -398,7 +455,8 @@ def _fermi_level_transport_from_golden_rule() -> CheckResult:
     from numeric.scattering import transport_rate_fermi_level_low_T
     from numeric.transport import momentum_relaxation_rate
 
-    return _rate_crosscheck(momentum_relaxation_rate, transport_rate_fermi_level_low_T, (0.01, 0.005),
+    return _rate_crosscheck("transport_rate_fermi_level_low_T", momentum_relaxation_rate,
+                            transport_rate_fermi_level_low_T, (0.01, 0.005),
                             "1/τ_tr(E_F) numeric / closed", 1e-4, "next term O((v_s/v_F)²) ≈ 1e-5")
 
 
@@ -408,5 +466,6 @@ def _quasiparticle_from_golden_rule() -> CheckResult:
     from numeric.scattering import quasiparticle_rate_low_T
     from numeric.transport import quasiparticle_scattering_rate
 
-    return _rate_crosscheck(quasiparticle_scattering_rate, quasiparticle_rate_low_T, (0.01, 0.005),
+    return _rate_crosscheck("quasiparticle_rate_low_T", quasiparticle_scattering_rate,
+                            quasiparticle_rate_low_T, (0.01, 0.005),
                             "1/τ_qp numeric / closed", 1e-4, "next term at most O((v_s/v_F)²) ≈ 1e-5")

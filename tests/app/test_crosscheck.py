@@ -34,6 +34,21 @@ def test_crosscheck_passes_and_reports_ratios(name, reports):
     assert result.passed, result.detail
     assert result.method and ("ratio" in result.detail or "C_V" in result.detail)
     assert "error" != result.method
+    regime = derive.get(name).regime
+    assert ("inside the regime" in result.detail) if regime else ("regime: no restriction" in result.detail)
+
+
+def test_regime_at_flags_points_outside_and_missing_values():
+    """The cross-checks' own regime test: a point outside fails, a missing regime symbol is an error."""
+    inside, where = crosscheck.regime_at("debye_T3_law", [{"T": 1.0, "Theta_D": 343.0}])
+    assert inside and "T < Theta_D: 0.00292" in where
+    outside, where = crosscheck.regime_at("debye_T3_law", [{"T": 1.0, "Theta_D": 343.0},
+                                                            {"T": 400.0, "Theta_D": 343.0}])
+    assert not outside and "OUTSIDE" in where
+    with pytest.raises(ValueError, match="Theta_D"):
+        crosscheck.regime_at("debye_T3_law", [{"T": 1.0}])
+    failed = crosscheck._ratio_result("m", "w", ["a"], [1.0], 1e-3, regime=(False, "OUTSIDE the regime"))
+    assert not failed.passed
 
 
 def test_scattering_crosschecks_state_T_BG_of_copper(reports):
