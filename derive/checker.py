@@ -156,7 +156,7 @@ def check_equal(lhs: sp.Expr, rhs: sp.Expr, ranges: Ranges | None = None, seed: 
 
 def check_asymptotic(lhs: sp.Expr, rhs: sp.Expr, order: tuple[sp.Expr, sp.Symbol, Any],
                      ranges: Ranges | None = None, seed: Seed = None, label: str = "asymptotic",
-                     regime: Regime = ()) -> CheckResult:
+                     regime: Regime = (), numeric: str = "") -> CheckResult:
     """Check ``lhs = rhs + O(g)`` as ``x -> x0`` (``order = (g, x, x0)``).
 
     Two limits: ``g/rhs -> 0`` (the order is real: the remainder is smaller
@@ -165,11 +165,12 @@ def check_asymptotic(lhs: sp.Expr, rhs: sp.Expr, order: tuple[sp.Expr, sp.Symbol
     coefficient is checked too. Symbolically with ``sympy.limit``; where SymPy
     cannot decide, at a random point: ``|g/rhs|`` must fall and ``(lhs - rhs)/g``
     settle at x0 + 1e-6, 1e-8, 1e-10 (or +-1e6, 1e8, 1e10 for x0 = +-oo). The
-    random point satisfies the relations ``regime`` (those free of x).
+    random point satisfies the relations ``regime`` (those free of x). ``numeric``: why SymPy
+    cannot take the limit of the remainder (it is then evaluated numerically only).
     """
     try:
         with mpmath.workdps(NUMERIC_DIGITS + 5):
-            return _check_asymptotic(label, lhs, rhs, order, ranges or {}, rng(seed), regime)
+            return _check_asymptotic(label, lhs, rhs, order, ranges or {}, rng(seed), regime, numeric)
     except Exception as exc:
         return _error(label, exc)
 
@@ -198,7 +199,7 @@ def check_step(step: Step, ranges: Ranges | None = None, seed: Seed = None, labe
     """
     ranges = {**(ranges or {}), **step.sample}
     if step.order is not None:
-        return check_asymptotic(step.lhs, step.rhs, step.order, ranges, seed, label, regime)
+        return check_asymptotic(step.lhs, step.rhs, step.order, ranges, seed, label, regime, step.numeric)
     if step.solves is not None:
         return check_solution(step.lhs, step.rhs, step.solves, ranges, seed, label, regime)
     return check_equal(step.lhs, step.rhs, ranges, seed, label, step.numeric, regime)
@@ -304,7 +305,7 @@ def numeric_value(expr: sp.Expr, point: Mapping[sp.Symbol, sp.Float]) -> mpmath.
     """
     e = _at_point(_numeric_form(expr), point)
     with mpmath.workdps(NUMERIC_DIGITS + 5):
-        e = e.replace(lambda z: isinstance(z, sp.Integral) and not z.free_symbols, _small_integral)
+        e = e.replace(lambda z: isinstance(z, sp.Integral) and not z.free_symbols, _quadrature)
         v = e.evalf(NUMERIC_DIGITS + 5)
     if not v.is_number or v.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
         raise ValueError(f"could not evaluate numerically: {v}")
@@ -441,19 +442,31 @@ def _numeric_form(expr: sp.Expr) -> sp.Expr:
     return e.replace(lambda z: isinstance(z, sp.Integral), _shift_to_zero)
 
 
-#: Below this magnitude an integral is evaluated again, scaled to 1 (:func:`_small_integral`).
-_SMALL_INTEGRAL = 1e-3
-
-
-def _small_integral(integral: sp.Integral) -> sp.Expr:
-    """A numeric integral whose value v0 is small (|v0| < _SMALL_INTEGRAL), as v0 ∫(f/v0): quadrature
-    stops at an absolute error of about 10^-digits, so a tail e^(-10⁶) came out 2 % wrong; the scaled
-    integrand's error is relative. Other integrals are returned as they are (evalf does them)."""
-    v0 = integral.evalf(NUMERIC_DIGITS + 5)
-    if not v0.is_number or v0 == 0 or not v0.is_finite or abs(v0) >= _SMALL_INTEGRAL:
+def _quadrature(integral: sp.Integral) -> sp.Expr:
+    """A one-dimensional numeric integral by mpmath's tanh-sinh quadrature, to NUMERIC_DIGITS + 2 digits
+    by its own error estimate, relative: quadrature stops at an absolute error of about 10^-digits, so
+    a small integral (a tail e^(-10⁶) came out 2 % wrong) is done again with its integrand scaled by
+    the first value. Where the estimate is not met, or the integrand cannot be compiled to mpmath
+    (Heaviside, DiracDelta, several variables), the integral is left to SymPy's ``evalf``."""
+    if len(integral.limits) != 1 or len(integral.limits[0]) != 3:
         return integral
-    scale = sp.Float(abs(v0), NUMERIC_DIGITS + 5)
-    return scale * sp.Integral(integral.function / scale, *integral.limits).evalf(NUMERIC_DIGITS + 5)
+    x, a, b = integral.limits[0]
+    try:
+        f = sp.lambdify(x, integral.function, modules="mpmath")
+        ends = [mpmath.inf if e is sp.oo else -mpmath.inf if e is -sp.oo else mpmath.mpmathify(e.evalf(
+            NUMERIC_DIGITS + 5)) for e in (a, b)]
+        goal = mpmath.mpf(10) ** -(NUMERIC_DIGITS + 2)
+        value, error = mpmath.quad(f, ends, error=True)
+        if value != 0 and error > goal * abs(value):
+            scale = abs(value)
+            value, error = mpmath.quad(lambda t: f(t) / scale, ends, error=True)
+            value, error = value * scale, error * scale
+        if value == 0 or error > goal * abs(value) or not mpmath.isfinite(value):
+            return integral
+    except Exception:  # not compilable or not convergent here: SymPy's evalf decides
+        return integral
+    value = mpmath.mpc(value)
+    return sp.Float(value.real, NUMERIC_DIGITS + 5) + sp.I * sp.Float(value.imag, NUMERIC_DIGITS + 5)
 
 
 def _shift_to_zero(integral: sp.Integral) -> sp.Integral:
@@ -509,13 +522,19 @@ def _check_equal(label: str, lhs: sp.Expr, rhs: sp.Expr, ranges: Ranges, generat
     try:
         points = [sample_point(free, ranges, generator, regime) for _ in range(NUMERIC_POINTS if free else 1)]
         near = _boundary_points(lhs, rhs, free, ranges, generator, regime)
+        on = _on_boundary_points(lhs, rhs, free, ranges, generator, regime)
     except Exception as exc:
         return CheckResult(label, False, "undecided",
                            f"symbolic: {note}; region boundaries not located: {type(exc).__name__}: {exc}")
     worst = mpmath.mpf(0)
     try:
-        for point, where in [*((p, "") for p in points), *near]:
-            a, b = numeric_value(lhs, point), numeric_value(rhs, point)
+        for point, where in [*((p, "") for p in points), *near, *on]:
+            try:
+                a, b = numeric_value(lhs, point), numeric_value(rhs, point)
+            except ValueError:
+                if point in (p for p, _ in on):  # undefined on the boundary itself (a pole there)
+                    continue
+                raise
             scale = max(abs(a), abs(b), mpmath.mpf(10) ** (-NUMERIC_DIGITS))
             err = abs(a - b) / scale
             worst = max(worst, err)
@@ -530,8 +549,8 @@ def _check_equal(label: str, lhs: sp.Expr, rhs: sp.Expr, ranges: Ranges, generat
             f"symbolic: {note}; numeric evaluation failed: {type(exc).__name__}: {exc}",
         )
     count = f"{len(points)} point{'s' * (len(points) > 1)}"
-    if near:
-        count += f" + {len(near)} at region boundaries"
+    if near or on:
+        count += f" + {len(near)} beside and {len(on)} on region boundaries"
     return CheckResult(
         label, True, f"numeric ({count}, {NUMERIC_DIGITS} digits)",
         f"{'numeric only' if numeric else 'SymPy could not decide'} ({note}); max rel. difference "
@@ -605,6 +624,38 @@ def _boundary_functions(expr: sp.Expr, free: set[sp.Symbol]) -> list[sp.Expr]:
     return [f for f in dict.fromkeys(out) if f.free_symbols and f.free_symbols <= free]
 
 
+def _on_boundary_points(lhs: sp.Expr, rhs: sp.Expr, free: set[sp.Symbol], ranges: Ranges,
+                        generator: np.random.Generator, regime: Regime = ()
+                        ) -> list[tuple[dict[sp.Symbol, sp.Expr], str]]:
+    """Points exactly on each region boundary, for identities between functions (no integral or sum
+    on either side, whose value a single point does not change): the other symbols at a random point
+    made rational, the boundary variable solved for exactly (SymPy), so that Heaviside takes its value
+    at the jump and a Piecewise branch on an equality is the one taken."""
+    if _numeric_form(lhs - rhs).has(sp.Integral, sp.Sum):
+        return []
+    out = []
+    functions = sorted(set(_boundary_functions(lhs, free) + _boundary_functions(rhs, free)),
+                       key=sp.default_sort_key)
+    for f in functions:
+        for v in sorted(f.free_symbols, key=str):
+            lo, hi = _scan_range(v, ranges)
+            for _ in range(_LINES):
+                base = {s: sp.Rational(str(float(x))) for s, x in
+                        sample_point(free, ranges, generator, regime).items()}
+                try:
+                    with _time_limit(SYMBOLIC_SECONDS / 4):
+                        roots = sp.solve(f.subs({s: base[s] for s in f.free_symbols - {v}}), v)
+                except Exception:  # SymPy cannot solve it: no exact point on this boundary
+                    roots = []
+                inside = [r for r in roots if r.is_real and lo <= float(r) <= hi]
+                points = [{**base, v: r} for r in inside[:2]]
+                points = [p for p in points if all(_holds(r, p) for r in regime if r.free_symbols <= free)]
+                if points:
+                    out += [(p, f" (on the boundary {f} = 0)") for p in points]
+                    break
+    return out
+
+
 def _scan_range(v: sp.Symbol, ranges: Ranges) -> tuple[float, float]:
     """Where :func:`sample_point` draws ``v`` from."""
     if v in ranges:
@@ -647,7 +698,8 @@ def _boundary_points(lhs: sp.Expr, rhs: sp.Expr, free: set[sp.Symbol], ranges: R
 
 
 def _check_asymptotic(label: str, lhs: sp.Expr, rhs: sp.Expr, order: tuple[sp.Expr, sp.Symbol, Any],
-                      ranges: Ranges, generator: np.random.Generator, regime: Regime = ()) -> CheckResult:
+                      ranges: Ranges, generator: np.random.Generator, regime: Regime = (),
+                      numeric: str = "") -> CheckResult:
     """:func:`check_asymptotic` inside the mpmath context it sets."""
     g, x, x0 = order
     point = sample_point(sp.sympify(lhs - rhs).free_symbols - {x}, ranges, generator, regime)
@@ -661,7 +713,10 @@ def _check_asymptotic(label: str, lhs: sp.Expr, rhs: sp.Expr, order: tuple[sp.Ex
     # 2. The remainder is O(g): (lhs - rhs)/g stays finite. With 1., lhs/rhs -> 1: the leading
     #    coefficient is right too.
     ratio = (lhs - rhs) / g
+    note = f"numeric only: {numeric}"
     try:
+        if numeric:
+            raise _NotAttempted
         carried_out = sp.sympify(ratio).doit()
         if carried_out.has(sp.Integral, sp.Sum):  # what SymPy could not integrate, it cannot take limits of
             raise NotImplementedError("an integral or sum SymPy cannot carry out")
@@ -670,11 +725,13 @@ def _check_asymptotic(label: str, lhs: sp.Expr, rhs: sp.Expr, order: tuple[sp.Ex
         if lim.is_finite:
             return CheckResult(label, True, "symbolic (limit)",
                                f"(lhs - rhs)/({g}) -> {lim}; ({g})/rhs -> 0 ({smaller[1]})")
-        note = f"limit of (lhs - rhs)/({g}) is {lim}"
         if not lim.has(sp.Limit) and lim.has(sp.oo, -sp.oo, sp.zoo):  # an unevaluated Limit: undecided
-            return CheckResult(label, False, "symbolic (limit)", note)
+            return CheckResult(label, False, "symbolic (limit)", f"limit of (lhs - rhs)/({g}) is {lim}")
+        note = f"SymPy could not decide (limit of (lhs - rhs)/({g}) is {lim})"
+    except _NotAttempted:
+        pass
     except Exception as exc:
-        note = f"{type(exc).__name__}: {exc}"
+        note = f"SymPy could not decide ({type(exc).__name__}: {exc})"
     # Numeric fallback: the ratio must settle as x approaches x0.
     try:
         values = [numeric_value(ratio, {**point, x: xv}) for xv in _approach(x0)]
@@ -682,12 +739,16 @@ def _check_asymptotic(label: str, lhs: sp.Expr, rhs: sp.Expr, order: tuple[sp.Ex
         if drift <= mpmath.mpf("1e-3") * max(abs(values[-1]), mpmath.mpf(1)):
             return CheckResult(
                 label, True, f"numeric (limit, {NUMERIC_DIGITS} digits)",
-                f"SymPy could not decide ({note}); ratio settles at {mpmath.nstr(values[-1], 8)}; "
+                f"{note}; ratio settles at {mpmath.nstr(values[-1], 8)}; "
                 f"({g})/rhs -> 0 ({smaller[1]})",
             )
         return CheckResult(label, False, "numeric (limit)", f"ratio does not settle: {values}")
     except Exception as exc:
         return CheckResult(label, False, "undecided", f"{note}; numeric: {type(exc).__name__}: {exc}")
+
+
+class _NotAttempted(Exception):
+    """The symbolic attempt is skipped (a step declared numeric)."""
 
 
 def _approach(x0: Any) -> list[sp.Float]:

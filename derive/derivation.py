@@ -32,6 +32,7 @@ from .units import DimensionError, dimension_of, format_dimension
 
 __all__ = [
     "ABS_LOGS",
+    "TAIL",
     "TERM_BY_TERM",
     "Assumption",
     "CheckReport",
@@ -64,6 +65,8 @@ ABS_LOGS = ("an antiderivative with ln|.| differentiated back, or such logarithm
             "simplify logarithms of absolute values")
 TERM_BY_TERM = ("an improper integral against its series summed term by term: SymPy cannot interchange the "
                 "sum and the integral")
+TAIL = ("the tail of a Bose/Fermi integral: SymPy cannot integrate it, so the remainder is evaluated "
+        "numerically")
 
 
 @dataclass(frozen=True)
@@ -98,10 +101,12 @@ class Step:
         derivation-wide ranges), e.g. to stay inside ``0 < x < 1``.
     numeric : str, optional
         Why SymPy cannot prove this equality (e.g. principal-value logarithms
-        with absolute values, a series summed term by term). The check then
-        goes straight to the numeric comparison (NUMERIC_POINTS points,
-        NUMERIC_DIGITS digits) instead of first spending seconds on a
-        simplification that cannot succeed; the report gives the reason.
+        with absolute values, a series summed term by term), or take the limit
+        of an asymptotic step's remainder (an integral it cannot do). The check
+        then goes straight to the numeric comparison (NUMERIC_POINTS points,
+        NUMERIC_DIGITS digits; for an asymptotic step, the remainder along the
+        approach) instead of first spending seconds on SymPy attempts that
+        cannot succeed; the report gives the reason.
     """
 
     lhs: sp.Expr
@@ -113,9 +118,8 @@ class Step:
     numeric: str = ""
 
     def __post_init__(self) -> None:
-        if self.numeric and (self.order is not None or self.solves is not None):
-            raise ValueError("numeric applies to an equality step only, not to an asymptotic step or a "
-                             "solution")
+        if self.numeric and self.solves is not None:
+            raise ValueError("numeric applies to an equality or an asymptotic step, not to a solution")
 
     def latex(self) -> str:
         rhs = sp.latex(self.rhs)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import sympy as sp
 
 from .constants import HBAR, K_B, OMEGA, TEMPERATURE, VOLUME, quantity
-from .derivation import TERM_BY_TERM, Assumption, Derivation, Step
+from .derivation import TAIL, TERM_BY_TERM, Assumption, Derivation, Step
 from .registry import register
 from .sources import ASHCROFT_MERMIN, KITTEL, SEED_002_SCATTERING, cite
 from .units import DIMENSIONLESS, JOULE, KELVIN, METRE, SECOND
@@ -169,7 +169,7 @@ def debye_T3_law() -> Derivation:
         Step(tail, x_max**4 * sp.exp(-x_max),
              "T << Θ_D: the neglected tail is exponentially small, (Θ_D/T)⁴ e^{−Θ_D/T} (1 + O(T/Θ_D)) "
              "(the integrand is x⁴e^{−x}(1 + O(e^{−x})))",
-             order=(x_max**3 * sp.exp(-x_max), T, 0)),
+             order=(x_max**3 * sp.exp(-x_max), T, 0), numeric=TAIL),
         Step(full_integral, by_parts,
              "the Debye integral to ∞ (the tail dropped): by parts with u = x⁴, v = −1/(eˣ − 1), "
              "the boundary terms vanish"),

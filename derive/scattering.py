@@ -24,7 +24,7 @@ from .constants import (
     Q,
     quantity,
 )
-from .derivation import TERM_BY_TERM, Assumption, Derivation, Step
+from .derivation import TAIL, TERM_BY_TERM, Assumption, Derivation, Step
 from .registry import register
 from .sources import (
     ASHCROFT_MERMIN,
@@ -348,7 +348,7 @@ def _low_temperature_rate(kind: str) -> Derivation:
         Step(tail, lead * t_bg**power * sp.exp(-t_bg),
              f"T << T_BG: the neglected tail is exponentially small, {lead}(T_BG/T)^{power} e^(−T_BG/T) "
              "(1 + O(T/T_BG))",
-             order=(t_bg ** (power - 1) * sp.exp(-t_bg), T, 0)),
+             order=(t_bg ** (power - 1) * sp.exp(-t_bg), T, 0), numeric=TAIL),
     ]
 
     # ---- (5) the integral to ∞: the ζ-function integrals

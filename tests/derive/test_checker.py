@@ -182,8 +182,12 @@ def test_declared_numeric_step_skips_sympy_but_not_the_check():
     false = checker.check_step(Step(sp.log(sp.Abs(x - 2)), sp.log(x - 2), "no", numeric=reason,
                                     sample={x: (0.1, 3.0)}))
     assert not false.passed
-    with pytest.raises(ValueError, match="equality step only"):
-        Step(sp.sin(x) / x, 1, "series", order=(x**2, x, 0), numeric=reason)
+    with pytest.raises(ValueError, match="not to a solution"):
+        Step(x, 1, "solution", solves=sp.Eq(x, 1), numeric=reason)
+    asymptotic = checker.check_step(Step(sp.sin(x) / x, 1, "series", order=(x**2, x, 0), numeric=reason))
+    assert asymptotic.passed and asymptotic.method.startswith("numeric") and reason in asymptotic.detail
+    wrong = checker.check_step(Step(sp.sin(x) / x, 1 + x, "series", order=(x**2, x, 0), numeric=reason))
+    assert not wrong.passed
 
 
 def test_check_of_chosen_steps():
