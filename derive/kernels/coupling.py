@@ -48,8 +48,10 @@ def _coupled_modes() -> tuple[sp.Expr, sp.Expr, sp.Expr, dict[str, sp.Symbol]]:
     s = {q.symbol.name: q.symbol for q in d.symbols}
     w_lo, w_to, w_p = s["omega_LO"], s["omega_TO"], s["omega_p"]
     lower = next(step.rhs for step in d.steps if step.why.startswith("the lower mode"))
-    # the discriminant as a sum of non-negative terms (a step of the derivation): no cancellation
-    root = sp.sqrt((w_lo**2 - w_p**2) ** 2 + 4 * w_p**2 * (w_lo**2 - w_to**2))
+    # the discriminant as a sum of non-negative terms (a step of the derivation): no cancellation; each
+    # difference of squares as (a − b)(a + b), whose sign is exact in floating point (ω_LO² − ω_TO², with
+    # the product contracted into an FMA, came out −1e-12 ω² for ω_TO = ω_LO: the root of it NaN)
+    root = sp.sqrt(((w_lo - w_p) * (w_lo + w_p)) ** 2 + 4 * w_p**2 * (w_lo - w_to) * (w_lo + w_to))
     upper_stable = sp.sqrt((w_lo**2 + w_p**2 + root) / 2)
     return d.statement.rhs, lower, upper_stable, s
 
@@ -61,8 +63,8 @@ def _coupled_mode_upper_kernel() -> Kernel:
         name="coupled_mode_upper", derivation="coupled_plasmon_lo_modes",
         args=[s["omega_p"], s["omega_LO"], s["omega_TO"]], closed_form=upper,
         doc="Upper coupled plasmon-LO mode omega_+ at q -> 0 in rad/s",
-        branches=[Branch(stable, sp.true, "discriminant written (ω_LO² − ω_p²)² + 4ω_p²(ω_LO² − ω_TO²): "
-                         "a sum of non-negative terms, no cancellation")],
+        branches=[Branch(stable, sp.true, "discriminant written ((ω_LO − ω_p)(ω_LO + ω_p))² + "
+                         "4ω_p²(ω_LO − ω_TO)(ω_LO + ω_TO): a sum of non-negative terms, no cancellation")],
     )
 
 

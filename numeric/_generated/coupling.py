@@ -118,9 +118,8 @@ def frohlich_coupling_screened_dynamic_loop_parallel(q, omega_LO, epsilon_inf, e
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def coupled_mode_upper_scalar(omega_p, omega_LO, omega_TO):
     """Upper coupled plasmon-LO mode omega_+ at q -> 0 in rad/s (scalar kernel)."""
-    t0 = (omega_LO*omega_LO)
-    t1 = (omega_p*omega_p)
-    return math.sqrt((0.5)*t0 + (0.5)*t1 + (0.5)*math.sqrt(4.0*t1*(-(omega_TO*omega_TO) + t0) + ((t0 - t1)*(t0 - t1))))
+    t0 = (omega_p*omega_p)
+    return math.sqrt((0.5)*(omega_LO*omega_LO) + (0.5)*t0 + (0.5)*math.sqrt(4.0*t0*(omega_LO - omega_TO)*(omega_LO + omega_TO) + ((omega_LO - omega_p)*(omega_LO - omega_p))*((omega_LO + omega_p)*(omega_LO + omega_p))))
 
 
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
@@ -144,9 +143,8 @@ def coupled_mode_upper_loop_parallel(omega_p, omega_LO, omega_TO, out):
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def coupled_mode_lower_scalar(omega_p, omega_LO, omega_TO):
     """Lower coupled plasmon-LO mode omega_- at q -> 0 in rad/s (scalar kernel)."""
-    t0 = (omega_LO*omega_LO)
-    t1 = (omega_p*omega_p)
-    return omega_TO*omega_p/math.sqrt((0.5)*t0 + (0.5)*t1 + (0.5)*math.sqrt(4.0*t1*(-(omega_TO*omega_TO) + t0) + ((t0 - t1)*(t0 - t1))))
+    t0 = (omega_p*omega_p)
+    return omega_TO*omega_p/math.sqrt((0.5)*(omega_LO*omega_LO) + (0.5)*t0 + (0.5)*math.sqrt(4.0*t0*(omega_LO - omega_TO)*(omega_LO + omega_TO) + ((omega_LO - omega_p)*(omega_LO - omega_p))*((omega_LO + omega_p)*(omega_LO + omega_p))))
 
 
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
