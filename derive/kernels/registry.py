@@ -50,11 +50,19 @@ class Builder:
     build: Callable[[], Kernel]
 
     def __call__(self) -> Kernel:
-        k = self.build()
-        if (k.name, k.derivation) != (self.name, self.derivation):
-            raise ValueError(f"kernel builder {self.build.__name__} is registered as "
-                             f"({self.name}, {self.derivation}) but built ({k.name}, {k.derivation})")
-        return k
+        """The kernel, built on first use and then kept (a build designs switch points and fits with
+        mpmath: seconds, and its result depends only on the registered derivations)."""
+        if self not in _BUILT:
+            k = self.build()
+            if (k.name, k.derivation) != (self.name, self.derivation):
+                raise ValueError(f"kernel builder {self.build.__name__} is registered as "
+                                 f"({self.name}, {self.derivation}) but built ({k.name}, {k.derivation})")
+            _BUILT[self] = k
+        return _BUILT[self]
+
+
+#: Kernels built so far in this process, by builder.
+_BUILT: dict[Builder, Kernel] = {}
 
 
 def topics() -> tuple[str, ...]:
@@ -70,7 +78,7 @@ def builders(topic: str | None = None) -> list[Builder]:
 
 
 def kernels(topic: str | None = None) -> list[Kernel]:
-    """All kernels (of one topic), built fresh from the registry."""
+    """All kernels (of one topic) from the registry (each built once per process)."""
     return [builder() for builder in builders(topic)]
 
 
