@@ -61,6 +61,7 @@ def show(name: str, steps: bool, latex: bool) -> None:
         return
     click.echo(f"{d.title} ({d.name}), topic {d.topic}")
     click.echo(f"source: {d.source}")
+    click.echo(f"regime: {'; '.join(map(sp.sstr, d.regime)) or 'no restriction'}")
     if steps:
         click.echo("assumptions:")
         for a in d.assumptions:

@@ -27,9 +27,15 @@ def test_show_statement_and_steps(capsys):
     assert main(["show", "frohlich_coupling"]) == 0
     out = capsys.readouterr().out
     assert "result:" in out and "textbook:" in out and "steps:" not in out
+    assert "regime: epsilon_s > epsilon_inf" in out
     assert main(["show", "frohlich_coupling", "--steps"]) == 0
     out = capsys.readouterr().out
     assert "Lyddane-Sachs-Teller" in out and "(1)" in out
+
+
+def test_show_states_an_unrestricted_regime(capsys):
+    assert main(["show", "lindhard_static"]) == 0
+    assert "regime: no restriction" in capsys.readouterr().out
 
 
 def test_show_latex(capsys):
