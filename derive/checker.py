@@ -72,6 +72,7 @@ __all__ = [
     "numeric_value",
     "rng",
     "sample_point",
+    "time_limit",
 ]
 
 #: Working precision (significant digits) of numeric checks.
@@ -331,14 +332,14 @@ def _where(point: Mapping[sp.Symbol, Any]) -> str:
 
 
 @contextlib.contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
-    """Raise TimeoutError after ``seconds`` (main thread only; otherwise no limit)."""
+def time_limit(seconds: float, what: str = "the computation") -> Iterator[None]:
+    """Raise TimeoutError naming ``what`` after ``seconds`` (main thread only; otherwise no limit)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def _raise(signum: int, frame: Any) -> None:
-        raise TimeoutError(f"symbolic simplification exceeded {seconds:g} s")
+        raise TimeoutError(f"{what} exceeded {seconds:g} s")
 
     old = signal.signal(signal.SIGALRM, _raise)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -419,7 +420,7 @@ def _simplify_candidates(e: sp.Expr) -> Iterator[sp.Expr]:
 def _symbolically_zero(expr: sp.Expr) -> tuple[bool, str]:
     """Try to prove ``expr == 0`` with SymPy; return (proved, note)."""
     try:
-        with _cached_doit(), _time_limit(SYMBOLIC_SECONDS):
+        with _cached_doit(), time_limit(SYMBOLIC_SECONDS, "symbolic simplification"):
             e = sp.sympify(expr).doit()
             if e == 0:
                 return True, ""
@@ -643,7 +644,7 @@ def _on_boundary_points(lhs: sp.Expr, rhs: sp.Expr, free: set[sp.Symbol], ranges
                 base = {s: sp.Rational(str(float(x))) for s, x in
                         sample_point(free, ranges, generator, regime).items()}
                 try:
-                    with _time_limit(SYMBOLIC_SECONDS / 4):
+                    with time_limit(SYMBOLIC_SECONDS / 4):
                         roots = sp.solve(f.subs({s: base[s] for s in f.free_symbols - {v}}), v)
                 except Exception:  # SymPy cannot solve it: no exact point on this boundary
                     roots = []
@@ -720,7 +721,7 @@ def _check_asymptotic(label: str, lhs: sp.Expr, rhs: sp.Expr, order: tuple[sp.Ex
         carried_out = sp.sympify(ratio).doit()
         if carried_out.has(sp.Integral, sp.Sum):  # what SymPy could not integrate, it cannot take limits of
             raise NotImplementedError("an integral or sum SymPy cannot carry out")
-        with _time_limit(4 * SYMBOLIC_SECONDS):
+        with time_limit(4 * SYMBOLIC_SECONDS):
             lim = sp.limit(carried_out, x, x0)
         if lim.is_finite:
             return CheckResult(label, True, "symbolic (limit)",
@@ -766,7 +767,7 @@ def _tends_to_zero(expr: sp.Expr, x: sp.Symbol, x0: Any, point: Mapping[sp.Symbo
         carried_out = sp.sympify(expr).doit()
         if carried_out.has(sp.Integral, sp.Sum):
             raise NotImplementedError("an integral or sum SymPy cannot carry out")
-        with _time_limit(2 * SYMBOLIC_SECONDS):
+        with time_limit(2 * SYMBOLIC_SECONDS):
             lim = sp.limit(carried_out, x, x0)
         if lim == 0:
             return True, "symbolic (limit)"

@@ -64,10 +64,7 @@ Examples
 
 from __future__ import annotations
 
-import contextlib
 import random
-import signal
-import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -79,10 +76,10 @@ import sympy as sp
 from sympy.functions.elementary.piecewise import ExprCondPair
 
 from derive import registry
-from derive.checker import check_asymptotic, check_equal, numeric_value, rng, sample_point
+from derive.checker import check_asymptotic, check_equal, numeric_value, rng, sample_point, time_limit
 from derive.derivation import CheckReport, Derivation, Step
 
-from .verdict import Workers, default_jobs
+from .verdict import Workers, validated
 
 __all__ = [
     "LIMITS",
@@ -493,7 +490,7 @@ def _witness(d: Derivation, m: Mutant) -> str:
     for _ in range(WITNESS_POINTS if free else 1):
         try:
             point = sample_point(free, ranges, generator)
-            with _time_limit(WITNESS_SECONDS):
+            with time_limit(WITNESS_SECONDS):
                 a, b = numeric_value(m.after, point), numeric_value(m.before, point)
         except TimeoutError:
             return ""
@@ -522,25 +519,6 @@ def _proof(d: Derivation, m: Mutant, asymptotic: tuple[Any, Any, Any] | None) ->
     if result.passed:
         return False, f"equal to the original at random points, not proved: {result.method}"
     return False, ""
-
-
-@contextlib.contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
-    """Raise TimeoutError after ``seconds`` (in the main thread; elsewhere no limit)."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def _raise(signum: int, frame: Any) -> None:
-        raise TimeoutError(f"exceeded {seconds:g} s")
-
-    old = signal.signal(signal.SIGALRM, _raise)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
 
 
 def _failing(report: CheckReport) -> set[str]:
@@ -748,17 +726,10 @@ def _units(name: str, groups: Sequence[int], indices: Iterable[int]) -> list[Uni
 
 
 def _validate(names: Sequence[str] | None, jobs: int | None, sample: int | None) -> tuple[list[str], int]:
-    selected = list(dict.fromkeys(registry.catalog() if names is None else names))
-    known = set(registry.catalog())
-    for name in selected:
-        if name not in known:
-            registry.get(name)  # raises UnknownDerivationError, naming close matches
-    jobs = default_jobs() if jobs is None else jobs
-    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
-        raise ValueError(f"jobs = {jobs!r} is outside the valid range: a positive integer")
+    selected, jobs = validated(names, jobs)
     if sample is not None and (isinstance(sample, bool) or not isinstance(sample, int) or sample < 1):
         raise ValueError(f"sample = {sample!r} is outside the valid range: a positive integer or None")
-    return selected, jobs
+    return list(dict.fromkeys(selected)), jobs
 
 
 def iter_mutation_scores(names: Sequence[str] | None = None, jobs: int | None = None,

@@ -34,7 +34,7 @@ from derive.derivation import CheckReport, CheckResult
 
 from .crosscheck import run_crosscheck
 
-__all__ = ["Workers", "default_jobs", "verdict", "verdicts"]
+__all__ = ["Workers", "default_jobs", "validated", "verdict", "verdicts"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -93,6 +93,20 @@ def verdicts(names: Sequence[str] | None = None, jobs: int | None = None) -> Ite
     ValueError
         If ``jobs`` is not a positive integer (at the call).
     """
+    selected, jobs = validated(names, jobs)
+    return _stream(selected, min(jobs, len(selected)))
+
+
+def validated(names: Sequence[str] | None, jobs: int | None) -> tuple[list[str], int]:
+    """``names`` (default: the catalogue) as a list, and ``jobs`` (default :func:`default_jobs`).
+
+    Raises
+    ------
+    derive.UnknownDerivationError
+        For an unknown name (the message lists close matches).
+    ValueError
+        If ``jobs`` is not a positive integer.
+    """
     selected = list(registry.catalog() if names is None else names)
     known = set(registry.catalog())
     for name in selected:
@@ -101,7 +115,7 @@ def verdicts(names: Sequence[str] | None = None, jobs: int | None = None) -> Ite
     jobs = default_jobs() if jobs is None else jobs
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise ValueError(f"jobs = {jobs!r} is outside the valid range: a positive integer")
-    return _stream(selected, min(jobs, len(selected)))
+    return selected, jobs
 
 
 def _stream(selected: list[str], workers: int) -> Iterator[CheckReport]:
