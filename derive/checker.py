@@ -612,6 +612,13 @@ def _crossings(f: sp.Expr, v: sp.Symbol, base: Mapping[sp.Symbol, sp.Float], lo:
         return out
 
 
+def _boundaries(lhs: sp.Expr, rhs: sp.Expr, free: set[sp.Symbol]) -> list[sp.Expr]:
+    """The boundary functions of both sides, once each, in a fixed order (the same points in every
+    process, whatever the hash seed)."""
+    both = set(_boundary_functions(lhs, free) + _boundary_functions(rhs, free))
+    return sorted(both, key=sp.default_sort_key)
+
+
 def _boundary_functions(expr: sp.Expr, free: set[sp.Symbol]) -> list[sp.Expr]:
     """The f with a region boundary at f = 0: each relation of a Piecewise condition (lhs − rhs) and
     each Heaviside or sign argument, as far as they depend on ``free`` only (not on bound variables)."""
@@ -635,9 +642,7 @@ def _on_boundary_points(lhs: sp.Expr, rhs: sp.Expr, free: set[sp.Symbol], ranges
     if _numeric_form(lhs - rhs).has(sp.Integral, sp.Sum):
         return []
     out = []
-    functions = sorted(set(_boundary_functions(lhs, free) + _boundary_functions(rhs, free)),
-                       key=sp.default_sort_key)
-    for f in functions:
+    for f in _boundaries(lhs, rhs, free):
         for v in sorted(f.free_symbols, key=str):
             lo, hi = _scan_range(v, ranges)
             for _ in range(_LINES):
@@ -677,9 +682,7 @@ def _boundary_points(lhs: sp.Expr, rhs: sp.Expr, free: set[sp.Symbol], ranges: R
     with a note naming its boundary.
     """
     out = []
-    functions = sorted(set(_boundary_functions(lhs, free) + _boundary_functions(rhs, free)),
-                       key=sp.default_sort_key)  # a fixed order: the same points in every process
-    for f in functions:
+    for f in _boundaries(lhs, rhs, free):
         for v in sorted(f.free_symbols, key=str):
             lo, hi = _scan_range(v, ranges)
             for _ in range(_LINES):  # lines through random points until one crosses the boundary
