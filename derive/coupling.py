@@ -15,6 +15,8 @@ fluctuation <ξ²> = ħ/(2 M ω), so its amplitude operator is
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import sympy as sp
 
 from .constants import (
@@ -33,7 +35,7 @@ from .constants import (
     Q,
     quantity,
 )
-from .derivation import Assumption, Derivation, Step
+from .derivation import Assumption, Chain, Derivation, Ref, Step
 from .registry import get, register
 from .sources import (
     GIULIANI_VIGNALE,
@@ -72,13 +74,14 @@ WAVEVECTOR = [quantity(f"q_{n}", 1 / METRE, f"{n}-component of the phonon waveve
 BOX = [quantity(f"L_{n}", METRE, f"edge of the crystal box along {n}") for n in "xyz"]
 
 
-def zero_point_steps(
-    mass: sp.Expr, omega: sp.Expr, coordinate: sp.Symbol
-) -> tuple[list[Step], sp.Expr]:
+def zero_point_steps(chain: Chain, mass: sp.Expr, omega: sp.Expr, coordinate: sp.Symbol) -> Ref:
     """Steps deriving the zero-point fluctuation <ξ²> = ħ/(2 M ω) of an oscillator.
 
     Parameters
     ----------
+    chain : Chain
+        The derivation being built; gets two model objects (the Gaussian ψ0 and the
+        oscillator potential) and two steps.
     mass, omega : sympy expressions
         Mode mass M and angular frequency ω (their symbols must be declared
         by the calling derivation).
@@ -87,34 +90,34 @@ def zero_point_steps(
 
     Returns
     -------
-    steps : list of Step
-        (1) ψ0 = exp(−M ω ξ²/2ħ) solves H ψ0 = (ħω/2) ψ0 for
-        H = −ħ²/(2M) d²/dξ² + M ω² ξ²/2; (2) the Gaussian integrals give
-        <ξ²> = ħ/(2 M ω).
-    msd : sympy expression
-        The computed <ξ²>. With ξ = A (b + b†) and <0|(b + b†)²|0> = 1
-        (from [b, b†] = 1, b|0> = 0) the mode amplitude is A = sqrt(<ξ²>).
+    Ref
+        The name of the computed <ξ²>: (1) ψ0 = exp(−M ω ξ²/2ħ) solves H ψ0 = (ħω/2) ψ0 for
+        H = −ħ²/(2M) d²/dξ² + M ω² ξ²/2; (2) the Gaussian integrals give <ξ²> = ħ/(2 M ω).
+        With ξ = A (b + b†) and <0|(b + b†)²|0> = 1 (from [b, b†] = 1, b|0> = 0) the mode
+        amplitude is A = sqrt(<ξ²>).
     """
     xi = coordinate
-    psi0 = sp.exp(-mass * omega * xi**2 / (2 * hbar))
-    h_psi = -hbar**2 / (2 * mass) * sp.Derivative(psi0, (xi, 2)) + mass * omega**2 * xi**2 / 2 * psi0
-    energy = sp.simplify(h_psi.doit() / psi0)
-    norm = sp.Integral(psi0**2, (xi, -sp.oo, sp.oo))
-    second_moment = sp.Integral(xi**2 * psi0**2, (xi, -sp.oo, sp.oo))
-    msd = sp.simplify(second_moment.doit() / norm.doit())
-    steps = [
-        Step(h_psi / psi0, energy,
-             "the Gaussian ψ0 = exp(−Mωξ²/2ħ) is the oscillator ground state, energy ħω/2"),
-        Step(second_moment / norm, msd,
-             "ground-state fluctuation <ξ²> from the Gaussian integrals"),
-    ]
-    return steps, msd
+    psi0 = chain.declare("ψ0", sp.exp(-mass * omega * xi**2 / (2 * hbar)),
+                         "oscillator ground state, a Gaussian in the mode coordinate ξ")
+    potential = chain.declare("V(ξ)", mass * omega**2 * xi**2 / 2, "harmonic potential of the mode")
+
+    def h_psi_over_psi(psi: sp.Expr, v: sp.Expr) -> sp.Expr:
+        return (-hbar**2 / (2 * mass) * sp.Derivative(psi, (xi, 2)) + v * psi) / psi
+
+    chain.step("the Gaussian ψ0 = exp(−Mωξ²/2ħ) is the oscillator ground state, energy ħω/2",
+               h_psi_over_psi, psi0, potential, rhs=lambda e: sp.simplify(e.doit()), name="E0")
+    return chain.step(
+        "ground-state fluctuation <ξ²> from the Gaussian integrals",
+        lambda psi: sp.Integral(xi**2 * psi**2, (xi, -sp.oo, sp.oo))
+        / sp.Integral(psi**2, (xi, -sp.oo, sp.oo)),
+        psi0, rhs=lambda e: sp.simplify(e.doit()), name="<ξ²>")
 
 
-def power_law_step(expr: sp.Expr, x: sp.Symbol, why: str) -> Step:
-    """Step computing the exponent p of ``expr ∝ x**p`` as x -> 0+: lim x d(ln expr)/dx."""
-    log_slope = sp.Limit(x * sp.Derivative(sp.log(expr), x), x, 0)
-    return Step(log_slope, log_slope.doit(), why)
+def power_law_step(chain: Chain, result: Ref, x: sp.Symbol, why: str,
+                   of: Callable[[sp.Expr], sp.Expr] = lambda v: v) -> Ref:
+    """Step computing the exponent p of ``of(result) ∝ x**p`` as x -> 0+: lim x d(ln of(result))/dx."""
+    return chain.step(why, lambda r: sp.Limit(x * sp.Derivative(sp.log(of(r)), x), x, 0), result,
+                      rhs=lambda e: e.doit())
 
 
 @register
@@ -142,36 +145,40 @@ def deformation_potential_coupling() -> Derivation:
     qx, qy, qz = (k.symbol for k in WAVEVECTOR)
     Lx, Ly, Lz = (b.symbol for b in BOX)
     g = G_Q.symbol
-
-    osc_steps, msd = zero_point_steps(M, omega, COORD.symbol)
-
-    # Mode mass: the kinetic energy ∫ ρ |u̇|²/2 of a unit plane wave is (ρ V) Ȧ²/2.
-    phase = sp.exp(sp.I * (qx * x + qy * y + qz * z))
-    mass_integral = sp.Integral(rho * phase * sp.conjugate(phase), (x, 0, Lx), (y, 0, Ly), (z, 0, Lz))
-    mode_mass = mass_integral.doit()
-
-    # Dilatation of a longitudinal plane wave, ê = q/|q|.
     qvec = sp.Matrix([qx, qy, qz])
     qabs = sp.sqrt(qvec.dot(qvec))
-    u = A * qvec / qabs * phase
-    divergence = sum(sp.Derivative(u[i], r) for i, r in enumerate((x, y, z)))
-    dilatation = sp.simplify(divergence.doit() / phase)
+
+    chain = Chain()
+    msd = zero_point_steps(chain, M, omega, COORD.symbol)
+    phase = chain.declare("e^{iq·r}", sp.exp(sp.I * (qx * x + qy * y + qz * z)),
+                          "plane-wave profile of one mode")
+    wave = chain.declare("u", A * qvec / qabs, "longitudinal polarisation: u = A ê_q e^{iq·r}, ê_q = q/|q|")
+    branch = chain.declare("ω_q", sp.Eq(omega, v_s * q),
+                           "longitudinal acoustic branch of an isotropic continuum")
+    coupling = chain.declare("H_ep", D, "deformation potential: the band edge shifts by D ∇·u")
+
+    # Mode mass: the kinetic energy ∫ ρ |u̇|²/2 of a unit plane wave is (ρ V) Ȧ²/2.
+    mode_mass = chain.step(
+        "mode mass: kinetic energy ∫ρ|u̇|²/2 of a unit plane wave is ρV Ȧ²/2, V = L_x L_y L_z",
+        lambda f: sp.Integral(rho * f * sp.conjugate(f), (x, 0, Lx), (y, 0, Ly), (z, 0, Lz)), phase,
+        rhs=lambda e: e.doit(), name="M")
+    # Dilatation of a longitudinal plane wave.
+    dilatation = chain.step(
+        "dilatation of the longitudinal wave u = A ê e^{iq·r}, ê = q/|q|",
+        lambda u, f: sum(sp.Derivative(u[i] * f, r) for i, r in enumerate((x, y, z))) / f, wave, phase,
+        rhs=lambda e: sp.simplify(e.doit()), name="∇·u")
 
     # Matrix element: D times the dilatation amplitude; plane-wave overlap
     # (1/V)∫ e^{-i(k+q)·r} e^{iq·r} e^{ik·r} d³r = 1 (crystal momentum conserved).
-    amplitude = sp.sqrt(msd).subs({M: mode_mass.subs(Lx * Ly * Lz, V), omega: v_s * q})
-    g_abs_expr = sp.Subs(sp.Abs(D * dilatation.subs(qabs, q)), (A,), (amplitude,))
-    g_abs = sp.simplify(g_abs_expr.doit())
-    steps = [
-        *osc_steps,
-        Step(mass_integral, mode_mass,
-             "mode mass: kinetic energy ∫ρ|u̇|²/2 of a unit plane wave is ρV Ȧ²/2, V = L_x L_y L_z"),
-        Step(divergence / phase, dilatation,
-             "dilatation of the longitudinal wave u = A ê e^{iq·r}, ê = q/|q|"),
-        Step(g_abs_expr, g_abs,
-             "|g_q| = |D ∇·u| with A = sqrt(<ξ²>), M = ρV, ω_q = v_s q"),
-        power_law_step(g_abs, q, "q -> 0: the log-slope of |g_q| is 1/2, so |g_q| ∝ sqrt(q)"),
-    ]
+    def matrix_element(d: sp.Expr, div: sp.Expr, fluctuation: sp.Expr, mass: sp.Expr, dispersion: sp.Eq
+                       ) -> sp.Expr:
+        amplitude = sp.sqrt(fluctuation).subs({M: mass.subs(Lx * Ly * Lz, V), omega: dispersion.rhs})
+        return sp.Subs(sp.Abs(d * div.subs(qabs, q)), (A,), (amplitude,))
+
+    g_abs = chain.step("|g_q| = |D ∇·u| with A = sqrt(<ξ²>), M = ρV, ω_q = v_s q",
+                       matrix_element, coupling, dilatation, msd, mode_mass, branch,
+                       rhs=lambda e: sp.simplify(e.doit()), name="|g_q|")
+    power_law_step(chain, g_abs, q, "q -> 0: the log-slope of |g_q| is 1/2, so |g_q| ∝ sqrt(q)")
     return Derivation(
         name="deformation_potential_coupling",
         title="Deformation-potential coupling to LA phonons",
@@ -185,8 +192,9 @@ def deformation_potential_coupling() -> Derivation:
             Assumption("plane-wave electron states normalised in the volume V = L_x L_y L_z"),
             Assumption("long wavelength: q well inside the Brillouin zone"),
         ],
-        steps=steps,
-        statement=sp.Eq(g, g_abs, evaluate=False),
+        model=chain.model,
+        steps=chain.steps,
+        statement=sp.Eq(g, chain[g_abs], evaluate=False),
         textbook=sp.Eq(g, D * sp.sqrt(hbar * q / (2 * rho * V * v_s)), evaluate=False),
     )
 

@@ -21,13 +21,14 @@ carry the same SI dimension.
 from __future__ import annotations
 
 import time
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import sympy as sp
 
 from .checker import CheckResult, check_equal, check_step, rng, sample_point
+from .provenance import Model, Ref, lineage, provenance_failures
 from .units import DimensionError, dimension_of, format_dimension
 
 __all__ = [
@@ -35,10 +36,13 @@ __all__ = [
     "TAIL",
     "TERM_BY_TERM",
     "Assumption",
+    "Chain",
     "CheckReport",
     "CheckResult",
     "Derivation",
+    "Model",
     "Quantity",
+    "Ref",
     "Step",
 ]
 
@@ -107,6 +111,13 @@ class Step:
         NUMERIC_DIGITS digits; for an asymptotic step, the remainder along the
         approach) instead of first spending seconds on SymPy attempts that
         cannot succeed; the report gives the reason.
+    inputs, operation : tuple of Ref, callable
+        Provenance: ``lhs == operation(*values of inputs)`` (for a solution step,
+        ``solves == operation(...)``), the inputs being model objects or results of
+        earlier steps (:mod:`derive.provenance`). Recorded by :class:`Chain`; a step
+        without them is reported as bringing in an expression the chain never produced.
+    gives : Ref, optional
+        The name under which later steps take this step's result (its ``rhs``).
     """
 
     lhs: sp.Expr
@@ -116,6 +127,9 @@ class Step:
     solves: sp.Equality | None = None
     sample: Mapping[sp.Symbol, tuple[float, float]] = field(default_factory=dict)
     numeric: str = ""
+    inputs: tuple[Ref, ...] = ()
+    operation: Callable[..., sp.Basic] | None = field(default=None, compare=False)
+    gives: Ref | None = None
 
     def __post_init__(self) -> None:
         if self.numeric and self.solves is not None:
@@ -131,6 +145,90 @@ class Step:
                 sp.latex(x) + r" \to " + sp.latex(x0)
             )
         return sp.latex(self.lhs) + " = " + rhs
+
+
+class Chain:
+    """Builds a derivation's model objects and steps, recording where each step comes from.
+
+    Each :meth:`step` names its inputs (model objects from :meth:`declare`, or results of
+    earlier steps) and the operation that builds its left side from their values; the
+    derivation's chain check re-does the operation (:mod:`derive.provenance`).
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> x = sp.Symbol("x", positive=True)
+    >>> chain = Chain()
+    >>> f = chain.declare("f", sp.exp(-x), "a decaying profile")
+    >>> area = chain.step("its area", lambda f: sp.Integral(f, (x, 0, sp.oo)), f, rhs=lambda e: e.doit())
+    >>> chain[area]
+    1
+    >>> chain.steps[0].inputs
+    (Ref(name='f'),)
+    """
+
+    def __init__(self) -> None:
+        self.model: list[Model] = []
+        self.steps: list[Step] = []
+        self._values: dict[Ref, sp.Basic] = {}
+
+    def __getitem__(self, ref: Ref) -> sp.Basic:
+        """The value of a model object or an earlier step's result (its rhs)."""
+        return self._values[ref]
+
+    def _name(self, name: str | None) -> Ref:
+        ref = Ref(name or f"({len(self.steps) + 1})")
+        if ref in self._values:
+            raise ValueError(f"name = {ref.name!r} is already taken: model objects and results need "
+                             "distinct names")
+        return ref
+
+    def declare(self, name: str, expr: sp.Basic, text: str) -> Ref:
+        """Declare a model object (an expression or an ``Eq``) the steps may start from."""
+        return self._declare(name, expr, text)
+
+    def _declare(self, name: str, expr: sp.Basic, text: str, derivation: str = "") -> Ref:
+        ref = self._name(name)
+        self.model.append(Model(ref, expr, text, derivation))
+        self._values[ref] = expr
+        return ref
+
+    def result_of(self, derivation: str, text: str,
+                  pick: Callable[[Derivation], sp.Basic] = lambda d: d.statement.rhs,
+                  name: str | None = None) -> Ref:
+        """Declare, as a model object, a result of another registered derivation (by default
+        its statement's right side; ``pick`` may choose a step's result). The chain check
+        verifies it is one."""
+        from .registry import get  # the registry imports this module
+
+        return self._declare(name or derivation, pick(get(derivation)), f"{text} (derived in {derivation})",
+                             derivation)
+
+    def step(self, why: str, operation: Callable[..., sp.Basic], *inputs: Ref,
+             rhs: sp.Basic | Callable[[sp.Basic], sp.Basic], name: str | None = None, **kwargs: Any) -> Ref:
+        """Add the step ``operation(*inputs) = rhs``; returns the name of its result.
+
+        ``rhs`` is the result or a function of the left side that computes it (e.g.
+        ``lambda e: sp.simplify(e.doit())``); ``kwargs`` go to :class:`Step` (``order``,
+        ``sample``, ``numeric``). The result is named ``name``, by default ``(n)`` for step n.
+        """
+        lhs = operation(*(self[r] for r in inputs))
+        result = rhs(lhs) if callable(rhs) else rhs
+        return self._add(Step(lhs, result, why, inputs=tuple(inputs), operation=operation, **kwargs), name)
+
+    def solve(self, why: str, unknown: sp.Expr, operation: Callable[..., sp.Equality], *inputs: Ref,
+              rhs: sp.Basic | Callable[[sp.Equality], sp.Basic], name: str | None = None) -> Ref:
+        """Add the step ``unknown = rhs`` solving the equation ``operation(*inputs)``."""
+        equation = operation(*(self[r] for r in inputs))
+        result = rhs(equation) if callable(rhs) else rhs
+        return self._add(Step(unknown, result, why, solves=equation, inputs=tuple(inputs),
+                              operation=operation), name)
+
+    def _add(self, step: Step, name: str | None) -> Ref:
+        ref = self._name(name)
+        self.steps.append(replace(step, gives=ref))
+        self._values[ref] = step.rhs
+        return ref
 
 
 @dataclass
@@ -210,6 +308,8 @@ class Derivation:
     sample : mapping Symbol -> (low, high)
         Default ranges for numeric checks (others: log-uniform in
         [0.1, 10] for positive symbols, uniform in [-3, 3] for real ones).
+    model : sequence of Model
+        The declared model objects the steps start from (see :class:`Chain`).
     topic : str
         The topic: the module of the builder, set by the registry
         (:func:`derive.get`), not passed in.
@@ -224,6 +324,7 @@ class Derivation:
     statement: sp.Equality
     textbook: sp.Equality
     sample: Mapping[sp.Symbol, tuple[float, float]] = field(default_factory=dict)
+    model: Sequence[Model] = ()
     topic: str = field(default="", init=False)
 
     def __post_init__(self) -> None:
@@ -283,20 +384,18 @@ class Derivation:
         return CheckReport(self.name, results, time.perf_counter() - start)
 
     def _check_chain(self) -> CheckResult:
-        """The statement is the result of a step, and no step is an empty identity ``e = e``.
-
-        A step whose two sides are the same expression proves nothing; appended to a chain it
-        would make any typed-in statement "the result of a step".
-        """
-        empty = [i for i, step in enumerate(self.steps, 1) if sp.sympify(step.lhs) == sp.sympify(step.rhs)]
-        if empty:
-            return CheckResult("chain", False, "structural",
-                               f"step{'s' * (len(empty) > 1)} {', '.join(map(str, empty))} state nothing: "
-                               "both sides are the same expression (a typed-in result)")
-        for i, step in enumerate(self.steps, 1):
-            if step.order is None and step.rhs == self.statement.rhs:
-                return CheckResult("chain", True, "structural", f"statement is the result of step {i}")
-        return CheckResult("chain", False, "structural", "statement is not the result of any step")
+        """Provenance (:func:`derive.provenance.provenance_failures`): every step re-built from the
+        model objects and earlier results it names, and the statement the result of a step."""
+        failures, result = provenance_failures(self.model, self.steps, self.statement)
+        if failures or result is None:
+            return CheckResult("chain", False, "structural", "; ".join(failures))
+        built = sorted(lineage(self.steps, result))
+        origins = sorted({str(r) for i in built for r in self.steps[i - 1].inputs}
+                         & {str(m.ref) for m in self.model})
+        return CheckResult("chain", True, "structural",
+                           f"statement is the result of step {result}, reached from the model "
+                           f"({', '.join(origins)}) by steps {', '.join(map(str, built))}; every step "
+                           "re-built from its inputs")
 
     def _check_textbook(self) -> CheckResult:
         if self.statement.lhs != self.textbook.lhs:
@@ -360,9 +459,13 @@ class Derivation:
         for a in self.assumptions:
             rel = rf":\ {sp.latex(a.relation)}" if a.relation is not None else ""
             out.append(rf"\text{{Assume: {_tex_escape(a.text)}}}{rel}\\")
+        for m in self.model:
+            text = _tex_escape(f"Model {m.ref}: {m.text}")
+            out.append(rf"\text{{{text}}}:\ {sp.latex(m.expr)}\\")
         out.append(r"\begin{aligned}")
         for i, step in enumerate(self.steps, 1):
-            out.append(rf"&({i})\quad {step.latex()} && \text{{{_tex_escape(step.why)}}}\\")
+            why = _tex_escape(step.why + _from(step))
+            out.append(rf"&({i})\quad {step.latex()} && \text{{{why}}}\\")
         out.append(r"\end{aligned}\\")
         out.append(rf"\text{{Result: }}{sp.latex(self.statement)}\\")
         out.append(rf"\text{{Textbook: }}{sp.latex(self.textbook)}")
@@ -387,9 +490,12 @@ class Derivation:
         for a in self.assumptions:
             rel = f": ${sp.latex(a.relation)}$" if a.relation is not None else ""
             lines.append(f"- {a.text}{rel}")
+        if self.model:
+            lines += ["", "**Model**", ""]
+            lines += [f"- {m.ref}: {m.text}: ${sp.latex(m.expr)}$" for m in self.model]
         lines += ["", "**Steps**", ""]
         for i, step in enumerate(self.steps, 1):
-            lines.append(f"{i}. {step.why}")
+            lines.append(f"{i}. {step.why}{_from(step)}")
             lines.append("")
             lines.append(f"   $$ {step.latex()} $$")
             lines.append("")
@@ -400,6 +506,11 @@ class Derivation:
 
     def __repr__(self) -> str:
         return f"<Derivation {self.name}: {self.statement}>"
+
+
+def _from(step: Step) -> str:
+    """Where a step's left side comes from, e.g. `` (from H, (2))``."""
+    return f" (from {', '.join(map(str, step.inputs))})" if step.inputs else ""
 
 
 def _tex_escape(text: str) -> str:
