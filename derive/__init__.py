@@ -13,16 +13,19 @@ the end of this module; a derivation's topic is its module.
 """
 
 from .checker import CheckResult
-from .derivation import Assumption, CheckReport, Derivation, Quantity, Step
+from .derivation import Assumption, Chain, CheckReport, Derivation, Model, Quantity, Ref, Step
 from .registry import UnknownDerivationError, catalog, get, register, summary, topic_of
 
 __all__ = [
     "TOPICS",
     "Assumption",
+    "Chain",
     "CheckReport",
     "CheckResult",
     "Derivation",
+    "Model",
     "Quantity",
+    "Ref",
     "Step",
     "UnknownDerivationError",
     "catalog",

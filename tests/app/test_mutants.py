@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 
 import pytest
 import sympy as sp
 
-from derive import Derivation, Quantity, Step
+from derive import Chain, Derivation, Model, Quantity, Ref, Step
 from derive.app import mutants as mt
 from derive.app.cli import main
 from derive.app.verdict import Workers
@@ -23,10 +24,16 @@ f = sp.Symbol("f", real=True)
 SYMBOLS = [Quantity(s, sp.Integer(1), str(s)) for s in (x, y, r, a, f)] + [Quantity(L, METRE, "length")]
 
 
-def toy(steps, rhs, textbook=None, name="toy", sample=None) -> Derivation:
+def toy(steps, rhs, textbook=None, name="toy", sample=None, model=()) -> Derivation:
+    """A derivation of ``f = rhs``; steps without provenance start from their left sides, declared as
+    model objects (so the chain check holds and the steps themselves are judged)."""
+    if not model:
+        model = [Model(Ref(f"lhs {i}"), step.lhs, "toy") for i, step in enumerate(steps, 1)]
+        steps = [dataclasses.replace(step, inputs=(m.ref,), operation=lambda e: e)
+                 for m, step in zip(model, steps, strict=True)]
     statement = sp.Eq(f, rhs, evaluate=False)
     textbook = sp.Eq(f, rhs if textbook is None else textbook, evaluate=False)
-    return Derivation(name, "Toy", "test", SYMBOLS, [], steps, statement, textbook, sample or {})
+    return Derivation(name, "Toy", "test", SYMBOLS, [], steps, statement, textbook, sample or {}, model)
 
 
 def results(expr, *operators, within=None) -> set[str]:
@@ -83,9 +90,11 @@ def test_lhs_is_mutated_in_the_operation_parameters_only():
 
 # ------------------------------------------------------------------ mutants of a derivation
 def integral_toy() -> Derivation:
-    steps = [Step(sp.Integral(2 * x, (x, 0, a)), a**2, "integrate"),
-             Step(sp.Derivative(a**2, a), 2 * a, "differentiate")]
-    return toy(steps, 2 * a)
+    chain = Chain()
+    density = chain.declare("f", 2 * x, "a linear density")
+    area = chain.step("integrate", lambda f: sp.Integral(f, (x, 0, a)), density, rhs=a**2)
+    chain.step("differentiate", lambda p: sp.Derivative(p, a), area, rhs=2 * a)
+    return toy(chain.steps, 2 * a, model=chain.model)
 
 
 def test_mutants_of_a_derivation_cover_every_target():
@@ -99,6 +108,8 @@ def test_mutants_of_a_derivation_cover_every_target():
     assert ("statement", "constant", "3*a") in where
     assert ("textbook", "drop-factor", "a") in where
     assert ("typed-in step 3", "typed-in", "3*a") in where
+    assert ("typed-in-model step 3", "typed-in-model", "3*a") in where
+    assert ("model object 1", "constant", "3*x") in where
     assert mt.mutants(d, limits={}) == ms  # deterministic
 
 
@@ -119,17 +130,31 @@ def test_mutant_of_the_result_changes_the_statement_with_it():
     mutated = m.apply(d)
     assert mutated.statement.rhs == 3 * a and mutated.steps[1].rhs == 3 * a
     assert d.statement.rhs == 2 * a and d.steps[1].rhs == 2 * a  # the original is untouched
-    report = mutated.check(steps=m.checked_steps())
+    report = mutated.check(steps=m.checked_steps(d))
     assert not report.get("step 2").passed and not report.get("textbook").passed
     assert report.get("chain").passed  # not killed by the structural chain check alone
     typed = next(m for m in mt.mutants(d, limits={}) if m.operator == "typed-in").apply(d)
     assert len(typed.steps) == 3 and typed.steps[-1].lhs == typed.steps[-1].rhs == typed.statement.rhs
 
 
+def test_a_mutated_operation_or_model_object_passes_the_chain_and_fails_the_step():
+    """A wrong bound is a wrong operation (changed with the left side), a wrong model object changes the
+    left side of every step built from it: the chain still holds, the step's equality does not."""
+    d = integral_toy()
+    ms = mt.mutants(d, limits={})
+    for where, after in (("step 1 lhs", "Integral(2*x, (x, 1, a))"), ("model object 1", "3*x")):
+        m = next(m for m in ms if m.where == where and str(m.after) == after)
+        mutated = m.apply(d)
+        assert str(mutated.steps[0].lhs) == "Integral(3*x, (x, 0, a))" if m.target == "model" else after
+        report = mutated.check(steps=m.checked_steps(d))
+        assert report.get("chain").passed and not report.get("step 1").passed
+        assert mt.run_mutant(d, m).killed_by == ["step 1"]
+
+
 def test_wrong_mutants_are_killed():
     d = integral_toy()
     for m in mt.mutants(d, limits={}):
-        if m.target == "step" or m.target == "textbook":
+        if m.target in ("step", "model", "textbook"):
             result = mt.run_mutant(d, m)
             assert result.status == "killed", (m, result)
             assert result.killed_by

@@ -72,7 +72,7 @@ def test_typed_in_statement_with_an_empty_step_fails():
         statement=sp.Eq(d.statement.lhs, wrong, evaluate=False),
         textbook=sp.Eq(d.textbook.lhs, wrong, evaluate=False))
     report = forged.check(steps=[len(forged.steps)])
-    assert not report.passed and "state nothing" in report.get("chain").detail
+    assert not report.passed and "states nothing" in report.get("chain").detail
 
 
 def test_wrong_asymptotic_step_fails():
@@ -346,3 +346,100 @@ def test_every_step_is_dimension_checked():
     result = d.check().get("dimensions of steps")
     assert not result.passed and "step 2" in result.detail and "step 1" not in result.detail
     # every registered derivation passes it: tests/derive/test_registry.py::test_check_passes
+
+
+# ------------------------------------------------------------------ provenance
+def toy_chain(wrong: bool = False) -> tuple[derive.Chain, derive.Ref]:
+    """A two-step chain from a model object: the area under f = exp(-x/L)... in x, then its L-derivative."""
+    chain = derive.Chain()
+    f = chain.declare("f", sp.exp(-x) * L, "a decaying profile of height L")
+    area = chain.step("its area", lambda f: sp.Integral(f, (x, 0, sp.oo)), f, rhs=lambda e: e.doit())
+    slope = chain.step("its slope in L", lambda a: sp.Derivative(a, L), area,
+                       rhs=2 if wrong else 1)
+    return chain, slope
+
+
+S = sp.Symbol("S")
+
+
+def toy_from(chain: derive.Chain, result: derive.Ref) -> Derivation:
+    stmt = sp.Eq(S, chain[result], evaluate=False)
+    symbols = [*SYMBOLS, Quantity(S, sp.Integer(1), "the result")]
+    return Derivation("toy", "Toy", "test", symbols, [], chain.steps, stmt, stmt, model=chain.model)
+
+
+def test_provenance_passes_a_chain_built_from_the_model():
+    report = toy_from(*toy_chain()).check()
+    assert report.passed, report
+    assert "reached from the model (f) by steps 1, 2" in report.get("chain").detail
+
+
+def test_typed_in_step_fails_provenance():
+    """A result typed in by a step that is not built from the model: its own check passes, the chain
+    does not; so does a step whose left side was changed (with a matching right side)."""
+    d = toy_from(*toy_chain())
+    typed = Step(sp.Integral(3 * sp.exp(-x), (x, 0, sp.oo)), 3, "typed in")
+    three = sp.Eq(d.statement.lhs, 3, evaluate=False)
+    forged = dataclasses.replace(d, steps=[*d.steps, typed], statement=three, textbook=three)
+    report = forged.check()
+    assert report.get("step 3").passed
+    assert not report.get("chain").passed and "never produced" in report.get("chain").detail
+    changed = dataclasses.replace(d.steps[1], lhs=sp.Derivative(3 * L, L), rhs=3)
+    report = dataclasses.replace(d, steps=[d.steps[0], changed],
+                                 statement=sp.Eq(d.statement.lhs, 3, evaluate=False)).check()
+    assert report.get("step 2").passed
+    detail = report.get("chain").detail
+    assert "step 2: its left side is not what its operation gives from (1) (step 1)" in detail
+
+
+def test_changed_model_object_fails_provenance():
+    d = toy_from(*toy_chain())
+    model = [dataclasses.replace(d.model[0], expr=2 * sp.exp(-x) * L)]
+    chain = dataclasses.replace(d, model=model).check().get("chain")
+    assert not chain.passed and "step 1: its left side is not what its operation gives from model object f" \
+        in chain.detail
+
+
+def test_provenance_refuses_idle_unknown_and_unused_inputs():
+    chain = derive.Chain()
+    f = chain.declare("f", sp.exp(-x), "profile")
+    g = chain.declare("g", x**2, "another profile, taken for show")
+    chain.declare("h", x**3, "a third profile, never taken")
+    r = chain.step("area, taking g for show", lambda f, g: sp.Integral(f, (x, 0, sp.oo)), f, g,
+                   rhs=lambda e: e.doit())
+    detail = toy_from(chain, r).check().get("chain").detail
+    assert "step 1 takes g but does not use it" in detail
+    assert "model object h declared but used by no step" in detail
+    ghost = dataclasses.replace(chain.steps[0], inputs=(f, derive.Ref("k")))
+    d = dataclasses.replace(toy_from(chain, r), steps=[ghost])
+    assert "takes k, which no model object and no earlier step gives" in d.check().get("chain").detail
+
+
+def test_statement_may_not_be_a_model_object():
+    """Declaring the answer as a model object and 'deriving' it by a step on it does not pass."""
+    chain = derive.Chain()
+    answer = chain.declare("answer", 2 * L, "the result, typed in as a model")
+    r = chain.step("scaled by one", lambda a: sp.Mul(1, a, evaluate=False), answer, rhs=lambda e: e.doit())
+    detail = toy_from(chain, r).check().get("chain").detail
+    assert "the statement is a model object itself" in detail
+
+
+def test_result_of_another_derivation_is_verified():
+    chain = derive.Chain()
+    g = chain.result_of("deformation_potential_coupling", "the coupling")
+    assert chain[g] == derive.get("deformation_potential_coupling").statement.rhs
+    D = next(q.symbol for q in derive.get("deformation_potential_coupling").symbols if q.symbol.name == "D")
+    r = chain.step("|g|² per D", lambda g: sp.Derivative(g**2, D), g, rhs=lambda e: e.doit())
+    d = toy_from(chain, r)
+    assert d.check().get("chain").passed
+    wrong = dataclasses.replace(d.model[0], expr=2 * d.model[0].expr)
+    detail = dataclasses.replace(d, model=[wrong]).check().get("chain").detail
+    assert "is not a result of derivation deformation_potential_coupling" in detail
+
+
+def test_every_registered_derivation_has_provenance():
+    """Every catalogue step is built by a recorded operation from the model or earlier results."""
+    for name in derive.catalog():
+        d = derive.get(name)
+        assert d.model, name
+        assert all(s.inputs and s.operation is not None for s in d.steps), name
