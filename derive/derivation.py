@@ -13,9 +13,11 @@ of how it was produced, with :func:`derive.checker.check_step`:
 3. otherwise the check fails: a check that could not be performed is never
    reported as passed.
 
-It also checks that the statement is the result of the chain, that it equals
-the form printed in the source (``textbook``), and that both of its sides
-carry the same SI dimension.
+It also checks the chain's provenance (:mod:`derive.provenance`: every step is
+built by its recorded operation from declared model objects and earlier results,
+and the statement is the result of a step), that the statement equals the form
+printed in the source (``textbook``), and that both sides of the statement and
+of every step carry the same SI dimension.
 """
 
 from __future__ import annotations
