@@ -30,19 +30,26 @@ Operators (:data:`OPERATORS`), one application per mutant:
     the statement typed in: statement and textbook replaced by a wrong right-hand side
     (a ``constant`` mutant of the statement), the chain closed by a trivial last step
     ``Step(wrong, wrong)``.
+``typed-in-model``
+    the same wrong result declared as a model object and "derived" from it by a step
+    ``1*M = wrong`` with recorded provenance.
 
 The sides mutated: the right-hand side of each step (the result, what a wrong
 derivation gets wrong), the parameters of the operation on its left-hand side
 (:func:`operation_parameters`: integration bounds, values substituted, the point of
-a limit, the order of a derivative; the integrand itself is an earlier result), the
-statement's and the textbook's right-hand sides. A mutant of the step whose result
+a limit, the order of a derivative; the integrand itself is an earlier result; the
+step's recorded operation is changed with it, so the mutant is a wrong operation
+that the chain check accepts and the step's equality must reject), each model
+object (the left sides of the steps built from it re-built by their operations),
+the statement's and the textbook's right-hand sides. A mutant of the step whose result
 is the statement changes the statement with it, so that it is not caught by the
 structural chain check alone. Identical trees (after SymPy's automatic
 canonicalisation) are not mutants, and each side keeps at most :data:`LIMITS`
 mutants per operator, spread evenly over its tree.
 
 Judging a mutant: a mutant of step k by ``d_mut.check(steps=[k])`` (that step
-plus the derivation-wide checks: chain, textbook, dimensions, ...), a statement or
+plus the derivation-wide checks: chain, textbook, dimensions, ...), a model object's
+by the steps built from it, a statement or
 textbook mutant by ``check(steps=[])``, a typed-in one by the appended step. It is
 *killed* if a check fails that passes on the original derivation (the baseline,
 checked the same way). It is *equivalent* if its expression is provably equal to
