@@ -35,7 +35,7 @@ from .constants import (
     Q,
     quantity,
 )
-from .derivation import Assumption, Chain, Derivation, Ref, Step
+from .derivation import Assumption, Chain, Derivation, Ref
 from .registry import get, register
 from .sources import (
     GIULIANI_VIGNALE,
@@ -218,12 +218,13 @@ def frohlich_coupling() -> Derivation:
     """|g_q|² = e² ħ ω_LO/(2 ε0 V q²) (1/ε∞ − 1/ε_s) for polar LO phonons.
 
     Model: the Huang-Born equations for the reduced ionic displacement w,
-    ẅ = b11 w + b12 E and P = b12 w + b22 E, fix b11, b12, b22 from ω_TO,
-    ε∞ and ε_s. A longitudinal mode has D = ε0 E + P = 0, which gives its
-    field E = −b12 w/(ε0 ε∞), its frequency (the Lyddane-Sachs-Teller
-    relation ω_LO² = ω_TO² ε_s/ε∞ comes out) and, with w quantised as an
-    oscillator of unit mass density (mode mass V), the potential
-    φ_q = E_q/(i q) felt by an electron of charge −e.
+    ẅ = b11 w + b12 E (a mode at ω: −ω² w = b11 w + b12 E) and
+    P = b12 w + b22 E, fix b11, b12, b22 from ω_TO, ε∞ and ε_s (steps 1-3).
+    A longitudinal mode has D = ε0 E + P = 0, which gives its field
+    E = −b12 w/(ε0 ε∞) (step 4), its frequency (the Lyddane-Sachs-Teller
+    relation ω_LO² = ω_TO² ε_s/ε∞ comes out, step 5) and, with w quantised as
+    an oscillator of unit mass density (mode mass V, steps 6-7), the potential
+    φ_q = E_q/(i q) felt by an electron of charge −e (step 8).
 
     Result: |g_q|² = e² ħ ω_LO/(2 ε0 V q²) (1/ε∞ − 1/ε_s); |g_q| ∝ 1/q.
 
@@ -235,61 +236,65 @@ def frohlich_coupling() -> Derivation:
     """
     e, eps0 = E_CHARGE.symbol, EPS0.symbol
     eps_inf, eps_s = EPS_INF.symbol, EPS_S.symbol
-    w_lo, w_to = OMEGA_LO.symbol, OMEGA_TO.symbol
+    w_lo, w_to, omega = OMEGA_LO.symbol, OMEGA_TO.symbol, OMEGA.symbol
     w, E = W_COORD.symbol, FIELD.symbol
     b11, b12, b22 = B11.symbol, B12.symbol, B22.symbol
     g = G_Q.symbol
 
-    # Huang-Born: a mode at frequency ω has -ω² w = b11 w + b12 E;  P = b12 w + b22 E.
-    def motion(omega: sp.Expr) -> sp.Equality:
-        return sp.Eq(-(omega**2) * w, b11 * w + b12 * E)
-
-    polarisation = b12 * w + b22 * E
+    chain = Chain()
+    motion = chain.declare("ẅ", sp.Eq(-(omega**2) * w, b11 * w + b12 * E),
+                           "Huang-Born equation of motion of a mode at frequency ω: −ω² w = b11 w + b12 E")
+    polarisation = chain.declare("P", b12 * w + b22 * E, "Huang-Born polarisation P = b12 w + b22 E")
+    potential = chain.declare("φ_q", E / (sp.I * q),
+                              "potential of the mode's field: E = −∇φ, so E_q = −i q φ_q")
 
     # Transverse optical mode: no macroscopic field.
-    transverse = motion(w_to).subs(E, 0)
-    b11_value = sp.solve(transverse, b11)[0]
+    s_b11 = chain.solve("transverse optical mode: E = 0, so b11 = −ω_TO²", b11,
+                        lambda mo: mo.subs(omega, w_to).subs(E, 0), motion,
+                        rhs=lambda eq: sp.solve(eq, b11)[0], name="b11")
     # High frequency: the ions cannot follow (w = 0) and ε0 ε∞ E = ε0 E + P.
-    optical = sp.Eq(eps0 * eps_inf * E, eps0 * E + polarisation.subs(w, 0))
-    b22_value = sp.solve(optical, b22)[0]
+    s_b22 = chain.solve("high frequency: ions frozen (w = 0), P = ε0(ε∞ − 1)E", b22,
+                        lambda p: sp.Eq(eps0 * eps_inf * E, eps0 * E + p.subs(w, 0)), polarisation,
+                        rhs=lambda eq: sp.solve(eq, b22)[0], name="b22")
+
     # Static: ẅ = 0 fixes w(E), and ε0 ε_s E = ε0 E + P.
-    w_static = sp.solve(motion(0), w)[0]
-    static = sp.Eq(eps0 * eps_s * E, eps0 * E + polarisation.subs(w, w_static)).subs(
-        {b11: b11_value, b22: b22_value})
-    b12_sq = sp.factor(sp.solve(static, b12)[0] ** 2)
+    def static(mo: sp.Equality, p: sp.Expr, v11: sp.Expr, v22: sp.Expr) -> sp.Equality:
+        w_static = sp.solve(mo.subs(omega, 0), w)[0]
+        return sp.Eq(eps0 * eps_s * E, eps0 * E + p.subs(w, w_static)).subs({b11: v11, b22: v22})
+
+    s_b12 = chain.solve("static limit: ẅ = 0 and P = ε0(ε_s − 1)E fix b12²", b12**2,
+                        static, motion, polarisation, s_b11, s_b22,
+                        rhs=lambda eq: sp.factor(sp.solve(eq, b12)[0] ** 2), name="b12²")
 
     # Longitudinal mode: no free charge, D = ε0 E + P = 0.
-    gauss = sp.Eq(eps0 * E + polarisation.subs(b22, b22_value), 0)
-    field_lo = sp.solve(gauss, E)[0]
-    longitudinal = motion(w_lo).subs({E: field_lo, b11: b11_value, b12: sp.sqrt(b12_sq)})
-    lst = sp.solve(longitudinal, w_lo**2)[0]
+    field = chain.solve("longitudinal mode: no free charge, D = ε0 E + P = 0", E,
+                        lambda p, v22: sp.Eq(eps0 * E + p.subs(b22, v22), 0), polarisation, s_b22,
+                        rhs=lambda eq: sp.solve(eq, E)[0], name="E_LO")
+    lst = chain.solve(
+        "LO frequency: the Lyddane-Sachs-Teller relation ω_LO² = ω_TO² ε_s/ε∞", w_lo**2,
+        lambda mo, field_lo, v11, v12_sq: mo.subs(omega, w_lo).subs(
+            {E: field_lo, b11: v11, b12: sp.sqrt(v12_sq)}),
+        motion, field, s_b11, s_b12, rhs=lambda eq: sp.solve(eq, w_lo**2)[0], name="ω_LO²")
 
     # Quantise w: the Lagrangian density is ẇ²/2 + ..., so the mode mass is V.
-    osc_steps, msd = zero_point_steps(V, w_lo, W_COORD.symbol)
-    to_squared = sp.solve(sp.Eq(w_lo**2, lst), w_to**2)[0]
-    potential = field_lo / (sp.I * q)  # E = -∇φ  =>  E_q = -i q φ_q
-    g_sq_expr = sp.Subs(
-        (e * sp.Abs(potential)) ** 2, (w, b12), (sp.sqrt(msd), sp.sqrt(b12_sq.subs(w_to**2, to_squared)))
-    )
-    g_sq = sp.factor(sp.simplify(g_sq_expr.doit()))
+    msd = zero_point_steps(chain, V, w_lo, W_COORD.symbol)
 
-    steps = [
-        Step(b11, b11_value, "transverse optical mode: E = 0, so b11 = −ω_TO²", solves=transverse),
-        Step(b22, b22_value, "high frequency: ions frozen (w = 0), P = ε0(ε∞ − 1)E", solves=optical),
-        Step(b12**2, b12_sq, "static limit: ẅ = 0 and P = ε0(ε_s − 1)E fix b12²", solves=static),
-        Step(E, field_lo, "longitudinal mode: no free charge, D = ε0 E + P = 0", solves=gauss),
-        Step(w_lo**2, lst, "LO frequency: the Lyddane-Sachs-Teller relation ω_LO² = ω_TO² ε_s/ε∞",
-             solves=longitudinal),
-        *osc_steps,
-        Step(g_sq_expr, g_sq,
-             "|g_q|² = e²|φ_q|², φ_q = E_q/(iq), w = sqrt(<ξ²>) with mode mass V, ω_TO² = ω_LO² ε∞/ε_s"),
-        power_law_step(sp.sqrt(g_sq), q, "q -> 0: the log-slope of |g_q| is −1, so |g_q| ∝ 1/q"),
-    ]
+    def coupling_sq(phi: sp.Expr, field_lo: sp.Expr, fluctuation: sp.Expr, v12_sq: sp.Expr, lo_sq: sp.Expr
+                    ) -> sp.Expr:
+        to_squared = sp.solve(sp.Eq(w_lo**2, lo_sq), w_to**2)[0]
+        return sp.Subs((e * sp.Abs(phi.subs(E, field_lo))) ** 2, (w, b12),
+                       (sp.sqrt(fluctuation), sp.sqrt(v12_sq.subs(w_to**2, to_squared))))
+
+    g_sq = chain.step(
+        "|g_q|² = e²|φ_q|², φ_q = E_q/(iq), w = sqrt(<ξ²>) with mode mass V, ω_TO² = ω_LO² ε∞/ε_s",
+        coupling_sq, potential, field, msd, s_b12, lst,
+        rhs=lambda ex: sp.factor(sp.simplify(ex.doit())), name="|g_q|²")
+    power_law_step(chain, g_sq, q, "q -> 0: the log-slope of |g_q| is −1, so |g_q| ∝ 1/q", of=sp.sqrt)
     return Derivation(
         name="frohlich_coupling",
         title="Fröhlich coupling to polar LO phonons (bare)",
         source=cite(SEED_002_COUPLING, SEED_000_COUPLING, MAHAN.at("§1.3 (SI form)")),
-        symbols=[G_Q, E_CHARGE, EPS0, HBAR, Q, VOLUME, EPS_INF, EPS_S, OMEGA_LO, OMEGA_TO,
+        symbols=[G_Q, E_CHARGE, EPS0, HBAR, Q, VOLUME, EPS_INF, EPS_S, OMEGA_LO, OMEGA_TO, OMEGA,
                  W_COORD, FIELD, B11, B12, B22],
         assumptions=[
             Assumption("Huang-Born model: ẅ = b11 w + b12 E, P = b12 w + b22 E (isotropic crystal)"),
@@ -298,8 +303,9 @@ def frohlich_coupling() -> Derivation:
                                                                                      EPS_INF.symbol)),
             Assumption("long wavelength, q small compared with the zone boundary"),
         ],
-        steps=steps,
-        statement=sp.Eq(g**2, g_sq, evaluate=False),
+        model=chain.model,
+        steps=chain.steps,
+        statement=sp.Eq(g**2, chain[g_sq], evaluate=False),
         textbook=sp.Eq(
             g**2, e**2 * hbar * w_lo / (2 * eps0 * V * q**2) * (1 / eps_inf - 1 / eps_s),
             evaluate=False,
@@ -341,55 +347,56 @@ def frohlich_screened_thomas_fermi() -> Derivation:
     g_scr = G_Q_SCREENED.symbol
     k_tf = K_TF.symbol
     x, nu, f_re, f_im = X.symbol, NU.symbol, F_RE.symbol, F_IM.symbol
-    bare_sq = get("frohlich_coupling").statement.rhs
-    dp = get("deformation_potential_coupling").statement.rhs
     e, eps0 = E_CHARGE.symbol, EPS0.symbol
 
+    chain = Chain()
+    bare_sq = chain.result_of("frohlich_coupling", "bare polar coupling |g_q|² = C²/q²")
+    dp = chain.result_of("deformation_potential_coupling", "deformation-potential coupling |g_q| ∝ sqrt(q)")
+    eps_dyn = chain.declare("ε(q, ω_LO)", 1 + k_tf**2 / q**2 * (f_re + sp.I * f_im),
+                            "RPA dielectric function at the phonon frequency, in the reduced Lindhard "
+                            "f = f_re + i f_im of x = q/2k_F and ν = ω_LO/(v_F q)")
+    tf_limit = chain.result_of("thomas_fermi_limit", "Thomas-Fermi ε_TF = 1 + e² g(E_F)/(ε0 q²)")
+    split = chain.result_of(
+        "lindhard_dynamic_real", "f_re(x, ν) written for ν -> 0",
+        pick=lambda d: next(s for s in d.steps if "static limit" in s.why).lhs.args[0], name="f_re")
+    f_im_value = chain.result_of("lindhard_dynamic_imag", "f_im(x, ν): πν/2 for x + ν < 1", name="f_im")
+
     # the dynamic RPA ε at ω_LO, and its static, long-wavelength limit
-    k_tf_sq = sp.limit(q**2 * (get("thomas_fermi_limit").statement.rhs - 1), q, 0)  # e² g(E_F)/ε0
-    eps_dyn = 1 + k_tf**2 / q**2 * (f_re + sp.I * f_im)
-    rpa = Step(
-        sp.Subs(eps_dyn, k_tf, sp.sqrt(k_tf_sq)),
-        1 - e**2 / (eps0 * q**2) * (-g_fermi()) * (f_re + sp.I * f_im),
+    def with_k_tf(eps: sp.Expr, tf: sp.Expr) -> sp.Expr:
+        k_tf_sq = sp.limit(q**2 * (tf - 1), q, 0)  # e² g(E_F)/ε0
+        return sp.Subs(eps, k_tf, sp.sqrt(k_tf_sq))
+
+    chain.step(
         "RPA at the phonon frequency: ε(q, ω_LO) = 1 − v(q)χ0, χ0 = −g(E_F)(f_re + i f_im), "
         "so ε = 1 + (k_TF/q)²(f_re + i f_im), k_TF² = e² g(E_F)/ε0 (thomas_fermi_limit)",
-    )
-    static_re = next(s for s in get("lindhard_dynamic_real").steps if "static limit" in s.why)
-    static_re = Step(static_re.lhs, static_re.rhs,
-                     "static regime ν = ω_LO/(v_F q) -> 0: f_re(x, ν) -> F(x) (lindhard_dynamic_real)")
-    inside = get("lindhard_dynamic_imag").statement.rhs.args[0][0]  # x + ν < 1: π ν/2
-    static_im = Step(sp.Limit(inside, nu, 0, "+"), sp.Integer(0),
-                     "... and the Landau damping f_im = πν/2 (x + ν < 1) vanishes as ν -> 0")
-    long_wave = sp.Limit(static_re.rhs, x, 0, "+")
-    eps_tf = sp.expand(sp.Subs(eps_dyn, (f_re, f_im), (long_wave, static_im.rhs)).doit())
-    to_tf = Step(sp.Subs(eps_dyn, (f_re, f_im), (long_wave, static_im.rhs)), eps_tf,
-                 "q << k_F: F(0+) = 1, so ε(q, ω_LO) -> ε_TF(q) = 1 + k_TF²/q²")
+        with_k_tf, eps_dyn, tf_limit,
+        rhs=1 - e**2 / (eps0 * q**2) * (-g_fermi()) * (f_re + sp.I * f_im), name="ε_RPA")
+    static_f = next(s for s in get("lindhard_dynamic_real").steps if "static limit" in s.why).rhs  # F(x)
+    static_re = chain.step("static regime ν = ω_LO/(v_F q) -> 0: f_re(x, ν) -> F(x) (lindhard_dynamic_real)",
+                           lambda f: sp.Limit(f, nu, 0, "+"), split, rhs=static_f, name="F(x)")
+    static_im = chain.step("... and the Landau damping f_im = πν/2 (x + ν < 1) vanishes as ν -> 0",
+                           lambda f: sp.Limit(f.args[0][0], nu, 0, "+"), f_im_value,  # x + ν < 1: π ν/2
+                           rhs=sp.Integer(0), name="f_im(ν -> 0)")
+    eps_tf = chain.step(
+        "q << k_F: F(0+) = 1, so ε(q, ω_LO) -> ε_TF(q) = 1 + k_TF²/q²",
+        lambda eps, big_f, im: sp.Subs(eps, (f_re, f_im), (sp.Limit(big_f, x, 0, "+"), im)),
+        eps_dyn, static_re, static_im, rhs=lambda ex: sp.expand(ex.doit()), name="ε_TF")
 
-    screened_expr = sp.sqrt(bare_sq) / eps_tf
-    screened = sp.factor(sp.simplify(screened_expr))
-    slope_limit = sp.Limit(screened / q, q, 0)
-    slope = slope_limit.doit()
-    derivative_at_0 = sp.Derivative(screened, q)
-    contrast = sp.Limit(screened / dp, q, 0)
-    linear = power_law_step(screened, q, "q -> 0: the log-slope of |g_q^scr| is 1, so it vanishes ∝ q")
-    dp_law = power_law_step(dp, q, "the deformation-potential coupling is not screened: still ∝ sqrt(q)")
+    screened = chain.step("divide the bare |g_q| = C/q by ε_TF(q) = 1 + k_TF²/q²",
+                          lambda g2, eps: sp.sqrt(g2) / eps, bare_sq, eps_tf,
+                          rhs=lambda ex: sp.factor(sp.simplify(ex)), name="|g_q^scr|")
+    slope = chain.step("q -> 0: |g_q^scr|/q tends to the finite slope C/k_TF²",
+                       lambda s: sp.Limit(s / q, q, 0), screened, rhs=lambda ex: ex.doit(), name="slope")
+    chain.step("the slope is the exact derivative at q = 0",
+               lambda s: sp.Limit(sp.Derivative(s, q), q, 0), screened, rhs=chain[slope])
+    chain.step("linear law near q = 0; the next term is cubic", lambda s: s, screened,
+               rhs=chain[slope] * q, order=(q**3, q, 0))
+    power_law_step(chain, screened, q, "q -> 0: the log-slope of |g_q^scr| is 1, so it vanishes ∝ q")
+    power_law_step(chain, dp, q, "the deformation-potential coupling is not screened: still ∝ sqrt(q)")
+    chain.step("so at small q the screened polar coupling is negligible against the deformation one",
+               lambda s, d: sp.Limit(s / d, q, 0), screened, dp, rhs=lambda ex: ex.doit())
     prefactor = sp.sqrt(e**2 * hbar * OMEGA_LO.symbol / (2 * eps0 * V)
                         * (1 / EPS_INF.symbol - 1 / EPS_S.symbol))
-    steps = [
-        rpa,
-        static_re,
-        static_im,
-        to_tf,
-        Step(screened_expr, screened, "divide the bare |g_q| = C/q by ε_TF(q) = 1 + k_TF²/q²"),
-        Step(slope_limit, slope, "q -> 0: |g_q^scr|/q tends to the finite slope C/k_TF²"),
-        Step(sp.Limit(derivative_at_0, q, 0), slope, "the slope is the exact derivative at q = 0"),
-        Step(screened, slope * q, "linear law near q = 0; the next term is cubic",
-             order=(q**3, q, 0)),
-        linear,
-        dp_law,
-        Step(contrast, contrast.doit(),
-             "so at small q the screened polar coupling is negligible against the deformation one"),
-    ]
     return Derivation(
         name="frohlich_screened_thomas_fermi",
         title="Thomas-Fermi-screened Fröhlich coupling (static regime ω_LO << v_F q)",
@@ -405,8 +412,9 @@ def frohlich_screened_thomas_fermi() -> Derivation:
             Assumption("long wavelength q << k_F (x = q/2k_F -> 0): ε_TF is the limit of the Lindhard ε",
                        sp.StrictLessThan(q, K_F.symbol)),
         ],
-        steps=steps,
-        statement=sp.Eq(g_scr, screened, evaluate=False),
+        model=chain.model,
+        steps=chain.steps,
+        statement=sp.Eq(g_scr, chain[screened], evaluate=False),
         textbook=sp.Eq(g_scr, prefactor * q / (q**2 + k_tf**2), evaluate=False),
         sample={EPS_S.symbol: (5.0, 20.0), EPS_INF.symbol: (1.0, 4.0), x: (0.05, 3.0)},
     )
@@ -459,50 +467,56 @@ def frohlich_screened_dynamic_high_frequency() -> Derivation:
     e, eps0, m, n, v_F = E_CHARGE.symbol, EPS0.symbol, M_ELECTRON.symbol, N_DENSITY.symbol, V_F.symbol
     w_lo, w_p, omega, k_tf, k_F = OMEGA_LO.symbol, OMEGA_P.symbol, OMEGA.symbol, K_TF.symbol, K_F.symbol
     nu, g_dyn = NU.symbol, G_Q_DYN.symbol
-    bare = sp.sqrt(get("frohlich_coupling").statement.rhs)
-    eps_small_q = get("lindhard_small_q_expansion").statement.rhs
 
-    at_lo = sp.Subs(eps_small_q, omega, w_lo)
-    eps_lo = at_lo.doit()
-    n_of_wp = sp.solve(sp.Eq(w_p**2, n * e**2 / (eps0 * m)), n)[0]
-    in_wp = sp.Subs(eps_lo, n, n_of_wp)
-    eps_wp = sp.expand(in_wp.doit())
-    leading = sp.limit(eps_wp, q, 0)
-    screened_expr = bare / leading
-    screened = sp.factor(sp.simplify(screened_expr))
-    over = -(w_lo / w_p) ** 2 * bare
+    chain = Chain()
+    bare_sq = chain.result_of("frohlich_coupling", "bare polar coupling |g_q|² = C²/q²")
+    eps_small_q = chain.result_of("lindhard_small_q_expansion",
+                                  "RPA ε(q, ω) for ω >> v_F q: 1 − ω_p²/ω² − (3/5) ω_p² v_F² q²/ω⁴")
+    plasma_def = chain.declare("ω_p²", sp.Eq(w_p**2, n * e**2 / (eps0 * m)),
+                               "plasma frequency of the electron gas")
+    tf_limit = chain.result_of("thomas_fermi_limit", "Thomas-Fermi ε_TF = 1 + e² g(E_F)/(ε0 q²)")
+    static_law = chain.result_of("frohlich_screened_thomas_fermi", "static law C q/(q² + k_TF²)")
+
+    eps_lo = chain.step("ε(q, ω) of lindhard_small_q_expansion at the phonon frequency ω = ω_LO "
+                        "(ω_LO >> v_F q: the electrons cannot follow, ε real)",
+                        lambda eps: sp.Subs(eps, omega, w_lo), eps_small_q, rhs=lambda ex: ex.doit(),
+                        name="ε(q, ω_LO)")
+    eps_wp = chain.step("in terms of the plasma frequency ω_p² = n e²/(ε0 m)",
+                        lambda eps, wp: sp.Subs(eps, n, sp.solve(wp, n)[0]), eps_lo, plasma_def,
+                        rhs=lambda ex: sp.expand(ex.doit()), name="ε(ω_p)")
+    leading = chain.step("q -> 0 at fixed ω_LO: ε(q, ω_LO) = 1 − ω_p²/ω_LO² + O((v_F q/ω_LO)²)",
+                         lambda eps: eps, eps_wp, rhs=lambda ex: sp.limit(ex, q, 0), order=(q**2, q, 0),
+                         name="ε(0, ω_LO)")
+    screened = chain.step("divide the bare |g_q| = C/q by ε = 1 − ω_p²/ω_LO²",
+                          lambda g2, eps: sp.sqrt(g2) / eps, bare_sq, leading,
+                          rhs=lambda ex: sp.factor(sp.simplify(ex)), name="g_q^dyn")
+    chain.step("the full small-q ε changes it only by O(q) (relative O(q²))",
+               lambda g2, eps: sp.sqrt(g2) / eps, bare_sq, eps_wp, rhs=chain[screened], order=(q, q, 0))
+    power_law_step(chain, screened, q,
+                   "q -> 0: g_q^dyn ∝ 1/q (log-slope −1), like the bare coupling: no linear vanishing")
+    chain.step("metal, ω_p >> ω_LO: g_q^dyn -> −(ω_LO/ω_p)² |g_q| (over-screened, sign "
+               "reversed), still ∝ 1/q", lambda s: s, screened,
+               rhs=-(w_lo / w_p) ** 2 * sp.sqrt(chain[bare_sq]), order=(w_p**-4, w_p, sp.oo))
 
     # ω_p² = k_TF² v_F²/3 for the free electron gas (thomas_fermi_limit: k_TF² = e² g(E_F)/ε0)
-    k_tf_sq = sp.limit(q**2 * (get("thomas_fermi_limit").statement.rhs - 1), q, 0)
-    plasma = sp.Subs(k_tf**2 * v_F**2 / 3, (k_tf, v_F), (sp.sqrt(k_tf_sq), HBAR.symbol * k_F / m))
-    plasma_value = sp.Subs(n * e**2 / (eps0 * m), n, k_F**3 / (3 * sp.pi**2))
+    def plasma_from_tf(tf: sp.Expr) -> sp.Expr:
+        k_tf_sq = sp.limit(q**2 * (tf - 1), q, 0)
+        return sp.Subs(k_tf**2 * v_F**2 / 3, (k_tf, v_F), (sp.sqrt(k_tf_sq), HBAR.symbol * k_F / m))
+
+    chain.step("free electron gas: ω_p² = k_TF² v_F²/3 (k_TF² = e² m k_F/(π² ε0 ħ²), "
+               "v_F = ħ k_F/m, n = k_F³/(3π²))", plasma_from_tf, tf_limit,
+               rhs=sp.Subs(chain[plasma_def].rhs, n, k_F**3 / (3 * sp.pi**2)))
 
     # ratio to the static (Thomas-Fermi) law at the same q, in ν = ω_LO/(v_F q)
-    static = get("frohlich_screened_thomas_fermi").statement.rhs
-    ratio = sp.Subs(screened / static, (w_lo, k_tf), (nu * v_F * q, sp.sqrt(3) * w_p / v_F))
-    ratio_q0 = sp.Limit(ratio, q, 0)
-    nu_cross = sp.sqrt(3) / 3
-
-    steps = [
-        Step(at_lo, eps_lo, "ε(q, ω) of lindhard_small_q_expansion at the phonon frequency ω = ω_LO "
-             "(ω_LO >> v_F q: the electrons cannot follow, ε real)"),
-        Step(in_wp, eps_wp, "in terms of the plasma frequency ω_p² = n e²/(ε0 m)"),
-        Step(eps_wp, leading, "q -> 0 at fixed ω_LO: ε(q, ω_LO) = 1 − ω_p²/ω_LO² + O((v_F q/ω_LO)²)",
-             order=(q**2, q, 0)),
-        Step(screened_expr, screened, "divide the bare |g_q| = C/q by ε = 1 − ω_p²/ω_LO²"),
-        Step(bare / eps_wp, screened, "the full small-q ε changes it only by O(q) (relative O(q²))",
-             order=(q, q, 0)),
-        power_law_step(screened, q,
-                       "q -> 0: g_q^dyn ∝ 1/q (log-slope −1), like the bare coupling: no linear vanishing"),
-        Step(screened, over, "metal, ω_p >> ω_LO: g_q^dyn -> −(ω_LO/ω_p)² |g_q| (over-screened, sign "
-             "reversed), still ∝ 1/q", order=(w_p**-4, w_p, sp.oo)),
-        Step(plasma, plasma_value, "free electron gas: ω_p² = k_TF² v_F²/3 (k_TF² = e² m k_F/(π² ε0 ħ²), "
-             "v_F = ħ k_F/m, n = k_F³/(3π²))"),
-        Step(ratio_q0, ratio_q0.doit(), "against the static law C q/(q² + k_TF²) at the same q << k_TF "
-             "(ω_p >> ω_LO): ratio −3ν², ν = ω_LO/(v_F q)"),
-        Step(nu, nu_cross, "the two laws have equal magnitude at ν = 1/√3: the crossover is at "
-             "ω_LO ~ v_F q (static below, dynamic above)", solves=sp.Eq(3 * nu**2, 1)),
-    ]
+    ratio = chain.step(
+        "against the static law C q/(q² + k_TF²) at the same q << k_TF (ω_p >> ω_LO): ratio −3ν², "
+        "ν = ω_LO/(v_F q)",
+        lambda dyn, stat: sp.Limit(sp.Subs(dyn / stat, (w_lo, k_tf), (nu * v_F * q, sp.sqrt(3) * w_p / v_F)),
+                                   q, 0),
+        screened, static_law, rhs=lambda ex: ex.doit(), name="ratio")
+    chain.solve("the two laws have equal magnitude at ν = 1/√3: the crossover is at "
+                "ω_LO ~ v_F q (static below, dynamic above)", nu,
+                lambda r: sp.Eq(sp.Abs(r), 1), ratio, rhs=sp.sqrt(3) / 3)
     e_, eps0_ = E_CHARGE.symbol, EPS0.symbol
     prefactor = sp.sqrt(e_**2 * hbar * w_lo / (2 * eps0_ * V) * (1 / EPS_INF.symbol - 1 / EPS_S.symbol))
     return Derivation(
@@ -525,8 +539,9 @@ def frohlich_screened_dynamic_high_frequency() -> Derivation:
                        "(coupled_plasmon_lo_modes)", sp.Ne(w_lo, w_p)),
             Assumption("long wavelength q << k_F", sp.StrictLessThan(q, k_F)),
         ],
-        steps=steps,
-        statement=sp.Eq(g_dyn, screened, evaluate=False),
+        model=chain.model,
+        steps=chain.steps,
+        statement=sp.Eq(g_dyn, chain[screened], evaluate=False),
         textbook=sp.Eq(g_dyn, prefactor / q * w_lo**2 / (w_lo**2 - w_p**2), evaluate=False),
         sample={EPS_S.symbol: (5.0, 20.0), EPS_INF.symbol: (1.0, 4.0)},
     )
@@ -570,65 +585,93 @@ def coupled_plasmon_lo_modes() -> Derivation:
     w, E = W_COORD.symbol, FIELD.symbol
     b11, b12, b22 = B11.symbol, B12.symbol, B22.symbol
 
+    def huang(symbol: sp.Symbol) -> Callable[[Derivation], sp.Basic]:
+        """The frohlich_coupling step solving for ``symbol`` (b11, b22, b12², ω_LO²): its result."""
+        return lambda d: next(s.rhs for s in d.steps if s.solves is not None and s.lhs == symbol)
+
     # lattice: the Huang-Born ε_L(ω) with b11, b22, b12² and LST from frohlich_coupling
-    huang = get("frohlich_coupling").steps
-    b11_value, b22_value, b12_sq = huang[0].rhs, huang[1].rhs, huang[2].rhs
-    lst = next(s for s in huang if "Lyddane-Sachs-Teller" in s.why).rhs  # ω_LO² = ω_TO² ε_s/ε∞
-    motion = sp.Eq(-(omega**2) * w, b11 * w + b12 * E)
-    w_driven = sp.solve(motion, w)[0]
-    driven = Step(w, w_driven, "Huang-Born, driven at ω: −ω² w = b11 w + b12 E", solves=motion)
-    eps_l_expr = sp.Subs(1 + (b12 * w_driven + b22 * E) / (eps0 * E), (b11, b22, b12),
-                         (b11_value, b22_value, sp.sqrt(b12_sq)))
+    chain = Chain()
+    motion = chain.declare("ẅ", sp.Eq(-(omega**2) * w, b11 * w + b12 * E),
+                           "Huang-Born equation of motion, driven at ω: −ω² w = b11 w + b12 E")
+    polarisation = chain.declare("P", b12 * w + b22 * E, "Huang-Born polarisation P = b12 w + b22 E")
+    v11 = chain.result_of("frohlich_coupling", "b11 = −ω_TO²", pick=huang(b11), name="b11")
+    v22 = chain.result_of("frohlich_coupling", "b22 = ε0(ε∞ − 1)", pick=huang(b22), name="b22")
+    v12_sq = chain.result_of("frohlich_coupling", "b12² from the static limit", pick=huang(b12**2),
+                             name="b12²")
+    lst = chain.result_of("frohlich_coupling", "Lyddane-Sachs-Teller ω_LO² = ω_TO² ε_s/ε∞",
+                          pick=huang(w_lo**2), name="ω_LO²")
+    eps_el = chain.result_of("lindhard_small_q_expansion",
+                             "RPA ε(q, ω) of the carriers for ω >> v_F q (electron gas in vacuum)")
+
+    driven = chain.solve("Huang-Born, driven at ω: −ω² w = b11 w + b12 E", w, lambda mo: mo, motion,
+                         rhs=lambda eq: sp.solve(eq, w)[0], name="w(ω)")
+
+    def lattice_eps(p: sp.Expr, w_driven: sp.Expr, b11_value: sp.Expr, b22_value: sp.Expr, b12_sq: sp.Expr
+                    ) -> sp.Expr:
+        return sp.Subs(1 + p.subs(w, w_driven) / (eps0 * E), (b11, b22, b12),
+                       (b11_value, b22_value, sp.sqrt(b12_sq)))
+
     eps_l = eps_inf + (eps_s - eps_inf) * w_to**2 / (w_to**2 - omega**2)
-    lattice = Step(eps_l_expr, eps_l,
-                   "lattice ε_L(ω) = 1 + P/(ε0 E), b11, b22, b12² of frohlich_coupling: a Lorentz oscillator")
-    eps_s_lst = sp.solve(sp.Eq(w_lo**2, lst), eps_s)[0]
+    lattice = chain.step(
+        "lattice ε_L(ω) = 1 + P/(ε0 E), b11, b22, b12² of frohlich_coupling: a Lorentz oscillator",
+        lattice_eps, polarisation, driven, v11, v22, v12_sq, rhs=eps_l, name="ε_L")
     eps_l_lo = eps_inf * (w_lo**2 - omega**2) / (w_to**2 - omega**2)
-    lst_form = Step(sp.Subs(eps_l, eps_s, eps_s_lst), eps_l_lo,
-                    "with LST, ε_s = ε∞ ω_LO²/ω_TO²: ε_L = ε∞ (ω_LO² − ω²)/(ω_TO² − ω²)")
+    lattice_lo = chain.step("with LST, ε_s = ε∞ ω_LO²/ω_TO²: ε_L = ε∞ (ω_LO² − ω²)/(ω_TO² − ω²)",
+                            lambda eps, lo_sq: sp.Subs(eps, eps_s, sp.solve(sp.Eq(w_lo**2, lo_sq), eps_s)[0]),
+                            lattice, lst, rhs=eps_l_lo, name="ε_L(LST)")
 
     # carriers: the q -> 0 limit of the RPA response, in the background ε∞
-    eps_el = get("lindhard_small_q_expansion").statement.rhs
-    drude_limit = sp.Limit(eps_el - 1, Q.symbol, 0)
     wp_sq = n * e**2 / (eps0 * eps_inf * m)
-    carriers = Step(drude_limit, sp.Subs(-eps_inf * w_p**2 / omega**2, w_p, sp.sqrt(wp_sq)),
-                    "carriers (lindhard_small_q_expansion, q -> 0): −n e²/(ε0 m ω²) = −ε∞ ω_p²/ω², "
-                    "ω_p² = n e²/(ε0 ε∞ m) (band mass m, background ε∞)")
-    eps_model = eps_inf * ((w_lo**2 - omega**2) / (w_to**2 - omega**2) - w_p**2 / omega**2)
-    total = Step(eps_l_lo - eps_inf * w_p**2 / omega**2, eps_model,
-                 "ε(ω) = ε_L(ω) + carriers: ε∞ [(ω_LO² − ω²)/(ω_TO² − ω²) − ω_p²/ω²]")
+    carriers = chain.step(
+        "carriers (lindhard_small_q_expansion, q -> 0): −n e²/(ε0 m ω²) = −ε∞ ω_p²/ω², "
+        "ω_p² = n e²/(ε0 ε∞ m) (band mass m, background ε∞)",
+        lambda eps: sp.Limit(eps - 1, Q.symbol, 0), eps_el,
+        rhs=sp.Subs(-eps_inf * w_p**2 / omega**2, w_p, sp.sqrt(wp_sq)), name="χ_carriers")
+    total = chain.step("ε(ω) = ε_L(ω) + carriers: ε∞ [(ω_LO² − ω²)/(ω_TO² − ω²) − ω_p²/ω²]",
+                       lambda lat, car: lat + car.expr, lattice_lo, carriers,  # the carriers in ω_p
+                       rhs=eps_inf * ((w_lo**2 - omega**2) / (w_to**2 - omega**2) - w_p**2 / omega**2),
+                       name="ε(ω)")
+    eps_model = chain[total]
 
     # the zeros: ω² (ω_TO² − ω²) ε/ε∞ is a quadratic in W = ω²
-    cleared = sp.Subs(sp.cancel(eps_model * omega**2 * (w_to**2 - omega**2) / eps_inf), omega, sp.sqrt(W))
-    quadratic = sp.expand(cleared.doit())
-    clear = Step(cleared, quadratic, "ε(ω) = 0: multiply by ω²(ω_TO² − ω²)/ε∞, a quadratic in W = ω²")
-    disc = sp.discriminant(quadratic, W)
-    disc_form = (w_lo**2 - w_p**2) ** 2 + 4 * w_p**2 * (w_lo**2 - w_to**2)
-    discriminant = Step(disc, disc_form, "its discriminant is >= 0 for ω_LO >= ω_TO: two real modes")
-    roots = sp.solve(sp.Eq(quadratic, 0), W)
+    quadratic = chain.step(
+        "ε(ω) = 0: multiply by ω²(ω_TO² − ω²)/ε∞, a quadratic in W = ω²",
+        lambda eps: sp.Subs(sp.cancel(eps * omega**2 * (w_to**2 - omega**2) / eps_inf), omega, sp.sqrt(W)),
+        total, rhs=lambda ex: sp.expand(ex.doit()), name="quadratic")
+    chain.step("its discriminant is >= 0 for ω_LO >= ω_TO: two real modes",
+               lambda quad: sp.discriminant(quad, W), quadratic,
+               rhs=(w_lo**2 - w_p**2) ** 2 + 4 * w_p**2 * (w_lo**2 - w_to**2))
     probe = {w_lo: 2, w_to: 1, w_p: 1}
-    lower, upper = sorted(roots, key=lambda r: float(r.subs(probe)))
-    s_upper = Step(W, upper, "upper root W_+ = ω_+² (SymPy solve)", solves=sp.Eq(quadratic, 0))
-    s_lower = Step(W, lower, "lower root W_− = ω_−²", solves=sp.Eq(quadratic, 0))
-    plus, minus = sp.sqrt(upper), sp.sqrt(lower)
-    vieta = Step(upper * lower, w_p**2 * w_to**2, "product of the roots: ω_+² ω_−² = ω_p² ω_TO² "
-                 "(so ω_−² = ω_p² ω_TO²/ω_+² without cancellation)")
-    steps = [
-        driven, lattice, lst_form, carriers, total, clear, discriminant, s_upper, s_lower, vieta,
-        Step(sp.Limit(plus, w_p, 0), w_lo, "no carriers, ω_p -> 0: ω_+ -> ω_LO (the bare LO phonon) ..."),
-        Step(sp.Limit(minus, w_p, 0), sp.Integer(0), "... and ω_− -> 0 (the plasmon of a vanishing density)"),
-        Step(plus, w_p, "ω_p >> ω_LO: ω_+ = ω_p + O(1/ω_p), a plasmon", order=(1 / w_p, w_p, sp.oo)),
-        Step(sp.Limit(minus, w_p, sp.oo), w_to, "... and ω_− -> ω_TO: the carriers screen the LO field"),
-        Step(sp.Subs(quadratic, W, w_to**2), w_to**2 * (w_lo**2 - w_to**2),
-             "the quadratic (leading term −W²) is > 0 at W = ω_TO² (ω_LO > ω_TO): ω_− < ω_TO < ω_+ ..."),
-        Step(sp.Subs(quadratic, W, w_lo**2), w_p**2 * (w_lo**2 - w_to**2),
-             "... > 0 at W = ω_LO²: ω_− < ω_LO < ω_+ ..."),
-        Step(sp.Subs(quadratic, W, w_p**2), w_p**2 * (w_lo**2 - w_to**2),
-             "... and > 0 at W = ω_p²: ω_− < min(ω_TO, ω_p), ω_+ > max(ω_LO, ω_p); for ω_p > 0 neither "
-             "mode is at ω_TO or ω_LO"),
-        Step(sp.Subs(sp.sqrt(W), W, lower), minus, "the lower mode ω_− = sqrt(W_−)"),
-        Step(sp.Subs(sp.sqrt(W), W, upper), plus, "the upper mode ω_+ = sqrt(W_+)"),
-    ]
+
+    def root(k: int) -> Callable[[sp.Equality], sp.Expr]:
+        return lambda eq: sorted(sp.solve(eq, W), key=lambda r: float(r.subs(probe)))[k]
+
+    upper = chain.solve("upper root W_+ = ω_+² (SymPy solve)", W, lambda quad: sp.Eq(quad, 0), quadratic,
+                        rhs=root(1), name="W_+")
+    lower = chain.solve("lower root W_− = ω_−²", W, lambda quad: sp.Eq(quad, 0), quadratic,
+                        rhs=root(0), name="W_−")
+    chain.step("product of the roots: ω_+² ω_−² = ω_p² ω_TO² "
+               "(so ω_−² = ω_p² ω_TO²/ω_+² without cancellation)",
+               lambda hi, lo: hi * lo, upper, lower, rhs=w_p**2 * w_to**2)
+    chain.step("no carriers, ω_p -> 0: ω_+ -> ω_LO (the bare LO phonon) ...",
+               lambda hi: sp.Limit(sp.sqrt(hi), w_p, 0), upper, rhs=w_lo)
+    chain.step("... and ω_− -> 0 (the plasmon of a vanishing density)",
+               lambda lo: sp.Limit(sp.sqrt(lo), w_p, 0), lower, rhs=sp.Integer(0))
+    chain.step("ω_p >> ω_LO: ω_+ = ω_p + O(1/ω_p), a plasmon", lambda hi: sp.sqrt(hi), upper, rhs=w_p,
+               order=(1 / w_p, w_p, sp.oo))
+    chain.step("... and ω_− -> ω_TO: the carriers screen the LO field",
+               lambda lo: sp.Limit(sp.sqrt(lo), w_p, sp.oo), lower, rhs=w_to)
+    chain.step("the quadratic (leading term −W²) is > 0 at W = ω_TO² (ω_LO > ω_TO): ω_− < ω_TO < ω_+ ...",
+               lambda quad: sp.Subs(quad, W, w_to**2), quadratic, rhs=w_to**2 * (w_lo**2 - w_to**2))
+    chain.step("... > 0 at W = ω_LO²: ω_− < ω_LO < ω_+ ...",
+               lambda quad: sp.Subs(quad, W, w_lo**2), quadratic, rhs=w_p**2 * (w_lo**2 - w_to**2))
+    chain.step("... and > 0 at W = ω_p²: ω_− < min(ω_TO, ω_p), ω_+ > max(ω_LO, ω_p); for ω_p > 0 neither "
+               "mode is at ω_TO or ω_LO",
+               lambda quad: sp.Subs(quad, W, w_p**2), quadratic, rhs=w_p**2 * (w_lo**2 - w_to**2))
+    chain.step("the lower mode ω_− = sqrt(W_−)", lambda lo: sp.Subs(sp.sqrt(W), W, lo), lower,
+               rhs=sp.sqrt(chain[lower]))
+    plus = chain.step("the upper mode ω_+ = sqrt(W_+)", lambda hi: sp.Subs(sp.sqrt(W), W, hi), upper,
+                      rhs=sp.sqrt(chain[upper]), name="ω_+")
     textbook = sp.sqrt((w_lo**2 + w_p**2 + sp.sqrt((w_lo**2 + w_p**2) ** 2 - 4 * w_p**2 * w_to**2)) / 2)
     return Derivation(
         name="coupled_plasmon_lo_modes",
@@ -645,8 +688,9 @@ def coupled_plasmon_lo_modes() -> Derivation:
             Assumption("polar lattice: ω_LO > ω_TO", sp.StrictGreaterThan(w_lo, w_to)),
             Assumption("no damping of the phonon or the carriers"),
         ],
-        steps=steps,
-        statement=sp.Eq(w_plus, plus, evaluate=False),
+        model=chain.model,
+        steps=chain.steps,
+        statement=sp.Eq(w_plus, chain[plus], evaluate=False),
         textbook=sp.Eq(w_plus, textbook, evaluate=False),
         sample={EPS_S.symbol: (5.0, 20.0), EPS_INF.symbol: (1.0, 4.0), w_lo: (1.2, 3.0), w_to: (0.3, 1.1)},
     )

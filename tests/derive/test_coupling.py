@@ -12,6 +12,7 @@ from scipy.optimize import brentq
 
 import derive
 from derive.coupling import zero_point_steps
+from derive.derivation import Chain
 
 
 def _symbols(name: str) -> dict[str, sp.Symbol]:
@@ -22,7 +23,8 @@ def test_zero_point_fluctuation_matches_finite_difference_oscillator():
     """<ξ²> = ħ/(2Mω) from SymPy vs the ground state of a discretised Schrödinger equation."""
     hbar, mass, omega = 1.0, 1.7, 2.3  # units with ħ = 1; the formula is scale-free
     M, w = sp.symbols("M omega", positive=True)
-    _, msd = zero_point_steps(M, w, sp.Symbol("xi", real=True))
+    chain = Chain()
+    msd = chain[zero_point_steps(chain, M, w, sp.Symbol("xi", real=True))]
     derived = float(msd.subs({sp.Symbol("hbar", positive=True): hbar, M: mass, w: omega}))
 
     n, half_width = 4000, 12 / np.sqrt(mass * omega)
