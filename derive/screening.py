@@ -24,6 +24,8 @@ which is negative in the static limit.
 
 from __future__ import annotations
 
+from functools import cache
+
 import sympy as sp
 
 from .constants import (
@@ -39,8 +41,8 @@ from .constants import (
     Q,
     quantity,
 )
-from .derivation import ABS_LOGS, Assumption, Derivation, Step
-from .registry import get, register
+from .derivation import ABS_LOGS, Assumption, Chain, Derivation
+from .registry import register
 from .sources import ASHCROFT_MERMIN, GIULIANI_VIGNALE, SEED_002_SCREENING, cite
 from .units import DIMENSIONLESS, JOULE, METRE, SECOND
 
@@ -118,7 +120,45 @@ def g_fermi() -> sp.Expr:
     return m * k_F / (sp.pi**2 * hbar**2)
 
 
+def _at_k_plus_q(expr: sp.Expr) -> sp.Expr:
+    """A function of the wavevector k taken at k + q (eps_k -> eps_{k+q}, f_k -> f_{k+q})."""
+    return expr.subs(dict(zip(kvec, kvec + qvec, strict=True)), simultaneous=True)
+
+
+def _inside_sphere(term: sp.Expr, f: sp.Expr, difference: sp.Expr, value: sp.Expr) -> sp.Expr:
+    """A term of the Lindhard sum inside the Fermi sphere (f_k = 1), with the band difference
+    ``difference`` (in Cartesian components) replaced by its ``value`` from an earlier step."""
+    return term.subs(f, 1).subs(difference, value)
+
+
 # ---------------------------------------------------------- lindhard_static
+def _mu_dependence(integrand: sp.Expr) -> sp.Expr:
+    """The factors of the angular integrand that depend on mu (the pole 1/(t mu + x))."""
+    return sp.Mul(*[a for a in sp.Mul.make_args(integrand) if a.has(mu)])
+
+
+@cache
+def _log_antiderivative(kernel: sp.Expr) -> sp.Expr:
+    """SymPy's antiderivative in mu, with ln -> ln|.| (valid on both sides of the pole)."""
+    return sp.integrate(kernel, mu).replace(sp.log, lambda arg: sp.log(sp.Abs(arg)))
+
+
+@cache
+def _radial_antiderivative(radial: sp.Expr) -> sp.Expr:
+    """SymPy's antiderivative A(t) of the radial integrand on 0 < t < x, where |1/(t - x)| = 1/(x - t)
+    and the logarithms are real, then ln -> ln|.| so that it holds for every t."""
+    below = sp.expand_log(radial.replace(sp.Abs, lambda a: 1 / sp.expand(-1 / a)), force=True)
+    return sp.integrate(below, t).replace(sp.log, lambda arg: sp.log(sp.Abs(arg)))
+
+
+def _lindhard_F(raw: sp.Expr) -> sp.Expr:
+    """-chi0/g(E_F) with its two logarithms collected into ln|(1 + x)/(1 - x)|: ln(1+x) = L + ln|x-1|."""
+    L_sym = sp.Dummy("L")
+    return sp.collect(
+        sp.expand(raw.subs(sp.log(x + 1), L_sym + sp.log(sp.Abs(x - 1)))), L_sym, sp.cancel
+    ).subs(L_sym, sp.log(sp.Abs((1 + x) / (1 - x))))
+
+
 @register
 def lindhard_static() -> Derivation:
     """Static Lindhard function of the 3D free electron gas at T = 0.
@@ -128,7 +168,9 @@ def lindhard_static() -> Derivation:
 
         chi0(q) = (2/V) sum_k (f_k - f_{k+q})/(eps_k - eps_{k+q})
 
-    in the thermodynamic limit (1/V) sum_k -> int d^3k/(2 pi)^3.
+    in the thermodynamic limit (1/V) sum_k -> int d^3k/(2 pi)^3, written in units
+    of g(E_F) = m k_F/(pi^2 hbar^2). The model objects are eps_k, f_k and g(E_F);
+    the sum's two terms are built from eps_k and f_k (steps 1 and 3).
 
     Returns
     -------
@@ -141,9 +183,9 @@ def lindhard_static() -> Derivation:
     -----
     Route: the relabelling k -> -k - q maps the f_{k+q} term onto the f_k
     term; in spherical coordinates about q the angular integral is a
-    principal value (antiderivative ln|t mu + x|/t checked by
-    differentiation, symmetric excision checked by a limit); the radial
-    integral uses SymPy's antiderivative A(t) (with ln|.|), checked by
+    principal value (antiderivative ln|t mu + x|/t of the integrand's pole
+    checked by differentiation, symmetric excision checked by a limit); the
+    radial integral uses SymPy's antiderivative A(t) (with ln|.|), checked by
     differentiation on both sides of the singular point t = x and for x > 1,
     and continuous at t = x (limit step).
 
@@ -157,108 +199,102 @@ def lindhard_static() -> Derivation:
     Seed 002, 'Fröhlich Coupling and the Role of Screening', uses its
     q -> 0 (Thomas-Fermi) limit.
     """
-    kq = kvec + qvec
+    chain = Chain()
+    eps = chain.declare("ε_k", band(kvec), "free-electron band ħ²k²/(2m)")
+    occ = chain.declare("f_k", occupation(kvec), "T = 0 Fermi function: the filled Fermi sphere |k| < k_F")
+    dos = chain.declare("g(E_F)", g_fermi(),
+                        "free-electron density of states at E_F, per volume, both spins (the unit of chi0)")
 
     # (1) the second occupation term onto the first
-    second = -occupation(kq) / (band(kvec) - band(kq))
-    mapped = k_to_minus_k_minus_q(second)
-    first = occupation(kvec) / (band(kvec) - band(kq))
-    s1 = Step(
-        mapped,
-        first,
+    first = chain.step(
         "k -> -k-q relabels the sum: the f_{k+q} term equals the f_k term (eps_{-k} = eps_k)",
+        lambda e, f: k_to_minus_k_minus_q(-_at_k_plus_q(f) / (e - _at_k_plus_q(e))), eps, occ,
+        rhs=chain[occ] / (chain[eps] - _at_k_plus_q(chain[eps])), name="f_k term",
     )
 
     # (2) spherical coordinates about q, k = k_F t, q = 2 k_F x
     old, new = spherical(k_F * t, 2 * k_F * x)
-    d_eps = sp.Subs(band(kvec) - band(kq), old, new)
-    d_eps_val = sp.factor(sp.simplify(d_eps.doit()))
-    s2 = Step(
-        d_eps,
-        d_eps_val,
+    d_eps = chain.step(
         "eps_k - eps_{k+q}, q = 2 k_F x along z, k = k_F t (sin th cos phi, sin th sin phi, mu)",
+        lambda e: sp.Subs(e - _at_k_plus_q(e), old, new), eps,
+        rhs=lambda s: sp.factor(sp.simplify(s.doit())), name="ε_k − ε_{k+q}",
     )
 
     # (3) chi0 = 4 int d^3k/(2pi)^3 f_k/(eps_k - eps_{k+q}); d^3k = k_F^3 t^2 dt dmu dphi
-    azimuth = 4 * sp.Integral(k_F**3 * t**2 / d_eps_val, (phi, 0, 2 * sp.pi)) / (2 * sp.pi) ** 3
-    integrand = sp.factor(azimuth.doit())
-    s3 = Step(
-        azimuth,
-        integrand,
+    def azimuthal(term: sp.Expr, f: sp.Expr, e: sp.Expr, d: sp.Expr) -> sp.Expr:
+        # 2 spins x the two equal terms of step 1; inside the sphere f_k = 1, denominator from step 2
+        inside = _inside_sphere(term, f, e - _at_k_plus_q(e), d)
+        return 2 * 2 * sp.Integral(k_F**3 * t**2 * inside, (phi, 0, 2 * sp.pi)) / (2 * sp.pi) ** 3
+
+    integrand = chain.step(
         "factor 2 from step 1, measure d^3k/(2pi)^3 = k_F^3 t^2 dt dmu dphi/(2pi)^3, "
         "phi-integral; f_k restricts 0 < t < 1",
+        azimuthal, first, occ, eps, d_eps, rhs=lambda s: sp.factor(s.doit()), name="angular integrand",
     )
-    prefactor = sp.factor(integrand * (t * mu + x) / t**2)  # integrand = pref t^2/(t mu + x)
 
     # (4)-(6) principal-value integral over mu
-    G = sp.log(sp.Abs(t * mu + x)) / t
-    s4 = Step(
-        sp.Derivative(G, mu),
-        1 / (t * mu + x),
+    kernel = chain.step(
         "antiderivative of 1/(t mu + x) in mu, with ln|.| (valid on both sides of the pole)",
+        lambda i: sp.Derivative(_log_antiderivative(_mu_dependence(i)), mu), integrand,
+        rhs=1 / (t * mu + x), name="1/(tμ + x)",
     )
-    mu0 = -x / t
-    excision = sp.Limit(G.subs(mu, mu0 - delta) - G.subs(mu, mu0 + delta), delta, 0, "+")
-    s5 = Step(
-        excision,
-        excision.doit(),
+
+    def excision(pole: sp.Expr) -> sp.Limit:
+        G, mu0 = _log_antiderivative(pole), sp.solve(1 / pole, mu)[0]
+        return sp.Limit(G.subs(mu, mu0 - delta) - G.subs(mu, mu0 + delta), delta, 0, "+")
+
+    chain.step(
         "principal value: the symmetric excision about the pole mu0 = -x/t "
         "(inside [-1, 1] when t > x) contributes nothing",
+        excision, kernel, rhs=lambda s: s.doit(),
     )
-    pv = sp.Subs(G, mu, 1) - sp.Subs(G, mu, -1)
     L_t = sp.log(sp.Abs((t + x) / (t - x)))
-    pv_val = L_t / t
-    s6 = Step(pv, pv_val, "PV int_{-1}^{1} dmu/(t mu + x) = [ln|t mu + x|/t]_{-1}^{1}")
+    pv = chain.step(
+        "PV int_{-1}^{1} dmu/(t mu + x) = [ln|t mu + x|/t]_{-1}^{1}",
+        lambda pole: sp.Subs(_log_antiderivative(pole), mu, 1) - sp.Subs(_log_antiderivative(pole), mu, -1),
+        kernel, rhs=L_t / t, name="PV",
+    )
 
     # (7)-(10) radial integral int_0^1 t ln|(t+x)/(t-x)| dt via an antiderivative
-    radial = t**2 * pv_val  # t ln|(t + x)/(t - x)|
-    # SymPy's antiderivative on 0 < t < x (real logarithms), then ln -> ln|.| for all t
-    A_raw = sp.integrate(t * (sp.log(t + x) - sp.log(x - t)), t)
-    A = A_raw.replace(sp.log, lambda arg: sp.log(sp.Abs(arg)))
-    s7 = Step(
-        sp.Derivative(A, t),
-        radial,
+    radial = chain[pv] * t**2  # t ln|(t + x)/(t - x)|
+
+    def antiderivative_check(angular: sp.Expr) -> sp.Derivative:
+        return sp.Derivative(_radial_antiderivative(t**2 * angular), t)
+
+    radial_ref = chain.step(
         "SymPy's antiderivative A(t) (ln -> ln|.|) differentiates back to the radial "
         "integrand for 0 < x < 1, on both sides of t = x",
-        sample={x: (0.05, 0.95), t: (0.01, 1.0)},
-        numeric=ABS_LOGS,
+        antiderivative_check, pv, rhs=radial, name="radial integrand",
+        sample={x: (0.05, 0.95), t: (0.01, 1.0)}, numeric=ABS_LOGS,
     )
-    s8 = Step(
-        sp.Derivative(A, t),
-        radial,
+    chain.step(
         "... and for x > 1 (no singular point in 0 < t < 1)",
-        sample={x: (1.05, 5.0), t: (0.01, 1.0)},
-        numeric=ABS_LOGS,
+        antiderivative_check, pv, rhs=radial,
+        sample={x: (1.05, 5.0), t: (0.01, 1.0)}, numeric=ABS_LOGS,
     )
-    continuity = sp.Limit(A, t, x, "+-")
-    s9 = Step(
-        continuity,
-        continuity.doit(),
+    chain.step(
         "A(t) is continuous at the logarithmic singularity t = x (two-sided limit), "
         "so int_0^1 = A(1) - A(0+) holds across it",
+        lambda r: sp.Limit(_radial_antiderivative(r), t, x, "+-"), radial_ref, rhs=lambda s: s.doit(),
     )
-    at_zero = sp.Limit(A, t, 0, "+")
-    s10 = Step(at_zero, at_zero.doit(), "lower end of the radial integral")
+    chain.step("lower end of the radial integral",
+               lambda r: sp.Limit(_radial_antiderivative(r), t, 0, "+"), radial_ref, rhs=lambda s: s.doit())
 
     # (11) assemble, and write chi0 = -g(E_F) F(x)
-    g = g_fermi()
-    assembled = prefactor * (sp.Subs(A, t, 1) - at_zero)
-    raw = sp.expand(assembled.doit() / -g)
-    # collect the two logarithms into ln|(1+x)/(1-x)|: ln(1+x) = L + ln|x-1|
-    L_sym = sp.Dummy("L")
-    F_x = sp.collect(
-        sp.expand(raw.subs(sp.log(x + 1), L_sym + sp.log(sp.Abs(x - 1)))), L_sym, sp.cancel
-    ).subs(L_sym, sp.log(sp.Abs((1 + x) / (1 - x))))
-    result = -g * F_x
-    s11 = Step(
-        assembled,
-        result,
+    def assemble(i: sp.Expr, pole: sp.Expr, r: sp.Expr) -> sp.Expr:
+        A = _radial_antiderivative(r)
+        prefactor = sp.factor(i / (t**2 * pole))  # integrand = prefactor t^2/(t mu + x)
+        return prefactor * (sp.Subs(A, t, 1) - sp.Limit(A, t, 0, "+"))
+
+    g = chain[dos]
+    chi = chain.step(
         "chi0 = prefactor * [A(1) - A(0+)], divided by g(E_F) = m k_F/(pi^2 hbar^2)",
+        assemble, integrand, kernel, radial_ref,
+        rhs=lambda s: -g * _lindhard_F(sp.expand(s.doit() / -g)), name="χ0(q)",
     )
-    s12 = Step(
-        sp.Limit(F_x, x, 1, "+-"),
-        sp.Limit(F_x, x, 1, "+-").doit(),
+    chain.step(
         "F is continuous at x = 1 (q = 2 k_F): F(1) = 1/2",
+        lambda c, gg: sp.Limit(c / -gg, x, 1, "+-"), chi, dos, rhs=lambda s: s.doit(),
     )
 
     F_book = sp.Rational(1, 2) + (1 - x**2) / (4 * x) * sp.log(sp.Abs((1 + x) / (1 - x)))
@@ -274,14 +310,30 @@ def lindhard_static() -> Derivation:
             Assumption("thermodynamic limit: (1/V) sum_k -> int d^3k/(2 pi)^3"),
             Assumption("static (omega = 0), all q > 0; x = 1 is a removable point", sp.Gt(x, 0)),
         ],
-        steps=[s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12],
-        statement=sp.Eq(chi_0, result, evaluate=False),
+        model=chain.model,
+        steps=chain.steps,
+        statement=sp.Eq(chi_0, chain[chi], evaluate=False),
         textbook=sp.Eq(chi_0, -(m * k_F / (sp.pi**2 * hbar**2)) * F_book, evaluate=False),
         sample={t: (0.01, 1.0), mu: (-1.0, 1.0), phi: (0.0, 6.28), x: (0.05, 5.0)},
     )
 
 
 # ------------------------------------------------------- thomas_fermi_limit
+def _fermi_radius(f: sp.Expr) -> sp.Expr:
+    """The edge of the filled sphere f = Theta(k_F - k): the root in k of its argument."""
+    return sp.solve(f.args[0], k)[0]
+
+
+def _energy_at_kF(e: sp.Expr) -> sp.Expr:
+    """The band at the Fermi wavevector, E_F = eps(k_F)."""
+    return e.subs(k, k_F)
+
+
+def _kF_of_energy(e: sp.Expr) -> sp.Expr:
+    """E_F = eps(k_F) solved for the positive k_F (SymPy solve)."""
+    return next(r for r in sp.solve(sp.Eq(E_Fermi, _energy_at_kF(e)), k_F) if r.is_positive)
+
+
 @register
 def thomas_fermi_limit() -> Derivation:
     """Thomas-Fermi limit of the static Lindhard screening.
@@ -289,8 +341,10 @@ def thomas_fermi_limit() -> Derivation:
     Model: the static Lindhard function chi0(q) = -g(E_F) F(q/2k_F) of
     ``lindhard_static`` and the RPA dielectric function
     eps(q) = 1 - v(q) chi0(q), v(q) = e^2/(eps0 q^2) (SI). The density of
-    states is derived independently from state counting, n = k_F^3/(3 pi^2)
-    (two spins), g(E_F) = dn/dE_F, and shown to equal -chi0(q -> 0).
+    states is derived independently from state counting over the filled
+    sphere f_k = Theta(k_F - k) of the band eps_k = hbar^2 k^2/(2m),
+    n = k_F^3/(3 pi^2) (two spins), g(E_F) = dn/dE_F, and shown to equal
+    -chi0(q -> 0). The model objects are chi0, v(q), eps_k and f_k.
 
     Returns
     -------
@@ -310,48 +364,54 @@ def thomas_fermi_limit() -> Derivation:
     Seed 002, 'Fröhlich Coupling and the Role of Screening'
     (eps(q, 0) = 1 + kappa_TF^2/q^2); Ashcroft & Mermin ch. 17.
     """
+    chain = Chain()
+    chi = chain.result_of("lindhard_static", "static Lindhard function chi0(q) = -g(E_F) F(x)",
+                          name="χ0(q)")
+    v = chain.declare("v(q)", coulomb(q), "bare Coulomb interaction e²/(ε0 q²), SI")
+    eps = chain.declare("ε_k", hbar**2 * k**2 / (2 * m), "free-electron band, k = |k|")
+    occ = chain.declare("f_k", sp.Heaviside(k_F - k), "T = 0 occupation: the filled Fermi sphere k < k_F")
 
-    chi_static = get("lindhard_static").statement.rhs
-    g = g_fermi()
+    def long_wavelength(c: sp.Expr) -> sp.Limit:
+        return sp.Limit(c, x, 0, "+")
 
-    lim = sp.Limit(chi_static, x, 0, "+")
-    s1 = Step(lim, lim.doit(), "long-wavelength limit of the Lindhard function, F(0+) = 1")
-
-    count = 2 * sp.Integral(4 * sp.pi * k**2, (k, 0, k_F)) / (2 * sp.pi) ** 3
-    n_of_kF = count.doit()
-    s2 = Step(count, n_of_kF, "count states: 2 spins x Fermi-sphere volume / (2 pi)^3")
-
-    E_of_kF = hbar**2 * k_F**2 / (2 * m)
-    kF_of_E = next(r for r in sp.solve(sp.Eq(E_Fermi, E_of_kF), k_F) if r.is_positive)
-    s3 = Step(
-        sp.Subs(E_of_kF, k_F, kF_of_E),
-        E_Fermi,
+    chain.step("long-wavelength limit of the Lindhard function, F(0+) = 1", long_wavelength, chi,
+               rhs=lambda s: s.doit(), name="χ0(0+)")
+    density = chain.step(
+        "count states: 2 spins x Fermi-sphere volume / (2 pi)^3",
+        lambda f: 2 * sp.Integral(4 * sp.pi * k**2, (k, 0, _fermi_radius(f))) / (2 * sp.pi) ** 3, occ,
+        rhs=lambda s: s.doit(), name="n(k_F)",
+    )
+    chain.step(
         "invert E_F = hbar^2 k_F^2/(2m) for the positive k_F (SymPy solve)",
+        lambda e_k: sp.Subs(_energy_at_kF(e_k), k_F, _kF_of_energy(e_k)), eps, rhs=E_Fermi,
     )
-    n_of_E = n_of_kF.subs(k_F, kF_of_E)
-    dos = sp.Subs(sp.Derivative(n_of_E, E_Fermi), E_Fermi, E_of_kF)
-    g_val = sp.simplify(dos.doit())
-    s4 = Step(dos, g_val, "g(E_F) = dn/dE_F, both spins, per volume")
-    s5 = Step(lim + dos, sp.Integer(0), "hence chi0(q -> 0) = -g(E_F)")
 
-    eps_tf = 1 - coulomb(q) * lim
-    tf_result = sp.expand(eps_tf.doit())
-    s6 = Step(eps_tf, tf_result, "RPA eps = 1 - v(q) chi0 with v(q) = e^2/(eps0 q^2), chi0 -> -g")
-    eps_rpa = 1 - coulomb(q) * sp.Subs(chi_static, x, q / (2 * k_F))
-    s7 = Step(
-        eps_rpa,
-        tf_result,
+    def dn_dE(n_kF: sp.Expr, e_k: sp.Expr) -> sp.Subs:
+        n_of_E = n_kF.subs(k_F, _kF_of_energy(e_k))
+        return sp.Subs(sp.Derivative(n_of_E, E_Fermi), E_Fermi, _energy_at_kF(e_k))
+
+    dos = chain.step("g(E_F) = dn/dE_F, both spins, per volume", dn_dE, density, eps,
+                     rhs=lambda s: sp.simplify(s.doit()), name="g(E_F)")
+    chain.step("hence chi0(q -> 0) = -g(E_F)",
+               lambda c, n_kF, e_k: long_wavelength(c) + dn_dE(n_kF, e_k), chi, density, eps,
+               rhs=sp.Integer(0))
+
+    tf = chain.step("RPA eps = 1 - v(q) chi0 with v(q) = e^2/(eps0 q^2), chi0 -> -g",
+                    lambda c, vq: 1 - vq * long_wavelength(c), chi, v,
+                    rhs=lambda s: sp.expand(s.doit()), name="ε_TF(q)")
+    chain.step(
         "the full static RPA eps(q) approaches the Thomas-Fermi form up to O(1) as q -> 0",
-        order=(sp.Integer(1), q, 0),
+        lambda c, vq: 1 - vq * sp.Subs(c, x, q / (2 * k_F)), chi, v,
+        rhs=chain[tf], order=(sp.Integer(1), q, 0),
     )
-    kTF2 = sp.Subs(3 * n * e**2 / (2 * eps0 * E_Fermi), (n, E_Fermi), (n_of_kF, E_of_kF))
-    s8 = Step(
-        kTF2,
-        sp.simplify(e**2 * g_val / eps0),
+    chain.step(
         "k_TF^2 = e^2 g(E_F)/eps0 = 3 n e^2/(2 eps0 E_F) for the free electron gas",
+        lambda n_kF, e_k: sp.Subs(3 * n * e**2 / (2 * eps0 * E_Fermi), (n, E_Fermi),
+                                  (n_kF, _energy_at_kF(e_k))),
+        density, eps, rhs=sp.simplify(e**2 * chain[dos] / eps0),
     )
 
-    kTF2_book = e**2 * g / eps0
+    kTF2_book = e**2 * g_fermi() / eps0
     return Derivation(
         name="thomas_fermi_limit",
         title="Thomas-Fermi screening from the Lindhard function",
@@ -363,8 +423,9 @@ def thomas_fermi_limit() -> Derivation:
             Assumption("long wavelength q << 2 k_F", sp.Lt(q, 2 * k_F)),
             Assumption("g(E_F) per volume, both spins (docs/architecture.md, Conventions)"),
         ],
-        steps=[s1, s2, s3, s4, s5, s6, s7, s8],
-        statement=sp.Eq(epsilon, tf_result, evaluate=False),
+        model=chain.model,
+        steps=chain.steps,
+        statement=sp.Eq(epsilon, chain[tf], evaluate=False),
         textbook=sp.Eq(epsilon, 1 + kTF2_book / q**2, evaluate=False),
     )
 
@@ -379,11 +440,12 @@ def _omega_p2() -> sp.Expr:
 def lindhard_small_q_expansion() -> Derivation:
     """Long-wavelength, high-frequency expansion of the RPA dielectric function.
 
-    Model: free electrons at T = 0, retarded Lindhard function
+    Model: free electrons at T = 0 (band eps_k, occupation f_k), retarded Lindhard function
 
         chi0(q, w) = (2/V) sum_k (f_k - f_{k+q})/(hbar w + eps_k - eps_{k+q} + i0),
 
-    and eps(q, w) = 1 - v(q) chi0(q, w), v(q) = e^2/(eps0 q^2).
+    and eps(q, w) = 1 - v(q) chi0(q, w), v(q) = e^2/(eps0 q^2). The model
+    objects are eps_k, f_k and v(q).
 
     Returns
     -------
@@ -408,43 +470,45 @@ def lindhard_small_q_expansion() -> Derivation:
     Seed 002, 'Fröhlich Coupling and the Role of Screening' (dynamical
     dielectric function); Giuliani & Vignale ch. 4.
     """
-    kq = kvec + qvec
-    s1 = Step(
-        k_to_minus_k_minus_q(-occupation(kq) / (hbar * omega + band(kvec) - band(kq))),
-        -occupation(kvec) / (hbar * omega + band(kq) - band(kvec)),
+    chain = Chain()
+    eps = chain.declare("ε_k", band(kvec), "free-electron band ħ²k²/(2m)")
+    occ = chain.declare("f_k", occupation(kvec), "T = 0 Fermi function: the filled Fermi sphere |k| < k_F")
+    v = chain.declare("v(q)", coulomb(q), "bare Coulomb interaction e²/(ε0 q²), SI")
+
+    second = chain.step(
         "k -> -k-q: the f_{k+q} term becomes -f_k/(hbar w + eps_{k+q} - eps_k)",
+        lambda e_k, f: k_to_minus_k_minus_q(-_at_k_plus_q(f) / (hbar * omega + e_k - _at_k_plus_q(e_k))),
+        eps, occ,
+        rhs=-chain[occ] / (hbar * omega + _at_k_plus_q(chain[eps]) - chain[eps]), name="f_{k+q} term",
     )
     old, new = spherical(m * u / hbar, q)
-    d_eps = sp.Subs(band(kq) - band(kvec), old, new)
-    D = sp.expand(sp.simplify(d_eps.doit()))
-    s2 = Step(
-        d_eps,
-        D,
+    D = chain.step(
         "eps_{k+q} - eps_k in spherical coordinates about q, electron velocity u = hbar k/m",
+        lambda e_k: sp.Subs(_at_k_plus_q(e_k) - e_k, old, new), eps,
+        rhs=lambda s: sp.expand(sp.simplify(s.doit())), name="D",
     )
 
-    h = 1 / (hbar * omega - D) - 1 / (hbar * omega + D)
-    h_series = sp.expand(sp.series(h, q, 0, 6).removeO())
-    s3 = Step(
-        h,
-        h_series,
+    def both_terms(term: sp.Expr, f: sp.Expr, e_k: sp.Expr, d: sp.Expr) -> sp.Expr:
+        # inside the sphere (f_k = 1): the f_k term 1/(hbar w - D) and the mapped term of step 1
+        plus_q = _at_k_plus_q(e_k)
+        first = _inside_sphere(f / (hbar * omega + e_k - plus_q), f, e_k - plus_q, -d)
+        return first + _inside_sphere(term, f, plus_q - e_k, d)
+
+    h = chain.step(
         "expand for w >> v_F q: series in q at fixed w (powers of v_F q/w)",
-        order=(q**6, q, 0),
+        both_terms, second, occ, eps, D,
+        rhs=lambda s: sp.expand(sp.series(s, q, 0, 6).removeO()), name="h_k", order=(q**6, q, 0),
     )
 
     sphere = ((phi, 0, 2 * sp.pi), (mu, -1, 1), (u, 0, v_F))
-    average = n * sp.Integral(u**2 * h_series, *sphere) / sp.Integral(u**2, *sphere)
-    chi_dyn = sp.expand(average.doit())
-    s4 = Step(
-        average,
-        chi_dyn,
+    chi = chain.step(
         "chi0 = (2/V) sum_k f_k h_k = n <h> over the filled Fermi sphere |u| < v_F "
         "(odd powers of mu average out; <u^2 mu^2> = v_F^2/5)",
+        lambda hs: n * sp.Integral(u**2 * hs, *sphere) / sp.Integral(u**2, *sphere), h,
+        rhs=lambda s: sp.expand(s.doit()), name="χ0(q, ω)",
     )
-
-    eps_rpa = 1 - coulomb(q) * chi_dyn
-    result = sp.expand(eps_rpa)
-    s5 = Step(eps_rpa, result, "RPA: eps = 1 - v(q) chi0, v(q) = e^2/(eps0 q^2)")
+    rpa = chain.step("RPA: eps = 1 - v(q) chi0, v(q) = e^2/(eps0 q^2)", lambda vq, c: 1 - vq * c, v, chi,
+                     rhs=sp.expand, name="ε(q, ω)")
 
     wp2 = _omega_p2()
     textbook = 1 - wp2 / omega**2 - sp.Rational(3, 5) * wp2 * v_F**2 * q**2 / omega**4
@@ -488,8 +552,9 @@ def lindhard_small_q_expansion() -> Derivation:
                 sp.Gt(omega, v_F * q + hbar * q**2 / (2 * m)),
             ),
         ],
-        steps=[s1, s2, s3, s4, s5],
-        statement=sp.Eq(epsilon, result, evaluate=False),
+        model=chain.model,
+        steps=chain.steps,
+        statement=sp.Eq(epsilon, chain[rpa], evaluate=False),
         textbook=sp.Eq(epsilon, textbook, evaluate=False),
         sample={mu: (-1.0, 1.0), phi: (0.0, 6.28)},
     )
@@ -502,8 +567,8 @@ def plasmon_dispersion() -> Derivation:
 
     Model: the long-wavelength RPA dielectric function of
     ``lindhard_small_q_expansion``,
-    eps(q, w) = 1 - w_p^2/w^2 - (3/5) w_p^2 v_F^2 q^2/w^4, and the plasmon as
-    its zero, eps(q, w_pl(q)) = 0.
+    eps(q, w) = 1 - w_p^2/w^2 - (3/5) w_p^2 v_F^2 q^2/w^4, the plasma frequency
+    w_p^2 = n e^2/(eps0 m), and the plasmon as its zero, eps(q, w_pl(q)) = 0.
 
     Returns
     -------
@@ -528,38 +593,37 @@ def plasmon_dispersion() -> Derivation:
     Seed 002, 'Fröhlich Coupling and the Role of Screening' (plasmon
     dispersion from the q^2 term); Giuliani & Vignale ch. 4.
     """
+    chain = Chain()
+    eps_qw = chain.result_of("lindhard_small_q_expansion",
+                             "long-wavelength RPA dielectric function eps(q, w)", name="ε(q, ω)")
+    plasma = chain.declare("ω_p²", _omega_p2(), "plasma frequency squared n e²/(ε0 m), SI")
 
-    eps_qw = get("lindhard_small_q_expansion").statement.rhs
-    wp2 = _omega_p2()
-
-    quartic = sp.Subs(omega**4 * eps_qw, omega, sp.sqrt(wp2 + Delta))
-    P = sp.expand(sp.simplify(quartic.doit()))
-    s1 = Step(quartic, P, "w^4 eps(q, w) with w^2 = w_p^2 + Delta: a quadratic in Delta")
-
-    exact = next(r for r in sp.solve(P, Delta) if sp.limit(r, q, 0) == 0)
-    s2 = Step(
-        Delta,
-        exact,
+    P = chain.step(
+        "w^4 eps(q, w) with w^2 = w_p^2 + Delta: a quadratic in Delta",
+        lambda eq, w2: sp.Subs(omega**4 * eq, omega, sp.sqrt(w2 + Delta)), eps_qw, plasma,
+        rhs=lambda s: sp.expand(sp.simplify(s.doit())), name="P(Δ)",
+    )
+    exact = chain.solve(
         "the root of the quadratic that vanishes as q -> 0 (SymPy solve)",
-        solves=sp.Eq(P, 0),
+        Delta, lambda p: sp.Eq(p, 0), P,
+        rhs=lambda eq: next(r for r in sp.solve(eq.lhs, Delta) if sp.limit(r, q, 0) == 0), name="Δ",
     )
-
-    newton = sp.sqrt(wp2 - sp.Subs(P, Delta, 0) / sp.Subs(sp.Derivative(P, Delta), Delta, 0))
-    result = sp.sqrt(sp.expand(newton.doit() ** 2))
-    s3 = Step(newton, result, "first order in q^2: one Newton step from Delta = 0")
-    s4 = Step(
-        wp2 + exact,
-        result**2,
+    pl = chain.step(
+        "first order in q^2: one Newton step from Delta = 0",
+        lambda p, w2: sp.sqrt(w2 - sp.Subs(p, Delta, 0) / sp.Subs(sp.Derivative(p, Delta), Delta, 0)),
+        P, plasma, rhs=lambda s: sp.sqrt(sp.expand(s.doit() ** 2)), name="ω_pl",
+    )
+    result = chain[pl]
+    chain.step(
         "the exact zero of eps: omega^2 = omega_p^2 + (3/5) v_F^2 q^2 + O(q^4)",
-        order=(q**4, q, 0),
+        lambda w2, d: w2 + d, plasma, exact, rhs=result**2, order=(q**4, q, 0),
     )
-    s5 = Step(
-        sp.sqrt(wp2 + exact),
-        result,
+    chain.step(
         "... and so omega_pl itself agrees with the first-order form up to O(q^4)",
-        order=(q**4, q, 0),
+        lambda w2, d: sp.sqrt(w2 + d), plasma, exact, rhs=result, order=(q**4, q, 0),
     )
 
+    wp2 = _omega_p2()
     textbook = sp.sqrt(wp2 + sp.Rational(3, 5) * v_F**2 * q**2)
     return Derivation(
         name="plasmon_dispersion",
@@ -575,7 +639,8 @@ def plasmon_dispersion() -> Derivation:
                 sp.Lt(v_F * q, sp.sqrt(wp2)),
             ),
         ],
-        steps=[s1, s2, s3, s4, s5],
+        model=chain.model,
+        steps=chain.steps,
         statement=sp.Eq(omega_pl, result, evaluate=False),
         textbook=sp.Eq(omega_pl, textbook, evaluate=False),
     )
