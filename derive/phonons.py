@@ -17,7 +17,7 @@ from __future__ import annotations
 import sympy as sp
 
 from .constants import HBAR, K_B, OMEGA, TEMPERATURE, VOLUME, quantity
-from .derivation import TAIL, TERM_BY_TERM, Assumption, Derivation, Step
+from .derivation import TAIL, TERM_BY_TERM, Assumption, Chain, Derivation
 from .registry import register
 from .sources import ASHCROFT_MERMIN, KITTEL, SEED_002_SCATTERING, cite
 from .units import DIMENSIONLESS, JOULE, KELVIN, METRE, SECOND
@@ -81,111 +81,162 @@ def debye_T3_law() -> Derivation:
     N, omega, omega_D, Theta = N_ATOMS.symbol, OMEGA.symbol, OMEGA_D.symbol, THETA_D.symbol
     v_D, C, x, w, n = V_DEBYE.symbol, C_V.symbol, X.symbol, W.symbol, N_SUM.symbol
 
+    chain = Chain()
+    # ---- the model: linear branches counted in a sphere, 3N modes, the oscillator energies, Bose statistics
+    modes_below = chain.declare(
+        "N(<ω)", 3 * V / (2 * sp.pi) ** 3 * sp.Rational(4, 3) * sp.pi * (omega / v_D) ** 3,
+        "modes below ω: 3 acoustic branches ω = v_D q, V/(2π)³ modes per unit q-volume, |q| < ω/v_D")
+    all_modes = chain.declare("3N", 3 * N, "N atoms: 3N phonon modes in all")
+    zero_point_energy = chain.declare("ε_0(ω)", hbar * omega / 2, "zero-point energy ħω/2 of one mode")
+    reduced = chain.declare("x", sp.Eq(x, hbar * omega / (k_B * T)), "reduced phonon energy x = ħω/(k_B T)")
+    debye_temperature = chain.declare("Θ_D", sp.Eq(Theta, hbar * omega_D / k_B),
+                                      "Debye temperature ħω_D/k_B (calorimetric)")
+    bose = chain.declare("n(x)", 1 / (sp.exp(x) - 1),
+                         "Bose occupation of a mode (no chemical potential), x = ħω/(k_B T)")
+
+    def omega_of(x_def: sp.Eq) -> sp.Expr:
+        """ω in terms of x = ħω/(k_B T): k_B T x/ħ."""
+        return sp.solve(x_def, omega)[0]
+
+    def cutoff(theta_def: sp.Eq) -> sp.Expr:
+        """ω_D in terms of Θ_D: k_B Θ_D/ħ."""
+        return sp.solve(theta_def, omega_D)[0]
+
+    def x_max(x_def: sp.Eq, theta_def: sp.Eq) -> sp.Expr:
+        """The cut-off ω_D in reduced units: x = Θ_D/T."""
+        return sp.solve(sp.Eq(omega_of(x_def), cutoff(theta_def)), x)[0]
+
+    def only_integral(expr: sp.Expr) -> sp.Integral:
+        (integral,) = expr.atoms(sp.Integral)
+        return integral
+
+    def the_integral(expr: sp.Expr, upper: sp.Expr) -> sp.Integral:
+        """The integral of ``expr`` over (x, 0, upper)."""
+        return next(i for i in expr.atoms(sp.Integral) if i.limits == ((x, 0, upper),))
+
     # ---- density of states: three linear branches, V/(2π)³ modes per unit q-volume
-    modes_below = 3 * V / (2 * sp.pi) ** 3 * sp.Rational(4, 3) * sp.pi * (omega / v_D) ** 3
-    dos_derivative = sp.Derivative(modes_below, omega)
-    dos_linear = dos_derivative.doit()
-    mode_count = sp.Integral(dos_linear, (omega, 0, omega_D))
-    total_modes = mode_count.doit()
-    volume = sp.solve(sp.Eq(total_modes, 3 * N), V)[0]  # 3N modes: V = 6π² N v_D³/ω_D³
-    dos_subs = sp.Subs(dos_linear, V, volume)
-    dos = sp.simplify(dos_linear.subs(V, volume))  # g(ω) = 9 N ω²/ω_D³
-    normalisation = sp.Integral(dos, (omega, 0, omega_D))
-    zero_point = sp.Integral(dos * hbar * omega / 2, (omega, 0, omega_D))
+    dos_linear = chain.step(
+        "g(ω) = dN/dω: 3 branches, modes with |q| < ω/v_D fill V(4π/3)(ω/v_D)³/(2π)³",
+        lambda nb: sp.Derivative(nb, omega), modes_below, rhs=lambda e: e.doit())
+    total_modes = chain.step(
+        "modes below the cutoff ω_D; setting this to 3N fixes ω_D³ = 6π²N v_D³/V",
+        lambda g: sp.Integral(g, (omega, 0, omega_D)), dos_linear, rhs=lambda e: e.doit())
+    # 3N modes: V = 6π² N v_D³/ω_D³, and g(ω) = 9 N ω²/ω_D³
+    dos = chain.step(
+        "Debye density of states with V/v_D³ eliminated through ω_D",
+        lambda g, total, modes: sp.Subs(g, V, sp.solve(sp.Eq(total, modes), V)[0]),
+        dos_linear, total_modes, all_modes, rhs=lambda e: sp.simplify(e.doit()), name="g(ω)")
+    chain.step("normalisation: the Debye spectrum holds exactly 3N modes",
+               lambda g: sp.Integral(g, (omega, 0, omega_D)), dos, rhs=chain[all_modes])
+    chain.step("zero-point energy 9Nħω_D/8: independent of T, it drops out of C_V",
+               lambda g, e0: sp.Integral(g * e0, (omega, 0, omega_D)), dos, zero_point_energy,
+               rhs=lambda e: e.doit())
 
     # ---- modes per unit reduced energy x = ħω/(k_B T), with ħω_D = k_B Θ_D
-    omega_of_x = k_B * T * x / hbar
-    dos_x_subs = sp.Subs(dos * sp.Derivative(omega_of_x, x), (omega, omega_D),
-                         (omega_of_x, k_B * Theta / hbar))
-    dos_x = sp.simplify(dos_x_subs.doit())  # 9 N (T/Θ_D)³ x²
-    x_max = sp.solve(sp.Eq(omega_of_x, k_B * Theta / hbar), x)[0]  # Θ_D/T
-    normalisation_x = sp.Integral(dos_x, (x, 0, x_max))
+    dos_x = chain.step(
+        "modes per unit reduced energy x = ħω/(k_B T): g(ω) dω/dx, with ħω_D = k_B Θ_D",
+        lambda g, xd, td: sp.Subs(g * sp.Derivative(omega_of(xd), x), (omega, omega_D),
+                                  (omega_of(xd), cutoff(td))),
+        dos, reduced, debye_temperature, rhs=lambda e: sp.simplify(e.doit()), name="g_x(x)")  # 9N(T/Θ_D)³x²
+    chain.step("still 3N modes: ω_D maps to x = Θ_D/T",
+               lambda g, xd, td: sp.Integral(g, (x, 0, x_max(xd, td))), dos_x, reduced, debye_temperature,
+               rhs=chain[all_modes])
 
     # ---- thermal energy, heat capacity and the Debye integral
-    energy_integral = sp.Integral(dos_x * k_B * T * x / (sp.exp(x) - 1), (x, 0, x_max))
-    energy = _pull_constants(energy_integral)  # 9 N k_B T⁴/Θ³ ∫ x³/(eˣ − 1) dx
-    heat_capacity_def = sp.Derivative(energy_integral, T)
-    leibniz = _pull_constants(energy.diff(T))  # the upper limit Θ_D/T depends on T too
+    # U = ∫ g_x(x) ħω n(x) dx, ħω = k_B T x; 9 N k_B T⁴/Θ³ ∫ x³/(eˣ − 1) dx with the constants pulled out
+    def heat_capacity(g: sp.Expr, xd: sp.Eq, nb: sp.Expr, td: sp.Eq) -> sp.Expr:
+        return sp.Derivative(sp.Integral(g * hbar * omega_of(xd) * nb, (x, 0, x_max(xd, td))), T)
+
+    # the upper limit Θ_D/T depends on T too
+    leibniz = chain.step(
+        "C_V = dU/dT, U = ∫ g_x(x) k_B T x/(eˣ − 1) dx (Bose occupation); Leibniz rule, "
+        "the upper limit Θ_D/T depends on T",
+        heat_capacity, dos_x, reduced, bose, debye_temperature,
+        rhs=lambda e: _pull_constants(_pull_constants(e.expr).diff(T)))
+
     # The first term back by parts, 4x³ dx = d(x⁴), against 1/(eˣ − 1):
     # 4 ∫_0^y x³/(eˣ − 1) dx − y⁴/(e^y − 1) = ∫_0^y x⁴ d(−1/(eˣ − 1)).
-    energy_prefactor = energy.as_independent(sp.Integral)[0]
-    by_parts_form = sp.Integral(x**4 * sp.diff(-1 / (sp.exp(x) - 1), x), (x, 0, x_max))
-    debye_form = sp.diff(energy_prefactor, T) / 4 * by_parts_form
-    prefactor, debye_integral = debye_form.as_independent(sp.Integral)
-    integrand = debye_integral.function
+    def by_parts_form(expr: sp.Expr) -> sp.Expr:
+        energy = _pull_constants(expr.expr)
+        energy_prefactor = energy.as_independent(sp.Integral)[0]
+        upper = only_integral(energy).limits[0][2]
+        parts = sp.Integral(x**4 * sp.diff(-1 / (sp.exp(x) - 1), x), (x, 0, upper))
+        return sp.diff(energy_prefactor, T) / 4 * parts
+
+    debye_form = chain.step(
+        "integrate by parts, 4x³ dx = d(x⁴), against 1/(eˣ − 1): the Debye integral",
+        lambda c: c, leibniz, rhs=by_parts_form(chain.steps[-1].lhs), name="C_V(T)")
+    prefactor, debye_integral = chain[debye_form].as_independent(sp.Integral)
+    upper = debye_integral.limits[0][2]  # Θ_D/T
 
     # ---- high temperature: x <= Θ_D/T << 1 on the whole range of integration
-    integrand_series = sp.series(integrand, x, 0, 6).removeO()  # x² − x⁴/12
-    high_t_integral = prefactor * sp.Integral(integrand_series, (x, 0, x_max))
-    high_t = sp.expand(high_t_integral.doit())  # 3 N k_B − 3 N k_B Θ²/(20 T²)
-    dulong_petit = sp.Limit(high_t, T, sp.oo)
+    integrand_series = chain.step(
+        "T >> Θ_D: x <= Θ_D/T << 1, expand the integrand",
+        lambda c: only_integral(c).function, debye_form,
+        rhs=lambda e: sp.series(e, x, 0, 6).removeO(), order=(x**6, x, 0))  # x² − x⁴/12
+    high_t = chain.step(
+        "integrate the expansion term by term: C_V = 3Nk_B(1 − Θ_D²/(20T²) + ...)",
+        lambda c, s: c.replace(lambda e: isinstance(e, sp.Integral), lambda i: sp.Integral(s, *i.limits)),
+        debye_form, integrand_series,
+        rhs=lambda e: sp.expand(e.doit()))  # 3 N k_B − 3 N k_B Θ²/(20 T²)
+    chain.step("high-temperature limit: Dulong-Petit 3Nk_B", lambda h: sp.Limit(h, T, sp.oo), high_t,
+               rhs=lambda e: e.doit())
 
     # ---- low temperature: Θ_D/T -> ∞ and ∫_0^∞ x⁴eˣ/(eˣ − 1)² dx = 4 Γ(4) ζ(4)
-    full_integral = sp.Integral(integrand, (x, 0, sp.oo))
-    u = x**4
-    v = sp.integrate(integrand / u, x)  # ∫ eˣ/(eˣ − 1)² dx = −1/(eˣ − 1)
-    boundary = sp.limit(u * v, x, sp.oo) - sp.limit(u * v, x, 0)
-    by_parts = _pull_constants(boundary - sp.Integral(sp.diff(u, x) * v, (x, 0, sp.oo)))
-    bose_integral = sp.Integral(x**3 / (sp.exp(x) - 1), (x, 0, sp.oo))
-    geometric = sp.Sum((1 + w) ** -n, (n, 1, sp.oo))
-    geometric_value = sp.simplify(geometric.doit())  # 1/w: with 1 + w = eˣ, Σ e^{−nx} = 1/(eˣ − 1)
-    series_term = sp.Integral(x**3 * sp.exp(-n * x), (x, 0, sp.oo))
-    gamma_term = series_term.doit()  # Γ(4)/n⁴ = 6/n⁴
-    zeta_sum = sp.Sum(gamma_term, (n, 1, sp.oo))
-    zeta_value = zeta_sum.doit()  # Γ(4) ζ(4) = π⁴/15
-    low_t_lhs = prefactor * by_parts.subs(bose_integral, zeta_sum)
-    # (12π⁴/5) N k_B T³/Θ_D³
-    low_t = sp.simplify(prefactor * by_parts.subs(bose_integral, zeta_value))
+    first_low_t = len(chain.steps) + 1
+    integrand = debye_integral.function
+    split = chain.step(
+        "split the Debye integral at Θ_D/T: ∫_0^{Θ_D/T} = ∫_0^∞ − ∫_{Θ_D/T}^∞ (additivity; both "
+        "converge)",
+        lambda c: c, debye_form,
+        rhs=prefactor * (sp.Integral(integrand, (x, 0, sp.oo)) - sp.Integral(integrand, (x, upper, sp.oo))))
+    chain.step(
+        "T << Θ_D: the neglected tail is exponentially small, (Θ_D/T)⁴ e^{−Θ_D/T} (1 + O(T/Θ_D)) "
+        "(the integrand is x⁴e^{−x}(1 + O(e^{−x})))",
+        lambda s: next(i for i in s.atoms(sp.Integral) if i.limits[0][1] != 0), split,
+        rhs=upper**4 * sp.exp(-upper), order=(upper**3 * sp.exp(-upper), T, 0), numeric=TAIL)
 
-    steps = [
-        Step(dos_derivative, dos_linear,
-             "g(ω) = dN/dω: 3 branches, modes with |q| < ω/v_D fill V(4π/3)(ω/v_D)³/(2π)³"),
-        Step(mode_count, total_modes,
-             "modes below the cutoff ω_D; setting this to 3N fixes ω_D³ = 6π²N v_D³/V"),
-        Step(dos_subs, dos, "Debye density of states with V/v_D³ eliminated through ω_D"),
-        Step(normalisation, 3 * N, "normalisation: the Debye spectrum holds exactly 3N modes"),
-        Step(zero_point, zero_point.doit(),
-             "zero-point energy 9Nħω_D/8: independent of T, it drops out of C_V"),
-        Step(dos_x_subs, dos_x,
-             "modes per unit reduced energy x = ħω/(k_B T): g(ω) dω/dx, with ħω_D = k_B Θ_D"),
-        Step(normalisation_x, 3 * N, "still 3N modes: ω_D maps to x = Θ_D/T"),
-        Step(heat_capacity_def, leibniz,
-             "C_V = dU/dT, U = ∫ g_x(x) k_B T x/(eˣ − 1) dx (Bose occupation); Leibniz rule, "
-             "the upper limit Θ_D/T depends on T"),
-        Step(leibniz, debye_form,
-             "integrate by parts, 4x³ dx = d(x⁴), against 1/(eˣ − 1): the Debye integral"),
-        Step(integrand, integrand_series,
-             "T >> Θ_D: x <= Θ_D/T << 1, expand the integrand", order=(x**6, x, 0)),
-        Step(high_t_integral, high_t,
-             "integrate the expansion term by term: C_V = 3Nk_B(1 − Θ_D²/(20T²) + ...)"),
-        Step(dulong_petit, dulong_petit.doit(), "high-temperature limit: Dulong-Petit 3Nk_B"),
-    ]
-    first_low_t = len(steps) + 1
-    tail = sp.Integral(integrand, (x, x_max, sp.oo))
-    steps += [
-        Step(debye_form, prefactor * (full_integral - tail),
-             "split the Debye integral at Θ_D/T: ∫_0^{Θ_D/T} = ∫_0^∞ − ∫_{Θ_D/T}^∞ (additivity; both "
-             "converge)"),
-        Step(tail, x_max**4 * sp.exp(-x_max),
-             "T << Θ_D: the neglected tail is exponentially small, (Θ_D/T)⁴ e^{−Θ_D/T} (1 + O(T/Θ_D)) "
-             "(the integrand is x⁴e^{−x}(1 + O(e^{−x})))",
-             order=(x_max**3 * sp.exp(-x_max), T, 0), numeric=TAIL),
-        Step(full_integral, by_parts,
-             "the Debye integral to ∞ (the tail dropped): by parts with u = x⁴, v = −1/(eˣ − 1), "
-             "the boundary terms vanish"),
-        Step(geometric, geometric_value,
-             "geometric series in 1/(1 + w) < 1; with 1 + w = eˣ: Σ_{n≥1} e^{−nx} = 1/(eˣ − 1)"),
-        Step(series_term, gamma_term, "each term: ∫_0^∞ x³e^{−nx} dx = Γ(4)/n⁴"),
-        Step(bose_integral, zeta_sum,
-             "expand 1/(eˣ − 1) = Σ e^{−nx} and integrate term by term (monotone convergence)",
-             numeric=TERM_BY_TERM),
-        Step(zeta_sum, zeta_value, "Σ_{n≥1} Γ(4)/n⁴ = Γ(4) ζ(4) = 6π⁴/90"),
-    ]
-    steps.append(Step(
-        low_t_lhs, low_t,
+    def by_parts(full: sp.Integral) -> sp.Expr:
+        u = x**4
+        v = sp.integrate(full.function / u, x)  # ∫ eˣ/(eˣ − 1)² dx = −1/(eˣ − 1)
+        boundary = sp.limit(u * v, x, sp.oo) - sp.limit(u * v, x, 0)
+        return _pull_constants(boundary - sp.Integral(sp.diff(u, x) * v, (x, 0, sp.oo)))
+
+    parts = chain.step(
+        "the Debye integral to ∞ (the tail dropped): by parts with u = x⁴, v = −1/(eˣ − 1), "
+        "the boundary terms vanish",
+        lambda s: the_integral(s, sp.oo), split, rhs=by_parts)
+
+    def ratio(nb: sp.Expr) -> sp.Expr:
+        """e^{−x} = 1/(1 + 1/n(x)), the ratio of the geometric series for n(x)."""
+        return 1 / (1 + 1 / nb)
+
+    chain.step(
+        "geometric series in 1/(1 + w) < 1; with 1 + w = eˣ: Σ_{n≥1} e^{−nx} = 1/(eˣ − 1)",
+        lambda nb: sp.Sum(ratio(nb).subs(x, sp.log(1 + w)) ** n, (n, 1, sp.oo)), bose,
+        rhs=lambda e: sp.simplify(e.doit()))  # 1/w: with 1 + w = eˣ, Σ e^{−nx} = 1/(eˣ − 1)
+    gamma_term = chain.step(
+        "each term: ∫_0^∞ x³e^{−nx} dx = Γ(4)/n⁴",
+        lambda p, nb: sp.Integral(the_integral(p, sp.oo).function / nb * ratio(nb) ** n, (x, 0, sp.oo)),
+        parts, bose, rhs=lambda e: e.doit())  # Γ(4)/n⁴ = 6/n⁴
+    zeta_sum = chain.step(
+        "expand 1/(eˣ − 1) = Σ e^{−nx} and integrate term by term (monotone convergence)",
+        lambda p: the_integral(p, sp.oo), parts, rhs=sp.Sum(chain[gamma_term], (n, 1, sp.oo)),
+        numeric=TERM_BY_TERM)
+    zeta_value = chain.step("Σ_{n≥1} Γ(4)/n⁴ = Γ(4) ζ(4) = 6π⁴/90", lambda z: z, zeta_sum,
+                            rhs=lambda e: e.doit())  # Γ(4) ζ(4) = π⁴/15
+
+    def t3_law(s: sp.Expr, p: sp.Expr, z: sp.Expr) -> sp.Expr:
+        """C_V with the tail dropped: the prefactor of the split times the integral to ∞ by parts, its
+        Bose integral written as the series."""
+        return s.as_independent(sp.Integral)[0] * p.subs(the_integral(p, sp.oo), z)
+
+    # (12π⁴/5) N k_B T³/Θ_D³
+    low_t = chain.step(
         f"T << Θ_D: the Debye integral to ∞ is 4 Σ Γ(4)/n⁴ = 4π⁴/15 (steps {first_low_t}-"
-        f"{len(steps)}): the T³ law",
-    ))
+        f"{len(chain.steps)}): the T³ law",
+        t3_law, split, parts, zeta_sum,
+        rhs=lambda e: sp.simplify(e.subs(chain[zeta_sum], chain[zeta_value])))
     return Derivation(
         name="debye_T3_law",
         title="Debye T³ law of the lattice heat capacity",
@@ -202,8 +253,9 @@ def debye_T3_law() -> Derivation:
             Assumption("statement: low temperature T << Θ_D (T³ law; error ~ (Θ_D/T)⁴ e^{−Θ_D/T})",
                        sp.StrictLessThan(T, Theta)),
         ],
-        steps=steps,
-        statement=sp.Eq(C, low_t, evaluate=False),
+        model=chain.model,
+        steps=chain.steps,
+        statement=sp.Eq(C, chain[low_t], evaluate=False),
         textbook=sp.Eq(C, sp.Rational(12, 5) * sp.pi**4 * N * k_B * (T / Theta) ** 3,
                        evaluate=False),
         sample={hbar: (0.5, 2.0), k_B: (0.5, 2.0), T: (0.5, 2.0), omega_D: (0.5, 2.0),

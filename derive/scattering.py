@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import sympy as sp
 
 from .constants import (
@@ -24,7 +26,7 @@ from .constants import (
     Q,
     quantity,
 )
-from .derivation import TAIL, TERM_BY_TERM, Assumption, Derivation, Step
+from .derivation import TAIL, TERM_BY_TERM, Assumption, Chain, Derivation, Ref
 from .registry import register
 from .sources import (
     ASHCROFT_MERMIN,
@@ -35,7 +37,7 @@ from .sources import (
     ZIMAN,
     cite,
 )
-from .units import DIMENSIONLESS, JOULE, SECOND, dimension_of, same_dimension
+from .units import DIMENSIONLESS, JOULE, METRE, SECOND, dimension_of, same_dimension
 
 __all__ = [
     "bloch_gruneisen_transport_rate_low_T",
@@ -53,6 +55,7 @@ TAU_INV = quantity(
 MU = quantity("mu", DIMENSIONLESS, "cosine of the angle between k and the phonon wavevector q",
               real=True)
 PHI = quantity("phi", DIMENSIONLESS, "azimuth of q about k", real=True)
+K_WAVE = quantity("k", 1 / METRE, "electron wavevector magnitude (argument of the band ε_k)")
 
 
 #: Bloch's assumption behind every rate here: without it (phonons dragged along by the electrons, the
@@ -63,18 +66,47 @@ BLOCH_EQUILIBRIUM = ("the phonons stay in thermal equilibrium (Bloch's assumptio
                      "phonon systems would drift together and the DC resistivity would vanish")
 
 
-def _coupling_squared() -> sp.Expr:
-    """|g_q|² of the deformation-potential coupling, from its registered derivation."""
+def _coupling_squared(chain: Chain) -> tuple[Ref, Callable[[sp.Expr], sp.Expr]]:
+    """|g_q|² of the deformation-potential coupling, from its registered derivation.
+
+    Declares the statement of ``deformation_potential_coupling`` as a model object of ``chain`` and
+    returns its name with the function that gives |g_q|² from its value (squares it if the statement
+    gives |g_q|).
+    """
     from .registry import get
 
     coupling = get("deformation_potential_coupling")
-    g = coupling.statement.rhs
-    dimension = dimension_of(g, coupling.dimensions)
+    dimension = dimension_of(coupling.statement.rhs, coupling.dimensions)
     if same_dimension(dimension, JOULE):  # the statement gives |g_q|
-        return sp.Abs(g) ** 2
+        g = chain.result_of("deformation_potential_coupling", "matrix element |g_q| of one LA mode",
+                            name="|g_q|")
+        return g, lambda value: sp.Abs(value) ** 2
     if same_dimension(dimension, JOULE**2):  # the statement gives |g_q|²
-        return g
+        g = chain.result_of("deformation_potential_coupling", "squared matrix element |g_q|² of one LA mode",
+                            name="|g_q|²")
+        return g, lambda value: value
     raise ValueError(f"deformation_potential_coupling has dimension {dimension}, not J or J²")
+
+
+def _band(chain: Chain, m: sp.Symbol, hbar: sp.Symbol) -> Ref:
+    """The free-electron band ε_k = ħ²k²/(2m), a model object of ``chain``."""
+    return chain.declare("ε_k", hbar**2 * K_WAVE.symbol**2 / (2 * m), "free-electron band, isotropic and "
+                         "parabolic")
+
+
+def _energy_change(band: sp.Expr, k_F: sp.Symbol, q: sp.Symbol, mu: sp.Symbol) -> sp.Expr:
+    """ε_{k+q} − ε_k for |k| = k_F, μ = cos∠(k, q), from the band ε_k."""
+    k = K_WAVE.symbol
+    k_plus_q = sp.sqrt(k_F**2 + 2 * k_F * q * mu + q**2)
+    return band.subs(k, k_plus_q) - band.subs(k, k_F)
+
+
+def _transport_weight(chain: Chain, k_F: sp.Symbol, q: sp.Symbol, mu: sp.Symbol) -> Ref:
+    """The transport weight 1 − cos θ, θ = ∠(k, k + q), |k| = k_F, a model object of ``chain``."""
+    k_plus_q = sp.sqrt(k_F**2 + 2 * k_F * q * mu + q**2)
+    cos_theta = (k_F**2 + k_F * q * mu) / (k_F * k_plus_q)  # k·(k + q)/(|k||k + q|)
+    return chain.declare("1 − cos θ", 1 - cos_theta,
+                         "transport (momentum-relaxation) weight, θ the scattering angle ∠(k, k + q)")
 
 
 @register
@@ -131,10 +163,15 @@ def deformation_potential_rate_high_T() -> Derivation:
     D, rho, V, v_s, q = D_POT.symbol, RHO.symbol, VOLUME.symbol, V_S.symbol, Q.symbol
     mu, phi, tau_inv = MU.symbol, PHI.symbol, TAU_INV.symbol
 
+    chain = Chain()
+    occupation = chain.declare("n_q", 1 / (sp.exp(hbar * v_s * q / (k_B * T)) - 1),
+                               "Bose occupation of the LA phonon ħω_q = ħv_s q")
+    g, squared = _coupling_squared(chain)
+    band = _band(chain, m, hbar)
+    weight = _transport_weight(chain, k_F, q, mu)
+
     # (i)-(ii) Phonon factor: emission (n + 1) plus absorption (n), equipartition limit.
     hbar_omega = hbar * v_s * q
-    bose = 1 / (sp.exp(hbar_omega / (k_B * T)) - 1)
-    phonon_factor = sp.Add(bose + 1, bose, evaluate=False)  # (n_q + 1) + n_q
     y = sp.Dummy("y", positive=True)  # ħω_q/(k_B T)
 
     def leading_term(expr: sp.Expr, order: int) -> sp.Expr:
@@ -142,63 +179,51 @@ def deformation_potential_rate_high_T() -> Derivation:
         series = sp.series(expr.subs(hbar_omega / (k_B * T), y), y, 0, order).removeO()
         return series.subs(y, hbar_omega / (k_B * T))
 
-    occupation = leading_term(bose, 0)  # n_q = k_B T/(ħ v_s q) + O(1)
-    equipartition = leading_term(phonon_factor, 1)  # 2n_q + 1 = 2 k_B T/(ħ v_s q) + O(1/T)
-    g_squared = _coupling_squared()
-    weight_product = sp.Mul(g_squared, equipartition, evaluate=False)
-    strength = sp.simplify(weight_product)  # D² k_B T/(ρ V v_s²): independent of q
+    # n_q = k_B T/(ħ v_s q) + O(1)
+    chain.step("Bose occupation at k_B T >> ħω_q: equipartition", lambda n: n, occupation,
+               rhs=lambda e: leading_term(e, 0), order=(1, T, sp.oo))
+    # (n_q + 1) + n_q = 2n_q + 1 = 2 k_B T/(ħ v_s q) + O(1/T)
+    equipartition = chain.step(
+        "emission (n_q + 1) plus absorption (n_q), quasi-elastic; equipartition k_B T >> ħv_s q",
+        lambda n: sp.Add(n + 1, n, evaluate=False), occupation,
+        rhs=lambda e: leading_term(e, 1), order=(1 / T, T, sp.oo), name="2n_q + 1")
+    strength_step = len(chain.steps) + 1
+    strength = chain.step(  # D² k_B T/(ρ V v_s²): independent of q
+        "|g_q|² (from deformation_potential_coupling) × 2k_BT/(ħω_q): independent of q",
+        lambda g, eq: sp.Mul(squared(g), eq, evaluate=False), g, equipartition,
+        rhs=sp.simplify, name="|g_q|²(2n_q + 1)")
 
     # (iii) Free-electron kinematics on the Fermi sphere, μ = cos∠(k, q).
-    k_plus_q = sp.sqrt(k_F**2 + 2 * k_F * q * mu + q**2)
-    energy_change = hbar**2 * k_plus_q**2 / (2 * m) - hbar**2 * k_F**2 / (2 * m)
-    energy_change_factored = sp.factor(sp.expand(energy_change))
-    cos_theta = (k_F**2 + k_F * q * mu) / (k_F * k_plus_q)  # k·(k + q)/(|k||k + q|)
-    transport_weight = 1 - cos_theta
-    mu_shell = sp.solve(energy_change_factored, mu)[0]  # −q/(2k_F)
-    weight_on_shell = sp.Subs(transport_weight, mu, mu_shell)
-    angular = sp.Integral(
-        q**2 * sp.DiracDelta(energy_change_factored) * transport_weight,
-        (mu, -1, 1), (phi, 0, 2 * sp.pi),
-    )
-    angular_value = sp.simplify(angular.doit())  # ∝ q³ (1 − Heaviside(q/(2k_F) − 1))
-    angular_support = sp.piecewise_fold(angular_value.rewrite(sp.Piecewise))
-    radial = sp.Integral(angular_support, (q, 0, sp.oo))
-    radial_value = radial.doit()  # ∫_0^{2k_F} dq: 4π m k_F/ħ²
+    energy_change = chain.step(
+        "ε_{k+q} − ε_k for free electrons, |k| = k_F, μ = cos∠(k, q)",
+        lambda e: _energy_change(e, k_F, q, mu), band,
+        rhs=lambda e: sp.factor(sp.expand(e)), name="ε_{k+q} − ε_k")
+    chain.step(  # on the shell μ = −q/(2k_F)
+        "on the energy shell μ = −q/(2k_F): transport weight 1 − cos θ = q²/(2k_F²)",
+        lambda w, de: sp.Subs(w, mu, sp.solve(de, mu)[0]), weight, energy_change,
+        rhs=lambda e: sp.simplify(e.doit()))
+    angular = chain.step(  # ∝ q³ (1 − Heaviside(q/(2k_F) − 1))
+        "angles of q: the delta fixes μ = −q/(2k_F), inside [−1, 1] only for q < 2k_F",
+        lambda de, w: sp.Integral(q**2 * sp.DiracDelta(de) * w, (mu, -1, 1), (phi, 0, 2 * sp.pi)),
+        energy_change, weight, rhs=lambda e: sp.simplify(e.doit()))
+    support = chain.step("the step function as the support q < 2k_F", lambda a: a, angular,
+                         rhs=lambda e: sp.piecewise_fold(e.rewrite(sp.Piecewise)))
+    radial = chain.step("radial integral over 0 < q < 2k_F", lambda s: sp.Integral(s, (q, 0, sp.oo)),
+                        support, rhs=lambda e: e.doit())  # ∫_0^{2k_F} dq: 4π m k_F/ħ²
 
     # (iv) Golden rule, Σ_q -> V ∫ d³q/(2π)³, with the q-independent strength pulled out.
-    prefactor = [2 * sp.pi / hbar, V / (2 * sp.pi) ** 3, strength]
-    golden_rule = sp.Mul(*prefactor, radial, evaluate=False)
-    rate = sp.simplify(sp.Mul(*prefactor, radial_value))
-
-    steps = [
-        Step(bose, occupation, "Bose occupation at k_B T >> ħω_q: equipartition",
-             order=(1, T, sp.oo)),
-        Step(phonon_factor, equipartition,
-             "emission (n_q + 1) plus absorption (n_q), quasi-elastic; equipartition "
-             "k_B T >> ħv_s q", order=(1 / T, T, sp.oo)),
-    ]
-    strength_step = len(steps) + 1
-    steps += [
-        Step(weight_product, strength,
-             "|g_q|² (from deformation_potential_coupling) × 2k_BT/(ħω_q): independent of q"),
-        Step(energy_change, energy_change_factored,
-             "ε_{k+q} − ε_k for free electrons, |k| = k_F, μ = cos∠(k, q)"),
-        Step(weight_on_shell, sp.simplify(weight_on_shell.doit()),
-             "on the energy shell μ = −q/(2k_F): transport weight 1 − cos θ = q²/(2k_F²)"),
-        Step(angular, angular_value,
-             "angles of q: the delta fixes μ = −q/(2k_F), inside [−1, 1] only for q < 2k_F"),
-        Step(angular_value, angular_support, "the step function as the support q < 2k_F"),
-        Step(radial, radial_value, "radial integral over 0 < q < 2k_F"),
-        Step(golden_rule, rate,
-             "golden rule (2π/ħ) V∫d³q/(2π)³ |g_q|²(2n_q + 1) δ(ε_{k+q} − ε_k)(1 − cos θ); "
-             f"|g_q|²(2n_q + 1) does not depend on q (step {strength_step}): out of the integrals"),
-    ]
+    prefactor = [2 * sp.pi / hbar, V / (2 * sp.pi) ** 3]
+    rate = chain.step(
+        "golden rule (2π/ħ) V∫d³q/(2π)³ |g_q|²(2n_q + 1) δ(ε_{k+q} − ε_k)(1 − cos θ); "
+        f"|g_q|²(2n_q + 1) does not depend on q (step {strength_step}): out of the integrals",
+        lambda s, a: sp.Mul(*prefactor, s, sp.Integral(a, (q, 0, sp.oo)), evaluate=False), strength, support,
+        rhs=sp.simplify(sp.Mul(*prefactor, chain[strength], chain[radial])))
     return Derivation(
         name="deformation_potential_rate_high_T",
         title="High-temperature deformation-potential transport rate (linear in T)",
         source=cite(SEED_002_HIGH_T, SEED_000_HIGH_T, ZIMAN.at("ch. 9"), ASHCROFT_MERMIN.at("ch. 26")),
         symbols=[TAU_INV, D_POT, M_ELECTRON, K_B, K_F, TEMPERATURE, RHO, V_S, HBAR, VOLUME, Q,
-                 MU, PHI],
+                 MU, PHI, K_WAVE],
         assumptions=[
             Assumption("free electrons ε_k = ħ²k²/(2m); initial state on the Fermi sphere, "
                        "|k| = k_F"),
@@ -217,8 +242,9 @@ def deformation_potential_rate_high_T() -> Derivation:
             Assumption("transport (momentum-relaxation) rate, weight 1 − cos θ; not the "
                        "quasiparticle rate"),
         ],
-        steps=steps,
-        statement=sp.Eq(tau_inv, rate, evaluate=False),
+        model=chain.model,
+        steps=chain.steps,
+        statement=sp.Eq(tau_inv, chain[rate], evaluate=False),
         textbook=sp.Eq(tau_inv, D**2 * m * k_B * k_F / (sp.pi * rho * v_s**2 * hbar**3) * T,
                        evaluate=False),
         sample={mu: (-1.0, 1.0)},
@@ -263,139 +289,194 @@ def _low_temperature_rate(kind: str) -> Derivation:
     mu, phi, x, u, j = MU.symbol, PHI.symbol, X_RED.symbol, U_RED.symbol, J_SUM.symbol
     transport = kind != "quasiparticle"
 
+    chain = Chain()
+    band = _band(chain, m, hbar)
+    weights = (_transport_weight(chain, k_F, q, mu),) if transport else ()
+    fermi = chain.declare("f(u)", _fermi(u), "Fermi function of the electron, u = (ε − E_F)/(k_B T)")
+    bose = chain.declare("n(x)", _bose(x), "Bose occupation of the phonon, x = ħω_q/(k_B T)")
+    reduced = chain.declare("x_q", sp.Eq(x, hbar * v_s * q / (k_B * T)),
+                            "reduced energy of the LA phonon, ħω_q = ħv_s q")
+    g, squared = _coupling_squared(chain)
+
     # ---- (1) angles of q against the energy delta (quasi-elastic), with or without 1 − cos θ
-    k_plus_q = sp.sqrt(k_F**2 + 2 * k_F * q * mu + q**2)
-    energy_change = sp.factor(sp.expand(hbar**2 * k_plus_q**2 / (2 * m) - hbar**2 * k_F**2 / (2 * m)))
-    weight = 1 - (k_F**2 + k_F * q * mu) / (k_F * k_plus_q) if transport else sp.Integer(1)
-    angular = sp.Integral(q**2 * sp.DiracDelta(energy_change) * weight, (mu, -1, 1), (phi, 0, 2 * sp.pi))
-    angular_value = sp.simplify(angular.doit())
-    inside = angular_value.subs(sp.Heaviside((q - 2 * k_F) / (2 * k_F)), 0)  # 0 < q < 2k_F
-    inside = sp.simplify(inside)
+    def angular_integral(eps: sp.Expr, *weight: sp.Expr) -> sp.Integral:
+        energy_change = sp.factor(sp.expand(_energy_change(eps, k_F, q, mu)))
+        w = weight[0] if weight else sp.Integer(1)
+        return sp.Integral(q**2 * sp.DiracDelta(energy_change) * w, (mu, -1, 1), (phi, 0, 2 * sp.pi))
+
+    angular = chain.step(
+        "angles of q: the quasi-elastic delta fixes μ = −q/(2k_F), inside [−1, 1] only for "
+        "q < 2k_F" + ("; 1 − cos θ = q²/(2k_F²) there" if transport else ""),
+        angular_integral, band, *weights, rhs=lambda e: sp.simplify(e.doit()))
+    inside = chain.step(  # 0 < q < 2k_F
+        "for 0 < q < 2k_F (the range of the radial integral)", lambda a: a, angular,
+        rhs=lambda e: sp.simplify(e.subs(sp.Heaviside((q - 2 * k_F) / (2 * k_F)), 0)),
+        sample={q: (0.01, 1.9), k_F: (1.0, 1.0)})
 
     # ---- (2) occupation factors, x = ħω_q/(k_B T), u = (ε − E_F)/(k_B T)
     n_x = _bose(x)
-    emission = lambda w: n_x + 1 - _fermi(w - x)  # noqa: E731
-    absorption = lambda w: n_x + _fermi(w + x)  # noqa: E731
-    steps: list[Step] = [
-        Step(angular, angular_value,
-             "angles of q: the quasi-elastic delta fixes μ = −q/(2k_F), inside [−1, 1] only for "
-             "q < 2k_F" + ("; 1 − cos θ = q²/(2k_F²) there" if transport else "")),
-        Step(angular_value, inside, "for 0 < q < 2k_F (the range of the radial integral)",
-             sample={q: (0.01, 1.9), k_F: (1.0, 1.0)}),
-    ]
+
+    def emission(n: sp.Expr, f: sp.Expr, w: sp.Expr) -> sp.Expr:
+        """n + 1 − f(w − x): emission of a phonon by an electron at reduced energy w."""
+        return n + 1 - f.subs(u, w - x)
+
+    def absorption(n: sp.Expr, f: sp.Expr, w: sp.Expr) -> sp.Expr:
+        """n + f(w + x): absorption of a phonon by an electron at reduced energy w."""
+        return n + f.subs(u, w + x)
+
     if kind == "window":
-        minus_df = -sp.diff(_fermi(u), u)
-        em_identity = n_x * (n_x + 1) * (_fermi(u - x) - _fermi(u))
-        abs_identity = n_x * (n_x + 1) * (_fermi(u) - _fermi(u + x))
-        window = sp.Integral(minus_df * (emission(u) + absorption(u)), (u, -sp.oo, sp.oo))
-        shift_em = sp.Integral(_fermi(u - x) - _fermi(u), (u, -sp.oo, sp.oo))
-        shift_abs = sp.Integral(_fermi(u) - _fermi(u + x), (u, -sp.oo, sp.oo))
-        factor = 2 * x * n_x * (n_x + 1)
-        steps += [
-            Step(minus_df * emission(u), em_identity,
-                 "emission, window weight −∂f/∂u: detailed balance, −f'(u)(n + 1 − f(u − x)) = "
-                 "n(n + 1)(f(u − x) − f(u))"),
-            Step(minus_df * absorption(u), abs_identity,
-                 "absorption: −f'(u)(n + f(u + x)) = n(n + 1)(f(u) − f(u + x))"),
-            Step(shift_em, shift_em.doit(), "∫(f(u − x) − f(u)) du = x (a shifted step)"),
-            Step(shift_abs, shift_abs.doit(), "∫(f(u) − f(u + x)) du = x"),
-            Step(window, factor,
-                 "Fermi-window average of emission + absorption: 2x n(n + 1) = x/(2 sinh²(x/2))"),
-        ]
-        phonon = factor
+        def minus_df(f: sp.Expr) -> sp.Expr:
+            return -sp.diff(f, u)
+
+        em = chain.step(
+            "emission, window weight −∂f/∂u: detailed balance, −f'(u)(n + 1 − f(u − x)) = "
+            "n(n + 1)(f(u − x) − f(u))",
+            lambda f, n: minus_df(f) * emission(n, f, u), fermi, bose,
+            rhs=n_x * (n_x + 1) * (_fermi(u - x) - _fermi(u)))
+        ab = chain.step(
+            "absorption: −f'(u)(n + f(u + x)) = n(n + 1)(f(u) − f(u + x))",
+            lambda f, n: minus_df(f) * absorption(n, f, u), fermi, bose,
+            rhs=n_x * (n_x + 1) * (_fermi(u) - _fermi(u + x)))
+
+        def shift(identity: sp.Expr, n: sp.Expr) -> sp.Integral:
+            """∫ du of the Fermi difference in a detailed-balance identity n(n + 1)(...)."""
+            return sp.Integral(identity / (n * (n + 1)), (u, -sp.oo, sp.oo))
+
+        chain.step("∫(f(u − x) − f(u)) du = x (a shifted step)", shift, em, bose, rhs=lambda e: e.doit())
+        chain.step("∫(f(u) − f(u + x)) du = x", shift, ab, bose, rhs=lambda e: e.doit())
+        phonon = chain.step(
+            "Fermi-window average of emission + absorption: 2x n(n + 1) = x/(2 sinh²(x/2))",
+            lambda f, n: sp.Integral(minus_df(f) * (emission(n, f, u) + absorption(n, f, u)),
+                                     (u, -sp.oo, sp.oo)),
+            fermi, bose, rhs=2 * x * n_x * (n_x + 1), name="phonon factor")
     else:
-        factor = 2 * (n_x + _fermi(x))
-        steps.append(Step(emission(0) + absorption(0), factor,
-                          "electron at E_F (u = 0): (n + 1 − f(−x)) + (n + f(x)) = 2(n(x) + f(x)) "
-                          "= 2/sinh x"))
-        phonon = factor
+        phonon = chain.step(
+            "electron at E_F (u = 0): (n + 1 − f(−x)) + (n + f(x)) = 2(n(x) + f(x)) = 2/sinh x",
+            lambda f, n: emission(n, f, 0) + absorption(n, f, 0), fermi, bose,
+            rhs=2 * (n_x + _fermi(x)), name="phonon factor")
 
     # ---- (3) golden rule, Σ_q -> V∫d³q/(2π)³, |g_q|² from deformation_potential_coupling
     a = 4 if transport else 2  # angular part × |g_q|² ∝ q^a
     p = a + 1  # index of the ζ integrals
-    g_squared = _coupling_squared()
-    x_of_q = hbar * v_s * q / (k_B * T)
     prefactor = [2 * sp.pi / hbar, V / (2 * sp.pi) ** 3]
-    integrand = sp.Mul(*prefactor, inside, g_squared, phonon.subs(x, x_of_q), evaluate=False)
-    constant = sp.simplify(sp.Mul(*prefactor) * inside * g_squared / q**a)
+    x_of_q = chain[reduced].rhs
+
+    def q_of_x(xq: sp.Eq) -> sp.Expr:
+        """q = k_B T x/(ħ v_s), from the reduced energy x_q."""
+        return sp.solve(xq, q)[0]
+
+    constant = sp.simplify(sp.Mul(*prefactor) * chain[inside] * squared(chain[g]) / q**a)
     if constant.has(q):
-        raise ValueError(f"angular part × |g_q|² is not ∝ q^{a}: {inside * g_squared}")
+        raise ValueError(f"angular part × |g_q|² is not ∝ q^{a}: {chain[inside] * squared(chain[g])}")
     scale = k_B * T / (hbar * v_s)
     t_bg = 2 * hbar * v_s * k_F / (k_B * T)  # T_BG/T
-    substituted = sp.Subs(q**a * phonon.subs(x, x_of_q), q, scale * x) * sp.Derivative(scale * x, x)
-    steps += [
-        Step(integrand, constant * q**a * phonon.subs(x, x_of_q),
-             "golden rule (2π/ħ) V∫d³q/(2π)³ |g_q|² [emission + absorption] w(θ) δ(...): the "
-             "q-integrand, with the angular part of step 2 and |g_q|² from "
-             "deformation_potential_coupling; the q-integral runs over 0 < q < 2k_F"),
-        Step(substituted, scale ** (a + 1) * x**a * phonon,
-             "substitute q = k_B T x/(ħ v_s), dq = (k_B T/ħ v_s) dx"),
-        Step(sp.Subs(x_of_q, q, 2 * k_F), t_bg, "the upper limit q = 2k_F maps to x = T_BG/T"),
-    ]
-    sub_index = len(steps) - 1
-    full = sp.Integral(x**a * phonon, (x, 0, sp.oo))
+    golden = chain.step(
+        "golden rule (2π/ħ) V∫d³q/(2π)³ |g_q|² [emission + absorption] w(θ) δ(...): the "
+        "q-integrand, with the angular part of step 2 and |g_q|² from "
+        "deformation_potential_coupling; the q-integral runs over 0 < q < 2k_F",
+        lambda ins, gq, ph, xq: sp.Mul(*prefactor, ins, squared(gq), ph.subs(x, xq.rhs), evaluate=False),
+        inside, g, phonon, reduced, rhs=constant * q**a * chain[phonon].subs(x, x_of_q), name="integrand")
+    chain.step(
+        "substitute q = k_B T x/(ħ v_s), dq = (k_B T/ħ v_s) dx",
+        lambda ph, xq: sp.Subs(q**a * ph.subs(x, xq.rhs), q, q_of_x(xq)) * sp.Derivative(q_of_x(xq), x),
+        phonon, reduced, rhs=scale ** (a + 1) * x**a * chain[phonon])
+    upper = chain.step("the upper limit q = 2k_F maps to x = T_BG/T",
+                       lambda xq: sp.Subs(xq.rhs, q, 2 * k_F), reduced, rhs=t_bg, name="T_BG/T")
+    sub_index = len(chain.steps) - 1
+    n_phonon = chain[phonon]
+    full = sp.Integral(x**a * n_phonon, (x, 0, sp.oo))
+
+    def integral_to_infinity(expr: sp.Expr) -> sp.Integral:
+        """The x-integral over (0, ∞) in ``expr``."""
+        return next(i for i in expr.atoms(sp.Integral) if i.limits == ((x, 0, sp.oo),))
 
     # ---- (4) T << T_BG as steps: the integral to T_BG/T is the one to ∞ less an exponentially small tail
-    tail = sp.Integral(x**a * phonon, (x, t_bg, sp.oo))
+    def to_upper_limit(integrand: sp.Expr, ph: sp.Expr, xq: sp.Eq, top: sp.Expr) -> sp.Expr:
+        """The rate: the q-independent constant of the golden-rule integrand times (k_BT/ħv_s)^(a+1)
+        times the x-integral of the substituted integrand up to T_BG/T."""
+        c = sp.simplify(integrand / (q**a * ph.subs(x, xq.rhs)))
+        return sp.Mul(c * (q_of_x(xq) / x) ** (a + 1), sp.Integral(x**a * ph, (x, 0, top)), evaluate=False)
+
+    tail = sp.Integral(x**a * n_phonon, (x, t_bg, sp.oo))
     power = a + 1 if kind == "window" else a  # x^a × phonon factor ~ c x^power e^(−x) for large x
-    lead = sp.limit(x**a * phonon * sp.exp(x) / x**power, x, sp.oo)
-    first_limit = len(steps) + 1
-    steps += [
-        Step(sp.Mul(constant * scale ** (a + 1), sp.Integral(x**a * phonon, (x, 0, t_bg)), evaluate=False),
-             constant * scale ** (a + 1) * (full - tail),
-             "the rate is constant × (k_BT/ħv_s)^" + str(a + 1) + " × the x-integral to T_BG/T (steps "
-             f"{sub_index - 1}-{sub_index + 1}); split it at T_BG/T: ∫_0^∞ − ∫_(T_BG/T)^∞ (additivity)"),
-        Step(tail, lead * t_bg**power * sp.exp(-t_bg),
-             f"T << T_BG: the neglected tail is exponentially small, {lead}(T_BG/T)^{power} e^(−T_BG/T) "
-             "(1 + O(T/T_BG))",
-             order=(t_bg ** (power - 1) * sp.exp(-t_bg), T, 0), numeric=TAIL),
-    ]
+    lead = sp.limit(x**a * n_phonon * sp.exp(x) / x**power, x, sp.oo)
+    first_limit = len(chain.steps) + 1
+    split = chain.step(
+        "the rate is constant × (k_BT/ħv_s)^" + str(a + 1) + " × the x-integral to T_BG/T (steps "
+        f"{sub_index - 1}-{sub_index + 1}); split it at T_BG/T: ∫_0^∞ − ∫_(T_BG/T)^∞ (additivity)",
+        to_upper_limit, golden, phonon, reduced, upper, rhs=constant * scale ** (a + 1) * (full - tail))
+    chain.step(
+        f"T << T_BG: the neglected tail is exponentially small, {lead}(T_BG/T)^{power} e^(−T_BG/T) "
+        "(1 + O(T/T_BG))",
+        lambda s: next(i for i in s.atoms(sp.Integral) if i.limits[0][1] != 0), split,
+        rhs=lead * t_bg**power * sp.exp(-t_bg),
+        order=(t_bg ** (power - 1) * sp.exp(-t_bg), T, 0), numeric=TAIL)
 
     # ---- (5) the integral to ∞: the ζ-function integrals
-    bose_integral = sp.Integral(x ** (p - 1) * _bose(x), (x, 0, sp.oo))
-    term = sp.Integral(x ** (p - 1) * sp.exp(-j * x), (x, 0, sp.oo))
-    term_value = term.doit()  # Γ(p)/j^p
-    bose_sum = sp.Sum(term_value, (j, 1, sp.oo))
-    bose_value = bose_sum.doit()  # Γ(p) ζ(p)
-    steps += [
-        Step(term, term_value, f"each term of 1/(eˣ − 1) = Σ e^(−jx): ∫x^{p - 1} e^(−jx) dx = "
-             f"Γ({p})/j^{p}"),
-        Step(bose_integral, bose_sum, "expand the Bose function in the geometric series; integrate "
-             "term by term (monotone convergence)", numeric=TERM_BY_TERM),
-        Step(bose_sum, bose_value, f"Σ Γ({p})/j^{p} = Γ({p}) ζ({p})"),
-    ]
+    def ratio(n: sp.Expr) -> sp.Expr:
+        """e^(−x) = 1/(1 + 1/n(x)), the ratio of the geometric series for n(x)."""
+        return 1 / (1 + 1 / n)
+
+    term = chain.step(
+        f"each term of 1/(eˣ − 1) = Σ e^(−jx): ∫x^{p - 1} e^(−jx) dx = Γ({p})/j^{p}",
+        lambda n: sp.Integral(x ** (p - 1) * ratio(n) ** j, (x, 0, sp.oo)), bose,
+        rhs=lambda e: e.doit())  # Γ(p)/j^p
+    bose_integral = sp.Integral(x ** (p - 1) * n_x, (x, 0, sp.oo))
+    bose_sum = chain.step(
+        "expand the Bose function in the geometric series; integrate term by term (monotone convergence)",
+        lambda n: sp.Integral(x ** (p - 1) * n, (x, 0, sp.oo)), bose,
+        rhs=sp.Sum(chain[term], (j, 1, sp.oo)), numeric=TERM_BY_TERM)
+    chain.step(f"Σ Γ({p})/j^{p} = Γ({p}) ζ({p})", lambda s: s, bose_sum,
+               rhs=lambda e: e.doit())  # Γ(p) ζ(p)
     if kind == "window":
-        j_integral = sp.Integral(x**p * n_x * (n_x + 1), (x, 0, sp.oo))  # Bloch-Grüneisen J_p(∞)
-        steps += [
-            Step(j_integral, p * bose_integral,
-                 f"by parts with n(n + 1) = −dn/dx, boundary terms vanish: J_{p}(∞) = "
-                 f"{p}∫x^{p - 1} n dx"),
-            Step(full, 2 * j_integral, f"the x-integral of step {sub_index} to ∞: 2 J_{p}(∞)"),
-        ]
-        summed = 2 * p * bose_sum
+        j_integral = chain.step(  # Bloch-Grüneisen J_p(∞)
+            f"by parts with n(n + 1) = −dn/dx, boundary terms vanish: J_{p}(∞) = {p}∫x^{p - 1} n dx",
+            lambda n: sp.Integral(x**p * n * (n + 1), (x, 0, sp.oo)), bose, rhs=p * bose_integral)
+        full_value = chain.step(
+            f"the x-integral of step {sub_index} to ∞: 2 J_{p}(∞)", integral_to_infinity, split,
+            rhs=2 * sp.Integral(x**p * n_x * (n_x + 1), (x, 0, sp.oo)))
+
+        def series(s: sp.Expr, whole: sp.Expr, jp: sp.Expr, bsum: sp.Expr) -> sp.Expr:
+            """The rate with the tail dropped: the constant of the split times 2 J_p(∞) = 2p ∫x^(p−1) n dx,
+            the Bose integral written as its series."""
+            (j_p,) = whole.atoms(sp.Integral)
+            (b,) = jp.atoms(sp.Integral)
+            return sp.Mul(s.as_independent(sp.Integral)[0], whole.subs(j_p, jp).subs(b, bsum), evaluate=False)
+
+        final = (series, split, full_value, j_integral, bose_sum)
+        summed = 2 * p * chain[bose_sum]
     else:
+        alt_term = sp.Integral((-1) ** (j + 1) * x ** (p - 1) * sp.exp(-j * x), (x, 0, sp.oo))
+        alt_sum = chain.step(
+            "1/(eˣ + 1) = Σ (−1)^(j+1) e^(−jx), term by term",
+            lambda f: sp.Integral(x ** (p - 1) * f.subs(u, x), (x, 0, sp.oo)), fermi,
+            rhs=sp.Sum(alt_term.doit(), (j, 1, sp.oo)), numeric=TERM_BY_TERM)
+        chain.step(f"Σ (−1)^(j+1) Γ({p})/j^{p} = (1 − 2^{1 - p}) Γ({p}) ζ({p}) (Dirichlet η)",
+                   lambda s: s, alt_sum,
+                   rhs=lambda e: sp.simplify(e.doit().rewrite(sp.zeta)))  # (1 − 2^(1−p)) Γ(p) ζ(p)
         fermi_integral = sp.Integral(x ** (p - 1) * _fermi(x), (x, 0, sp.oo))
         # the integrand x^(p-1) · 2(n + f) written out as 2x^(p-1) n + 2x^(p-1) f: SymPy (which cannot
         # do either integral) gives up on the sum of the two terms in a fraction of the seconds it
         # spends on the product form before the checker falls back to quadrature
-        split = sp.Integral(sp.expand(full.function), *full.limits)
-        alt_term = sp.Integral((-1) ** (j + 1) * x ** (p - 1) * sp.exp(-j * x), (x, 0, sp.oo))
-        alt_sum = sp.Sum(alt_term.doit(), (j, 1, sp.oo))
-        alt_value = sp.simplify(alt_sum.doit().rewrite(sp.zeta))  # (1 − 2^(1−p)) Γ(p) ζ(p)
-        steps += [
-            Step(fermi_integral, alt_sum, "1/(eˣ + 1) = Σ (−1)^(j+1) e^(−jx), term by term",
-                 numeric=TERM_BY_TERM),
-            Step(alt_sum, alt_value, f"Σ (−1)^(j+1) Γ({p})/j^{p} = (1 − 2^{1 - p}) Γ({p}) ζ({p}) "
-                 "(Dirichlet η)"),
-            Step(split, 2 * (bose_integral + fermi_integral),
-                 f"the x-integral of step {sub_index} to ∞, split into Bose and Fermi parts",
-                 numeric="SymPy can do neither improper integral, so it cannot split their sum"),
-        ]
-        summed = 2 * (bose_sum + alt_sum)
-    rate = sp.simplify(constant * scale ** (a + 1) * summed.doit().rewrite(sp.zeta))
-    steps.append(Step(sp.Mul(constant * scale ** (a + 1), summed, evaluate=False), rate,
-                      f"T << T_BG: the tail dropped (steps {first_limit}-{first_limit + 1}); "
-                      "rate = constant × (k_BT/ħv_s)^" + str(a + 1) + " × the series above"))
+        parts = chain.step(
+            f"the x-integral of step {sub_index} to ∞, split into Bose and Fermi parts",
+            lambda s: (lambda i: sp.Integral(sp.expand(i.function), *i.limits))(integral_to_infinity(s)),
+            split, rhs=2 * (bose_integral + fermi_integral),
+            numeric="SymPy can do neither improper integral, so it cannot split their sum")
+
+        def series(s: sp.Expr, both: sp.Expr, bsum: sp.Expr, fsum: sp.Expr) -> sp.Expr:
+            """The rate with the tail dropped: the constant of the split times 2(∫x^(p−1) n + ∫x^(p−1) f),
+            each integral written as its series."""
+            is_bose = {i: i.function.has(sp.exp(x) - 1) for i in both.atoms(sp.Integral)}
+            return sp.Mul(s.as_independent(sp.Integral)[0],
+                          both.subs({i: bsum if b else fsum for i, b in is_bose.items()}), evaluate=False)
+
+        final = (series, split, parts, bose_sum, alt_sum)
+        summed = 2 * (chain[bose_sum] + chain[alt_sum])
+    rate = chain.step(
+        f"T << T_BG: the tail dropped (steps {first_limit}-{first_limit + 1}); "
+        "rate = constant × (k_BT/ħv_s)^" + str(a + 1) + " × the series above", *final,
+        rhs=sp.simplify(constant * scale ** (a + 1) * summed.doit().rewrite(sp.zeta)))
 
     high_t = D**2 * m * k_B * k_F * T / (sp.pi * rho * v_s**2 * hbar**3)
     t_ratio = k_B * T / (2 * hbar * v_s * k_F)  # T/T_BG
@@ -422,7 +503,7 @@ def _low_temperature_rate(kind: str) -> Derivation:
         title=title,
         source=cite(SEED_LOW_T, BG_SOURCES),
         symbols=[lhs, D_POT, M_ELECTRON, K_B, K_F, TEMPERATURE, RHO, V_S, HBAR, VOLUME, Q, MU, PHI,
-                 X_RED, U_RED, J_SUM],
+                 X_RED, U_RED, J_SUM, K_WAVE],
         assumptions=[
             Assumption("free electrons ε_k = ħ²k²/(2m), spherical Fermi surface |k| = k_F; "
                        "chemical potential E_F"),
@@ -440,8 +521,9 @@ def _low_temperature_rate(kind: str) -> Derivation:
                        "remainder O((T_BG/T)^p e^(−T_BG/T)))",
                        sp.StrictLessThan(T, 2 * hbar * v_s * k_F / k_B)),
         ],
-        steps=steps,
-        statement=sp.Eq(lhs.symbol, rate, evaluate=False),
+        model=chain.model,
+        steps=chain.steps,
+        statement=sp.Eq(lhs.symbol, chain[rate], evaluate=False),
         textbook=sp.Eq(lhs.symbol, textbook, evaluate=False),
         sample={mu: (-1.0, 1.0), u: (-3.0, 3.0)},
     )
