@@ -22,10 +22,16 @@ Operators (:data:`OPERATORS`), one application per mutant:
 ``boundary``
     a Piecewise (or other) inequality moved: ``x + nu < 1`` -> ``< 99/100`` and ``< 9/10``
     (a symbolic boundary b -> 99 b/100 and 9 b/10).
+``symbol``
+    one symbol replaced by another of the same SI dimension and kind (ε∞ -> ε_s, T -> Θ_D)
+    throughout a step's result or the textbook form.
 ``asymptotic-scale``
     the result of an asymptotic step scaled, rhs -> rhs (1 + 1/1000).
 ``double-term``
     one term of an asymptotic step's result doubled (among them its leading term).
+``order``
+    the order an asymptotic step claims made stronger, ``O(g) -> O(g (x - x0))`` (``O(g/x)`` as
+    x -> oo); equivalent (by proof) where the remainder is that small after all.
 ``typed-in``
     the statement typed in: statement and textbook replaced by a wrong right-hand side
     (a ``constant`` mutant of the statement), the chain closed by a trivial last step
@@ -106,8 +112,8 @@ __all__ = [
 ]
 
 #: The mutation operators, in the order their mutants are generated.
-OPERATORS = ("constant", "sign", "swap", "drop-factor", "boundary", "asymptotic-scale", "double-term",
-             "typed-in", "typed-in-model")
+OPERATORS = ("constant", "sign", "swap", "drop-factor", "boundary", "symbol", "asymptotic-scale",
+             "double-term", "order", "typed-in", "typed-in-model")
 #: Operators applied to any expression (the others need a derivation: an asymptotic step, a statement).
 TREE_OPERATORS = ("constant", "sign", "swap", "drop-factor", "boundary")
 #: Boundary shifts of ``boundary``: a number b -> b - delta, a symbolic b -> b (1 - delta).
@@ -380,6 +386,11 @@ class Mutant:
         if self.target == "model":
             return _with_model_object(d, self.step, self.after)
         old = d.steps[self.step - 1]
+        if self.side == "order":
+            assert old.order is not None
+            steps = list(d.steps)
+            steps[self.step - 1] = replace(old, order=(self.after, *old.order[1:]))
+            return replace(d, steps=steps)
         new = replace(old, **{self.side: self.after})
         if self.side == "lhs" and old.operation is not None and self.node is not None:
             new = replace(new, operation=partial(_changed_operation, old.operation, self.path, self.node))
@@ -389,6 +400,25 @@ class Mutant:
         if self.side == "rhs" and old.order is None and old.rhs == d.statement.rhs:
             statement = _eq(d.statement.lhs, self.after)  # the wrong result propagates to the statement
         return replace(d, steps=steps, statement=statement)
+
+
+def _symbol_swaps(d: Derivation, expr: sp.Basic, done: set[sp.Basic]
+                  ) -> list[tuple[str, sp.Basic, str, str, tuple[int, ...], sp.Basic | None]]:
+    """``symbol`` mutants of ``expr``: each free symbol replaced throughout by another declared symbol of
+    the same SI dimension and the same assumptions (so the mutant is well-formed and dimensionally right)."""
+    dims = d.dimensions
+    out = []
+    for s in sorted(expr.free_symbols, key=str):
+        if s not in dims:
+            continue
+        for t in sorted(dims, key=str):
+            if t == s or dims[t] != dims[s] or t.assumptions0 != s.assumptions0:
+                continue
+            after = expr.xreplace({s: t})
+            if after != expr and after not in done:
+                done.add(after)
+                out.append(("symbol", after, f"{s} -> {t}", "", (), None))
+    return out
 
 
 def _changed_operation(operation: Callable[..., sp.Basic], path: tuple[int, ...], node: sp.Basic,
@@ -461,7 +491,10 @@ def mutants(d: Derivation | str, limits: Mapping[str, int | None] | None = None)
     -------
     list of Mutant
         Order: the steps (rhs, then lhs), the statement, the textbook, the typed-in statements; within
-        a side, operator by operator (:func:`rewrites`, then ``asymptotic-scale`` and ``double-term``
+        a side, operator by operator (:func:`rewrites`, then ``symbol``
+    one symbol replaced by another of the same SI dimension and kind (ε∞ -> ε_s, T -> Θ_D)
+    throughout a step's result or the textbook form.
+``asymptotic-scale`` and ``double-term``
         for an asymptotic step's rhs). Deterministic: ``mutants(d)[i].index == i`` on every call.
     """
     if isinstance(d, str):
@@ -488,6 +521,8 @@ def mutants(d: Derivation | str, limits: Mapping[str, int | None] | None = None)
         for side in sides:
             before = getattr(step, side)
             candidates = tree(before, operation_parameters(before) if side == "lhs" else None)
+            if side == "rhs":
+                candidates += _symbol_swaps(d, before, {c[1] for c in candidates})
             if side == "rhs" and step.order is not None:
                 done = {before, *(c[1] for c in candidates)}
                 extra = [("asymptotic-scale", before * (1 + ASYMPTOTIC_EPSILON), f"rhs -> rhs*(1 + "
@@ -499,13 +534,20 @@ def mutants(d: Derivation | str, limits: Mapping[str, int | None] | None = None)
                         done.add(after)
                         candidates.append((operator, after, detail, "", (), None))
             add("step", k, side, before, candidates)
+        if step.order is not None:
+            g, v, v0 = step.order
+            stronger = g / v if v0 in (sp.oo, -sp.oo) else g * (v - v0)
+            add("step", k, "order", g, [("order", stronger, f"O({sp.sstr(g)}) -> O({sp.sstr(stronger)})",
+                                         "", (), None)])
     for k, m in enumerate(d.model, 1):
         if isinstance(m.expr, sp.Basic) and not isinstance(m.expr, sp.MatrixBase):
             add("model", k, "model", m.expr, tree(m.expr))
     statement = d.statement.rhs
     statement_rewrites = tree(statement, operators=("constant",))  # the chain check's job only
     add("statement", None, "rhs", statement, statement_rewrites)
-    add("textbook", None, "rhs", d.textbook.rhs, tree(d.textbook.rhs))
+    textbook = tree(d.textbook.rhs)
+    add("textbook", None, "rhs", d.textbook.rhs,
+        textbook + _symbol_swaps(d, d.textbook.rhs, {c[1] for c in textbook}))
     for kind in ("typed-in", "typed-in-model"):
         typed = [(kind, after, f"statement and textbook typed in with {detail}", note, (), None)
                  for _, after, detail, note, _, _ in statement_rewrites]
@@ -608,6 +650,14 @@ def _proof(d: Derivation, m: Mutant, asymptotic: tuple[Any, Any, Any] | None) ->
     """Whether the mutant is provably equal to the original (for an asymptotic step: up to O(g); for a
     model object: every step built from it has the same left side)."""
     ranges = _ranges(d, m)
+    if m.side == "order" and asymptotic is not None:
+        step = d.steps[m.step - 1] if m.step else None
+        assert step is not None
+        stronger = (m.after, *asymptotic[1:])
+        result = check_asymptotic(step.lhs, step.rhs, stronger, ranges, seed=f"{d.name}:equivalent")
+        if result.passed and result.method.startswith("symbolic"):
+            return True, f"the remainder is O({m.after}) too ({result.detail})"
+        return False, ""
     if asymptotic is not None:
         result = check_asymptotic(m.after, m.before, asymptotic, ranges, seed=f"{d.name}:equivalent")
         g, x, x0 = asymptotic
@@ -663,6 +713,8 @@ def run_mutant(d: Derivation, m: Mutant, baseline: CheckReport | None = None) ->
             result.status = "killed"  # the sides differ at a point where the original's are equal
         elif new and not _needs_witness(killers):
             result.status = "killed"  # the check could not be performed: it fails, as it must
+        elif "chain" in new and m.target == "model" and d.model[m.group * -1 - 1].derivation:
+            result.status = "killed"  # a result of another derivation changed: no longer that result
         else:
             witness = "" if order is not None else _witness(d, m)
             if witness:
