@@ -327,9 +327,10 @@ class Mutant:
         Why the change matters only on a set of measure zero, if it does (the value of a
         ``Heaviside`` at its jump, a ``Piecewise`` branch on an equality); else "".
     path, node : tuple of int, sympy.Basic
-        For a mutant of a step's lhs: where in the tree the operation was changed and the new node.
-        The step's recorded operation is changed with it (its output gets the same node at the same
-        place), so the mutant is a wrong operation, not a left side the operation does not build.
+        Where in the tree of ``before`` the change is (for the tree operators) and, for a mutant of a
+        step's lhs, the new node: the step's recorded operation is changed with it (its output gets the
+        same node at the same place), so the mutant is a wrong operation, not a left side the operation
+        does not build.
     """
 
     derivation: str
@@ -553,7 +554,7 @@ def mutants(d: Derivation | str, limits: Mapping[str, int | None] | None = None)
                  for _, after, detail, note, _, _ in statement_rewrites]
         add(kind, len(d.steps) + 1, "rhs", statement, typed)
     return [Mutant(d.name, i, target, step, side, operator, before, after, detail, note,
-                   path if side == "lhs" else (), node if side == "lhs" else None)
+                   path, node if side == "lhs" else None)
             for i, (target, step, side, operator, before, after, detail, note, path, node)
             in enumerate(found)]
 
@@ -646,6 +647,42 @@ def _witness(d: Derivation, m: Mutant) -> str:
     return ""
 
 
+def _null_set_proof(m: Mutant) -> str:
+    """Why a change of a ``Heaviside``'s value at its jump does not change the mutated side ("" if
+    that is not proved).
+
+    Either the ``Heaviside`` sits under an integral over a variable v on which its argument a depends
+    (da/dv is not identically 0), so it changes the integrand on a set of measure zero; or, pointwise,
+    ``after - before`` vanishes on the jump set a = 0 (a solved for one of its symbols and put in).
+    """
+    if not m.note or not m.path:
+        return ""
+    node, integrals = m.before, []
+    for i in m.path:
+        if isinstance(node, sp.Heaviside):
+            break
+        if isinstance(node, sp.Integral):
+            integrals += [limit[0] for limit in node.limits]
+        node = node.args[i]
+    if not isinstance(node, sp.Heaviside):
+        return ""
+    arg = node.args[0]
+    for v in integrals:
+        if v in arg.free_symbols and sp.simplify(sp.diff(arg, v)) != 0:
+            return (f"{sp.sstr(node)} changes only where {sp.sstr(arg)} = 0, a set of measure zero of the "
+                    f"integration over {v}: the integral is unchanged")
+    difference = m.after - m.before
+    for s in sorted(arg.free_symbols, key=str):
+        try:
+            roots = sp.solve(arg, s)
+        except (NotImplementedError, ValueError):
+            continue
+        if roots and all(sp.simplify(difference.subs(s, r)) == 0 for r in roots):
+            return (f"{sp.sstr(node)} changes only where {sp.sstr(arg)} = 0, i.e. {s} = "
+                    f"{', '.join(map(sp.sstr, roots))}, and there after - before = 0")
+    return ""
+
+
 def _proof(d: Derivation, m: Mutant, asymptotic: tuple[Any, Any, Any] | None) -> tuple[bool, str]:
     """Whether the mutant is provably equal to the original (for an asymptotic step: up to O(g); for a
     model object: every step built from it has the same left side)."""
@@ -664,6 +701,9 @@ def _proof(d: Derivation, m: Mutant, asymptotic: tuple[Any, Any, Any] | None) ->
         if result.passed and result.method.startswith("symbolic"):
             return True, f"differs from the original by O({g}) as {x} -> {x0} ({result.detail})"
         return False, ""
+    null = _null_set_proof(m)
+    if null:
+        return True, null
     notes = []
     for before, after in _compared(d, m):
         result = check_equal(after, before, ranges, seed=f"{d.name}:equivalent")
