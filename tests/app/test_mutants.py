@@ -293,3 +293,20 @@ def test_a_zero_side_is_no_witness():
                 and "-x - 1" in str(m.after))
     result = mt.run_mutant(d, flip)
     assert result.status == "equivalent", result
+
+
+def test_a_heaviside_value_at_its_jump_is_proved_equivalent_where_it_cannot_matter():
+    """Pointwise: (1 - x) H(1 - x) vanishes at the jump whatever H(0) is; under an integral over x the
+    jump is a null set. A bare H(1 - x) at its jump is no such case: not proved, so not equivalent."""
+    ramp = (1 - x) * sp.Heaviside(1 - x)
+    d = toy([Step(sp.Piecewise((1 - x, x < 1), (0, True)), ramp, "as a step function")], ramp)
+    (m,) = [m for m in mt.mutants(d, limits={}) if m.where == "step 1 rhs" and m.note]
+    result = mt.run_mutant(d, m)
+    assert result.status == "equivalent" and "there after - before = 0" in result.reason, result
+    area = sp.Integral(x * sp.Heaviside(a - x), (x, 0, 2))
+    (rw,) = [rw for rw in mt.rewrites(area, ("constant",)) if rw.note]
+    m = mt.Mutant("toy", 0, "step", 1, "rhs", "constant", area, rw.expr, rw.detail, rw.note, rw.path)
+    assert "measure zero of the integration over x" in mt._null_set_proof(m)
+    bare = next(m for m in mt.mutants(toy([Step(sp.Piecewise((1, x < 1), (0, True)), sp.Heaviside(1 - x),
+                                                     "step")], sp.Heaviside(1 - x)), limits={}) if m.note)
+    assert mt._null_set_proof(bare) == ""
