@@ -409,13 +409,13 @@ def _symbol_swaps(d: Derivation, expr: sp.Basic, done: set[sp.Basic]
     the same SI dimension and the same assumptions (so the mutant is well-formed and dimensionally right)."""
     dims = d.dimensions
     out = []
-    for s in sorted(expr.free_symbols, key=str):
+    for s in sorted(sp.sympify(expr).free_symbols, key=str):
         if s not in dims:
             continue
         for t in sorted(dims, key=str):
             if t == s or dims[t] != dims[s] or t.assumptions0 != s.assumptions0:
                 continue
-            after = expr.xreplace({s: t})
+            after = sp.sympify(expr).xreplace({s: t})
             if after != expr and after not in done:
                 done.add(after)
                 out.append(("symbol", after, f"{s} -> {t}", "", (), None))
