@@ -514,14 +514,22 @@ def _check_equal(label: str, lhs: sp.Expr, rhs: sp.Expr, ranges: Ranges, generat
         return CheckResult(label, True, "symbolic (additivity of integrals)",
                            "each integral ∫_a^b f as P_f(b) − P_f(a), one antiderivative P_f per integrand; "
                            f"every integral converges at {_where(point)}")
+    try:
+        points = [sample_point(free, ranges, generator, regime) for _ in range(NUMERIC_POINTS if free else 1)]
+    except Exception:
+        points = []  # reported below, if SymPy cannot decide
     if numeric:
         note = numeric
     else:
+        differ = _differ_at_first_point(label, lhs, rhs, points)
+        if differ is not None:
+            return differ
         proved, note = _symbolically_zero(lhs - rhs)
         if proved:
             return CheckResult(label, True, "symbolic")
     try:
-        points = [sample_point(free, ranges, generator, regime) for _ in range(NUMERIC_POINTS if free else 1)]
+        points = points or [sample_point(free, ranges, generator, regime)
+                            for _ in range(NUMERIC_POINTS if free else 1)]
         near = _boundary_points(lhs, rhs, free, ranges, generator, regime)
         on = _on_boundary_points(lhs, rhs, free, ranges, generator, regime)
     except Exception as exc:
@@ -559,6 +567,29 @@ def _check_equal(label: str, lhs: sp.Expr, rhs: sp.Expr, ranges: Ranges, generat
     )
 
 
+#: Relative (and absolute) difference at which the sides are clearly different before any symbolic attempt.
+_CLEARLY = mpmath.mpf(10) ** -6
+
+
+def _differ_at_first_point(label: str, lhs: sp.Expr, rhs: sp.Expr,
+                           points: Sequence[Mapping[sp.Symbol, sp.Float]]) -> CheckResult | None:
+    """A failed check if the sides differ at the first numeric point, before any symbolic attempt (a wrong
+    identity fails at once instead of after seconds of simplification); None if they agree there, the
+    point needs a quadrature (integrals are left to the numeric stage) or cannot be evaluated."""
+    if not points or sp.sympify(lhs - rhs).has(sp.Integral, sp.Sum, sp.Product):
+        return None
+    try:
+        a, b = numeric_value(lhs, points[0]), numeric_value(rhs, points[0])
+    except Exception:
+        return None
+    # clearly different only: a side that is 0 evaluates to a cancellation residue (~1e-30), which
+    # is left to the symbolic proof
+    if abs(a - b) <= _CLEARLY * max(abs(a), abs(b)) or max(abs(a), abs(b)) < _CLEARLY:
+        return None
+    return CheckResult(label, False, f"numeric ({NUMERIC_DIGITS} digits)",
+                       f"sides differ at {_where(points[0])}: {mpmath.nstr(a, 15)} vs {mpmath.nstr(b, 15)}")
+
+
 def _additive_zero(expr: sp.Expr) -> bool:
     """Whether ``expr`` vanishes by the additivity of integrals alone: every one-variable integral
     ∫_a^b f dx written P_f(b) − P_f(a) with one undefined antiderivative P_f per integrand (the
@@ -588,6 +619,8 @@ BOUNDARY_OFFSETS = (1e-2, 1e-4, 1e-6, 1e-8, 1e-10)
 _SCAN_POINTS = 65
 #: Random lines tried per boundary and variable until one crosses the boundary.
 _LINES = 12
+#: Variables solved for, per region boundary, to put points exactly on it (two directions suffice).
+_ON_BOUNDARY_VARIABLES = 2
 
 
 def _crossings(f: sp.Expr, v: sp.Symbol, base: Mapping[sp.Symbol, sp.Float], lo: float, hi: float
@@ -643,14 +676,17 @@ def _on_boundary_points(lhs: sp.Expr, rhs: sp.Expr, free: set[sp.Symbol], ranges
         return []
     out = []
     for f in _boundaries(lhs, rhs, free):
+        solved = 0
         for v in sorted(f.free_symbols, key=str):
+            if solved == _ON_BOUNDARY_VARIABLES:
+                break
             lo, hi = _scan_range(v, ranges)
             for _ in range(_LINES):
                 base = {s: sp.Rational(str(float(x))) for s, x in
                         sample_point(free, ranges, generator, regime).items()}
                 try:
                     with time_limit(SYMBOLIC_SECONDS / 4):
-                        roots = sp.solve(f.subs({s: base[s] for s in f.free_symbols - {v}}), v)
+                        roots = sp.solve(f.subs({s: base[s] for s in f.free_symbols - {v}}), v, check=False)
                 except Exception:  # SymPy cannot solve it: no exact point on this boundary
                     roots = []
                 inside = [r for r in roots if r.is_real and lo <= float(r) <= hi]
@@ -658,6 +694,7 @@ def _on_boundary_points(lhs: sp.Expr, rhs: sp.Expr, free: set[sp.Symbol], ranges
                 points = [p for p in points if all(_holds(r, p) for r in regime if r.free_symbols <= free)]
                 if points:
                     out += [(p, f" (on the boundary {f} = 0)") for p in points]
+                    solved += 1
                     break
     return out
 
@@ -683,7 +720,10 @@ def _boundary_points(lhs: sp.Expr, rhs: sp.Expr, free: set[sp.Symbol], ranges: R
     """
     out = []
     for f in _boundaries(lhs, rhs, free):
+        solved = 0
         for v in sorted(f.free_symbols, key=str):
+            if solved == _ON_BOUNDARY_VARIABLES:
+                break
             lo, hi = _scan_range(v, ranges)
             for _ in range(_LINES):  # lines through random points until one crosses the boundary
                 base = sample_point(free, ranges, generator, regime)

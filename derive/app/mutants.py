@@ -872,6 +872,8 @@ class MutationReport:
 Unit = tuple[str, int, tuple[int, ...]]
 #: Per worker process: built derivations and their mutants (a unit needs both; building is ~0.1-2 s).
 _CACHE: dict[str, tuple[Derivation, list[Mutant]]] = {}
+#: Per worker process: the original's check for each (derivation, group), shared by the units of a group.
+_BASELINES: dict[tuple[str, int], CheckReport] = {}
 
 
 def _mutants_of(name: str) -> tuple[Derivation, list[Mutant]]:
@@ -897,7 +899,9 @@ def _run_unit(unit: Unit) -> tuple[str, list[MutantResult], float]:
     start = time.perf_counter()
     try:
         d, ms = _mutants_of(name)
-        baseline = d.check(steps=_baseline_steps(d, group))
+        if (name, group) not in _BASELINES:
+            _BASELINES[name, group] = d.check(steps=_baseline_steps(d, group))
+        baseline = _BASELINES[name, group]
         results = [run_mutant(d, ms[i], baseline) for i in indices]
     except Exception as exc:
         results = [_unit_failed(name, i, f"{type(exc).__name__}: {exc}") for i in indices]
