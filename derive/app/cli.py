@@ -67,9 +67,14 @@ def show(name: str, steps: bool, latex: bool) -> None:
         for a in d.assumptions:
             rel = f"  [{a.relation}]" if a.relation is not None else ""
             click.echo(f"  - {a.text}{rel}")
+        click.echo("model:")
+        for m in d.model:
+            click.echo(f"  - {m.ref}: {m.text}")
+            click.echo(f"      {sp.sstr(m.expr)}")
         click.echo("steps:")
         for i, step in enumerate(d.steps, 1):
-            click.echo(f"  ({i}) {step.why}")
+            built = f"  [from {', '.join(map(str, step.inputs))}]" if step.inputs else ""
+            click.echo(f"  ({i}) {step.why}{built}")
             click.echo(f"      {sp.sstr(step.lhs)}")
             click.echo(f"        = {sp.sstr(step.rhs)}")
             if step.order is not None:

@@ -31,6 +31,7 @@ def test_show_statement_and_steps(capsys):
     assert main(["show", "frohlich_coupling", "--steps"]) == 0
     out = capsys.readouterr().out
     assert "Lyddane-Sachs-Teller" in out and "(1)" in out
+    assert "model:" in out and "[from " in out  # the model objects, and what each step is built from
 
 
 def test_show_states_an_unrestricted_regime(capsys):
