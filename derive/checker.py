@@ -668,14 +668,15 @@ def _boundary_functions(expr: sp.Expr, free: set[sp.Symbol]) -> list[sp.Expr]:
 def _on_boundary_points(lhs: sp.Expr, rhs: sp.Expr, free: set[sp.Symbol], ranges: Ranges,
                         generator: np.random.Generator, regime: Regime = ()
                         ) -> list[tuple[dict[sp.Symbol, sp.Expr], str]]:
-    """Points exactly on each region boundary, for identities between functions (no integral or sum
-    on either side, whose value a single point does not change): the other symbols at a random point
-    made rational, the boundary variable solved for exactly (SymPy), so that Heaviside takes its value
-    at the jump and a Piecewise branch on an equality is the one taken."""
-    if _numeric_form(lhs - rhs).has(sp.Integral, sp.Sum):
-        return []
+    """Points exactly on each region boundary, for identities between functions: the other symbols at
+    a random point made rational, the boundary variable solved for exactly (SymPy), so that Heaviside
+    takes its value at the jump and a Piecewise branch on an equality is the one taken. Not for a
+    boundary in an integration variable (inside an integrand a single point does not change the value)."""
+    bound = {v for e in _numeric_form(lhs - rhs).atoms(sp.Integral, sp.Sum) for v in e.variables}
     out = []
     for f in _boundaries(lhs, rhs, free):
+        if f.free_symbols & bound:
+            continue
         solved = 0
         for v in sorted(f.free_symbols, key=str):
             if solved == _ON_BOUNDARY_VARIABLES:
