@@ -456,6 +456,7 @@ def _quadrature(integral: sp.Integral) -> sp.Expr:
         f = sp.lambdify(x, integral.function, modules="mpmath")
         ends = [mpmath.inf if e is sp.oo else -mpmath.inf if e is -sp.oo else mpmath.mpmathify(e.evalf(
             NUMERIC_DIGITS + 5)) for e in (a, b)]
+        ends = [ends[0], *_breakpoints(integral.function, x, ends), ends[1]]
         goal = mpmath.mpf(10) ** -(NUMERIC_DIGITS + 2)
         value, error = mpmath.quad(f, ends, error=True)
         if value != 0 and error > goal * abs(value):
@@ -468,6 +469,30 @@ def _quadrature(integral: sp.Integral) -> sp.Expr:
         return integral
     value = mpmath.mpc(value)
     return sp.Float(value.real, NUMERIC_DIGITS + 5) + sp.I * sp.Float(value.imag, NUMERIC_DIGITS + 5)
+
+
+def _breakpoints(f: sp.Expr, x: sp.Symbol, ends: Sequence[Any]) -> list[Any]:
+    """Where the integrand ``f`` of x (numbers elsewhere) jumps or kinks inside the interval ``ends``: the
+    zeros of its Piecewise conditions and of the arguments of Heaviside, Abs and sign, so that the
+    quadrature runs on smooth pieces (tanh-sinh over a jump reaches a digit or two)."""
+    edges = [c for p in f.atoms(sp.Piecewise) for _, cond in p.args
+             for c in sp.sympify(cond).atoms(sp.core.relational.Relational)]
+    args = [r.lhs - r.rhs for r in edges] + [h.args[0] for h in f.atoms(sp.Heaviside, sp.Abs, sp.sign)]
+    lo, hi = min(ends), max(ends)
+    found = set()
+    for g in args:
+        if g.free_symbols != {x}:
+            continue
+        exact = g.xreplace({c: sp.Rational(c) for c in g.atoms(sp.Float)})  # a 15-digit 2.0 would
+        try:                                                                 # round the root to 15 digits
+            roots = sp.solve(exact, x, check=False)
+        except Exception:  # no closed-form zero: the quadrature copes as it can
+            continue
+        for r in roots:
+            value = sp.sympify(r).evalf(NUMERIC_DIGITS + 5)
+            if value.is_real and lo < value < hi:
+                found.add(mpmath.mpmathify(value))
+    return sorted(found, reverse=bool(ends[0] > ends[-1]))
 
 
 def _shift_to_zero(integral: sp.Integral) -> sp.Integral:
@@ -515,7 +540,7 @@ def _check_equal(label: str, lhs: sp.Expr, rhs: sp.Expr, ranges: Ranges, generat
                            "each integral ∫_a^b f as P_f(b) − P_f(a), one antiderivative P_f per integrand; "
                            f"every integral converges at {_where(point)}")
     try:
-        points = [sample_point(free, ranges, generator, regime) for _ in range(NUMERIC_POINTS if free else 1)]
+        points = [sample_point(free, ranges, generator, regime)]  # the first numeric point, drawn early
     except Exception:
         points = []  # reported below, if SymPy cannot decide
     if numeric:
@@ -528,8 +553,8 @@ def _check_equal(label: str, lhs: sp.Expr, rhs: sp.Expr, ranges: Ranges, generat
         if proved:
             return CheckResult(label, True, "symbolic")
     try:
-        points = points or [sample_point(free, ranges, generator, regime)
-                            for _ in range(NUMERIC_POINTS if free else 1)]
+        points += [sample_point(free, ranges, generator, regime)
+                   for _ in range((NUMERIC_POINTS if free else 1) - len(points))]
         near = _boundary_points(lhs, rhs, free, ranges, generator, regime)
         on = _on_boundary_points(lhs, rhs, free, ranges, generator, regime)
     except Exception as exc:

@@ -108,7 +108,10 @@ def test_numeric_fallback_is_reported_and_rejects_low_precision(quick_symbolic):
         value = sp.Float(mpmath.quad(lambda u: mpmath.exp(-u * u) * mpmath.cos(u) / (1 + u**4),
                                      [0, mpmath.inf]), 45)
     steps = [Step(integral, value, "numeric"),
-             # interior log singularity: quadrature cannot reach 30 digits -> must not pass
+             # infinitely many oscillations at 0: quadrature cannot reach 30 digits -> must not pass
+             Step(sp.Integral(sp.sin(1 / y) * sp.exp(y), (y, 0, 1)), sp.Float("0.8"), "bad"),
+             # an interior log singularity at |y - 1/3| = 0: split there, quadrature reaches 30 digits
+             # and shows the 2-digit value wrong
              Step(sp.Integral(y * sp.log(sp.Abs(y - sp.Rational(1, 3))), (y, 0, 1)), -0.66, "bad"),
              Step(L, L, "trivial")]
     stmt = sp.Eq(L, L, evaluate=False)
@@ -117,6 +120,8 @@ def test_numeric_fallback_is_reported_and_rejects_low_precision(quick_symbolic):
     assert first.passed, str(report)
     second = report.get("step 2")
     assert not second.passed and second.method == "undecided"
+    third = report.get("step 3")
+    assert not third.passed and third.method.startswith("numeric") and "-0.657907397418" in third.detail
 
 
 def test_crash_is_a_failure_not_a_pass():
