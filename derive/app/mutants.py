@@ -67,12 +67,13 @@ the sides different at a point (where the original's are equal), or one of
 :data:`WITNESS_POINTS` random points (30 digits). Else it is a *survivor*. The score
 is killed / (killed + survivors).
 
+The tree operators themselves are in :mod:`derive.app.rewrites`.
+
 Examples
 --------
->>> import sympy as sp
->>> x = sp.Symbol("x", positive=True)
->>> [str(r.expr) for r in rewrites(2 * x + 1)]
-['2*x + 2', '3*x + 1', '2*x - 1', '1 - 2*x', 'x + 1', '3']
+>>> m = mutants("deformation_potential_coupling")[0]
+>>> m.where, m.operator, m.detail
+('step 1 rhs', 'constant', '1/2 -> 1/3')
 """
 
 from __future__ import annotations
