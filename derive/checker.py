@@ -274,7 +274,7 @@ _REGIME_TRIES = 200
 def _holds(relation: sp.Basic, point: Mapping[sp.Symbol, sp.Float]) -> bool:
     """Whether ``relation`` is true at ``point`` (False where it cannot be decided)."""
     try:
-        return bool(relation.subs(point))
+        return bool(relation.xreplace(point))
     except TypeError:
         return False
 
@@ -440,7 +440,18 @@ def _numeric_form(expr: sp.Expr) -> sp.Expr:
     integrals over [a, ∞) shifted to [0, ∞) (:func:`_shift_to_zero`)."""
     e = sp.sympify(expr)
     e = e.replace(lambda z: isinstance(z, sp.Derivative | sp.Limit | sp.Subs), lambda z: z.doit())
+    e = e.replace(lambda z: isinstance(z, sp.Integral), _constant_integrand)
     return e.replace(lambda z: isinstance(z, sp.Integral), _shift_to_zero)
+
+
+def _constant_integrand(integral: sp.Integral) -> sp.Expr:
+    """∫_a^b f dx = f (b − a) where f does not depend on x (innermost limits first): no quadrature at
+    every point for an integral over an angle the integrand does not depend on."""
+    f, limits = integral.function, list(integral.limits)
+    while limits and len(limits[0]) == 3 and limits[0][0] not in f.free_symbols:
+        _, a, b = limits.pop(0)
+        f = f * (b - a)
+    return sp.Integral(f, *limits) if limits else f
 
 
 def _quadrature(integral: sp.Integral) -> sp.Expr:
