@@ -215,13 +215,13 @@ def test_a_survivor_is_reported_not_hidden():
 # ------------------------------------------------------------------ the catalogue, the pool, the CLI
 @pytest.mark.slow
 def test_sample_of_catalogue_mutants_is_killed():
-    """Two seeded random mutants of each of a few derivations are killed (or proved equivalent)."""
+    """A seeded random mutant of each of a few derivations is killed (or proved equivalent)."""
     names = ["deformation_potential_coupling", "frohlich_coupling", "thomas_fermi_limit", "debye_T3_law",
              "lindhard_dynamic_imag", "plasmon_dispersion"]
-    report = mt.run_mutants(names, jobs=1, sample=2, seed=3)
+    report = mt.run_mutants(names, jobs=1, sample=1, seed=3)
     assert [s.name for s in report.scores] == names
     for score in report.scores:
-        assert len(score.results) == 2 and score.total > 2
+        assert len(score.results) == 1 and score.total > 1
         for result in score.results:
             assert result.status in ("killed", "equivalent"), result
 
