@@ -28,6 +28,7 @@ what the chain produced.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -87,6 +88,18 @@ def _probe(value: sp.Basic) -> sp.Basic:
     return sp.Dummy("probe")
 
 
+@functools.lru_cache(maxsize=4096)
+def _built(operation: Callable[..., sp.Basic], values: tuple[sp.Basic, ...]) -> sp.Basic:
+    """``operation(*values)``, once per process for the same operation and values (a derivation is
+    checked again and again by the mutation tests, most of its steps unchanged)."""
+    return sp.sympify(operation(*values))
+
+
+@functools.lru_cache(maxsize=4096)
+def _used(operation: Callable[..., sp.Basic], values: tuple[sp.Basic, ...]) -> tuple[bool, ...]:
+    return tuple(used_inputs(operation, values, _built(operation, values)))
+
+
 def used_inputs(operation: Callable[..., sp.Basic], values: Sequence[sp.Basic], built: sp.Basic
                 ) -> list[bool]:
     """For each input, whether ``operation`` uses it: replacing its value by a fresh symbol
@@ -112,16 +125,16 @@ def _step_failure(label: str, step: _StepLike, known: Mapping[Ref, sp.Basic], wh
     missing = [str(r) for r in step.inputs if r not in known]
     if missing:
         return f"{label} takes {', '.join(missing)}, which no model object and no earlier step gives"
-    values = [known[r] for r in step.inputs]
+    values = tuple(known[r] for r in step.inputs)
     try:
-        built = step.operation(*values)
+        built = _built(step.operation, values)
     except Exception as exc:  # reported as a failed check
         return f"{label}: its operation fails on its inputs: {type(exc).__name__}: {exc}"
     target = step.solves if step.solves is not None else step.lhs
-    if sp.sympify(built) != sp.sympify(target):
+    if built != sp.sympify(target):
         return (f"{label}: its {side} is not what its operation gives from "
                 f"{', '.join(where[r] for r in step.inputs)}")
-    used = used_inputs(step.operation, values, built)
+    used = _used(step.operation, values)
     idle = [str(r) for r, u in zip(step.inputs, used, strict=True) if not u]
     if idle:
         return f"{label} takes {', '.join(idle)} but does not use {'it' if len(idle) == 1 else 'them'}"
