@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from .derivation import Derivation
 
-__all__ = ["UnknownDerivationError", "catalog", "get", "register", "summary", "topic_of"]
+__all__ = ["UnknownDerivationError", "catalog", "get", "register", "summary", "topic", "topic_of"]
 
 _BUILDERS: dict[str, Callable[[], Derivation]] = {}
 _CACHE: dict[str, Derivation] = {}
@@ -66,6 +66,19 @@ def summary(name: str) -> str:
     return (_BUILDERS[name].__doc__ or "").strip().splitlines()[0]
 
 
+def topic(name: str) -> str:
+    """The topic of derivation ``name``: its builder's module (nothing is built).
+
+    Examples
+    --------
+    >>> import derive
+    >>> derive.registry.topic("lindhard_static")
+    'screening'
+    """
+    _known(name)
+    return topic_of(_BUILDERS[name].__module__)
+
+
 def _known(name: str) -> None:
     """Raise UnknownDerivationError (naming close matches) unless ``name`` is registered."""
     if name not in _BUILDERS:
@@ -94,6 +107,6 @@ def get(name: str) -> Derivation:
         derivation = builder()
         if derivation.name != name:
             raise ValueError(f"builder {name!r} returned derivation named {derivation.name!r}")
-        derivation.topic = topic_of(builder.__module__)
+        derivation.topic = topic(name)
         _CACHE[name] = derivation
     return _CACHE[name]

@@ -31,20 +31,24 @@ def _derivation(name: str):
         raise click.UsageError(str(exc)) from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-def cli() -> None:
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True,
+             no_args_is_help=False)
+@click.version_option(package_name="ephkit", prog_name="ephkit")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
     """ephkit: derive and check electron-phonon closed forms."""
+    if ctx.invoked_subcommand is None:  # bare `ephkit`: the help, and success
+        click.echo(ctx.get_help())
 
 
 @cli.command(name="list")
 def list_() -> None:
-    """Name, title and source of every derivation."""
+    """Name, topic and one-line result of every derivation (nothing is built: `ephkit show NAME`
+    builds one)."""
     names = registry.catalog()
     width = max(map(len, names))
     for name in names:
-        d = registry.get(name)
-        click.echo(f"{name:<{width}}  {d.title}")
-        click.echo(f"{'':<{width}}  source: {d.source}")
+        click.echo(f"{name:<{width}}  [{registry.topic(name)}] {registry.summary(name)}")
 
 
 @cli.command()

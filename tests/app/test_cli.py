@@ -15,12 +15,24 @@ from derive.app.cli import main
 from derive.derivation import CheckResult
 
 
-def test_list(capsys):
+def test_list_builds_nothing(capsys, monkeypatch):
+    """`ephkit list` prints every name with its topic and one-line result from the builders' metadata:
+    no derivation is built (it took ~7 s when it built them all)."""
+    from derive import registry
+
+    monkeypatch.setattr(registry, "_CACHE", {})
     assert main(["list"]) == 0
     out = capsys.readouterr().out
     for name in derive.catalog():
-        assert name in out
-    assert "source:" in out
+        assert name in out and registry.summary(name) in out
+    assert "[screening]" in out and registry._CACHE == {}
+
+
+def test_bare_command_shows_help_and_version(capsys):
+    assert main([]) == 0
+    assert "Commands:" in capsys.readouterr().out
+    assert main(["--version"]) == 0
+    assert "ephkit, version" in capsys.readouterr().out
 
 
 def test_show_statement_and_steps(capsys):
