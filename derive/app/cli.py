@@ -400,6 +400,10 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Abort:
         click.echo("ephkit: aborted", err=True)
         return 1
+    except OSError as exc:  # an output path that cannot be written: one line, exit 1
+        where = f": {exc.filename}" if exc.filename else ""
+        click.echo(f"ephkit: error: {exc.strerror or exc}{where}", err=True)
+        return 1
     except SystemExit as exc:  # sys.exit inside a command
         return int(exc.code or 0)
     return 0

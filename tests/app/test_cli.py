@@ -145,3 +145,11 @@ def test_main_job_cold_all_pass(cold_check):
         entry = next(d for d in data if d["name"] == name)
         cross = [c for c in entry["checks"] if c["check"] == "numeric cross-check"]
         assert cross and cross[0]["passed"] and "max |ratio − 1|" in cross[0]["detail"], name
+
+
+def test_unwritable_output_is_one_line(capsys, tmp_path):
+    """An output path that cannot be written gives one line naming it and exit status 1, no traceback."""
+    missing = tmp_path / "no" / "such" / "dir" / "x.py"
+    assert main(["codegen", "lindhard_static", "-o", str(missing)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "ephkit: error: No such file or directory" in err and str(missing) in err
