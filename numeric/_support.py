@@ -28,6 +28,22 @@ def _describe(low: float | None, high: float | None, low_open: bool, high_open: 
     return f"{left}{lo}, {hi}{right}"
 
 
+def _real_array(name: str, value: object) -> np.ndarray:
+    """``value`` as a float64 array; ValueError for what is not a real number: None, a bool, a string,
+    a complex number (numpy would drop its imaginary part silently) or an array holding any of these."""
+    raw = np.asarray(value, dtype=object if isinstance(value, list | tuple) else None)
+    items = raw.ravel() if raw.dtype == object else ()
+    if raw.dtype.kind not in "iufO" or any(
+            x is None or isinstance(x, bool | np.bool_ | str | bytes | complex | np.complexfloating)
+            or (isinstance(x, np.ndarray) and x.dtype.kind not in "iuf") for x in items):
+        raise ValueError(f"{name} must be a real number or an array of real numbers (not None, bool, str "
+                         f"or complex), got {value!r}")
+    try:
+        return np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a real number or an array of real numbers, got {value!r}") from None
+
+
 def checked(
     name: str,
     value: object,
@@ -60,10 +76,7 @@ def checked(
     ...
     ValueError: T = -1 is outside the valid range [0, inf)
     """
-    try:
-        arr = np.asarray(value, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a real number or array of them, got {value!r}") from None
+    arr = _real_array(name, value)
     rng = _describe(low, high, low_open, high_open)
     bad = np.isnan(arr)
     if not allow_inf:

@@ -130,6 +130,17 @@ def test_bad_input(call, name):
         call()
 
 
+@pytest.mark.parametrize("bad", [None, True, "0.5", 0.5 + 0j, np.array([0.5 + 1e-3j]), [0.5, None],
+                                 [True, 0.5], np.array(["0.5"])])
+def test_what_is_not_a_real_number_is_refused(bad):
+    """None, bools, strings and complex numbers (whose imaginary part numpy would drop silently) are
+    refused with the parameter's name, not turned into nan, 1.0 or the real part."""
+    with pytest.raises(ValueError, match="x must be a real number"):
+        lindhard_static(bad)
+    with pytest.raises(ValueError, match="n must be a real number"):
+        thomas_fermi_wavevector(bad)
+
+
 
 # ----------------------------------------------------------------------- dynamic Lindhard function
 def _L(a: mpmath.mpf) -> mpmath.mpf:
