@@ -182,13 +182,25 @@ def _density(eta: float, tau: float, xg: np.ndarray, wg: np.ndarray) -> float:
 
 
 # ====================================================================== drivers
+#: Below this τ = k_B T/E_F, μ/E_F is the Sommerfeld series (its next term, 247π⁶/25920 τ⁶, is < 1e-17).
+DEGENERATE_TAU = 1e-3
+
+
 @lru_cache(maxsize=1024)
 def reduced_mu(tau: float) -> float:
-    """η = μ(T)/E_F at τ = k_B T/E_F > 0 and fixed density."""
+    """η = μ(T)/E_F at τ = k_B T/E_F > 0 and fixed density.
+
+    Degenerate gas (τ < DEGENERATE_TAU): the Sommerfeld series 1 − (π²/12)τ² − (π⁴/80)τ⁴. Else the root
+    of n(η, τ) = n, bracketed by the Boltzmann value below and 1 + 1e-6 above (μ falls with T in three
+    dimensions; at η = 1 itself the density excess (π²/8)τ² drowns in rounding as τ -> 0, which made
+    the bracket fail at T ~ 1 mK).
+    """
+    if tau < DEGENERATE_TAU:
+        return 1.0 - (math.pi**2 / 12.0) * tau**2 - (math.pi**4 / 80.0) * tau**4
     xg, wg = gauss01(16)
     # Boltzmann: n λ³/2 = e^{μ/k_B T} with n λ³/2 = 4/(3 sqrt(π) τ^{3/2}); Fermi-Dirac needs a larger μ.
     low = tau * (math.log(4.0 / (3.0 * math.sqrt(math.pi))) - 1.5 * math.log(tau)) - tau
-    return brentq(lambda eta: _density(eta, tau, xg, wg) - 1.0, low, 1.0, xtol=1e-300, rtol=RTOL,
+    return brentq(lambda eta: _density(eta, tau, xg, wg) - 1.0, low, 1.0 + 1e-6, xtol=1e-300, rtol=RTOL,
                   maxiter=400)
 
 

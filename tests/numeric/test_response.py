@@ -236,6 +236,22 @@ def test_finite_temperature_screening_wavevector_and_mu(tau):
     assert (thomas_fermi_wavevector_numeric(COPPER, T) / k_tf) ** 2 == pytest.approx(ks2, rel=1e-9)
 
 
+def test_chemical_potential_at_every_low_temperature():
+    """μ(T) at 65 log-spaced temperatures from 1 nK to 1000 K (Cu): finite, falling, and the Sommerfeld
+    series E_F [1 − (π²/12)τ² − (π⁴/80)τ⁴] to its next term 9.2 τ⁶ (+ 1e-15). Below ~1 mK the root
+    bracket used to fail for 36 of 65 such temperatures; across the switch to the series at
+    τ = 1e-3 (~120 K) μ is continuous."""
+    T = np.logspace(-9, 3, 65)
+    eta = np.array([chemical_potential(COPPER, t) for t in T]) / COPPER.E_F
+    tau = KB * T / COPPER.E_F
+    series = 1 - (np.pi**2 / 12) * tau**2 - (np.pi**4 / 80) * tau**4
+    assert np.all(np.isfinite(eta)) and np.all(np.diff(eta) <= 0)
+    assert np.all(np.abs(eta - series) <= 9.2 * tau**6 + 1e-15)
+    switch = 1e-3 * COPPER.E_F / KB
+    below, above = (chemical_potential(COPPER, switch * f) / COPPER.E_F for f in (1 - 1e-9, 1 + 1e-9))
+    assert abs(below - above) < 5e-15  # the root is found to ~1e-15
+
+
 def test_sommerfeld_T2_approach_of_static_chi0():
     """χ0(q, 0, T) − χ0(q, 0, 0) ∝ T² at low T (q away from 2k_F): doubling T quadruples it.
 
