@@ -216,8 +216,7 @@ def test_a_survivor_is_reported_not_hidden():
 @pytest.mark.slow
 def test_sample_of_catalogue_mutants_is_killed():
     """A seeded random mutant of each of a few derivations is killed (or proved equivalent)."""
-    names = ["deformation_potential_coupling", "frohlich_coupling", "thomas_fermi_limit", "debye_T3_law",
-             "lindhard_dynamic_imag", "plasmon_dispersion"]
+    names = ["frohlich_coupling", "debye_T3_law", "lindhard_dynamic_imag"]  # solutions, limits, Piecewise
     report = mt.run_mutants(names, jobs=1, sample=1, seed=3)
     assert [s.name for s in report.scores] == names
     for score in report.scores:
