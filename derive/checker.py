@@ -331,6 +331,10 @@ def _where(point: Mapping[sp.Symbol, Any]) -> str:
     return ", ".join(f"{k}={float(v):.6g}" for k, v in point.items())
 
 
+#: After the first alarm of :func:`time_limit`, the interval of the alarms that follow it.
+_REPEAT_SECONDS = 0.1
+
+
 @contextlib.contextmanager
 def time_limit(seconds: float, what: str = "the computation") -> Iterator[None]:
     """Raise TimeoutError naming ``what`` after ``seconds`` (main thread only; otherwise no limit)."""
@@ -342,7 +346,9 @@ def time_limit(seconds: float, what: str = "the computation") -> Iterator[None]:
         raise TimeoutError(f"{what} exceeded {seconds:g} s")
 
     old = signal.signal(signal.SIGALRM, _raise)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # then again every 0.1 s: an alarm that lands in a callback that swallows exceptions (a gc
+    # callback) is lost, and the computation would run on unbounded
+    signal.setitimer(signal.ITIMER_REAL, seconds, _REPEAT_SECONDS)
     try:
         yield
     finally:

@@ -448,3 +448,19 @@ def test_every_registered_derivation_has_provenance():
         d = derive.get(name)
         assert d.model, name
         assert all(s.inputs and s.operation is not None for s in d.steps), name
+
+
+def test_time_limit_survives_a_swallowed_alarm():
+    """An alarm that lands where the exception is swallowed (a gc callback) does not end the limit: the
+    alarm repeats, and the computation still stops."""
+    import time
+
+    start = time.perf_counter()
+    with pytest.raises(TimeoutError, match=r"loop exceeded 0\.2 s"), checker.time_limit(0.2, "loop"):
+        try:
+            while True:
+                time.sleep(0.01)
+        except TimeoutError:  # the first alarm, swallowed
+            while True:
+                time.sleep(0.01)
+    assert time.perf_counter() - start < 1.0
