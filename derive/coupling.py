@@ -55,6 +55,7 @@ __all__ = [
     "frohlich_coupling",
     "frohlich_screened_dynamic_high_frequency",
     "frohlich_screened_thomas_fermi",
+    "huang_born",
     "power_law_step",
     "zero_point_steps",
 ]
@@ -213,6 +214,17 @@ B22 = quantity("b_22", COULOMB**2 / (JOULE * METRE), "Huang-Born coefficient b22
 K_TF = quantity("k_TF", 1 / METRE, "Thomas-Fermi screening wavevector")
 
 
+def huang_born(chain: Chain) -> tuple[Ref, Ref]:
+    """Declare the Huang-Born model of a polar lattice: the equation of motion of the reduced ionic
+    displacement w for a mode at (or driven at) frequency ω, and the polarisation."""
+    w, E, omega = W_COORD.symbol, FIELD.symbol, OMEGA.symbol
+    b11, b12, b22 = B11.symbol, B12.symbol, B22.symbol
+    motion = chain.declare("ẅ", sp.Eq(-(omega**2) * w, b11 * w + b12 * E),
+                           "Huang-Born equation of motion at frequency ω: −ω² w = b11 w + b12 E")
+    polarisation = chain.declare("P", b12 * w + b22 * E, "Huang-Born polarisation P = b12 w + b22 E")
+    return motion, polarisation
+
+
 @register
 def frohlich_coupling() -> Derivation:
     """|g_q|² = e² ħ ω_LO/(2 ε0 V q²) (1/ε∞ − 1/ε_s) for polar LO phonons.
@@ -242,9 +254,7 @@ def frohlich_coupling() -> Derivation:
     g = G_Q.symbol
 
     chain = Chain()
-    motion = chain.declare("ẅ", sp.Eq(-(omega**2) * w, b11 * w + b12 * E),
-                           "Huang-Born equation of motion of a mode at frequency ω: −ω² w = b11 w + b12 E")
-    polarisation = chain.declare("P", b12 * w + b22 * E, "Huang-Born polarisation P = b12 w + b22 E")
+    motion, polarisation = huang_born(chain)
     potential = chain.declare("φ_q", E / (sp.I * q),
                               "potential of the mode's field: E = −∇φ, so E_q = −i q φ_q")
 
@@ -591,9 +601,7 @@ def coupled_plasmon_lo_modes() -> Derivation:
 
     # lattice: the Huang-Born ε_L(ω) with b11, b22, b12² and LST from frohlich_coupling
     chain = Chain()
-    motion = chain.declare("ẅ", sp.Eq(-(omega**2) * w, b11 * w + b12 * E),
-                           "Huang-Born equation of motion, driven at ω: −ω² w = b11 w + b12 E")
-    polarisation = chain.declare("P", b12 * w + b22 * E, "Huang-Born polarisation P = b12 w + b22 E")
+    motion, polarisation = huang_born(chain)
     v11 = chain.result_of("frohlich_coupling", "b11 = −ω_TO²", pick=huang(b11), name="b11")
     v22 = chain.result_of("frohlich_coupling", "b22 = ε0(ε∞ − 1)", pick=huang(b22), name="b22")
     v12_sq = chain.result_of("frohlich_coupling", "b12² from the static limit", pick=huang(b12**2),

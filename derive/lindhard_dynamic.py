@@ -32,6 +32,7 @@ from .screening import (
     X,
     band,
     coulomb,
+    fermi_sea,
     g_fermi,
     k_to_minus_k_minus_q,
     occupation,
@@ -88,8 +89,7 @@ def _shift_k(expr: sp.Expr) -> sp.Expr:
 
 def _declare_model(chain: Chain) -> tuple[Ref, Ref, Ref, Ref]:
     """The model objects both parts start from: band, occupation, retarded denominator, g(E_F)."""
-    eps = chain.declare("ε_k", band(kvec), "free-electron band ε_k = ħ²k²/(2m)")
-    occ = chain.declare("f_k", occupation(kvec), "Fermi function at T = 0, f_k = Θ(k_F − |k|)")
+    eps, occ = fermi_sea(chain)
     retarded = chain.declare(
         "1/(w + iη)", 1 / (w + sp.I * eta),
         "retarded energy denominator, η -> 0+, of the Lindhard sum "

@@ -41,7 +41,7 @@ from .constants import (
     Q,
     quantity,
 )
-from .derivation import ABS_LOGS, Assumption, Chain, Derivation
+from .derivation import ABS_LOGS, Assumption, Chain, Derivation, Ref
 from .registry import register
 from .sources import ASHCROFT_MERMIN, GIULIANI_VIGNALE, SEED_002_SCREENING, cite
 from .units import DIMENSIONLESS, JOULE, METRE, SECOND
@@ -49,6 +49,7 @@ from .units import DIMENSIONLESS, JOULE, METRE, SECOND
 __all__ = [
     "band",
     "coulomb",
+    "fermi_sea",
     "g_fermi",
     "k_to_minus_k_minus_q",
     "lindhard_small_q_expansion",
@@ -95,6 +96,13 @@ def band(kv: sp.Matrix) -> sp.Expr:
 def occupation(kv: sp.Matrix) -> sp.Expr:
     """T = 0 Fermi function f_k = Theta(k_F - |k|)."""
     return sp.Heaviside(k_F - sp.sqrt(kv.dot(kv)))
+
+
+def fermi_sea(chain: Chain) -> tuple[Ref, Ref]:
+    """Declare the model of the electron gas: the band ε_k and the T = 0 occupation f_k (vector k)."""
+    eps = chain.declare("ε_k", band(kvec), "free-electron band ε_k = ħ²k²/(2m)")
+    occ = chain.declare("f_k", occupation(kvec), "T = 0 Fermi function: the filled Fermi sphere |k| < k_F")
+    return eps, occ
 
 
 def k_to_minus_k_minus_q(expr: sp.Expr) -> sp.Subs:
@@ -200,8 +208,7 @@ def lindhard_static() -> Derivation:
     q -> 0 (Thomas-Fermi) limit.
     """
     chain = Chain()
-    eps = chain.declare("ε_k", band(kvec), "free-electron band ħ²k²/(2m)")
-    occ = chain.declare("f_k", occupation(kvec), "T = 0 Fermi function: the filled Fermi sphere |k| < k_F")
+    eps, occ = fermi_sea(chain)
     dos = chain.declare("g(E_F)", g_fermi(),
                         "free-electron density of states at E_F, per volume, both spins (the unit of chi0)")
 
@@ -471,8 +478,7 @@ def lindhard_small_q_expansion() -> Derivation:
     dielectric function); Giuliani & Vignale ch. 4.
     """
     chain = Chain()
-    eps = chain.declare("ε_k", band(kvec), "free-electron band ħ²k²/(2m)")
-    occ = chain.declare("f_k", occupation(kvec), "T = 0 Fermi function: the filled Fermi sphere |k| < k_F")
+    eps, occ = fermi_sea(chain)
     v = chain.declare("v(q)", coulomb(q), "bare Coulomb interaction e²/(ε0 q²), SI")
 
     second = chain.step(
