@@ -29,13 +29,14 @@ what the chain produced.
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 import sympy as sp
 
-__all__ = ["Model", "Ref", "lineage", "provenance_failures", "used_inputs"]
+__all__ = ["Model", "Ref", "fingerprint", "lineage", "provenance_failures", "used_inputs"]
 
 
 @dataclass(frozen=True)
@@ -209,3 +210,22 @@ def lineage(steps: Sequence[_StepLike], result: int) -> set[int]:
         seen.add(k)
         todo += [gives[r] for r in steps[k - 1].inputs if r in gives]
     return seen
+
+
+def fingerprint(statement: sp.Equality, steps: Sequence[_StepLike]) -> str:
+    """A short hash of what a derivation concluded: its statement and every step's two sides.
+
+    The kernel factory writes it beside each generated kernel, and ``ephkit check``
+    compares it with the derivation it has just checked: a derivation changed after its
+    kernel was generated (its model and its result together, say, so that its own check
+    still passes) cannot be cross-checked against the old kernel without notice.
+    ``srepr`` is exact, so any change of an expression changes the hash.
+
+    Examples
+    --------
+    >>> x = sp.Symbol("x")
+    >>> len(fingerprint(sp.Eq(sp.Symbol("y"), x**2), []))
+    16
+    """
+    text = "\n".join([sp.srepr(statement), *(f"{sp.srepr(s.lhs)} = {sp.srepr(s.rhs)}" for s in steps)])
+    return hashlib.sha256(text.encode()).hexdigest()[:16]

@@ -32,7 +32,7 @@ WAIT_SECONDS = 1800.0
 ENV_VAR = "EPHKIT_TEST_CHECK_DIR"
 ARGS = [sys.executable, "-m", "derive.app.cli", "check", "--json"]
 #: The test files that read the check (a run of other files only does not start it).
-READERS = ("app/test_cli.py", "app/test_crosscheck.py", "derive/test_registry.py")
+READERS = ("app/test_cli.py", "app/test_crosscheck.py", "app/test_verdict.py", "derive/test_registry.py")
 
 
 def _selected(config: pytest.Config) -> bool:

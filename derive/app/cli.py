@@ -321,7 +321,7 @@ def _header(width: int) -> str:
     """The table's header; ``width`` is the longest name checked, so that rows printed as they finish
     line up."""
     return (f"{'derivation':<{width}}  {'steps ok (sym/num)':>18}  {'textbook':>8}  {'dimensions':>10}  "
-            f"{'numeric':>7}  {'time':>6}  status")
+            f"{'kernel':>7}  {'numeric':>7}  {'time':>6}  status")
 
 
 def _row(report: CheckReport, width: int) -> str:
@@ -336,7 +336,8 @@ def _row(report: CheckReport, width: int) -> str:
 
     steps = f"{c['symbolic'] + c['numeric']}/{c['steps']} ({c['symbolic']}/{c['numeric']})"
     return (f"{report.name:<{width}}  {steps:>18}  {mark('textbook', 'match', 'DIFFERS'):>8}  "
-            f"{mark('dimensions', 'ok', 'WRONG'):>10}  {mark('numeric cross-check', 'ok', 'FAIL'):>7}  "
+            f"{mark('dimensions', 'ok', 'WRONG'):>10}  {mark('kernel', 'current', 'STALE'):>7}  "
+            f"{mark('numeric cross-check', 'ok', 'FAIL'):>7}  "
             f"{report.seconds:5.2f}s  {report.status}")
 
 

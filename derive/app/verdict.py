@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import sys
 import time
 import traceback
@@ -30,11 +31,12 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from typing import TypeVar
 
 from derive import registry
-from derive.derivation import CheckReport, CheckResult
+from derive.derivation import CheckReport, CheckResult, Derivation
+from derive.provenance import fingerprint
 
 from .crosscheck import run_crosscheck
 
-__all__ = ["Workers", "default_jobs", "validated", "verdict", "verdicts"]
+__all__ = ["Workers", "default_jobs", "kernel_check", "validated", "verdict", "verdicts"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -53,12 +55,54 @@ def verdict(name: str) -> CheckReport:
         If ``name`` is not registered (the message lists close matches).
     """
     start = time.perf_counter()
-    report = registry.get(name).check()
+    derivation = registry.get(name)
+    report = derivation.check()
+    kernel = kernel_check(derivation)
+    if kernel is not None:
+        report.results.append(kernel)
     numeric = run_crosscheck(name)
     if numeric is not None:
         report.results.append(numeric)
     report.seconds = time.perf_counter() - start
     return report
+
+
+def kernel_check(derivation: Derivation) -> CheckResult | None:
+    """Whether the committed kernels of ``derivation`` were generated from it as it is now.
+
+    Every generated module records, beside each kernel, the fingerprint
+    (:func:`derive.provenance.fingerprint`) of the derivation it was generated from. The
+    fingerprint of the derivation just checked must equal it: otherwise the numeric
+    cross-check, which runs the committed kernels, would test an older result (a model and
+    its result changed together pass their own check, and only this notices). None for a
+    derivation without kernels. Reads the module as text: nothing is generated or compiled.
+    """
+    from derive.kernels.emit import FINGERPRINT, GENERATED_DIR, REGENERATE
+    from derive.kernels.registry import builders, topics
+
+    here = fingerprint(derivation.statement, derivation.steps)
+    found = [(topic, b.name) for topic in topics() for b in builders(topic)
+             if b.derivation == derivation.name]
+    if not found:
+        return None
+    stale = []
+    for topic, name in found:
+        path = GENERATED_DIR / f"{topic}.py"
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        match = re.search(rf"^- {re.escape(name)}: derivation `{re.escape(derivation.name)}`, "
+                          rf"{FINGERPRINT} ([0-9a-f]+)$", text, re.MULTILINE)
+        if match is None:
+            stale.append(f"{name} is missing from {path}")
+        elif match.group(1) != here:
+            stale.append(f"{name} in {path} was generated from another form of this derivation "
+                         f"({FINGERPRINT} {match.group(1)}, now {here})")
+    kernels = ", ".join(name for _, name in found)
+    if stale:
+        return CheckResult("kernel", False, "fingerprint",
+                           "; ".join(stale) + f"; regenerate with `{REGENERATE}` (the cross-check runs the "
+                           "committed kernels)")
+    return CheckResult("kernel", True, "fingerprint",
+                       f"{kernels} generated from this derivation ({FINGERPRINT} {here})")
 
 
 def default_jobs() -> int:

@@ -19,12 +19,15 @@ from pathlib import Path
 import sympy as sp
 
 from ..constants import CODATA, CODATA_EDITION, CODATA_SOURCE
+from ..provenance import fingerprint
+from ..registry import get
 from .ir import Kernel
 from .passes import cse_lines, share_reciprocals
 from .printers import CPrinter, MathPrinter, numpy_printer, python_condition
 from .registry import kernels, topics
 
 __all__ = [
+    "FINGERPRINT",
     "GENERATED_DIR",
     "REGENERATE",
     "VECMATH_FILE",
@@ -45,6 +48,16 @@ GENERATED_DIR = Path(__file__).resolve().parents[2] / "numeric" / "_generated"
 VECMATH_FILE = GENERATED_DIR.parent / "_vecmath.py"
 #: The command that regenerates ``numeric/_generated``.
 REGENERATE = "ephkit codegen --write"
+#: The word before each kernel's derivation fingerprint in a generated module's docstring.
+FINGERPRINT = "fingerprint"
+
+
+def _fingerprint(derivation: str) -> str:
+    """:func:`derive.provenance.fingerprint` of a registered derivation (``ephkit check`` compares it
+    with the derivation it checks, so that a kernel cannot silently lag behind its derivation)."""
+    d = get(derivation)
+    return fingerprint(d.statement, d.steps)
+
 
 def _scalar_function(k: Kernel, header: str, printer: MathPrinter) -> list[str]:
     args = ", ".join(str(a) for a in k.args)
@@ -191,7 +204,7 @@ def module_source(topic: str) -> str:
         f"GENERATED CODE: do not edit. Regenerate with `{REGENERATE}`;",
         "`ephkit codegen --check` (run by the tests) fails when this file is stale.",
         "",
-        *[f"- {k.name}: from derivation `{k.derivation}`" for k in ks],
+        *[f"- {k.name}: derivation `{k.derivation}`, {FINGERPRINT} {_fingerprint(k.derivation)}" for k in ks],
         '"""',
         "",
         "import math",

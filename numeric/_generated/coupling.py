@@ -3,12 +3,12 @@
 GENERATED CODE: do not edit. Regenerate with `ephkit codegen --write`;
 `ephkit codegen --check` (run by the tests) fails when this file is stale.
 
-- deformation_potential_coupling: from derivation `deformation_potential_coupling`
-- frohlich_coupling: from derivation `frohlich_coupling`
-- frohlich_coupling_screened: from derivation `frohlich_screened_thomas_fermi`
-- frohlich_coupling_screened_dynamic: from derivation `frohlich_screened_dynamic_high_frequency`
-- coupled_mode_upper: from derivation `coupled_plasmon_lo_modes`
-- coupled_mode_lower: from derivation `coupled_plasmon_lo_modes`
+- deformation_potential_coupling: derivation `deformation_potential_coupling`, fingerprint a7fb3a5042b14faa
+- frohlich_coupling: derivation `frohlich_coupling`, fingerprint 048cb6dc4a212c1b
+- frohlich_coupling_screened: derivation `frohlich_screened_thomas_fermi`, fingerprint 8c4570a30b3c4664
+- frohlich_coupling_screened_dynamic: derivation `frohlich_screened_dynamic_high_frequency`, fingerprint ff7178cd7f9a25b7
+- coupled_mode_upper: derivation `coupled_plasmon_lo_modes`, fingerprint b094da6c343f2f25
+- coupled_mode_lower: derivation `coupled_plasmon_lo_modes`, fingerprint b094da6c343f2f25
 """
 
 import math

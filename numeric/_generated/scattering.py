@@ -3,10 +3,10 @@
 GENERATED CODE: do not edit. Regenerate with `ephkit codegen --write`;
 `ephkit codegen --check` (run by the tests) fails when this file is stale.
 
-- deformation_potential_rate_high_T: from derivation `deformation_potential_rate_high_T`
-- bloch_gruneisen_transport_rate_low_T: from derivation `bloch_gruneisen_transport_rate_low_T`
-- transport_rate_fermi_level_low_T: from derivation `transport_rate_fermi_level_low_T`
-- quasiparticle_rate_low_T: from derivation `quasiparticle_rate_low_T`
+- deformation_potential_rate_high_T: derivation `deformation_potential_rate_high_T`, fingerprint 0013e6ad8b18d770
+- bloch_gruneisen_transport_rate_low_T: derivation `bloch_gruneisen_transport_rate_low_T`, fingerprint 98c45da18df2214b
+- transport_rate_fermi_level_low_T: derivation `transport_rate_fermi_level_low_T`, fingerprint 66aba70d1f62c06b
+- quasiparticle_rate_low_T: derivation `quasiparticle_rate_low_T`, fingerprint 80b820333a56a102
 """
 
 import math

@@ -3,14 +3,14 @@
 GENERATED CODE: do not edit. Regenerate with `ephkit codegen --write`;
 `ephkit codegen --check` (run by the tests) fails when this file is stale.
 
-- lindhard_static: from derivation `lindhard_static`
-- thomas_fermi_wavevector: from derivation `thomas_fermi_limit`
-- dielectric_thomas_fermi: from derivation `thomas_fermi_limit`
-- plasma_frequency: from derivation `lindhard_small_q_expansion`
-- dielectric_small_q: from derivation `lindhard_small_q_expansion`
-- plasmon_frequency: from derivation `plasmon_dispersion`
-- lindhard_dynamic_real: from derivation `lindhard_dynamic_real`
-- lindhard_dynamic_imag: from derivation `lindhard_dynamic_imag`
+- lindhard_static: derivation `lindhard_static`, fingerprint 27500e0437460d4a
+- thomas_fermi_wavevector: derivation `thomas_fermi_limit`, fingerprint 2ed858391a8e00a8
+- dielectric_thomas_fermi: derivation `thomas_fermi_limit`, fingerprint 2ed858391a8e00a8
+- plasma_frequency: derivation `lindhard_small_q_expansion`, fingerprint a5d1840a3e7011ca
+- dielectric_small_q: derivation `lindhard_small_q_expansion`, fingerprint a5d1840a3e7011ca
+- plasmon_frequency: derivation `plasmon_dispersion`, fingerprint 03643e737a3d1c9d
+- lindhard_dynamic_real: derivation `lindhard_dynamic_real`, fingerprint 6686cac8feeab126
+- lindhard_dynamic_imag: derivation `lindhard_dynamic_imag`, fingerprint edde8616e83bea18
 """
 
 import math
