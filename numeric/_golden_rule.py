@@ -34,7 +34,14 @@ _HBAR, _K_B = _c.hbar, _c.k
 
 #: Gauss-Legendre order per panel and number of geometric (factor-2) panels toward q -> 0 (Debye sphere).
 GL_ORDER = 16
-GRADED_PANELS = 48
+GRADED_PANELS = 96
+#: Below T_ref = REF × ħω_max/k_B the thermal phonons (q ~ k_BT/ħv) lie below the innermost panels, and the
+#: rate is its exact low-T scaling from T_ref (see :func:`low_T_scaled`): Debye sphere (panels down to
+#: 2^-96 q_max) and Brillouin zone (down to t_min; REF = 10 t_min).
+DEBYE_REF = 2.0**-84
+#: |ξ| T_ref/T up to this × ħω_max is scaled with T (beyond it the T = 0 part dominates, direct sum).
+DEBYE_XI = 2.0**-40
+LATTICE_XI = 1e-3
 #: The compressed spectrum serves temperatures with |ε − E_F| <= this × k_BT (see LatticeNodes).
 COMPRESS_WINDOW = 8.0
 #: The BZ nodes of each model, per (electron energy, mass, rule).
@@ -48,6 +55,22 @@ def _graded_nodes(q_max: float) -> tuple[np.ndarray, np.ndarray]:
         return np.empty(0), np.empty(0)
     t, w = radial_rule(GL_ORDER, 2.0, 2.0**-GRADED_PANELS)
     return q_max * t, q_max * w
+
+
+def debye_rate(k: float, m: float, v_s: float, rho: float, q_em: float, q_abs: float, T: np.ndarray,
+               xi: float, transport: bool, window: bool) -> tuple[np.ndarray, np.ndarray]:
+    """(Σ g × occupation/scale per D² = 1 J², scale) on the Debye sphere for every T in the flat array T
+    (emission up to q_em, absorption up to q_abs; the rate is D² × sum × scale)."""
+    hw_em, g_em = debye_nodes(k, m, 1.0, v_s, rho, q_em, -1, transport)
+    hw_abs, g_abs = debye_nodes(k, m, 1.0, v_s, rho, q_abs, +1, transport)
+    hw_max = max(float(hw_em.max(initial=0.0)), float(hw_abs.max(initial=0.0)))
+
+    def direct(T: np.ndarray, xi: float) -> tuple[np.ndarray, np.ndarray]:
+        out, scale = np.empty_like(T), np.empty_like(T)
+        occupation_sums(np.ascontiguousarray(T), xi, hw_em, g_em, hw_abs, g_abs, window, out, scale)
+        return out, scale
+
+    return low_T_scaled(T, xi, hw_max, DEBYE_REF, DEBYE_XI, transport, window, direct)
 
 
 def debye_nodes(k: float, m: float, D: float, v_s: float, rho: float, q_max: float, sign: int,
@@ -75,11 +98,11 @@ def process_weights(k: float, m: float, q: np.ndarray, omega: np.ndarray, coupli
     1 − cos θ = (q² − (k − k')²)/(2kk').
     """
     g = m / (2.0 * math.pi * _HBAR**3 * k) * q * coupling * w
-    if transport:
-        k2 = k**2 + sign * 2.0 * m * omega / _HBAR
-        k_final = np.sqrt(k2)
-        dk = (k**2 - k2) / (k + k_final)
-        g = g * (q**2 - dk**2) / (2.0 * k * k_final)
+    if transport:  # in units of k: no overflow of k² for any finite energy
+        a = (sign * 2.0 * m * omega / _HBAR / k) / k          # k'²/k² − 1
+        root = np.sqrt(1.0 + a)                              # k'/k
+        dk = -a / (1.0 + root)                               # (k − k')/k
+        g = g * ((q / k) ** 2 - dk**2) / (2.0 * root)
     return g
 
 
@@ -88,13 +111,33 @@ def _bose(x: float) -> float:
     return math.exp(-x) / -math.expm1(-x)
 
 
+#: Below this x = ħω/k_BT the occupation factors are their Laurent series in x (next terms < 1e-17
+#: relative): n = 1/x − 1/2 + x/12, x n(n + 1) = 1/x − x/12, with 1/x formed without x (no underflow).
+SMALL_X = 1e-4
+
+
 @numba.njit(cache=True, error_model="numpy")
-def occupation_sums(T, xi, hw_em, g_em, hw_abs, g_abs, window, out):  # pragma: no cover - numba
-    """Σ_i g_i × occupation factor for every temperature (the hot loop; T-independent nodes)."""
+def occupation_sums(T, xi, hw_em, g_em, hw_abs, g_abs, window, out, scale):  # pragma: no cover - numba
+    """Σ_i g_i × occupation factor / scale[t] for every temperature (the hot loop; T-independent nodes).
+
+    ``scale[t] = max(1, k_BT/ħω_max)`` (ħω_max the largest node energy) keeps the scaled sum finite
+    when the rate grows ∝ T without bound (k_BT up to ~1e277 J); the caller multiplies it back with
+    :func:`product`. Temperatures whose k_BT is 0 or whose 1/(k_BT) overflows (T < ~4e-286 K) are the
+    T = 0 limit: every occupation factor is then its T = 0 value to double precision.
+    """
     k_B = _K_B
+    hw_max = 0.0
+    for i in range(hw_em.shape[0]):
+        hw_max = max(hw_max, hw_em[i])
+    for i in range(hw_abs.shape[0]):
+        hw_max = max(hw_max, hw_abs[i])
     for t in range(T.shape[0]):
         s = 0.0
-        if T[t] == 0.0:
+        kT = k_B * T[t]
+        beta = 1.0 / kT if kT > 0.0 else math.inf
+        sc = max(1.0, kT / hw_max) if hw_max > 0.0 else 1.0
+        scale[t] = sc
+        if not beta < math.inf:
             if not window:
                 for i in range(hw_em.shape[0]):  # n = 0, 1 − f(ξ − ħω) = step
                     d = xi - hw_em[i]
@@ -103,23 +146,80 @@ def occupation_sums(T, xi, hw_em, g_em, hw_abs, g_abs, window, out):  # pragma: 
                     d = xi + hw_abs[i]
                     s += g_abs[i] * (1.0 if d < 0.0 else (0.5 if d == 0.0 else 0.0))
         else:
-            beta = 1.0 / (k_B * T[t])
-            for i in range(hw_em.shape[0]):
-                x = hw_em[i] * beta
-                n = _bose(x)
-                if window:
-                    s += g_em[i] * x * n * (n + 1.0)
-                else:
-                    s += g_em[i] * (n + 1.0 - fermi_dirac(xi * beta - x))
-            for i in range(hw_abs.shape[0]):
-                x = hw_abs[i] * beta
-                n = _bose(x)
-                if window:
-                    s += g_abs[i] * x * n * (n + 1.0)
-                else:
-                    s += g_abs[i] * (n + fermi_dirac(xi * beta + x))
+            inv = 1.0 / sc
+            kT_s = kT * inv  # <= ħω_max: (1/x)/scale = kT_s/ħω without forming x
+            for p in range(2):
+                hw = hw_em if p == 0 else hw_abs
+                g = g_em if p == 0 else g_abs
+                for i in range(hw.shape[0]):
+                    x = hw[i] * beta
+                    if x < SMALL_X:
+                        lead = kT_s / hw[i]
+                        if window:
+                            occ = lead - (x / 12.0) * inv
+                        else:
+                            occ = lead - (0.5 - x / 12.0) * inv  # n/scale
+                    else:
+                        n = _bose(x)
+                        occ = (x * n * (n + 1.0) if window else n) * inv
+                    if not window:
+                        if p == 0:
+                            occ += (1.0 - fermi_dirac(xi * beta - x)) * inv
+                        else:
+                            occ += fermi_dirac(xi * beta + x) * inv
+                    s += g[i] * occ
         out[t] = s
     return out
+
+
+def product(*factors: np.ndarray | float) -> np.ndarray:
+    """Π factors (non-negative, broadcast) without intermediate overflow or underflow.
+
+    Mantissas and binary exponents are multiplied and summed separately (``np.frexp``), and the
+    result is rounded once (``np.ldexp``): the result is inf only if the true product exceeds the
+    largest double (about 1.8e308), 0 only if it is below the smallest subnormal.
+    """
+    mant = np.ones(np.broadcast_shapes(*(np.shape(f) for f in factors)))
+    expo = np.zeros(mant.shape, dtype=np.int64)
+    for f in factors:
+        m, e = np.frexp(np.asarray(f, dtype=np.float64))
+        mant = mant * m
+        expo = expo + e
+        m2, e2 = np.frexp(mant)  # renormalise: many factors of 0.5 must not underflow
+        mant, expo = m2, expo + e2
+    with np.errstate(over="ignore", under="ignore"):
+        return np.ldexp(mant, np.clip(expo, -(2**31), 2**31 - 1).astype(np.int32))
+
+
+def low_T_scaled(T: np.ndarray, xi: float, hw_max: float, ref: float, xi_limit: float, transport: bool,
+                 window: bool, direct) -> tuple[np.ndarray, np.ndarray]:
+    """(sum, scale) of :func:`occupation_sums` for every T, exact also below the resolved range.
+
+    ``direct(T, xi)`` evaluates the node sums. Below T_ref = ref ħω_max/k_B only phonons with
+    ħω ~ max(k_BT, |ξ|) << ħω_max scatter, where V|g|², the density of final states and the
+    transport weight are power laws in q: the rate is (k_BT)^p G(ξ/k_BT) with p = 5 with the
+    transport weight, 3 without (the Bloch-Grüneisen T⁵ and T³ laws at ξ = 0), so it is taken as
+    (T/T_ref)^p × the rate at T_ref and ξ' = ξ T_ref/T (relative corrections O(max(k_BT_ref,
+    |ξ'|)/ħω_max)). Where |ξ'| > xi_limit ħω_max the T = 0 emission (ξ > 0) or hole (ξ < 0) part
+    dominates by (ξ/k_BT)^p and the direct sum is kept.
+    """
+    out, scale = direct(T, xi)
+    T_ref = ref * hw_max / _K_B
+    low = (T > 0.0) & (T < T_ref)
+    if not low.any():
+        return out, scale
+    p = 5 if transport else 3
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        ratio = T_ref / T
+        xi_ref = np.zeros_like(T) if (window or xi == 0.0) else xi * ratio
+    low &= np.abs(xi_ref) <= xi_limit * hw_max
+    for x in np.unique(xi_ref[low]):
+        pick = low & (xi_ref == x)
+        ref_out, ref_scale = direct(np.array([T_ref]), float(x))
+        r = T[pick] / T_ref
+        out[pick] = product(ref_out[0] * ref_scale[0], *([r] * p))
+        scale[pick] = 1.0
+    return out, scale
 
 
 # ------------------------------------------------------------------ Brillouin zone
@@ -224,20 +324,26 @@ class LatticeNodes:
         return self._weights[transport]
 
 
-def lattice_rate(model: object, lattice: Lattice, m: float, k: float, D: float, T: np.ndarray, xi: float,
-                 transport: bool, window: bool, rule: RayRule) -> np.ndarray:
-    """D² Σ g × occupation on the BZ rays for every T in the flat array T (Brillouin-zone domain)."""
+def lattice_rate(model: object, lattice: Lattice, m: float, k: float, T: np.ndarray, xi: float,
+                 transport: bool, window: bool, rule: RayRule) -> tuple[np.ndarray, np.ndarray]:
+    """(Σ g × occupation/scale per D² = 1 J², scale) on the BZ rays for every T in the flat array T
+    (Brillouin-zone domain; the rate is D² × sum × scale, see :func:`occupation_sums`)."""
     key = (k, m, rule.angular_order, rule.radial_order, rule.panel_ratio, rule.t_min)
     nodes = NODES.get(model, key, lambda: LatticeNodes(model, lattice, k, m, rule))
     full, compressed = nodes.weights(transport)
-    out = np.empty_like(T)
-    easy = np.full(T.shape, rule.compress)
-    if not window and xi != 0.0:
-        easy &= np.abs(xi) <= COMPRESS_WINDOW * _K_B * T
-    for use, arrays in ((easy, compressed), (~easy, full)):
-        if use.any():
-            part = np.ascontiguousarray(T[use])
-            res = np.empty_like(part)
-            occupation_sums(part, xi, *arrays, window, res)
-            out[use] = res
-    return D**2 * out
+    hw_max = max(float(full[0].max(initial=0.0)), float(full[2].max(initial=0.0)))
+
+    def direct(T: np.ndarray, xi: float) -> tuple[np.ndarray, np.ndarray]:
+        out, scale = np.empty_like(T), np.empty_like(T)
+        easy = np.full(T.shape, rule.compress)
+        if not window and xi != 0.0:
+            easy &= np.abs(xi) <= COMPRESS_WINDOW * _K_B * T
+        for use, arrays in ((easy, compressed), (~easy, full)):
+            if use.any():
+                part = np.ascontiguousarray(T[use])
+                res, sc = np.empty_like(part), np.empty_like(part)
+                occupation_sums(part, xi, *arrays, window, res, sc)
+                out[use], scale[use] = res, sc
+        return out, scale
+
+    return low_T_scaled(T, xi, hw_max, 10.0 * rule.t_min, LATTICE_XI, transport, window, direct)

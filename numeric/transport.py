@@ -41,7 +41,7 @@ from numpy.typing import ArrayLike
 from . import _golden_rule as _gr
 from . import constants as _c
 from ._quadrature import RayRule
-from ._support import checked
+from ._support import checked, integer, scalar
 from .bands import fermi_sphere
 from .phonons import BrillouinZone, DebyeSphere
 
@@ -101,14 +101,30 @@ def _coupling_constant(coupling: DeformationPotential | float) -> float:
                     f"{type(coupling).__name__}")
 
 
+#: Largest accepted angular and radial orders of the Brillouin-zone rule (the node count grows as
+#: angular_order² × radial_order; 64 and 64 are ~10⁸ nodes, beyond that memory runs out).
+MAX_ORDER = 64
+
+
 def _rule(angular_order: int, radial_order: int) -> RayRule:
-    return dataclasses.replace(GOLDEN_RULE_RAYS, angular_order=angular_order, radial_order=radial_order)
+    return dataclasses.replace(GOLDEN_RULE_RAYS,
+                               angular_order=integer("angular_order", angular_order, 1, MAX_ORDER),
+                               radial_order=integer("radial_order", radial_order, 1, MAX_ORDER))
+
+
+def _flag(name: str, value: object) -> bool:
+    """``value`` if it is a bool, else TypeError naming the parameter."""
+    if not isinstance(value, bool | np.bool_):
+        raise TypeError(f"{name} must be a bool (True or False), got {value!r}")
+    return bool(value)
 
 
 def _rates(electrons: object, phonons: object, coupling: DeformationPotential | float, T: ArrayLike, *,
                  energy: float | None = None, transport: bool, window: bool, cutoff: bool = True,
-                 rule: RayRule = GOLDEN_RULE_RAYS) -> np.ndarray | float:
-    """D² Σ_nodes g × occupation for every T: the rate of one process kind, shape of T."""
+                 rule: RayRule = GOLDEN_RULE_RAYS, factor: float = 1.0, what: str = "the rate",
+                 unit: str = "1/s") -> np.ndarray | float:
+    """factor × D² Σ_nodes g × occupation for every T: the rate of one process kind, shape of T."""
+    cutoff = _flag("cutoff", cutoff)
     sphere = fermi_sphere(electrons, "the golden-rule rates")
     m, e_F = sphere.mass, float(electrons.fermi_level)  # type: ignore[attr-defined]
     D = _coupling_constant(coupling)
@@ -127,12 +143,12 @@ def _rates(electrons: object, phonons: object, coupling: DeformationPotential | 
     T_arr = checked("T", T, 0.0)
     if energy is None:
         energy = e_F
-    energy = float(checked("energy", energy, 0.0, low_open=True))
-    k = math.sqrt(2.0 * m * energy) / _HBAR
+    energy = scalar("energy", energy, 0.0, low_open=True)
+    k = math.sqrt(2.0 * m) * math.sqrt(energy) / _HBAR
     flat = np.ascontiguousarray(T_arr, dtype=np.float64).reshape(-1)
     match domain:
         case BrillouinZone(lattice=lattice):
-            out = _gr.lattice_rate(phonons, lattice, m, k, D, flat, energy - e_F, transport, window, rule)
+            out, scale = _gr.lattice_rate(phonons, lattice, m, k, flat, energy - e_F, transport, window, rule)
         case DebyeSphere(radius=radius, velocity=v_s):
             rho = phonons.mass / phonons.cell_volume  # type: ignore[attr-defined]
             q_c = radius if cutoff else math.inf
@@ -140,11 +156,15 @@ def _rates(electrons: object, phonons: object, coupling: DeformationPotential | 
             if k <= k_s:  # slower than sound: no emission, absorption only for q >= 2(k_s - k); not modelled
                 raise ValueError(f"energy = {energy:g} J is outside the valid range (> m v_s²/2 = "
                                  f"{m * v_s**2 / 2:g} J, an electron faster than sound)")
-            hw_em, g_em = _gr.debye_nodes(k, m, D, v_s, rho, min(q_c, 2.0 * (k - k_s)), -1, transport)
-            hw_abs, g_abs = _gr.debye_nodes(k, m, D, v_s, rho, min(q_c, 2.0 * (k + k_s)), +1, transport)
-            out = np.empty_like(flat)
-            _gr.occupation_sums(flat, energy - e_F, hw_em, g_em, hw_abs, g_abs, window, out)
-    return float(out[0]) if T_arr.ndim == 0 else out.reshape(T_arr.shape)
+            out, scale = _gr.debye_rate(k, m, v_s, rho, min(q_c, 2.0 * (k - k_s)), min(q_c, 2.0 * (k + k_s)),
+                                        flat, energy - e_F, transport, window)
+    result = _gr.product(abs(D), abs(D), factor, out, scale)
+    bad = ~np.isfinite(result)
+    if bad.any():
+        raise ValueError(f"T = {flat[bad][0]:g} K is outside the valid range of {what} for these models: "
+                         f"the result exceeds the largest double (1.8e308 {unit}); valid range: T below it "
+                         f"(the rate grows ∝ T at high T), or a smaller coupling D = {D:g} J")
+    return float(result[0]) if T_arr.ndim == 0 else result.reshape(T_arr.shape)
 
 
 def momentum_relaxation_rate(electrons, phonons, coupling, T: ArrayLike, energy: float | None = None,
@@ -423,6 +443,7 @@ def resistivity(electrons, phonons, coupling, T: ArrayLike, *, cutoff: bool = Tr
     '4.20 µΩ cm'
     """
     m = fermi_sphere(electrons, "resistivity").mass
-    n = float(electrons.n)
-    return m / (n * _E**2) * transport_rate_averaged(electrons, phonons, coupling, T, cutoff=cutoff,
-                                                     angular_order=angular_order, radial_order=radial_order)
+    n = float(electrons.n)  # type: ignore[attr-defined]
+    return _rates(electrons, phonons, coupling, T, transport=True, window=True, cutoff=cutoff,
+                  rule=_rule(angular_order, radial_order), factor=m / n / _E / _E, what="the resistivity",
+                  unit="Ω m")

@@ -265,3 +265,54 @@ def test_golden_rule_bad_input():
         momentum_relaxation_rate(object(), ph, CU["D"], 300.0)
     with pytest.raises(TypeError, match="coupling"):
         momentum_relaxation_rate(el, ph, "10 eV", 300.0)
+
+
+def test_every_temperature_from_zero_to_1e300():
+    """T = 0, 1e-300 ... 1e300 K: finite rates (never NaN), each against its closed-form limit.
+
+    Before: NaN at T = 1e-300 (1/(k_B T) overflowed, 0 × inf), NaN for the window average at
+    T = 1e300 (x n(n + 1) with x underflowed) and inf for the rates. D = 1 meV keeps the rate at
+    1e290 K below the largest double. High T (>= 1e10 K = 1e7 T_BG): the closed form ∝ T, to
+    O((v_s/v_F)²) ~ 1e-5 (the (T_BG/T)² term is gone). Low T (<= 1e-3 K): the T⁵ / T³ laws to the
+    same order, also far below the resolved range (scaled from T_ref), down to where they underflow.
+    """
+    el, ph = FreeElectronGas(CU_N), _debye(CU_N, CU["rho"], CU["v_s"])
+    D = 1e-3 * c.e
+    args = (D, el.m, el.k_F, CU["rho"], ph.domain.velocity)
+    tol = 2 * (ph.domain.velocity / el.v_F) ** 2 + 1e-10
+    T = np.array([0.0, 1e-300, 1e-200, 1e-100, 1e-50, 1e-30, 1e-20, 1e-10, 1e-3, 1e10, 1e100, 1e200, 1e290])
+    low, high = (T > 0) & (T <= 1e-3), T >= 1e10
+    for func, loop in ((momentum_relaxation_rate, kernels.transport_rate_fermi_level_low_T_loop),
+                       (quasiparticle_scattering_rate, kernels.quasiparticle_rate_low_T_loop),
+                       (transport_rate_averaged, kernels.bloch_gruneisen_transport_rate_low_T_loop)):
+        got = func(el, ph, D, T, cutoff=False)
+        assert np.all(np.isfinite(got)) and got[0] == 0.0, func.__name__
+        book = _kernel(loop, T[low], args)
+        representable = book > 1e-290  # below, the law itself underflows: the rate must too
+        np.testing.assert_allclose(got[low][representable], book[representable], rtol=tol, atol=0)
+        assert np.all(got[low][~representable] <= 1e-280)
+        hot = _kernel(kernels.deformation_potential_rate_high_T_loop, 1e10, args)[0] * (T[high] / 1e10)  # ∝ T
+        np.testing.assert_allclose(got[high], hot, rtol=tol, atol=0)
+    # the resistivity is representable at 1e300 K although the rate (~6e311 1/s at D = 10 eV) is not
+    rho_el = resistivity(el, ph, CU["D"], np.array([1e200, 1e300]), cutoff=False)
+    hot = _kernel(kernels.deformation_potential_rate_high_T_loop, 1e200, (CU["D"], *args[1:]))[0]
+    np.testing.assert_allclose(rho_el, el.m * hot / (CU_N * c.e**2) * np.array([1.0, 1e100]), rtol=tol)
+    with pytest.raises(ValueError, match=r"T = 1e\+300 K .*largest double"):
+        momentum_relaxation_rate(el, ph, CU["D"], 1e300, cutoff=False)
+
+
+def test_extreme_couplings_energies_and_options_raise_value_or_type_errors():
+    """Before: OverflowError from D = 1e300 and energy = 1e300 (Python floats squared), inf from
+    D = 1e150, cutoff = "no" accepted as True, angular_order = 10**6 not bounded."""
+    el, ph = FreeElectronGas(CU_N), _debye(CU_N, CU["rho"], CU["v_s"])
+    for D in (1e300, 1e150, DeformationPotential(1e300)):
+        with pytest.raises(ValueError, match="largest double"):
+            momentum_relaxation_rate(el, ph, D, 300.0)
+    # energy = 1e300 J: a finite rate (k ~ 1e169 1/m, forward scattering only)
+    assert np.isfinite(momentum_relaxation_rate(el, ph, CU["D"], 300.0, energy=1e300))
+    with pytest.raises(TypeError, match="cutoff"):
+        momentum_relaxation_rate(el, ph, CU["D"], 300.0, cutoff="no")
+    with pytest.raises(ValueError, match="angular_order = 1000000"):
+        transport_rate_averaged(el, ph, CU["D"], 300.0, angular_order=10**6)
+    with pytest.raises(ValueError, match="radial_order = 0"):
+        resistivity(el, ph, CU["D"], 300.0, radial_order=0)
