@@ -309,10 +309,20 @@ def worksheets_export(directory: str, names: tuple[str, ...], run: bool, timeout
     """Write the worksheets (or NAMES) as .ipynb notebooks into DIRECTORY; open them with `jupyter lab`."""
     from . import worksheets as ws
 
-    try:
-        written = ws.export(directory, names, run=run, timeout=timeout, overwrite=force)
-    except ws.WorksheetError as exc:
-        raise click.UsageError(str(exc)) from None
+    with _Progress(None, unit="cell") as progress:
+        def report(name: str, done: int, total: int) -> None:
+            if progress.total is None:
+                progress.start(total)
+            if done == progress.done:  # a worksheet begins
+                progress.note(f"executing {name}")
+            else:
+                progress.advance(name)
+
+        try:
+            written = ws.export(directory, names, run=run, timeout=timeout, overwrite=force,
+                                progress=report if run else None)
+        except ws.WorksheetError as exc:
+            raise click.UsageError(str(exc)) from None
     for path in written:
         click.echo(f"wrote {path}{' (executed)' if run else ''}")
 
@@ -359,14 +369,22 @@ def _print_summary(reports: list[CheckReport], seconds: float, workers: int) -> 
 
 
 class _Progress:
-    """A progress bar on stderr when it is a terminal (rows are printed above it); else nothing extra."""
+    """Progress of long work: a tqdm bar on stderr when it is a terminal, with the rows printed above
+    it; otherwise only the rows (and :meth:`note` lines on stderr). ``total`` may be set later by
+    :meth:`start`, when it is known only once the work has begun."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int | None, unit: str = "derivation") -> None:
         self._bar = None
+        self.unit, self.total, self.done = unit, None, 0
+        if total is not None:
+            self.start(total)
+
+    def start(self, total: int) -> None:
+        self.total = total
         if sys.stderr.isatty():
             from tqdm import tqdm
 
-            self._bar = tqdm(total=total, unit="derivation", file=sys.stderr, leave=False,
+            self._bar = tqdm(total=total, unit=self.unit, file=sys.stderr, leave=False,
                              bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}] {postfix}")
 
     def __enter__(self) -> _Progress:
@@ -382,9 +400,18 @@ class _Progress:
         else:
             click.echo(line)
 
-    def advance(self, name: str) -> None:
+    def note(self, line: str) -> None:
+        """A line about the work (not its result): on stderr, above the bar if there is one."""
         if self._bar is not None:
-            self._bar.set_postfix_str(f"last: {name}", refresh=False)
+            self._bar.set_postfix_str(line, refresh=True)
+        else:
+            click.echo(line, err=True)
+
+    def advance(self, name: str) -> None:
+        self.done += 1
+        if self._bar is not None:
+            self._bar.set_postfix_str(f"{'last' if self.unit == 'derivation' else 'in'}: {name}",
+                                      refresh=False)
             self._bar.update(1)
 
 

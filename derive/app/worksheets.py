@@ -31,7 +31,7 @@ from __future__ import annotations
 import ast
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -375,7 +375,7 @@ def _kernel_manager(kernel_name: str | None) -> Any:
 
 
 def execute(notebook: Any, cwd: str | Path | None = None, timeout: int = 600,
-            kernel_name: str | None = None) -> Any:
+            kernel_name: str | None = None, on_cell: Callable[[], None] | None = None) -> Any:
     """Run every cell of ``notebook`` in a fresh kernel (in place) and return it.
 
     Parameters
@@ -391,6 +391,8 @@ def execute(notebook: Any, cwd: str | Path | None = None, timeout: int = 600,
         ``sys.executable``, the interpreter running this function, whatever
         kernelspecs are installed. Matplotlib uses the inline backend (Agg,
         figures become ``image/png`` outputs).
+    on_cell : callable, optional
+        Called with no arguments after each code cell has run (a progress bar's step).
 
     Raises
     ------
@@ -407,6 +409,8 @@ def execute(notebook: Any, cwd: str | Path | None = None, timeout: int = 600,
     client = NotebookClient(notebook, km=_kernel_manager(kernel_name), timeout=timeout,
                             resources={"metadata": {"path": str(cwd)}},
                             extra_arguments=["--IPKernelApp.log_level=ERROR"])
+    if on_cell is not None:
+        client.on_cell_executed = lambda **_: on_cell()
     try:
         client.execute(env=_kernel_env())
     except CellExecutionError as exc:
@@ -453,7 +457,7 @@ def _failed_cell(notebook: Any) -> str:
 
 
 def export(directory: str | Path, names: Sequence[str] = (), *, run: bool = False, timeout: int = 600,
-           overwrite: bool = False) -> list[Path]:
+           overwrite: bool = False, progress: Callable[[str, int, int], None] | None = None) -> list[Path]:
     """Write worksheets as ``.ipynb`` into ``directory`` (created if needed); optionally execute them.
 
     Parameters
@@ -469,6 +473,10 @@ def export(directory: str | Path, names: Sequence[str] = (), *, run: bool = Fals
     overwrite : bool, optional
         Replace existing ``.ipynb`` files (otherwise an existing file is an error,
         so a student's edited copy is never clobbered).
+    progress : callable, optional
+        With ``run``: called as ``progress(name, done, total)`` before the first cell of each
+        worksheet and after every code cell, ``done`` of ``total`` code cells of the whole export
+        having run (``ephkit worksheets export --execute`` draws its progress bar with it).
 
     Returns
     -------
@@ -487,11 +495,21 @@ def export(directory: str | Path, names: Sequence[str] = (), *, run: bool = Fals
             raise WorksheetError(f"{existing[0]} exists (use --force to overwrite)")
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for worksheet, target in zip(chosen, targets, strict=True):
-        notebook = to_notebook(worksheet)
+    notebooks = [to_notebook(w) for w in chosen]
+    total = sum(c.cell_type == "code" for nb in notebooks for c in nb.cells)
+    done = 0
+    for worksheet, notebook, target in zip(chosen, notebooks, targets, strict=True):
         if run:
+            def step(name: str = worksheet.name) -> None:
+                nonlocal done
+                done += 1
+                if progress is not None:
+                    progress(name, done, total)
+
+            if progress is not None:
+                progress(worksheet.name, done, total)
             try:
-                execute(notebook, cwd=out, timeout=timeout)
+                execute(notebook, cwd=out, timeout=timeout, on_cell=step)
             except WorksheetError as exc:
                 raise WorksheetError(f"{worksheet.name}: {exc}") from exc
         nbformat.write(notebook, str(target))

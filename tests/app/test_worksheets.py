@@ -91,6 +91,7 @@ def test_worksheet_executes_with_figures(name, tmp_path):
     assert all(c.execution_count for c in code)  # every cell ran, the hidden solutions too
     assert not [o for c in code for o in c.outputs if o.output_type == "error"]
     assert ws.figures(notebook, ws.NUMERICS) >= 1  # the numerics-vs-closed-form figure was drawn
+    assert f"executing {name}" in result.stderr  # progress (not a terminal: a line per worksheet)
     print(f"{name}: executed in {elapsed:.1f} s")
 
 
@@ -109,8 +110,10 @@ def test_execution_kernel_figures_and_failures(tmp_path):
                           "assert 1 + 1 == 3, 'physics is wrong'",
                           "print('never reached')"), encoding="utf-8")
     notebook = ws.to_notebook(path)
+    ran = []
     with pytest.raises(ws.WorksheetError, match=r"cell 3 of 4 .*AssertionError: physics is wrong"):
-        ws.execute(notebook, cwd=tmp_path, timeout=120)
+        ws.execute(notebook, cwd=tmp_path, timeout=120, on_cell=lambda: ran.append(1))
+    assert len(ran) == 3  # the progress callback saw each cell that ran, the failing one included
     code = [c for c in notebook.cells if c.cell_type == "code"]
     assert code[0].outputs[0].text.strip() == sys.executable
     assert ws.figures(notebook) == 1
@@ -158,3 +161,25 @@ def test_find_by_prefix_and_env_override(tmp_path, monkeypatch):
     monkeypatch.setenv(ws.ENV_VAR, str(tmp_path / "missing"))
     with pytest.raises(ws.WorksheetError, match=ws.ENV_VAR):
         ws.worksheet_dir()
+
+
+def test_progress_bar_on_a_terminal(monkeypatch):
+    """On a terminal the long commands draw a tqdm bar on stderr (rows stay on stdout); the total may
+    be known only once the work has begun (cells of the exported worksheets)."""
+    import io
+
+    from derive.app.cli import _Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    err = Terminal()
+    monkeypatch.setattr(sys, "stderr", err)
+    with _Progress(None, unit="cell") as progress:
+        progress.start(3)
+        progress.note("executing 00_tour")
+        for _ in range(3):
+            progress.advance("00_tour")
+        assert progress._bar.n == 3 and progress.done == 3
+    assert "0/3" in err.getvalue() and "executing 00_tour" in err.getvalue()
