@@ -39,6 +39,18 @@ __all__ = ["FreeElectronGas", "TightBinding"]
 
 #: default mesh divisions per dimension (Γ-centred, even: contains the zone-boundary points)
 _DEFAULT_MESH = {1: 8192, 2: 384, 3: 48}
+#: largest accepted mesh per dimension (~10⁶ k-points, ~1 GB of tetrahedra in 3D; memory runs out beyond)
+_MAX_MESH = {1: 2**20, 2: 1024, 3: 96}
+
+
+def _finite_values(name: str, given: np.ndarray, out: np.ndarray, what: str) -> np.ndarray:
+    """``out``, or ValueError naming ``name`` where it overflowed (not representable in double precision)."""
+    bad = ~np.isfinite(out)
+    if bad.any():
+        value = given[tuple(np.argwhere(bad)[0])]
+        raise ValueError(f"{name} = {np.asarray(value).tolist()} is outside the valid range: {what} exceeds "
+                         "the largest double (1.8e308)")
+    return out
 
 
 def _output(arr: np.ndarray, like: np.ndarray) -> np.ndarray | float:
@@ -109,6 +121,13 @@ class FreeElectronGas:
         self.dos_fermi = self.m * self.k_F / (math.pi**2 * _HBAR**2)
         self.r_s = (3.0 / (4.0 * math.pi * self.n)) ** (1.0 / 3.0) / _BOHR
         self.fermi_temperature = self.E_F / _K_B
+        for name in ("k_F", "E_F", "v_F", "dos_fermi", "r_s", "fermi_temperature"):
+            value = getattr(self, name)
+            if not 2.2250738585072014e-308 <= value < math.inf:  # normal, finite doubles only
+                raise ValueError(f"n = {self.n:g} 1/m³, m = {self.m:g} kg are outside the valid range of "
+                                 f"FreeElectronGas: {name} = {value:g} is not a normal double (it over- or "
+                                 "underflows; valid range: n and m for which k_F, E_F, v_F, g(E_F), r_s "
+                                 "and T_F lie in [2.2e-308, 1.8e308])")
         self.domain = FermiSphere(self.m, self.k_F)
 
     @property
@@ -140,7 +159,13 @@ class FreeElectronGas:
         1.0
         """
         k = vectors("k", k, 3)
-        return _HBAR**2 * np.einsum("...i,...i->...", k, k) / (2.0 * self.m)
+        with np.errstate(over="ignore", invalid="ignore"):
+            out = _HBAR**2 * np.einsum("...i,...i->...", k, k) / (2.0 * self.m)
+            if not np.all(np.isfinite(out)):  # |k|² overflowed: the same in units of max |k_i|
+                scale = np.max(np.abs(k), axis=-1, keepdims=True)
+                unit = np.divide(k, scale, out=np.zeros_like(k), where=scale > 0)
+                out = (_HBAR * scale[..., 0]) ** 2 * np.einsum("...i,...i->...", unit, unit) / (2.0 * self.m)
+        return _finite_values("k", k, out, "ε(k) in J")
 
     def velocities(self, k: ArrayLike) -> np.ndarray:
         """v(k) = ħk/m, m/s, shape (..., 3), for k of shape (..., 3) in 1/m.
@@ -151,7 +176,9 @@ class FreeElectronGas:
         >>> float(gas.velocities([0.0, 0.0, gas.k_F])[2] / gas.v_F)
         1.0
         """
-        return _HBAR * vectors("k", k, 3) / self.m
+        k = vectors("k", k, 3)
+        with np.errstate(over="ignore"):
+            return _finite_values("k", k, _HBAR * k / self.m, "v(k) in m/s")
 
     def dos(self, E: ArrayLike) -> np.ndarray | float:
         """g(E) = (1/2π²)(2m/ħ²)^{3/2} √E for E > 0, else 0; both spins, per volume, 1/(J·m³).
@@ -286,8 +313,8 @@ class TightBinding:
                 vectors.append(R)
                 hoppings.append(np.full(len(R), hop))
         self._R = np.concatenate(vectors)
-        self._tR = np.concatenate(hoppings)
         self._scale = abs(self.t) + abs(self.t2)
+        self._tR = np.concatenate(hoppings) / self._scale  # in units of the scale: no under/overflow
         self._meshes: dict[tuple, tuple[TetrahedronMesh, np.ndarray]] = {}
 
     def __repr__(self) -> str:
@@ -329,6 +356,7 @@ class TightBinding:
 
     # ------------------------------------------------------------------ band
     def _eps(self, k: np.ndarray) -> np.ndarray:
+        """ε_k in units of |t| + |t2| (the BZ integrals run in these units)."""
         return -(np.cos(k @ self._R.T) @ self._tR)
 
     def energies(self, k: ArrayLike) -> np.ndarray:
@@ -341,7 +369,7 @@ class TightBinding:
         >>> tb.energies([[0, 0, 0], [2 * np.pi, 0, 0]])   # Γ: −12t, X: +4t
         array([-12.,   4.])
         """
-        return self._eps(vectors("k", k, self.dim))
+        return self._eps(vectors("k", k, self.dim)) * self._scale
 
     def velocities(self, k: ArrayLike) -> np.ndarray:
         """v_k = (1/ħ) ∇ε = (1/ħ) Σ_R t_R R sin k·R, m/s, shape (..., d).
@@ -355,7 +383,7 @@ class TightBinding:
         2.0
         """
         k = vectors("k", k, self.dim)
-        return (np.sin(k @ self._R.T) * self._tR) @ self._R / _HBAR
+        return (np.sin(k @ self._R.T) * self._tR) @ self._R * (self._scale / _HBAR)
 
     @cached_property
     def _extrema(self) -> tuple[float, float]:
@@ -366,7 +394,7 @@ class TightBinding:
         b = np.asarray(self.lattice.reciprocal)
         axes = [np.arange(24) / 24.0] * self.dim
         frac = np.stack(np.meshgrid(*axes, indexing="ij"), -1).reshape(-1, self.dim)
-        eps = self._eps(frac @ b) / self._scale
+        eps = self._eps(frac @ b)
         result = []
         for sign in (1.0, -1.0):
             values = sign * eps
@@ -375,7 +403,7 @@ class TightBinding:
                 def f(u: np.ndarray, sign: float = sign) -> tuple[float, np.ndarray]:
                     k = u @ b
                     grad = (np.sin(k @ self._R.T) * self._tR) @ self._R
-                    return sign * float(self._eps(k)) / self._scale, sign * (b @ grad) / self._scale
+                    return sign * float(self._eps(k)), sign * (b @ grad)
                 res = minimize(f, frac[i], jac=True, method="BFGS", options={"gtol": 1e-13})
                 best = min(best, float(res.fun))
             result.append(sign * best * self._scale)
@@ -415,22 +443,28 @@ class TightBinding:
         >>> round(hbar**2 / tb.effective_mass, 12)       # 2ta²
         2.0
         """
-        H = np.einsum("b,bi,bj->ij", self._tR, self._R, self._R)
+        H = np.einsum("b,bi,bj->ij", self._tR, self._R, self._R)  # in units of the scale |t| + |t2|
         h = float(np.trace(H)) / self.dim
-        scale = self._scale * float(np.max(np.einsum("bi,bi->b", self._R, self._R)))
+        scale = float(np.max(np.einsum("bi,bi->b", self._R, self._R)))
         if np.max(np.abs(H - h * np.eye(self.dim))) > 1e-12 * scale:
             raise ValueError(f"{self!r}: the curvature at Γ is anisotropic, no isotropic effective mass")
-        gamma = float(self._eps(np.zeros(self.dim)))
+        gamma = float(self._eps(np.zeros(self.dim))) * self._scale
         if h <= 1e-12 * scale or self.band_bottom < gamma - 1e-12 * self._scale:
             raise ValueError(f"{self!r}: the band minimum ({self.band_bottom:g} J) is not at Γ "
-                             f"(ε(Γ) = {gamma:g} J, curvature {h:g} J m²); effective_mass needs t2 small "
-                             "enough that Γ is the bottom")
-        return _HBAR**2 / h
+                             f"(ε(Γ) = {gamma:g} J, curvature {h * self._scale:g} J m²); effective_mass "
+                             "needs t2 small enough that Γ is the bottom")
+        mass = _HBAR**2 / self._scale / h
+        if not 0.0 < mass < math.inf:
+            raise ValueError(f"{self!r}: the effective mass ħ²/({h * self._scale:g} J m²) is outside the "
+                             "range of double precision (valid range: t and a lattice constant giving a "
+                             "finite mass)")
+        return mass
 
     # ------------------------------------------------------------------ BZ integrals
     def _mesh(self, mesh: int | None) -> tuple[TetrahedronMesh, np.ndarray]:
+        """The mesh and ε on it in units of the scale |t| + |t2|."""
         size = _DEFAULT_MESH[self.dim] if mesh is None else mesh
-        key = (integer("mesh", size, 1),)
+        key = (integer("mesh", size, 1, _MAX_MESH[self.dim]),)
         if key not in self._meshes:
             if len(self._meshes) > 2:
                 self._meshes.clear()
@@ -451,14 +485,16 @@ class TightBinding:
               width: float | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         self._method(method)
         e = checked("E", E)
+        w = self._width(width) if method == "smearing" else None
         tm, eps = self._mesh(mesh)
+        reduced = e / self._scale
         if method == "tetrahedron":
-            count, density = (a.reshape(-1) for a in tm.sums(eps, e))
+            count, density = (a.reshape(-1) for a in tm.sums(eps, reduced))
         else:
-            flat = np.ascontiguousarray(e.reshape(-1))
+            flat = np.ascontiguousarray(reduced.reshape(-1))
             count, density = np.empty_like(flat), np.empty_like(flat)
-            _gauss_sums(eps, flat, self._width(width), count, density)
-        return count * self.spin_degeneracy, density * self.spin_degeneracy, e
+            _gauss_sums(eps, flat, w / self._scale, count, density)
+        return count * self.spin_degeneracy, density * (self.spin_degeneracy / self._scale), e
 
     def dos(self, E: ArrayLike, method: str = "tetrahedron", mesh: int | None = None,
             width: float | None = None) -> np.ndarray | float:
@@ -472,7 +508,8 @@ class TightBinding:
             Linear tetrahedron method (:class:`TetrahedronMesh`), or Gaussian
             smearing D(E) = (2/N) Σ_k exp(−(E − ε_k)²/2w²)/(√(2π) w) on the mesh points.
         mesh : int, optional
-            Divisions per reciprocal vector (Γ-centred); default 48 (3D), 384 (2D), 8192 (1D).
+            Divisions per reciprocal vector (Γ-centred); default 48 (3D), 384 (2D), 8192 (1D); at most
+            96 (3D), 1024 (2D), 2**20 (1D) (memory).
         width : float, optional
             Gaussian width w, J (> 0; smearing only); default 1 % of the band width.
 
@@ -524,8 +561,8 @@ class TightBinding:
         def excess(E: float) -> float:
             return integrated(E) * self.spin_degeneracy - filling
 
-        return float(brentq(excess, lo, hi, xtol=1e-14 * (hi - lo), rtol=4.0 * np.finfo(float).eps,
-                            maxiter=200))
+        return self._scale * float(brentq(excess, lo, hi, xtol=1e-14 * (hi - lo),
+                                          rtol=4.0 * np.finfo(float).eps, maxiter=200))
 
     @cached_property
     def fermi_level(self) -> float:
@@ -546,8 +583,13 @@ class TightBinding:
         >>> round(tb.band_energy(mesh=24), 4), round(tb.band_energy(mesh=24, blochl=False), 4)
         (-2.005, -1.9934)
         """
+        if not isinstance(blochl, bool | np.bool_):
+            raise TypeError(f"blochl must be a bool (True or False), got {blochl!r}")
+        if self.dim != 3:
+            raise ValueError(f"lattice.dim = {self.dim} is outside the valid range of band_energy: 3 (the "
+                             "tetrahedron weights are 3D)")
         filling = self.electrons_per_cell if electrons_per_cell is None else electrons_per_cell
         E_F = self.fermi_energy_for(filling, mesh)
         tm, eps = self._mesh(mesh)
-        w = tm.weights(eps, E_F, blochl=blochl)
-        return self.spin_degeneracy * float(w @ eps)
+        w = tm.weights(eps, E_F / self._scale, blochl=bool(blochl))
+        return self.spin_degeneracy * float(w @ eps) * self._scale

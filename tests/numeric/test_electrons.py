@@ -482,3 +482,42 @@ def test_tight_binding_bad_calls():
         TightBinding("sc", T, electrons_per_cell=1.0)
     with pytest.raises(ValueError, match="3D"):
         TetrahedronMesh(Lattice.square(1.0), 4).weights(np.zeros(16), 0.0)
+
+
+def test_tight_binding_any_hopping_scale():
+    """ε ∝ t: the Fermi level, band width and DOS scale exactly with the hopping, from t = 1e-300 J
+    to 1e300 J. Before: ZeroDivisionError at t = 1e-300 J (energy differences underflowed in the
+    tetrahedra), a brentq "NaN" error at t = 1e300 J. Band width of the sc band: 12t (A&M ch. 10)."""
+    lattice = Lattice.sc(3e-10)
+    ref = TightBinding(lattice, 1.0, electrons_per_cell=0.5)
+    for t in (1e-300, 1e-19, 1e300):
+        tb = TightBinding(lattice, t, electrons_per_cell=0.5)
+        assert tb.band_width / t == pytest.approx(12.0, rel=1e-12)
+        assert tb.fermi_level / t == pytest.approx(ref.fermi_level, rel=1e-12)
+        assert tb.dos(-2.0 * t, mesh=16) * t == pytest.approx(ref.dos(-2.0, mesh=16), rel=1e-12)
+        assert tb.band_energy(mesh=8) / t == pytest.approx(ref.band_energy(mesh=8), rel=1e-12)
+        if t < 1e200:  # m* = ħ²/(2ta²): 6e-350 kg at t = 1e300 J, below the smallest double
+            assert tb.effective_mass * t == pytest.approx(ref.effective_mass, rel=1e-12)
+        else:
+            with pytest.raises(ValueError, match="effective mass"):
+                _ = tb.effective_mass
+
+
+def test_electron_models_refuse_what_they_cannot_represent():
+    """Clear errors (before: E_F = 0 silently for m = 1e300 kg, ε(k) = inf for |k| = 1e300 1/m,
+    a MemoryError for mesh = 10**12, blochl = "no" taken as True, a 1D band_energy failing inside
+    the tetrahedron code)."""
+    with pytest.raises(ValueError, match=r"m = 1e\+300 kg .*E_F"):
+        FreeElectronGas(8.47e28, 1e300)
+    gas = FreeElectronGas.copper()
+    with pytest.raises(ValueError, match=r"k = .*1e\+300"):
+        gas.energies([1e300, 0.0, 0.0])
+    # |k|² overflows, ε does not: ħ²k²/2m = 6.1e281 J at k = 1e160 1/m
+    assert gas.energies([1e160, 0.0, 0.0]) == pytest.approx((hbar * 1e160) ** 2 / (2 * m_e), rel=1e-14)
+    tb = TightBinding(Lattice.sc(3e-10), eV, electrons_per_cell=1.0)
+    with pytest.raises(ValueError, match="mesh = 1000000000000"):
+        tb.dos(0.0, mesh=10**12)
+    with pytest.raises(TypeError, match="blochl"):
+        tb.band_energy(mesh=4, blochl="no")
+    with pytest.raises(ValueError, match=r"lattice\.dim = 1"):
+        TightBinding(Lattice.chain(1e-10), eV, electrons_per_cell=1.0).band_energy()
