@@ -29,6 +29,7 @@ from typing import Any
 
 import sympy as sp
 
+from . import render
 from .checker import CheckResult, check_equal, check_step, rng, sample_point
 from .provenance import Model, Ref, lineage, provenance_failures
 from .units import DimensionError, dimension_of, format_dimension
@@ -454,56 +455,155 @@ class Derivation:
                            "; ".join(map(str, regime)) + " (numeric checks sample inside it)")
 
     # --------------------------------------------------------------- rendering
-    def latex(self) -> str:
-        """The whole derivation as a LaTeX fragment (steps with justifications)."""
-        out = [rf"\textbf{{{self.title}}}\quad(\texttt{{{_tex_escape(self.name)}}})\\"]
-        out.append(rf"\text{{Source: {_tex_escape(self.source)}}}\\")
+    def latex(self, document: bool = False, unicode: bool = False) -> str:
+        r"""The whole derivation as LaTeX: a math-mode fragment, or a complete document.
+
+        Parameters
+        ----------
+        document : bool, optional
+            False (default): a math-mode fragment, ``\begin{aligned} ... \end{aligned}``,
+            one line per item and two per step (justification, then equation), for
+            display math: ``\[ ... \]`` with amsmath in LaTeX, ``$$ ... $$`` in MathJax.
+            It is what ``ephkit show NAME --latex --steps`` prints. True: a complete
+            document (:meth:`latex_section` in :func:`derive.render.latex_document`),
+            with wrapped prose, a page break wherever needed, and formulas wider
+            than the line scaled down to it.
+        unicode : bool, optional
+            Keep characters of the prose that have no LaTeX form (CJK, ...) as they
+            are, for MathJax or a lualatex/xelatex setup with such fonts; by default
+            they are written as their code points (``[U+539F]``). Greek letters and
+            symbols are math commands either way.
+
+        Returns
+        -------
+        str
+            LaTeX that compiles with pdflatex and lualatex (the fragment needs amsmath;
+            the document, only the packages :data:`derive.render.TEX_PACKAGES`).
+
+        Examples
+        --------
+        >>> import derive
+        >>> tex = derive.get("frohlich_coupling").latex()
+        >>> tex.splitlines()[0]
+        '\\begin{aligned}'
+        >>> derive.get("frohlich_coupling").latex(document=True).startswith(r"\documentclass")
+        True
+        """
+        if document:
+            return render.latex_document(self.latex_section(unicode))
+        rows = self._latex_rows(unicode)
+        return "\\begin{aligned}\n" + "\\\\\n".join("&" + r for r in rows) + "\n\\end{aligned}"
+
+    def _latex_rows(self, unicode: bool) -> list[str]:
+        """The lines of the :meth:`latex` fragment, each a math-mode formula."""
+
+        def text(prose: str, command: str = r"\text") -> str:
+            return render.math_text(prose, command, unicode)
+
+        bold, mono = text(self.title, r"\textbf"), text(self.name, r"\texttt")
+        rows = [rf"{bold}\quad({mono})",
+                text(f"Source: {self.source}")]
         for a in self.assumptions:
-            rel = rf":\ {sp.latex(a.relation)}" if a.relation is not None else ""
-            out.append(rf"\text{{Assume: {_tex_escape(a.text)}}}{rel}\\")
+            rel = rf":\; {sp.latex(a.relation)}" if a.relation is not None else ""
+            rows.append(text(f"Assume: {a.text}") + rel)
         for m in self.model:
-            text = _tex_escape(f"Model {m.ref}: {m.text}")
-            out.append(rf"\text{{{text}}}:\ {sp.latex(m.expr)}\\")
-        out.append(r"\begin{aligned}")
+            rows.append(text(f"Model {m.ref}: {m.text}") + rf":\; {sp.latex(m.expr)}")
         for i, step in enumerate(self.steps, 1):
-            why = _tex_escape(step.why + _from(step))
-            out.append(rf"&({i})\quad {step.latex()} && \text{{{why}}}\\")
-        out.append(r"\end{aligned}\\")
-        out.append(rf"\text{{Result: }}{sp.latex(self.statement)}\\")
-        out.append(rf"\text{{Textbook: }}{sp.latex(self.textbook)}")
+            rows.append(text(f"({i}) {step.why}{_from(step)}"))
+            rows.append(r"\qquad " + step.latex())
+        rows.append(r"\text{Result: }" + sp.latex(self.statement))
+        rows.append(r"\text{Textbook form: }" + sp.latex(self.textbook))
+        return rows
+
+    def latex_section(self, unicode: bool = False) -> str:
+        r"""The whole derivation as a text-mode LaTeX section, for a document.
+
+        Prose is text (escaped by :func:`derive.render.tex_text`), formulas are
+        displayed with ``\ephkitdisplay``, which :func:`derive.render.latex_document`
+        defines: put sections of several derivations in one document with it.
+
+        Parameters
+        ----------
+        unicode : bool, optional
+            As for :meth:`latex`.
+
+        Returns
+        -------
+        str
+            A ``\section*`` with the symbols, assumptions, model, steps and result.
+        """
+        def text(prose: str) -> str:
+            return render.tex_text(prose, unicode)
+
+        out = [rf"\section*{{{text(self.title)} (\texttt{{{text(self.name)}}})}}",
+               rf"\textit{{Source:}} {text(self.source)}", "", r"\subsection*{Symbols}", r"\begin{itemize}"]
+        for q in self.symbols:
+            assumed = ", ".join(q.assumptions) or "no assumption"
+            out.append(rf"\item ${sp.latex(q.symbol)}$: {text(q.meaning)} "
+                       rf"[${render.unit_latex(q.dimension)}$; {text(assumed)}]")
+        out += [r"\end{itemize}", r"\subsection*{Assumptions and validity}", r"\begin{itemize}"]
+        for a in self.assumptions:
+            rel = f": ${sp.latex(a.relation)}$" if a.relation is not None else ""
+            out.append(rf"\item {text(a.text)}{rel}")
+        out.append(r"\end{itemize}")
+        if self.model:
+            out += [r"\subsection*{Model}", r"\begin{itemize}"]
+            out += [rf"\item {text(f'{m.ref}: {m.text}')}: {render.display_math(sp.latex(m.expr))}"
+                    for m in self.model]
+            out.append(r"\end{itemize}")
+        out += [r"\subsection*{Steps}", r"\begin{enumerate}"]
+        out += [rf"\item {text(step.why + _from(step))} {render.display_math(step.latex())}"
+                for step in self.steps]
+        out += [r"\end{enumerate}", r"\subsection*{Result}", render.display_math(sp.latex(self.statement)),
+                r"\textit{Textbook form:}", render.display_math(sp.latex(self.textbook))]
         return "\n".join(out)
 
     def _repr_latex_(self) -> str:
-        return "$$\n" + self.latex() + "\n$$"
+        """Jupyter's LaTeX display (MathJax; nbconvert's LaTeX export): the lines of the
+        :meth:`latex` fragment, each in its own ``$$ ... $$``, the prose's CJK characters kept.
+
+        One block per line, not the whole fragment in one: MathJax stops with "internal buffer
+        size exceeded" when a macro (``\\substack``, ``\\ ``) is expanded with more than 5 KiB of
+        formula after it, which a whole derivation has.
+        """
+        return "\n".join(f"$$ {row} $$" for row in self._latex_rows(unicode=True))
+
+    def _repr_markdown_(self) -> str:
+        """Jupyter's Markdown display (preferred by JupyterLab to LaTeX): :meth:`markdown`, whose
+        prose wraps and whose symbols are a table."""
+        return self.markdown()
 
     def markdown(self) -> str:
-        """The whole derivation as Markdown with ``$$`` math (for docs and notebooks)."""
-        lines = [f"### {self.title} (`{self.name}`)", "", f"*Source:* {self.source}", ""]
-        lines.append("**Symbols**")
-        lines.append("")
-        lines.append("| symbol | meaning | SI | assumptions |")
-        lines.append("|---|---|---|---|")
+        """The whole derivation as Markdown with ``$``/``$$`` math (for docs and notebooks).
+
+        Prose is escaped (:func:`derive.render.markdown_text`), so no character of it
+        is read as Markdown (``|g_q|`` stays in its table cell, ``**`` is no bold);
+        symbols, SI units, relations and formulas are math.
+
+        Returns
+        -------
+        str
+            CommonMark with GFM tables and dollar math (Jupyter, MyST).
+        """
+        md, math = render.markdown_text, render.markdown_math
+        lines = [f"### {md(self.title)} (`{self.name}`)", "", f"*Source:* {md(self.source)}", "",
+                 "**Symbols**", "", "| symbol | meaning | SI unit | assumptions |", "|---|---|---|---|"]
         for q in self.symbols:
             assumed = ", ".join(q.assumptions) or "-"
-            lines.append(
-                f"| ${sp.latex(q.symbol)}$ | {q.meaning} | {format_dimension(q.dimension)} | {assumed} |"
-            )
+            lines.append(f"| {math(sp.latex(q.symbol), cell=True)} | {md(q.meaning)} | "
+                         f"{math(render.unit_latex(q.dimension), cell=True)} | {md(assumed)} |")
         lines += ["", "**Assumptions and validity**", ""]
         for a in self.assumptions:
-            rel = f": ${sp.latex(a.relation)}$" if a.relation is not None else ""
-            lines.append(f"- {a.text}{rel}")
+            rel = f": {math(sp.latex(a.relation))}" if a.relation is not None else ""
+            lines.append(f"- {md(a.text)}{rel}")
         if self.model:
             lines += ["", "**Model**", ""]
-            lines += [f"- {m.ref}: {m.text}: ${sp.latex(m.expr)}$" for m in self.model]
+            lines += [f"- {md(f'{m.ref}: {m.text}')}: {math(sp.latex(m.expr))}" for m in self.model]
         lines += ["", "**Steps**", ""]
         for i, step in enumerate(self.steps, 1):
-            lines.append(f"{i}. {step.why}{_from(step)}")
-            lines.append("")
-            lines.append(f"   $$ {step.latex()} $$")
-            lines.append("")
-        lines.append(f"**Result:** $${sp.latex(self.statement)}$$")
-        lines.append("")
-        lines.append(f"**Textbook form:** $${sp.latex(self.textbook)}$$")
+            lines += [f"{i}. {md(step.why + _from(step))}", "", f"   {math(step.latex(), display=True)}", ""]
+        lines += [f"**Result:** {math(sp.latex(self.statement), display=True)}", "",
+                  f"**Textbook form:** {math(sp.latex(self.textbook), display=True)}"]
         return "\n".join(lines)
 
     def __repr__(self) -> str:
@@ -514,8 +614,3 @@ def _from(step: Step) -> str:
     """Where a step's left side comes from, e.g. `` (from H, (2))``."""
     return f" (from {', '.join(map(str, step.inputs))})" if step.inputs else ""
 
-
-def _tex_escape(text: str) -> str:
-    for a, b in (("\\", r"\backslash "), ("_", r"\_"), ("%", r"\%"), ("&", r"\&"), ("#", r"\#")):
-        text = text.replace(a, b)
-    return text
