@@ -27,8 +27,16 @@ from typing import Any
 
 import numpy as np
 
-from ._support import checked, integer
+from ._support import integer, scalar
 from .lattice import Lattice
+
+#: Largest angular_order and radial_order of a :class:`RayRule` (Gauss-Legendre points per direction / panel).
+MAX_ORDER = 128
+#: Smallest t_min of a :class:`RayRule`: far below any thermal scale resolved in double precision
+#: (the integrators use the long-wave limit of the model below t_min anyway).
+MIN_T_MIN = 1e-30
+#: Most radial panels log(1/t_min)/log(panel_ratio) of a :class:`RayRule`.
+MAX_PANELS = 1000
 
 #: Measure compression: geometric bins x_{j+1}/x_j <= BIN_RATIO, a Gauss rule of BIN_GAUSS points in each.
 BIN_RATIO = 1.25
@@ -50,13 +58,14 @@ class RayRule:
     ----------
     angular_order : int
         Gauss points per direction of each boundary simplex (3D: angular_order²
-        per triangle; 2D: angular_order per edge), >= 1. Default 16.
+        per triangle; 2D: angular_order per edge), in [1, 128]. Default 16.
     radial_order : int
-        Gauss-Legendre points per radial panel, >= 1. Default 12.
+        Gauss-Legendre points per radial panel, in [1, 128]. Default 12.
     panel_ratio : float
-        Ratio r of consecutive panel edges, > 1. Default 3.
+        Ratio r of consecutive panel edges, > 1, with at most 1000 panels
+        (r >= (1/t_min)^(1/1000)). Default 3.
     t_min : float
-        Inner edge of the geometric panels, in (0, 1). Default 1e-7, the
+        Inner edge of the geometric panels, in [1e-30, 1). Default 1e-7, the
         phonon sums of ``numeric.thermal``: panels reach thermal phonons down to
         T ≈ t_min Θ_D. The golden-rule rates of ``numeric.transport`` use
         ``t_min = 1e-6`` (their rule ``GOLDEN_RULE_RAYS``): they are asked down
@@ -76,7 +85,7 @@ class RayRule:
     >>> RayRule(angular_order=0)
     Traceback (most recent call last):
     ...
-    ValueError: angular_order = 0 is outside the valid range: integers >= 1
+    ValueError: angular_order = 0 is outside the valid range: an integer in [1, 128]
     """
 
     angular_order: int = 16
@@ -87,17 +96,29 @@ class RayRule:
 
     def __post_init__(self) -> None:
         for name in ("angular_order", "radial_order"):
-            object.__setattr__(self, name, integer(name, getattr(self, name), 1))
-        object.__setattr__(self, "panel_ratio", float(checked("panel_ratio", self.panel_ratio, 1.0,
-                                                              low_open=True)))
-        object.__setattr__(self, "t_min", float(checked("t_min", self.t_min, 0.0, 1.0, low_open=True,
-                                                        high_open=True)))
+            object.__setattr__(self, name, integer(name, getattr(self, name), 1, MAX_ORDER))
+        object.__setattr__(self, "panel_ratio", scalar("panel_ratio", self.panel_ratio, 1.0, low_open=True))
+        object.__setattr__(self, "t_min", scalar("t_min", self.t_min, MIN_T_MIN, 1.0, high_open=True))
+        if not isinstance(self.compress, bool | np.bool_):
+            raise TypeError(f"compress must be True or False, got {self.compress!r}")
         object.__setattr__(self, "compress", bool(self.compress))
+        panels = math.log(1.0 / self.t_min) / math.log(self.panel_ratio)
+        if panels > MAX_PANELS:
+            lowest = (1.0 / self.t_min) ** (1.0 / MAX_PANELS)
+            raise ValueError(f"panel_ratio = {self.panel_ratio!r} is outside the valid range [{lowest:.6g}, "
+                             f"inf) for t_min = {self.t_min:g}: it would need {panels:.3g} radial panels "
+                             f"(at most {MAX_PANELS})")
 
     def coarser(self) -> RayRule:
-        """The rule with angular_order − 1 and radial_order − 2 (at least 1 and 2): for error estimates."""
-        return dataclasses.replace(self, angular_order=max(1, self.angular_order - 1),
-                                   radial_order=max(2, self.radial_order - 2))
+        """The rule with angular_order − 1 and radial_order − 2, for error estimates.
+
+        Where those would fall below 1 the order goes up instead (angular 1 -> 2, radial 1, 2 -> 3, 4),
+        so that the rule always differs from this one in both orders (an estimate from the same rule
+        would be 0).
+        """
+        a, r = self.angular_order, self.radial_order
+        return dataclasses.replace(self, angular_order=a - 1 if a > 1 else 2,
+                                   radial_order=r - 2 if r > 2 else r + 2)
 
 
 class ModelCache:

@@ -42,7 +42,17 @@ Kernels in x = ħω/(k_B T), written with e^{−x} and expm1 so that they keep f
 precision for x -> 0 and never overflow: C_V: k_B x² e^{−x}/(1 − e^{−x})²;
 n_B = e^{−x}/(1 − e^{−x}); ⟨u²⟩: (ħ/M)(1/2 + n_B)/ω. Nodes with x > 746,
 where e^{−x} = 0 in double precision, are skipped exactly (the spectrum is
-sorted once), which makes low temperatures cheap.
+sorted once), which makes low temperatures cheap. The Bose sums are formed
+as (k_B T/ħ) Σ w h(x)/ω^k with h(x) = x n_B(x) -> 1, so that T up to the
+largest double gives the classical limit, never 0/0.
+
+Every T in [0, 1.8e308] K gives a finite value: below T_low = Θ_D(0)
+min(1e-5, 10 t_min), where the innermost radial panel stops resolving the
+thermal wavevectors k_B T/ħv, the sums are the model's own long-wave limit
+(:func:`_low_T_law`: the T³ law of C_V, from the model's sound velocities),
+exact as T -> 0, with an error estimate. Quantities that are infinite for
+the model are refused (ValueError): the phonon number of a 1D model at T > 0,
+⟨u²⟩ of a 1D model and of a 2D model at T > 0.
 """
 
 from __future__ import annotations
@@ -65,6 +75,8 @@ _X_CUT = 746.0
 #: Elements of one (nodes × temperatures) block of the contraction.
 _BLOCK = 1 << 20
 _METHODS = ("rays", "mesh")
+#: Most q-points of one ray rule (memory: the spectrum holds d frequencies per point).
+_MAX_NODES = 1 << 23
 
 #: The spectra of the rules used, per model.
 _SPECTRA = ModelCache()
@@ -86,6 +98,10 @@ def _ray_nodes(model: PhononModel, rule: RayRule) -> tuple[np.ndarray, np.ndarra
             w_dir = sphere * np.ones(1) * radius**dim
         case other:
             raise TypeError(f"model.domain must be a BrillouinZone or a DebyeSphere, got {other!r}")
+    if P.shape[0] * t.shape[0] > _MAX_NODES:
+        raise ValueError(f"the ray rule {rule} has {P.shape[0]} directions x {t.shape[0]} radii = "
+                         f"{P.shape[0] * t.shape[0]:.3g} q-points on this model, more than {_MAX_NODES}: "
+                         "lower angular_order, radial_order or the number of panels (panel_ratio, t_min)")
     q = (t[None, :, None] * P[:, None, :]).reshape(-1, dim)
     w = (scale * w_dir[:, None] * wt[None, :]).reshape(-1)
     return q, w
@@ -133,49 +149,68 @@ def _spectrum(model: PhononModel, key: tuple) -> _Spectrum:
 
 # ====================================================================== contraction over T
 def _kernel(kind: str, omega: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """The per-node factor of each sum, finite for every x >= 0 (x = 0 where ħω/k_B T underflows).
+
+    With h(x) = x e^{−x}/(1 − e^{−x}) = x n_B(x) (h -> 1 as x -> 0): "cv" gives x²e^{−x}/(1 − e^{−x})²
+    = h(x)² eˣ, "n" gives h(x)/ω and "u" h(x)/ω² (s, s²): the sums of n_B and n_B/ω divided by
+    k_B T/ħ, so that no factor 1/x overflows at high T (the caller multiplies by k_B T/ħ).
+    """
     e = np.exp(-x)
     one_minus = -np.expm1(-x)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratio = np.where(x > 0.0, x / np.where(x > 0.0, one_minus, 1.0), 1.0)   # x/(1 − e^{−x}) >= 1
     if kind == "cv":
-        return x * x * e / (one_minus * one_minus)
-    n = e / one_minus
+        return ratio * ratio * e
+    h = ratio * e
     if kind == "n":
-        return n
-    return n / omega[:, None]                                       # "u": thermal part of Σ (n + 1/2)/ω
+        return h / omega[:, None]
+    return (h / omega[:, None]) / omega[:, None]                    # "u": Σ n_B/ω over k_B T/ħ
 
 
 def _contract(spec: _Spectrum, T: np.ndarray, kind: str, compressed: bool = True) -> np.ndarray:
-    """Σ_nodes w g(ħω/k_B T) for every T (> 0) in the flat array T (compressed or full spectrum)."""
+    """Σ_nodes w g(ħω/k_B T) for every T (> 0) in the flat array T (compressed or full spectrum).
+
+    g is x²eˣ/(eˣ − 1)² ("cv"), n_B ("n") or n_B/ω ("u", s); finite for every T > 0 up to the
+    largest double (the Bose sums are formed as (k_B T/ħ) Σ w h(x)/ω^k, see :func:`_kernel`).
+    """
     out = np.zeros(T.shape)
     order = np.argsort(T)
     Ts = T[order]
     res = np.zeros(T.shape)
     omega, weights = (spec.nodes, spec.node_weights) if compressed else (spec.omega, spec.weights)
+    scaled = omega * (_HBAR / _K_B)                                 # ħω/k_B, K
     n_t = max(1, min(len(Ts), 64))
     for start in range(0, len(Ts), n_t):
         temps = Ts[start:start + n_t]
-        beta = _HBAR / (_K_B * temps)                               # s
-        n_use = int(np.searchsorted(omega, _X_CUT * _K_B * temps[-1] / _HBAR, side="right"))
+        with np.errstate(over="ignore"):                            # inf at T > 1e305: every node
+            n_use = int(np.searchsorted(scaled, _X_CUT * temps[-1], side="right"))
         step = max(1, _BLOCK // len(temps))
         acc = np.zeros(len(temps))
         for i in range(0, n_use, step):
             om = omega[i:min(i + step, n_use)]
-            acc += weights[i:i + len(om)] @ _kernel(kind, om, om[:, None] * beta[None, :])
+            x = np.minimum(scaled[i:i + len(om), None] / temps[None, :], 1e4)   # e^{−x} = 0 beyond 746
+            acc += weights[i:i + len(om)] @ _kernel(kind, om, x)
+        if kind != "cv":
+            acc = (acc * (_K_B / _HBAR)) * temps                    # (k_B T/ħ) Σ w h/ω^k
         res[start:start + len(temps)] = acc
     out[order] = res
     return out
 
 
 # ====================================================================== public API
-def _inputs(model: object, T: ArrayLike, method: str, rule: dict, n: int) -> tuple[np.ndarray, tuple]:
+def _inputs(model: object, T: ArrayLike, method: str, rule: dict, n: int,
+            return_error: object = False) -> tuple[np.ndarray, tuple]:
     """Validated T and the spectrum key: ("rays", RayRule) or ("mesh", n)."""
     if not isinstance(model, PhononModel):
         raise ValueError(f"model must be a PhononModel (e.g. SpringModel or DebyeModel), got "
                          f"{type(model).__name__}")
     T = checked("T", T, 0.0)
-    if method not in _METHODS:
+    if not isinstance(method, str) or method not in _METHODS:
         raise ValueError(f"method = {method!r} is outside the valid range: one of {_METHODS}")
+    if not isinstance(return_error, bool | np.bool_):
+        raise TypeError(f"return_error must be True or False, got {return_error!r}")
     rays = RayRule(**rule)
-    n = integer("n", n, 1)
+    n = integer("n", n, 1, _MESH_MAX[model.dim])
     return T, (("rays", rays) if method == "rays" else ("mesh", n))
 
 
@@ -183,27 +218,94 @@ def _lower(key: tuple) -> tuple:
     """The coarser rule used for the error estimate."""
     if key[0] == "rays":
         return ("rays", key[1].coarser())
-    return ("mesh", max(2, (3 * key[1]) // 4))
+    n = key[1]
+    return ("mesh", max(1, min(n - 1, (3 * n) // 4)) if n > 1 else 2)    # always a different mesh
 
 
 def _evaluate(model, T, key, compute, return_error):
-    value = compute(_spectrum(model, key), T)
+    """compute(spec, T) -> (value, error of the low-T law) with the rule ``key``; the error estimate
+    adds |value − value with the coarser rule|."""
+    value, law_error = compute(_spectrum(model, key), T)
     shape_scalar = T.ndim == 0
     if return_error:
-        error = np.abs(value - compute(_spectrum(model, _lower(key)), T))
+        coarse, _ = compute(_spectrum(model, _lower(key)), T)
+        error = np.abs(value - coarse) + law_error
         if shape_scalar:
             return float(value), float(error)
         return value, error
     return float(value) if shape_scalar else value
 
 
-def _thermal_sum(spec, T: np.ndarray, kind: str, scale: float = 1.0) -> np.ndarray:
-    """A Bose-weighted spectral sum at every T > 0; exactly 0 at T = 0 (no thermal excitation)."""
+# ====================================================================== T -> 0: the long-wave limit
+#: Low-T edge: below T_low = Θ_D(0) min(_LOW_T_RATIO, 10 t_min) the sums are the model's own
+#: long-wavelength limit (the rule's innermost panel, t_min, no longer resolves k_B T/ħv).
+_LOW_T_RATIO = 1e-5
+#: Relative accuracy of Θ_D(0) (the direction average of the sound velocities, rtol 1e-12).
+_THETA_RTOL = 1e-12
+#: ζ(n), n = 2, 3, 4.
+_ZETA = {2: math.pi**2 / 6.0, 3: 1.2020569031595942, 4: math.pi**4 / 90.0}
+#: Mesh divisions n allowed per dimension (n^d <= ~2·10⁶ points).
+_MESH_MAX = {1: 1 << 21, 2: 1448, 3: 128}
+
+
+def low_temperature_edge(model: PhononModel, key: tuple) -> float:
+    """T_low, K: below it the ray rule of ``key`` (or the mesh) is replaced by the low-T law."""
+    t_min = key[1].t_min if key[0] == "rays" else 1e-7
+    return model.debye_temperature_T0() * min(_LOW_T_RATIO, 10.0 * t_min)
+
+
+def _low_T_law(model: PhononModel, kind: str, T: np.ndarray) -> np.ndarray:
+    """The leading T -> 0 term of Σ w g (the units of :func:`_contract`), from Θ = Θ_D(0) of the model.
+
+    With ω_s = v_s(n̂) q near Γ, (Ω/(2π)^d) Σ_s ∫ dΩ̂ ∫ q^{d−1} dq g(ħv_s q/k_B T) = d² (T/Θ)^d I_g,
+    using Ω/(2π)^d = d/(S_d q_D^d), ⟨Σ_s v_s^{−d}⟩ = d/v̄^d and k_B Θ = ħ q_D v̄; I_g = ∫_0^∞ x^{d−1} g dx:
+    C_V/k_B: (d+1)! ζ(d+1); n_B: (d−1)! ζ(d) (d >= 2); n_B/ω: (k_B T/ħ)^{−1} (d−2)! ζ(d−1) (d = 3).
+    """
+    d = model.dim
+    theta = model.debye_temperature_T0()
+    tau = T / theta
+    if kind == "cv":
+        coef, power = d * d * math.factorial(d + 1) * _ZETA[d + 1], d
+    elif kind == "n":
+        coef, power = d * d * math.factorial(d - 1) * _ZETA[d], d
+    else:
+        coef, power = d * d * math.factorial(d - 2) * _ZETA[d - 1] * _HBAR / (_K_B * theta), d - 1
+    return (coef ** (1.0 / power) * tau) ** power                  # no underflow before the result's own
+
+
+def _thermal_sum(model: PhononModel, key: tuple, spec: _Spectrum, T: np.ndarray,
+                 kind: str) -> tuple[np.ndarray, np.ndarray]:
+    """A Bose-weighted spectral sum at every T > 0 (0 at T = 0), and the error of the low-T law.
+
+    Below :func:`low_temperature_edge` the sum is the model's long-wave limit :func:`_low_T_law`; its
+    error is the law's relative deviation from the quadrature at the edge, scaled by (T/T_low)² (the
+    dispersion correction is of relative order (T/Θ)²), plus d × the accuracy of Θ_D(0).
+    """
     flat = T.reshape(-1)
     out = np.zeros(flat.shape)
+    err = np.zeros(flat.shape)
     pos = flat > 0.0
-    out[pos] = scale * _contract(spec, flat[pos], kind)
-    return out.reshape(T.shape)
+    if pos.any():
+        edge = low_temperature_edge(model, key)
+        small = pos & (flat < edge)
+        big = pos & ~small
+        out[big] = _contract(spec, flat[big], kind)
+        if small.any():
+            law = _low_T_law(model, kind, flat[small])
+            at_edge = float(_contract(spec, np.array([edge]), kind)[0])
+            relative = abs(at_edge / float(_low_T_law(model, kind, np.array([edge]))[0]) - 1.0)
+            out[small] = law
+            err[small] = law * (relative * (flat[small] / edge) ** 2 + model.dim * _THETA_RTOL)
+    return out.reshape(T.shape), err.reshape(T.shape)
+
+
+def _refuse_divergent(model: PhononModel, T: np.ndarray, what: str, dim: int, zero_too: bool = False,
+                      valid: str = "") -> None:
+    """ValueError when ``what`` is infinite: a ``dim``-D model at T > 0 (at every T if ``zero_too``)."""
+    if model.dim == dim and (zero_too or np.any(T > 0.0)):
+        where = "at every T" if zero_too else f"at T = {float(np.max(T)):g} K (every T > 0)"
+        raise ValueError(f"{what} of a {dim}D model (model.dim = {dim}) is infinite {where}: the long waves "
+                         f"ω = v|q| make its q-integral diverge at q -> 0; valid range: {valid}")
 
 
 def heat_capacity(model: PhononModel, T: ArrayLike, method: str = "rays", *, angular_order: int = 16,
@@ -222,18 +324,21 @@ def heat_capacity(model: PhononModel, T: ArrayLike, method: str = "rays", *, ang
         Quadrature rule (see the module notes). Default "rays".
     angular_order : int, optional
         "rays": Gauss points per direction of each boundary simplex (3D:
-        angular_order² per triangle; 2D: angular_order per edge), >= 1. Default 16.
+        angular_order² per triangle; 2D: angular_order per edge), in [1, 128]. Default 16.
     radial_order : int, optional
-        "rays": Gauss-Legendre points per radial panel, >= 1. Default 12.
+        "rays": Gauss-Legendre points per radial panel, in [1, 128]. Default 12.
     panel_ratio : float, optional
-        "rays": ratio of consecutive geometric panel edges in t = |q|/R (> 1). Default 3.
+        "rays": ratio of consecutive geometric panel edges in t = |q|/R (> 1; at most 1000
+        panels down to t_min). Default 3.
     t_min : float, optional
-        "rays": inner edge of the geometric panels (then one panel [0, t_min]), in (0, 1). Default 1e-7.
+        "rays": inner edge of the geometric panels (then one panel [0, t_min]), in [1e-30, 1).
+        Default 1e-7. Below T_low = Θ_D(0) min(1e-5, 10 t_min) the model's long-wave limit
+        is used instead of the quadrature (Notes).
     n : int, optional
-        "mesh": divisions n of the shifted n^d Monkhorst-Pack mesh, >= 1. Default 32.
+        "mesh": divisions n of the shifted n^d Monkhorst-Pack mesh, >= 1 (n^d <= ~2·10⁶). Default 32.
     return_error : bool, optional
         Also return an error estimate: |value − value with the coarser rule|
-        (rays: angular_order − 1 and radial_order − 2; mesh: 3n/4). It is
+        (rays: angular_order − 1 and radial_order − 2; mesh: 3n/4, n − 1 for n <= 3, 2 for n = 1). It is
         conservative (the coarser rule's error) for the exponentially
         convergent ray rule.
 
@@ -249,6 +354,15 @@ def heat_capacity(model: PhononModel, T: ArrayLike, method: str = "rays", *, ang
     the model's sound velocities; C_V -> d k_B (1 − ħ²⟨ω²⟩/(12 k_B² T²)) as
     T -> ∞ (x²eˣ/(eˣ−1)² = 1 − x²/12 + ...), ⟨ω²⟩ the mean over all modes.
 
+    Every T in [0, 1.8e308] K gives a finite value. Below T_low = Θ_D(0)
+    min(1e-5, 10 t_min) (3.4e-4 K for Θ_D(0) = 343 K and the default rule)
+    the value is the model's own long-wave limit d² (d+1)! ζ(d+1) k_B (T/Θ_D(0))^d
+    (the T³ law in 3D, π²/3 k_B T/Θ_D(0) in 1D), exact as T -> 0; its relative
+    error, reported by ``return_error``, is its deviation from the quadrature at
+    T_low scaled by (T/T_low)² (the dispersion correction) plus d·1e-12 (Θ_D(0)).
+    At T -> ∞ the value tends to d k_B (Dulong-Petit, 3 k_B per atom in 3D).
+    Underflow to 0 happens only where the exact value is below ~1e-308 J/K.
+
     Examples
     --------
     >>> from numeric.constants import k
@@ -262,9 +376,13 @@ def heat_capacity(model: PhononModel, T: ArrayLike, method: str = "rays", *, ang
     (0.0, '2.855196 k_B')
     """
     T, key = _inputs(model, T, method, dict(angular_order=angular_order, radial_order=radial_order,
-                                            panel_ratio=panel_ratio, t_min=t_min), n)
+                                            panel_ratio=panel_ratio, t_min=t_min), n, return_error)
 
-    return _evaluate(model, T, key, lambda spec, T: _thermal_sum(spec, T, "cv", _K_B), return_error)
+    def compute(spec, T):
+        value, error = _thermal_sum(model, key, spec, T, "cv")
+        return _K_B * value, _K_B * error
+
+    return _evaluate(model, T, key, compute, return_error)
 
 
 def phonon_number(model: PhononModel, T: ArrayLike, method: str = "rays", *, angular_order: int = 16,
@@ -283,7 +401,7 @@ def phonon_number(model: PhononModel, T: ArrayLike, method: str = "rays", *, ang
     angular_order, radial_order, panel_ratio, t_min : optional
         "rays": the :class:`numeric._quadrature.RayRule` (defaults 16, 12, 3, 1e-7).
     n : int, optional
-        "mesh": divisions of the shifted n^d Monkhorst-Pack mesh (>= 1). Default 32.
+        "mesh": divisions of the shifted n^d Monkhorst-Pack mesh (>= 1, n^d <= ~2·10⁶). Default 32.
     return_error : bool, optional
         Also return |value − value with the coarser rule| (:func:`heat_capacity`).
 
@@ -296,7 +414,15 @@ def phonon_number(model: PhononModel, T: ArrayLike, method: str = "rays", *, ang
     -----
     Low T (3D): with ω_s = v_s(n̂) q, (Ω/(2π)³) Σ_s ∫ dΩ̂ ∫ q² dq/(e^{ħ v_s q/k_B T} − 1)
     = (Ω/(2π)³) 2ζ(3) (k_B T/ħ)³ 4π ⟨Σ_s v_s⁻³⟩ = 18 ζ(3) (T/Θ_D(0))³, using
-    ⟨Σ_s v_s⁻³⟩ = 3/v̄³ and Θ_D(0) = ħ v̄ (6π²/Ω)^{1/3}/k_B. High T: d k_B T ⟨1/(ħω)⟩ − d/2.
+    ⟨Σ_s v_s⁻³⟩ = 3/v̄³ and Θ_D(0) = ħ v̄ (6π²/Ω)^{1/3}/k_B (2D: (2π²/3) (T/Θ_D(0))²); this
+    law is the value below T_low (:func:`heat_capacity`). High T: d k_B T ⟨1/(ħω)⟩ − d/2,
+    finite up to T = 1.8e308 K (inf only where the exact value exceeds the double range).
+
+    Raises
+    ------
+    ValueError
+        For a 1D model at T > 0: the number of long-wave phonons, ∫ dq/(e^{ħvq/k_B T} − 1),
+        diverges logarithmically at q -> 0.
 
     Examples
     --------
@@ -307,9 +433,9 @@ def phonon_number(model: PhononModel, T: ArrayLike, method: str = "rays", *, ang
     '1.000000000'
     """
     T, key = _inputs(model, T, method, dict(angular_order=angular_order, radial_order=radial_order,
-                                            panel_ratio=panel_ratio, t_min=t_min), n)
-
-    return _evaluate(model, T, key, lambda spec, T: _thermal_sum(spec, T, "n"), return_error)
+                                            panel_ratio=panel_ratio, t_min=t_min), n, return_error)
+    _refuse_divergent(model, T, "phonon_number", 1, valid="model.dim >= 2, or T = 0")
+    return _evaluate(model, T, key, lambda spec, T: _thermal_sum(model, key, spec, T, "n"), return_error)
 
 
 def mean_square_displacement(model: PhononModel, T: ArrayLike, method: str = "rays", *,
@@ -328,7 +454,7 @@ def mean_square_displacement(model: PhononModel, T: ArrayLike, method: str = "ra
     angular_order, radial_order, panel_ratio, t_min : optional
         "rays": the :class:`numeric._quadrature.RayRule` (defaults 16, 12, 3, 1e-7).
     n : int, optional
-        "mesh": divisions of the shifted n^d Monkhorst-Pack mesh (>= 1). Default 32.
+        "mesh": divisions of the shifted n^d Monkhorst-Pack mesh (>= 1, n^d <= ~2·10⁶). Default 32.
     return_error : bool, optional
         Also return |value − value with the coarser rule| (:func:`heat_capacity`).
 
@@ -345,6 +471,14 @@ def mean_square_displacement(model: PhononModel, T: ArrayLike, method: str = "ra
     with the Bose factor. Debye model (3D): ⟨u²⟩ = (9ħ²/(M k_B Θ_D))
     [1/4 + (T/Θ_D)² ∫_0^{Θ_D/T} x/(eˣ − 1) dx], three times the textbook
     one-component ⟨u_x²⟩. High T: ⟨u²⟩ -> (k_B T/M) Σ_s ⟨ω_s⁻²⟩ + O(1/T).
+    Below T_low (:func:`heat_capacity`) the thermal part is the model's long-wave
+    limit (ħ/(M ω_Θ)) 9 ζ(2) (T/Θ_D(0))², ω_Θ = k_B Θ_D(0)/ħ (3D).
+
+    Raises
+    ------
+    ValueError
+        For a 1D model (⟨u²⟩ is infinite at every T: ∫ dq/q at q -> 0) and for a 2D
+        model at T > 0 (the thermal part ∝ T ∫ q dq/q² diverges: Mermin-Wagner).
 
     Examples
     --------
@@ -358,17 +492,17 @@ def mean_square_displacement(model: PhononModel, T: ArrayLike, method: str = "ra
     '0.005007 Å², ratio 1.000000000000'
     """
     T, key = _inputs(model, T, method, dict(angular_order=angular_order, radial_order=radial_order,
-                                            panel_ratio=panel_ratio, t_min=t_min), n)
+                                            panel_ratio=panel_ratio, t_min=t_min), n, return_error)
+    _refuse_divergent(model, T, "mean_square_displacement", 1, zero_too=True,
+                      valid="model.dim = 3, or 2 at T = 0")
+    _refuse_divergent(model, T, "mean_square_displacement", 2, valid="model.dim = 3, or 2 at T = 0")
     if model.mass is None:
         raise ValueError("model.mass is None: the mean-square displacement needs the atomic mass")
     pref = _HBAR / model.mass
 
     def compute(spec, T):
-        flat = T.reshape(-1)
-        out = np.full(flat.shape, spec.zero_point)
-        pos = flat > 0.0
-        out[pos] += _contract(spec, flat[pos], "u")
-        return (pref * out).reshape(T.shape)
+        thermal, error = _thermal_sum(model, key, spec, T, "u")
+        return pref * (spec.zero_point + thermal), pref * error
 
     return _evaluate(model, T, key, compute, return_error)
 
@@ -391,7 +525,14 @@ def debye_waller_2W(model: PhononModel, q: ArrayLike, T: ArrayLike, method: str 
     -------
     float or ndarray
         2W, the intensity factor is e^{−2W}. In 3D 2W = q²⟨u²⟩/3 = q²⟨u_x²⟩
-        (a cubic crystal has an isotropic displacement tensor).
+        (a cubic crystal has an isotropic displacement tensor). inf where 2W
+        exceeds the double range (|q| ~ 1e160 1/m and beyond), e^{−2W} = 0 there.
+
+    Raises
+    ------
+    ValueError
+        As :func:`mean_square_displacement` (1D models; 2D models at T > 0), and
+        for q and T that do not broadcast together.
 
     Examples
     --------
@@ -406,6 +547,12 @@ def debye_waller_2W(model: PhononModel, q: ArrayLike, T: ArrayLike, method: str 
     q = checked("q", q, 0.0)
     if rule.pop("return_error", False):
         raise ValueError("return_error is not supported by debye_waller_2W; use mean_square_displacement")
+    T = checked("T", T, 0.0)
+    try:
+        np.broadcast_shapes(q.shape, T.shape)
+    except ValueError:
+        raise ValueError(f"q (shape {q.shape}) and T (shape {T.shape}) must broadcast together") from None
     u2 = mean_square_displacement(model, T, method, **rule)
-    out = q * q * np.asarray(u2) / model.dim
+    with np.errstate(over="ignore"):                     # 2W beyond 1.8e308: inf (e^{−2W} = 0)
+        out = q * (q * (np.asarray(u2) / model.dim))
     return float(out) if np.ndim(out) == 0 else out

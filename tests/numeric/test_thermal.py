@@ -235,3 +235,118 @@ def test_validation_names_parameter():
         heat_capacity(model, 300.0, method="mesh")
     with pytest.raises(ValueError, match="q = -1"):
         debye_waller_2W(DebyeModel.on_lattice(343.0, Lattice.fcc(3.615e-10), 1e-25), -1.0, 300.0)
+
+
+# ====================================================================== issue 15: every T from 0 to 1.8e308
+def t3_law(T: float, theta: float, coefficient: float = 12 * mpmath.pi**4 / 5 * k_B) -> float:
+    """coefficient (T/Θ)³ at 30 digits, rounded once: the exact value even where (T/Θ)³ underflows."""
+    with mpmath.workdps(30):
+        return float(coefficient * (mpmath.mpf(T) / theta) ** 3)
+
+
+@pytest.fixture(scope="module")
+def fcc_models():
+    M = 63.546 * atomic_mass
+    return {"debye": DebyeModel.on_lattice(343.0, Lattice.fcc(3.615e-10), M),
+            "springs": SpringModel.with_debye_temperature(Lattice.fcc(3.615e-10), M, 343.0, 0.3)}
+
+
+@pytest.mark.parametrize("kind", ["debye", "springs"])
+def test_heat_capacity_T3_law_down_to_1e_300(fcc_models, kind):
+    # was: 1.8e-115 (springs) and 7.9e-141 (Debye) at T = 1e-9 K for the T³ law's 8.0e-56 J/K, with a
+    # "relative error" of 3e-23: the innermost panel (t_min = 1e-7) does not resolve k_B T/ħv below ~Θ·1e-8
+    model = fcc_models[kind]
+    th = model.debye_temperature_T0()
+    T = np.array([10.0**e for e in range(-300, -3, 7)])
+    c, err = heat_capacity(model, T, return_error=True)
+    ref = np.array([t3_law(t, th) for t in T])
+    normal = ref > 1e-300
+    np.testing.assert_allclose(c[normal], ref[normal], rtol=1e-9, atol=0)
+    assert np.all(c[~normal] <= 1e-300) and np.all(c >= 0.0)
+    assert np.all(err[normal] <= 1e-9 * ref[normal]) and np.all(err[normal] > 0.0)
+    assert heat_capacity(model, 1e-9) == pytest.approx(t3_law(1e-9, th), rel=1e-9)
+
+
+@pytest.mark.parametrize("kind", ["debye", "springs"])
+def test_phonon_number_and_displacement_tiny_T(fcc_models, kind):
+    model = fcc_models[kind]
+    th = model.debye_temperature_T0()
+    T = np.array([1e-200, 1e-100, 1e-30, 1e-9, 1e-5])
+    n = phonon_number(model, T)                              # was 5.3e-97 (springs) at 1e-9 K, law: 5.4e-34
+    ref = np.array([t3_law(t, th, 18 * mpmath.zeta(3)) for t in T])
+    ok = ref > 1e-300
+    np.testing.assert_allclose(n[ok], ref[ok], rtol=1e-9, atol=0)
+    assert np.all(n[~ok] <= 1e-300)
+    u = mean_square_displacement(model, np.concatenate([[0.0], T]))
+    np.testing.assert_allclose(u[1:-1], u[0], rtol=1e-15)     # the thermal part ∝ T²: invisible up to 1e-9 K
+    if kind == "debye":
+        assert u[-1] == pytest.approx(debye_u2_reference(1e-5, 343.0, model.mass), rel=1e-12)
+
+
+@pytest.mark.parametrize("kind", ["debye", "springs"])
+def test_classical_limit_up_to_largest_double(fcc_models, kind):
+    # was NaN at T = 1e300 (ħ/k_B T underflowed: 0/0 in x²e^{−x}/(1 − e^{−x})²)
+    model = fcc_models[kind]
+    T = np.array([1e10, 1e100, 1e300, 1.7e308])
+    np.testing.assert_allclose(heat_capacity(model, T), 3 * k_B, rtol=1e-12)
+    if kind == "debye":
+        # Debye: n -> (9/2) T/Θ − 3/2, ⟨u²⟩ -> 9 k_B T/(M ω_D²) + O(1/T) (⟨1/ω⟩ = 3/(2ω_D), ⟨1/ω²⟩ = 3/ω_D²)
+        n = phonon_number(model, T[:3])
+        np.testing.assert_allclose(n, 4.5 * T[:3] / 343.0 - 1.5, rtol=1e-12)
+        omega_d = k_B * 343.0 / hbar
+        u = mean_square_displacement(model, T[:3])
+        np.testing.assert_allclose(u, 9 * k_B * T[:3] / (model.mass * omega_d**2), rtol=1e-12)
+    assert np.all(np.isfinite(phonon_number(model, T)))
+    assert np.all(np.isfinite(mean_square_displacement(model, T)))
+
+
+def test_infinite_quantities_of_low_dimensional_models_are_refused():
+    # 1D: Σ n_B ~ ∫ dq/q at T > 0 and ⟨u²⟩ ~ ∫ dq/q at every T; 2D: thermal ⟨u²⟩ ~ T ∫ q dq/q²
+    chain = SpringModel.with_debye_temperature(Lattice.chain(A), 50 * atomic_mass, 200.0)
+    square = SpringModel.with_debye_temperature(Lattice.square(A), 50 * atomic_mass, 200.0, 0.5)
+    assert phonon_number(chain, 0.0) == 0.0
+    with pytest.raises(ValueError, match=r"phonon_number of a 1D model.*model\.dim >= 2"):
+        phonon_number(chain, 10.0)
+    with pytest.raises(ValueError, match=r"mean_square_displacement of a 1D model.*every T"):
+        mean_square_displacement(chain, 0.0)
+    assert mean_square_displacement(square, 0.0) > 0.0
+    with pytest.raises(ValueError, match=r"mean_square_displacement of a 2D model.*T = 10"):
+        mean_square_displacement(square, [0.0, 10.0])
+    th = square.debye_temperature_T0()                       # 2D: n = 4 ζ(2) (T/Θ)² = (2π²/3)(T/Θ)²
+    assert phonon_number(square, th * 1e-20) == pytest.approx(2 * math.pi**2 / 3 * 1e-40, rel=1e-9)
+
+
+def test_rule_parameters_out_of_range_name_themselves():
+    # were: LinAlgError (t_min = 1e-300), MemoryError (panel_ratio -> 1, huge orders, huge mesh)
+    model = DebyeModel.on_lattice(343.0, Lattice.fcc(3.615e-10), 1e-25)
+    springs = SpringModel(Lattice.fcc(A), 1e-25, 10.0)
+    cases = [(dict(t_min=1e-300), r"t_min = 1e-300 is outside the valid range \[1e-30, 1\)"),
+             (dict(panel_ratio=1 + 1e-12), r"panel_ratio = 1\.000000000001 is outside the valid range"),
+             (dict(radial_order=10**9), r"radial_order = 1000000000 is outside"),
+             (dict(angular_order=129), r"angular_order = 129 is outside"),
+             (dict(t_min=True), "t_min must be a real number")]
+    for kw, message in cases:
+        for f in (heat_capacity, phonon_number, mean_square_displacement):
+            with pytest.raises(ValueError, match=message):
+                f(model, 1.0, **kw)
+    with pytest.raises(ValueError, match=r"n = 1000000000 is outside the valid range"):
+        heat_capacity(springs, 1.0, "mesh", n=10**9)
+    with pytest.raises(TypeError, match="return_error must be True or False"):
+        heat_capacity(model, 1.0, return_error="yes")
+    with pytest.raises(ValueError, match="method"):
+        heat_capacity(model, 1.0, method=np.array(["rays"]))
+    with pytest.raises(ValueError, match=r"q \(shape \(2,\)\) and T \(shape \(3,\)\)"):
+        debye_waller_2W(model, [1.0, 2.0], [1.0, 2.0, 3.0])
+    # the error estimate compares with a different rule even at the smallest orders (was 0 for n = 2)
+    _, err = mean_square_displacement(springs, 10.0, "mesh", n=2, return_error=True)
+    assert err > 0.0
+    _, err = heat_capacity(springs, 10.0, angular_order=1, radial_order=2, return_error=True)
+    assert err > 0.0
+
+
+def test_debye_waller_large_q_without_spurious_overflow():
+    model = DebyeModel.on_lattice(343.0, Lattice.fcc(3.615e-10), 1e-25)
+    u0 = mean_square_displacement(model, 0.0)
+    # q² overflows at 1e160 1/m, 2W itself at 1e300
+    assert debye_waller_2W(model, 1e160, 0.0) == pytest.approx(1e160 * (1e160 * u0 / 3), rel=1e-14)
+    assert debye_waller_2W(model, 1e300, 0.0) == math.inf
