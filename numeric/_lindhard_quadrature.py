@@ -32,10 +32,16 @@ RTOL = 4 * np.finfo(float).eps
 
 # ====================================================================== numba kernels (reduced units)
 @numba.njit(cache=True, error_model="numpy")
-def _occupation(k: float, eta: float, tau: float) -> float:
-    """Fermi-Dirac f at ε = κ² (E_F units); θ(1 − κ) at τ = 0 (never evaluated beyond κ = 1 then)."""
+def _occupation(k: float, eta: float, tau: float, shift: float) -> float:
+    """Fermi-Dirac f × e^shift at ε = κ² (E_F units); θ(1 − κ) at τ = 0 (never evaluated beyond κ = 1).
+
+    shift = −η/τ > 0 (non-degenerate gas, μ < 0): f e^shift = e^{−κ²/τ}/(1 + e^{−(κ² − η)/τ}), which
+    does not underflow where the fugacity e^{η/τ} does (k_BT >~ 1e200 E_F).
+    """
     if tau == 0.0:
         return 1.0
+    if shift > 0.0:
+        return math.exp(-k * k / tau) / (1.0 + math.exp(-(k * k - eta) / tau))
     return fermi_dirac((k * k - eta) / tau)
 
 
@@ -89,13 +95,13 @@ def _log_term(k: float, Q: float, s1: float, s2: float) -> float:
 
 @numba.njit(cache=True, error_model="numpy")
 def _panel(lo: float, hi: float, xg: np.ndarray, wg: np.ndarray, mode: int, Q: float, s1: float, s2: float,
-           eta: float, tau: float) -> float:
+           eta: float, tau: float, shift: float) -> float:
     """Gauss-Legendre sum over [lo, hi]: mode 0 ∫ κ f S, mode 1 ∫ κ f, mode 2 ∫ κ² f."""
     h = hi - lo
     acc = 0.0
     for j in range(xg.size):
         k = lo + h * xg[j]
-        v = wg[j] * _occupation(k, eta, tau)
+        v = wg[j] * _occupation(k, eta, tau, shift)
         if mode == 0:
             v *= k * _log_term(k, Q, s1, s2)
         elif mode == 1:
@@ -108,7 +114,7 @@ def _panel(lo: float, hi: float, xg: np.ndarray, wg: np.ndarray, mode: int, Q: f
 
 @numba.njit(cache=True, error_model="numpy")
 def _graded(c: float, far: float, refine: bool, xg: np.ndarray, wg: np.ndarray, ratio: float, mode: int,
-            Q: float, s1: float, s2: float, eta: float, tau: float) -> float:
+            Q: float, s1: float, s2: float, eta: float, tau: float, shift: float) -> float:
     """∫ between c and far (signed): one panel, or (``refine``) geometric panels c + (far − c) ratio^j
     refined towards c."""
     h = far - c
@@ -120,14 +126,14 @@ def _graded(c: float, far: float, refine: bool, xg: np.ndarray, wg: np.ndarray, 
     outer = far
     for j in range(1, levels + 2):  # the last panel ends at c
         inner = c + h * ratio**j if j <= levels else c
-        total += _panel(min(inner, outer), max(inner, outer), xg, wg, mode, Q, s1, s2, eta, tau)
+        total += _panel(min(inner, outer), max(inner, outer), xg, wg, mode, Q, s1, s2, eta, tau, shift)
         outer = inner
     return total
 
 
 @numba.njit(cache=True, error_model="numpy")
 def _interval(a: float, b: float, ga: bool, gb: bool, xg: np.ndarray, wg: np.ndarray, ratio: float,
-              mode: int, Q: float, s1: float, s2: float, eta: float, tau: float) -> float:
+              mode: int, Q: float, s1: float, s2: float, eta: float, tau: float, shift: float) -> float:
     """∫ over [a, b], graded towards a (``ga``), b (``gb``), both ends (meeting at the middle) or none."""
     mid = 0.5 * (a + b)
     total = 0.0
@@ -138,14 +144,18 @@ def _interval(a: float, b: float, ga: bool, gb: bool, xg: np.ndarray, wg: np.nda
             c, far, refine = b, mid, True
         else:
             break
-        total += _graded(c, far, refine, xg, wg, ratio, mode, Q, s1, s2, eta, tau)
+        total += _graded(c, far, refine, xg, wg, ratio, mode, Q, s1, s2, eta, tau, shift)
     return total
 
 
 @numba.njit(cache=True, error_model="numpy")
 def chi0_point(Q: float, Om: float, tau: float, eta: float, xg: np.ndarray, wg: np.ndarray,
-                ratio: float) -> tuple[float, float]:
-    """(Re, Im) of χ0/(−g(E_F)) at one (Q, Ω, τ) with chemical potential η (reduced units)."""
+                ratio: float, shift: float = 0.0) -> tuple[float, float]:
+    """(Re, Im) of χ0/(−g(E_F)) at one (Q, Ω, τ) with chemical potential η (reduced units).
+
+    shift > 0 (= −η/τ, non-degenerate gas): the occupations are integrated times e^shift and the
+    result is multiplied by e^−shift at the end, in logarithms (the product is representable where
+    e^−shift is not)."""
     s1 = Om / (2.0 * Q) - 0.5 * Q
     s2 = Om / (2.0 * Q) + 0.5 * Q
     k1 = abs(s1)
@@ -160,15 +170,20 @@ def chi0_point(Q: float, Om: float, tau: float, eta: float, xg: np.ndarray, wg: 
         gb = min(abs(b - k1), abs(b - k2)) < half
         mid = 0.5 * (a + b)
         for mode in range(2 if k1 < mid < k2 else 1):  # k1, k2 are breakpoints
-            parts[mode] += _interval(a, b, ga, gb, xg, wg, ratio, mode, Q, s1, s2, eta, tau)
-    return -parts[0] / (2.0 * Q), math.pi * parts[1] / (2.0 * Q)
+            parts[mode] += _interval(a, b, ga, gb, xg, wg, ratio, mode, Q, s1, s2, eta, tau, shift)
+    re = -parts[0] / (2.0 * Q)
+    im = math.pi * parts[1] / (2.0 * Q)
+    if shift > 0.0:
+        re = 0.0 if re == 0.0 else math.copysign(math.exp(math.log(abs(re)) - shift), re)
+        im = 0.0 if im == 0.0 else math.exp(math.log(im) - shift)
+    return re, im
 
 
 @numba.njit(cache=True, error_model="numpy")
-def _chi0_loop(Q: np.ndarray, Om: np.ndarray, tau: np.ndarray, eta: np.ndarray, xg: np.ndarray,
-               wg: np.ndarray, ratio: float, out_re: np.ndarray, out_im: np.ndarray) -> None:
+def _chi0_loop(Q: np.ndarray, Om: np.ndarray, tau: np.ndarray, eta: np.ndarray, shift: np.ndarray,
+               xg: np.ndarray, wg: np.ndarray, ratio: float, out_re: np.ndarray, out_im: np.ndarray) -> None:
     for i in range(Q.size):
-        out_re[i], out_im[i] = chi0_point(Q[i], Om[i], tau[i], eta[i], xg, wg, ratio)
+        out_re[i], out_im[i] = chi0_point(Q[i], Om[i], tau[i], eta[i], xg, wg, ratio, shift[i])
 
 
 @numba.njit(cache=True, error_model="numpy")
@@ -177,13 +192,16 @@ def _density(eta: float, tau: float, xg: np.ndarray, wg: np.ndarray) -> float:
     pts = _breakpoints(tau, eta, -1.0, -1.0)
     total = 0.0
     for i in range(pts.size - 1):
-        total += _panel(pts[i], pts[i + 1], xg, wg, 2, 1.0, 0.0, 0.0, eta, tau)
+        total += _panel(pts[i], pts[i + 1], xg, wg, 2, 1.0, 0.0, 0.0, eta, tau, 0.0)
     return 3.0 * total
 
 
 # ====================================================================== drivers
 #: Below this τ = k_B T/E_F, μ/E_F is the Sommerfeld series (its next term, 247π⁶/25920 τ⁶, is < 1e-17).
 DEGENERATE_TAU = 1e-3
+#: From this τ on, μ/E_F is the non-degenerate series (fugacity z < 1e-9, next term < 1e-19 relative) and
+#: χ0 integrates the occupations scaled by 1/z (see :func:`_occupation`).
+NONDEGENERATE_TAU = 1e6
 
 
 @lru_cache(maxsize=1024)
@@ -197,6 +215,12 @@ def reduced_mu(tau: float) -> float:
     """
     if tau < DEGENERATE_TAU:
         return 1.0 - (math.pi**2 / 12.0) * tau**2 - (math.pi**4 / 80.0) * tau**4
+    if tau >= NONDEGENERATE_TAU:
+        # n/n_F = (3√π/4) τ^{3/2} (z − z²/2^{3/2} + z³/3^{3/2} − ...) = 1, inverted: z = z0 + a z0² + b z0³
+        log_z0 = math.log(4.0 / (3.0 * math.sqrt(math.pi))) - 1.5 * math.log(tau)
+        z0 = math.exp(log_z0)
+        a = 2.0**-1.5
+        return tau * (log_z0 + math.log1p(a * z0 + (2.0 * a * a - 3.0**-1.5) * z0 * z0))
     xg, wg = gauss01(16)
     # Boltzmann: n λ³/2 = e^{μ/k_B T} with n λ³/2 = 4/(3 sqrt(π) τ^{3/2}); Fermi-Dirac needs a larger μ.
     low = tau * (math.log(4.0 / (3.0 * math.sqrt(math.pi))) - 1.5 * math.log(tau)) - tau
@@ -219,9 +243,12 @@ def reduced_chi0(Q: np.ndarray, Om: np.ndarray, tau: np.ndarray, order: int = 12
     shape = Qb.shape
     Qf, Of, Tf = (np.ascontiguousarray(a, dtype=np.float64).reshape(-1) for a in (Qb, Ob, Tb))
     eta = np.ones_like(Tf)
+    shift = np.zeros_like(Tf)
     for t in np.unique(Tf[Tf > 0.0]):
         eta[Tf == t] = reduced_mu(float(t))
+        if t >= NONDEGENERATE_TAU:
+            shift[Tf == t] = -eta[Tf == t] / t
     re = np.empty_like(Qf)
     im = np.empty_like(Qf)
-    _chi0_loop(Qf, Of, Tf, eta, xg, wg, ratio, re, im)
+    _chi0_loop(Qf, Of, Tf, eta, shift, xg, wg, ratio, re, im)
     return re.reshape(shape), im.reshape(shape)

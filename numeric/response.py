@@ -69,7 +69,7 @@ from numpy.typing import ArrayLike
 from scipy.optimize import brentq
 
 from ._lindhard_quadrature import RTOL, chi0_point, gauss_options, reduced_chi0, reduced_mu
-from ._support import checked, integer
+from ._support import checked, integer, scalar
 from .bands import TetrahedronBZ, band_domain, fermi_sphere
 from .constants import e as _E
 from .constants import epsilon_0 as _EPS0
@@ -78,6 +78,9 @@ from .constants import k as _K_B
 from .coupling import frohlich_coupling
 from .screening import dielectric_thomas_fermi
 from .tetrahedron import cell_tetrahedra, occupied_inverse_average
+
+#: plasmon_frequency_numeric returns the small-q series below v_F q = SERIES_Q ω_p.
+SERIES_Q = 1e-3
 
 __all__ = [
     "chemical_potential",
@@ -103,7 +106,7 @@ def _chi0_lattice(bands: object, domain: TetrahedronBZ, q: ArrayLike, omega: Arr
     if np.any(checked("T", T, 0.0) != 0.0):
         raise ValueError("T must be 0 for lattice bands: finite T is not implemented yet "
                          "(valid range: T = 0)")
-    nk = integer("nk", nk, 2, 1024)
+    nk = integer("nk", nk, 2, 96)
     q_a = checked("q", q)
     if q_a.ndim == 0 or q_a.shape[-1] != 3:
         raise ValueError(f"q must have shape (..., 3) (a wavevector, 1/m) for lattice bands, got {q_a.shape}")
@@ -117,6 +120,9 @@ def _chi0_lattice(bands: object, domain: TetrahedronBZ, q: ArrayLike, omega: Arr
     for idx in np.ndindex(out.shape):
         qv = q_a[idx]
         red = qv @ inv_b
+        if np.max(np.abs(red)) > 2.0**40:
+            raise ValueError(f"q = {qv.tolist()} 1/m is outside the valid range: below 2^40 reciprocal-"
+                             "lattice vectors (beyond, its reduction to the Brillouin zone loses its digits)")
         if np.allclose(red, np.round(red), rtol=0.0, atol=1e-12):
             raise ValueError(f"q = {qv.tolist()} 1/m is a reciprocal-lattice vector, where χ0 is the q -> 0 "
                              "limit (valid range: q not in the reciprocal lattice)")
@@ -134,6 +140,18 @@ def _gas(electrons: object, needed_by: str) -> tuple[float, float, float]:
     """(k_F, E_F, g(E_F) both spins per volume) of a parabolic band, as the model states them."""
     sphere = fermi_sphere(electrons, needed_by)
     return sphere.k_F, float(electrons.fermi_level), float(electrons.dos_fermi)  # type: ignore[attr-defined]
+
+
+def _representable(name: str, given: np.ndarray, out: np.ndarray | float | complex, what: str
+                   ) -> np.ndarray | float | complex:
+    """``out``, or ValueError naming ``name`` and its first value where ``out`` is not finite."""
+    arr = np.asarray(out)
+    bad = ~np.isfinite(arr)
+    if bad.any():
+        value = np.broadcast_to(given, arr.shape)[bad].flat[0]
+        raise ValueError(f"{name} = {value:g} is outside the valid range: {what} exceeds the largest double "
+                         "(1.8e308) there")
+    return out
 
 
 def _finish(values: np.ndarray, scalar: bool) -> np.ndarray | float | complex:
@@ -190,7 +208,7 @@ def chi0(electrons: object, q: ArrayLike, omega: ArrayLike = 0.0, T: ArrayLike =
     ratio : float, keyword-only
         Geometric ratio of the panels graded towards the singular points, in (0, 1).
     nk : int, keyword-only
-        Lattice bands only: mesh divisions along each reciprocal vector (2..1024).
+        Lattice bands only: mesh divisions along each reciprocal vector (2..96; memory ~1 GB at 96).
 
     Returns
     -------
@@ -232,11 +250,15 @@ def chi0(electrons: object, q: ArrayLike, omega: ArrayLike = 0.0, T: ArrayLike =
     q_a = checked("q", q, 0.0, low_open=True)
     w_a = checked("omega", omega, 0.0)
     T_a = checked("T", T, 0.0)
-    re, im = reduced_chi0(q_a / k_F, _HBAR * w_a / E_F, _K_B * T_a / E_F, order, ratio)
-    scalar = all(np.ndim(a) == 0 for a in (q_a, w_a, T_a))
+    with np.errstate(over="ignore"):
+        reduced = [_representable(name, given, value, what) for name, given, value, what in (
+            ("q", q_a, q_a / k_F, "q/k_F"), ("omega", w_a, _HBAR * w_a / E_F, "ħω/E_F"),
+            ("T", T_a, _K_B * T_a / E_F, "k_BT/E_F"))]
+    re, im = reduced_chi0(*reduced, order, ratio)
+    is_scalar = all(np.ndim(a) == 0 for a in (q_a, w_a, T_a))
     if not np.any(w_a > 0.0):
-        return _finish(-g_F * re, scalar)
-    return _finish(-g_F * (re + 1j * im), scalar)
+        return _finish(-g_F * re, is_scalar)
+    return _finish(-g_F * (re + 1j * im), is_scalar)
 
 
 def dielectric_rpa(electrons: object, q: ArrayLike, omega: ArrayLike = 0.0, T: ArrayLike = 0.0, *,
@@ -267,7 +289,9 @@ def dielectric_rpa(electrons: object, q: ArrayLike, omega: ArrayLike = 0.0, T: A
     """
     q_a = checked("q", q, 0.0, low_open=True)
     chi = chi0(electrons, q_a, omega, T, order=order, ratio=ratio)
-    return 1.0 - _E**2 / (_EPS0 * q_a**2) * chi
+    with np.errstate(over="ignore", invalid="ignore"):
+        eps = 1.0 - (_E / math.sqrt(_EPS0) / q_a) ** 2 * chi
+    return _representable("q", q_a, eps, "ε = 1 − v(q) χ0")
 
 
 def chemical_potential(electrons: object, T: ArrayLike) -> np.ndarray | float:
@@ -341,7 +365,7 @@ def thomas_fermi_wavevector_numeric(electrons: object, T: float = 0.0, *, order:
     '1.808028e+10 1/m'
     """
     _, E_F, g_F = _gas(electrons, "thomas_fermi_wavevector_numeric")
-    T_a = float(checked("T", T, 0.0))
+    T_a = scalar("T", T, 0.0)
     tau = _K_B * T_a / E_F
     h = 0.01 * max(1.0, math.sqrt(tau))
     Q = h * np.array([1.0, 2.0, 3.0])
@@ -375,7 +399,8 @@ def plasmon_frequency_numeric(electrons: object, q: ArrayLike, *, order: int = 1
     Notes
     -----
     Small q: ω² = ω_p² + (3/5) v_F² q² + [(12/175) v_F⁴/ω_p² + ħ²/4m²] q⁴ + O(q⁶),
-    ω_p² = n e²/(ε0 m).
+    ω_p² = n e²/(ε0 m); below v_F q = 1e-3 ω_p this series is returned (the O(q⁶) term is below
+    1e-18 relative, where Re ε would lose its digits to the cancellation 1 − ω_p²/ω²).
 
     Examples
     --------
@@ -394,9 +419,16 @@ def plasmon_frequency_numeric(electrons: object, q: ArrayLike, *, order: int = 1
     q_a = checked("q", q, 0.0, low_open=True)
     xg, wg, ratio = gauss_options(order, 0.25)
     k_tf2 = _E**2 * g_F / _EPS0
+    Om_p = 2.0 * math.sqrt(k_tf2 / 3.0) / k_F  # ħω_p/E_F, ω_p² = k_TF² v_F²/3
     out = np.empty(q_a.shape)
     for idx, qq in np.ndenumerate(q_a):
         Q = qq / k_F
+        r = 2.0 * Q / Om_p  # v_F q/ω_p
+        if r < SERIES_Q:  # the small-q series to q⁴: next term O(r⁶) < 1e-18 relative
+            r2 = r * r
+            Om = Om_p * math.sqrt(1.0 + 0.6 * r2 + (12.0 / 175.0 + Om_p**2 / 16.0) * r2 * r2)
+            out[idx] = Om * E_F / _HBAR
+            continue
         coupling = k_tf2 / qq**2  # Re ε = 1 + (k_TF/q)² Re χ0/(−g)
 
         def re_eps(Om: float, Q: float = Q, coupling: float = coupling) -> float:
@@ -407,7 +439,7 @@ def plasmon_frequency_numeric(electrons: object, q: ArrayLike, *, order: int = 1
         if re_eps(lo) >= 0.0:
             raise ValueError(f"q = {qq:g} 1/m has no undamped plasmon: Re ε >= 0 on the particle-hole "
                              f"continuum edge ω = v_F q + ħq²/2m (valid range: q below that crossing)")
-        hi = max(2.0 * lo, 2.0 * math.sqrt(k_tf2 / k_F**2 / 3.0 + edge**2))  # Ω_p² = (k_TF/k_F)²/3
+        hi = max(2.0 * lo, 2.0 * math.sqrt(Om_p**2 + edge**2))
         while re_eps(hi) <= 0.0:
             hi *= 2.0
         out[idx] = brentq(re_eps, lo, hi, xtol=1e-300, rtol=RTOL, maxiter=400) * E_F / _HBAR
@@ -446,8 +478,11 @@ def screened_frohlich_coupling(electrons: object, q: ArrayLike, omega_LO: ArrayL
     '4.2951e-07 eV'
     """
     q_a = checked("q", q, 0.0, low_open=True)
-    bare = frohlich_coupling(q_a, omega_LO, eps_inf, eps_s, V)
-    return bare / dielectric_rpa(electrons, q_a, 0.0, T)
+    C = frohlich_coupling(1.0, omega_LO, eps_inf, eps_s, V)  # |g_q| = C/q exactly
+    a = -_E**2 / _EPS0 * np.asarray(chi0(electrons, q_a, 0.0, T))  # k_s²(q) >= 0: ε = 1 + a/q²
+    with np.errstate(over="ignore"):
+        out = C / (q_a + a / q_a)  # (C/q)/(1 + a/q²), no overflow of C/q or a/q² (inf: the limit 0)
+    return _finish(np.asarray(out, dtype=np.float64), np.ndim(out) == 0)
 
 
 def dielectric_thomas_fermi_numeric(electrons: object, q: ArrayLike, T: float = 0.0) -> np.ndarray | float:
@@ -477,4 +512,8 @@ def dielectric_thomas_fermi_numeric(electrons: object, q: ArrayLike, T: float = 
     '2.000000'
     """
     q_a = checked("q", q, 0.0, low_open=True)
-    return dielectric_thomas_fermi(q_a, thomas_fermi_wavevector_numeric(electrons, T))
+    k_s = thomas_fermi_wavevector_numeric(electrons, T)
+    with np.errstate(over="ignore"):
+        ratio = k_s / q_a  # ε(q, k_s) = ε(1, k_s/q): k_s²/q² formed once
+        _representable("q", q_a, ratio, "k_s/q")
+        return _representable("q", q_a, dielectric_thomas_fermi(1.0, ratio), "ε = 1 + k_s²/q²")

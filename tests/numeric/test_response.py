@@ -496,3 +496,64 @@ def test_lattice_band_validation():
         chi0(band, [2 * math.pi / 3e-10, 0, 0])
     with pytest.raises(ValueError, match=r"^nk"):
         chi0(band, [1e9, 0, 0], nk=1)
+
+
+# ====================================================================== extreme scales (issue 15)
+def _mu_polylog(tau: float) -> float:
+    """μ/E_F from n/n_F = (3√π/4) τ^{3/2} (−Li_{3/2}(−z)) = 1, z = e^{μ/k_BT}: mpmath, 40 digits."""
+    with mpmath.workdps(40):
+        t = mpmath.mpf(tau)
+        scale = 3 * mpmath.sqrt(mpmath.pi) / 4 * t**1.5
+        log_z = mpmath.findroot(lambda lz: scale * -mpmath.polylog(1.5, -mpmath.exp(lz)) - 1,
+                                mpmath.log(4 / (3 * mpmath.sqrt(mpmath.pi))) - 1.5 * mpmath.log(t))
+        return float(t * log_z)
+
+
+@pytest.mark.parametrize("tau", [3e5, 1e6, 1e7, 1e50, 1e200, 1e295])
+def test_chemical_potential_non_degenerate_at_every_temperature(tau):
+    """μ(T) against the polylog equation of state up to k_BT = 1e295 E_F (T ~ 1e300 K for Cu).
+
+    Before: the density integral underflowed (fugacity z ~ τ^{-3/2} < 1e-308 from τ ~ 1e205) and
+    brentq returned a wrong root: μ = −1.025e280 J at T = 1e300 K, 27 % above the true −1.41e280 J."""
+    T = tau * COPPER.E_F / KB
+    assert chemical_potential(COPPER, T) / COPPER.E_F == pytest.approx(_mu_polylog(tau), rel=1e-14)
+
+
+@pytest.mark.parametrize("T", [1e10, 1e100, 1e250, 1e300])
+def test_chi0_and_screening_at_astronomical_temperatures(T):
+    """χ0(q -> 0, 0, T) -> −n/k_BT (Debye-Hückel) and k_s -> sqrt(n e²/(ε0 k_BT)), to the first quantum
+    correction y/(2√2), y = 4/(3√π τ^{3/2}). Before: −3.97e-129 instead of −6.13e-249 1/(J m³) at
+    1e300 K and k_s = 4.1e-78 instead of 4.2e-138 1/m (underflowed occupations)."""
+    tau = KB * T / COPPER.E_F
+    y = 4 / (3 * math.sqrt(math.pi)) * tau**-1.5
+    tol = 1.01 * y / 2**1.5 + 1e-13
+    debye_huckel = COPPER.n / (KB * T)
+    assert -chi0(COPPER, 1e-5 * COPPER.k_F, 0.0, T) / debye_huckel == pytest.approx(1.0, rel=tol)
+    k_s = thomas_fermi_wavevector_numeric(COPPER, T)
+    assert k_s**2 * EPS0 / (E**2 * debye_huckel) == pytest.approx(1.0, rel=tol)
+
+
+def test_plasmon_at_vanishing_q_is_the_series():
+    """q down to 1e-300 1/m: ω_p (1 + (3/10)(v_F q/ω_p)² + ...) with ω_p = sqrt(n e²/(ε0 m)) (Giuliani &
+    Vignale ch. 4). Before: brentq stopped on a NaN (k_TF²/q² overflowed) at q = 1e-300."""
+    w_p = math.sqrt(COPPER.n * E**2 / (EPS0 * ME))
+    v_F = COPPER.v_F
+    q = np.array([1e-300, 1e-100, 1e3, 0.5e-3 * w_p / v_F, 2e-3 * w_p / v_F])
+    series = np.sqrt(w_p**2 + 0.6 * (v_F * q) ** 2
+                     + (12 / 175 * v_F**4 / w_p**2 + HBAR**2 / (4 * ME**2)) * q**4)
+    np.testing.assert_allclose(plasmon_frequency_numeric(COPPER, q), series, rtol=1e-14)
+
+
+def test_dielectric_functions_at_vanishing_q():
+    """ε = 1 + k_TF²/q² beyond the largest double is a ValueError naming q (was inf); the screened
+    Fröhlich coupling C q/k_TF² at small q (was 0 only because inf/inf-free luck: bare/inf)."""
+    k_tf = thomas_fermi_wavevector(COPPER.n)
+    for func in (dielectric_rpa, dielectric_thomas_fermi_numeric):
+        with pytest.raises(ValueError, match=r"^q = 1e-300 .*largest double"):
+            func(COPPER, 1e-300)
+    assert dielectric_rpa(COPPER, 1e-140) == pytest.approx((k_tf / 1e-140) ** 2, rel=1e-12)
+    C = frohlich_coupling_screened(1.0, **GAAS, k_TF=0.0)  # |g_q| = C/q
+    for q in (1e-200, 1e-20):
+        assert screened_frohlich_coupling(COPPER, q, **GAAS) == pytest.approx(C * q / k_tf**2, rel=1e-12)
+    with pytest.raises(ValueError, match=r"^T must be a scalar"):
+        thomas_fermi_wavevector_numeric(COPPER, [1.0, 2.0])
