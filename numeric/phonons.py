@@ -42,6 +42,32 @@ __all__ = [
 ]
 
 
+def _dimension(dim: object) -> int:
+    """``dim`` as 1, 2 or 3 (an int; bools and floats refused), or ValueError naming it."""
+    if isinstance(dim, bool) or not isinstance(dim, int | np.integer) or dim not in (1, 2, 3):
+        raise ValueError(f"dim = {dim!r} is outside the valid range: the integers 1, 2 or 3")
+    return int(dim)
+
+
+def _representable(name: str, value: float, what: str, given: str) -> float:
+    """``value`` if it is a finite normal positive double, else ValueError naming the inputs ``given``."""
+    if not 1e-300 <= value <= 1e300:                                 # NaN fails too
+        raise ValueError(f"{given} gives {what} = {value:g}, outside the double range [1e-300, 1e300]: "
+                         f"{name} is outside its valid range for this model")
+    return value
+
+
+def _phonon_model(model: object) -> PhononModel:
+    if not isinstance(model, PhononModel):
+        raise TypeError(f"model must be a PhononModel (dim, cell_volume, mass, frequency_bound, domain, "
+                        f"frequencies, sound_velocities, debye_temperature_T0), got {type(model).__name__}")
+    return model
+
+
+#: Valid range of the direction-average tolerance of :func:`mean_sound_velocity`.
+_RTOL_RANGE = (1e-14, 0.1)
+
+
 def debye_T3(T: ArrayLike, theta_D: ArrayLike, n_atoms: ArrayLike = 1) -> np.ndarray | float:
     """Low-temperature Debye law C_V = (12π⁴/5) N k_B (T/Θ_D)³.
 
@@ -147,7 +173,7 @@ def debye_wavevector(dim: int, cell_volume: float) -> float:
     dim : int
         Dimension d (1, 2 or 3).
     cell_volume : float
-        Volume per atom Ω = 1/n, m^d (> 0).
+        Volume per atom Ω = 1/n, m^d (> 0, with q_D in [1e-300, 1e300] 1/m).
 
     Returns
     -------
@@ -160,14 +186,16 @@ def debye_wavevector(dim: int, cell_volume: float) -> float:
     >>> f"{debye_wavevector(3, a**3 / 4) * a:.6f}"     # (24π²)^{1/3}, in 1/a
     '6.187335'
     """
-    if dim not in (1, 2, 3):
-        raise ValueError(f"dim = {dim!r} is outside the valid range: 1, 2 or 3")
+    dim = _dimension(dim)
     omega = scalar("cell_volume", cell_volume, 0.0, low_open=True)
-    if dim == 1:
-        return math.pi / omega
-    if dim == 2:
-        return math.sqrt(4.0 * math.pi / omega)
-    return (6.0 * math.pi**2 / omega) ** (1.0 / 3.0)
+    with np.errstate(over="ignore"):
+        if dim == 1:
+            q = math.pi / omega if omega > math.pi / 1e308 else math.inf
+        elif dim == 2:
+            q = math.sqrt(4.0 * math.pi / omega) if omega > 4.0 * math.pi / 1e308 else math.inf
+        else:
+            q = (6.0 * math.pi**2 / omega) ** (1.0 / 3.0) if omega > 6.0 * math.pi**2 / 1e308 else math.inf
+    return _representable("cell_volume", q, "q_D", f"cell_volume = {omega:g} m^{dim}")
 
 
 @dataclass(frozen=True)
@@ -268,8 +296,11 @@ def _direction_average(f, dim: int, rtol: float) -> float:
         if previous is not None and abs(value - previous) <= rtol * abs(value):
             return value
         previous = value
-    raise RuntimeError(f"the direction average did not converge to rtol = {rtol:g} with {2 * n} x {n} "
-                       "nodes; the model is probably close to a mechanical instability")
+    raise ValueError(f"rtol = {rtol:g} is not reached by the direction average of the sound velocities "
+                     f"with {2 * n} x {n} directions (last two levels differ by "
+                     f"{abs(value - previous) / abs(value):.3g}): the velocities are too anisotropic, the "
+                     "model is close to a mechanical instability; valid range: a larger rtol, or a model "
+                     "farther from instability (e.g. a larger k2/k1)")
 
 
 def mean_sound_velocity(model: PhononModel, rtol: float = 1e-12) -> float:
@@ -281,7 +312,15 @@ def mean_sound_velocity(model: PhononModel, rtol: float = 1e-12) -> float:
         Anything with ``dim`` and ``sound_velocities(directions)``.
     rtol : float, optional
         Relative accuracy of the direction average (successive quadrature
-        levels must agree to it).
+        levels must agree to it), in [1e-14, 0.1]. Default 1e-12.
+
+    Raises
+    ------
+    TypeError
+        If ``model`` is not a :class:`PhononModel`.
+    ValueError
+        For ``rtol`` outside its range, or not reached with 2048 x 1024 directions
+        (a model very close to a mechanical instability).
 
     Returns
     -------
@@ -303,14 +342,21 @@ def mean_sound_velocity(model: PhononModel, rtol: float = 1e-12) -> float:
     >>> f"{mean_sound_velocity(m) / m.velocity:.12f}"
     '1.000000000000'
     """
+    model = _phonon_model(model)
+    rtol = scalar("rtol", rtol, *_RTOL_RANGE)
     dim = model.dim
 
     def inverse_power_sum(n: np.ndarray) -> np.ndarray:
-        v = np.asarray(model.sound_velocities(n))
-        return np.sum(v ** (-float(dim)), axis=-1)
+        v = np.asarray(model.sound_velocities(n), dtype=float)
+        with np.errstate(divide="ignore", over="ignore"):
+            return np.sum(v ** (-float(dim)), axis=-1)
 
     mean = _direction_average(inverse_power_sum, dim, rtol)
-    return float((dim / mean) ** (1.0 / dim))
+    v_mean = float((dim / mean) ** (1.0 / dim)) if math.isfinite(mean) and mean > 0.0 else 0.0
+    if not (math.isfinite(v_mean) and v_mean > 0.0):
+        raise ValueError(f"model {model!r} has a zero or non-finite sound velocity in some direction "
+                         f"(⟨Σ_s v_s^-{dim}⟩ = {mean:g}): no long-wave limit; valid range: a stable model")
+    return v_mean
 
 
 def elastic_debye_temperature(model: PhononModel, rtol: float = 1e-12) -> float:
@@ -321,7 +367,7 @@ def elastic_debye_temperature(model: PhononModel, rtol: float = 1e-12) -> float:
     model : PhononModel
         Anything with ``dim``, ``cell_volume`` and ``sound_velocities``.
     rtol : float, optional
-        Relative accuracy of the direction average.
+        Relative accuracy of the direction average, in [1e-14, 0.1] (:func:`mean_sound_velocity`).
 
     Returns
     -------
@@ -344,7 +390,8 @@ def elastic_debye_temperature(model: PhononModel, rtol: float = 1e-12) -> float:
     '343.000000000 K'
     """
     v_mean = mean_sound_velocity(model, rtol)
-    return _HBAR * debye_wavevector(model.dim, model.cell_volume) * v_mean / _K_B
+    theta = _HBAR * debye_wavevector(model.dim, model.cell_volume) * v_mean / _K_B
+    return _representable("model", theta, "Θ_D(0)", f"model {model!r}")
 
 
 class DebyeModel:
@@ -389,10 +436,11 @@ class DebyeModel:
             raise TypeError("atom_density must be a number of atoms per volume (1/m^d); for a lattice use "
                             "DebyeModel.on_lattice(theta_D, lattice, mass)")
         theta = scalar("theta_D", theta_D, 0.0, low_open=True)
-        if dim not in (1, 2, 3):
-            raise ValueError(f"dim = {dim!r} is outside the valid range: 1, 2 or 3")
-        cell = 1.0 / scalar("atom_density", atom_density, 0.0, low_open=True)
-        self._setup(theta, cell, int(dim), mass, None)
+        dim = _dimension(dim)
+        density = scalar("atom_density", atom_density, 0.0, low_open=True)
+        cell = _representable("atom_density", 1.0 / density, "the cell volume 1/n",
+                              f"atom_density = {density:g}")
+        self._setup(theta, cell, dim, mass, None)
 
     def _setup(self, theta: float, cell_volume: float, dim: int, mass: float | None,
                lattice: Lattice | None) -> None:
@@ -402,8 +450,9 @@ class DebyeModel:
         self._cell_volume = cell_volume
         self._mass = None if mass is None else scalar("mass", mass, 0.0, low_open=True)
         self._q_debye = debye_wavevector(self._dim, self._cell_volume)
-        self._omega_debye = _K_B * self._theta / _HBAR
-        self._velocity = self._omega_debye / self._q_debye
+        given = f"theta_D = {theta:g} K, cell volume {cell_volume:g} m^{dim}"
+        self._omega_debye = _representable("theta_D", theta * (_K_B / _HBAR), "ω_D", given)
+        self._velocity = _representable("theta_D", self._omega_debye / self._q_debye, "v", given)
 
     @classmethod
     def on_lattice(cls, theta_D: float, lattice: Lattice, mass: float | None = None) -> DebyeModel:
@@ -438,12 +487,16 @@ class DebyeModel:
         'Θ_D = 622.4 K, v = 4760.0 m/s, M = 1.0579e-25 kg'
         """
         v = scalar("v_s", v_s, 0.0, low_open=True)
-        if dim not in (1, 2, 3):
-            raise ValueError(f"dim = {dim!r} is outside the valid range: 1, 2 or 3")
-        cell = 1.0 / scalar("atom_density", atom_density, 0.0, low_open=True)
-        mass = None if mass_density is None else scalar("mass_density", mass_density, 0.0,
-                                                         low_open=True) * cell
-        return cls(_HBAR * v * debye_wavevector(dim, cell) / _K_B, atom_density, mass, dim=dim)
+        dim = _dimension(dim)
+        density = scalar("atom_density", atom_density, 0.0, low_open=True)
+        cell = _representable("atom_density", 1.0 / density, "the cell volume 1/n",
+                              f"atom_density = {density:g}")
+        mass = None if mass_density is None else _representable(
+            "mass_density", scalar("mass_density", mass_density, 0.0, low_open=True) * cell, "M",
+            f"mass_density = {mass_density!r}, atom_density = {density:g}")
+        theta = _representable("v_s", _HBAR * v * debye_wavevector(dim, cell) / _K_B, "Θ_D",
+                               f"v_s = {v:g} m/s, atom_density = {density:g}")
+        return cls(theta, density, mass, dim=dim)
 
     @classmethod
     def from_model(cls, model: PhononModel) -> DebyeModel:
@@ -459,7 +512,7 @@ class DebyeModel:
         >>> f"{d.theta_D / m.debye_temperature_T0():.15f}", d.lattice is m.lattice
         ('1.000000000000000', True)
         """
-        domain = model.domain
+        domain = _phonon_model(model).domain
         if isinstance(domain, BrillouinZone):
             return cls.on_lattice(model.debye_temperature_T0(), domain.lattice, model.mass)
         return cls(model.debye_temperature_T0(), 1.0 / model.cell_volume, model.mass, dim=model.dim)

@@ -181,3 +181,71 @@ def test_switch_points_are_the_kernels():
 
     kernel = debye_cv_reduced_kernel()
     assert [float(b.condition.rhs) for b in kernel.branches[:2]] == list(SWITCHES)
+
+
+# ====================================================================== issue 15: models and their Θ_D(0)
+from numeric.lattice import Lattice  # noqa: E402
+from numeric.phonons import (  # noqa: E402
+    DebyeModel,
+    debye_wavevector,
+    elastic_debye_temperature,
+    mean_sound_velocity,
+)
+
+
+@pytest.mark.parametrize("f", [mean_sound_velocity, elastic_debye_temperature])
+def test_rtol_and_model_are_validated(f):
+    # were: RuntimeError "did not converge" for rtol <= 0 or NaN, AttributeError for a non-model
+    model = DebyeModel(343.0, 8.47e28)
+    for bad in (-1.0, 0.0, float("nan"), 1e-16, 0.5):
+        with pytest.raises(ValueError, match=r"rtol = .* is outside the valid range \[1e-14, 0\.1\]"):
+            f(model, bad)
+    for bad in ("1e-3", True, None, 1e-3j, [1e-3]):
+        with pytest.raises(ValueError, match="rtol"):
+            f(model, bad)
+    for bad in (None, 3.0, "copper", Lattice.fcc(3.6e-10)):
+        with pytest.raises(TypeError, match="model must be a PhononModel"):
+            f(bad)
+
+
+class KinkedVelocities:
+    """A phonon model whose sound velocity jumps across the plane n_x = 0.3 (discontinuous in n̂)."""
+
+    dim, cell_volume, mass, frequency_bound, domain = 3, 1e-29, None, 1e13, None
+
+    def frequencies(self, q):
+        return np.zeros(np.shape(q))
+
+    def sound_velocities(self, directions):
+        n = np.asarray(directions, dtype=float)
+        n = n / np.linalg.norm(n, axis=-1, keepdims=True)
+        return np.repeat(np.where(n[..., :1] > 0.3, 2000.0, 4000.0), 3, axis=-1)
+
+    def debye_temperature_T0(self):
+        return elastic_debye_temperature(self)
+
+
+def test_unreachable_rtol_is_a_value_error():
+    # a direction average that converges only algebraically never reaches 1e-12 (was RuntimeError);
+    # the same happens for stable spring models very close to an instability (sc, k2/k1 = 1e-6)
+    with pytest.raises(ValueError, match=r"rtol = 1e-12 is not reached .* mechanical instability"):
+        elastic_debye_temperature(KinkedVelocities())
+    assert elastic_debye_temperature(KinkedVelocities(), 1e-2) > 0.0
+
+
+def test_dimension_and_representable_ranges():
+    for bad in (True, 3.0, 0, 4, "3", None):
+        with pytest.raises(ValueError, match=r"dim = .* is outside the valid range"):
+            debye_wavevector(bad, 1.0)
+        with pytest.raises(ValueError, match="dim = "):
+            DebyeModel(343.0, 8.47e28, dim=bad)
+    assert debye_wavevector(np.int64(1), 2.0) == math.pi / 2
+    with pytest.raises(ValueError, match=r"cell_volume = .* gives q_D = inf"):
+        debye_wavevector(3, 1e-320)
+    with pytest.raises(ValueError, match=r"theta_D = 1e\+300 K.*ω_D = inf"):       # ω_D overflowed to inf
+        DebyeModel(1e300, 8.47e28)
+    with pytest.raises(ValueError, match="atom_density"):
+        DebyeModel(343.0, 1e-320)
+    tiny = DebyeModel(1e-300, 1e-300)                          # every derived scale representable
+    q_d = (6 * math.pi**2 * 1e-300) ** (1 / 3)
+    assert tiny.velocity == pytest.approx(k * 1e-300 / (1.054571817e-34 * q_d), rel=1e-12)
