@@ -11,6 +11,7 @@ from numpy.typing import ArrayLike
 
 from ._generated import coupling as _kernels
 from ._support import checked, evaluate
+from .screening import finite_result, scaled
 
 __all__ = [
     "coupled_plasmon_lo_modes",
@@ -56,11 +57,11 @@ def deformation_potential_coupling(
     >>> f"{g / e:.3e} eV"
     '3.516e-07 eV'
     """
-    return evaluate(
-        _kernels.deformation_potential_coupling_loop,
-        checked("q", q, 0.0), checked("D", D, 0.0), checked("rho", rho, 0.0, low_open=True),
-        checked("V", V, 0.0, low_open=True), checked("v_s", v_s, 0.0, low_open=True),
-    )
+    inputs = dict(q=checked("q", q, 0.0), D=checked("D", D, 0.0), rho=checked("rho", rho, 0.0, low_open=True),
+                  V=checked("V", V, 0.0, low_open=True), v_s=checked("v_s", v_s, 0.0, low_open=True))
+    out = scaled(_kernels.deformation_potential_coupling_loop,
+                 {"q": 0.5, "D": 1.0, "rho": -0.5, "V": -0.5, "v_s": -0.5}, **inputs)
+    return finite_result(out, "deformation_potential_coupling", **inputs)
 
 
 def _polar(omega_LO: ArrayLike, eps_inf: ArrayLike, eps_s: ArrayLike, V: ArrayLike) -> list[np.ndarray]:
@@ -71,8 +72,19 @@ def _polar(omega_LO: ArrayLike, eps_inf: ArrayLike, eps_s: ArrayLike, V: ArrayLi
     if bad.any():
         raise ValueError(f"eps_s = {s_b[bad].flat[0]:g} must exceed eps_inf = {inf_b[bad].flat[0]:g} "
                          "(valid range: eps_s > eps_inf >= 1)")
-    return [checked("omega_LO", omega_LO, 0.0, low_open=True), eps_inf_a, eps_s_a,
-            checked("V", V, 0.0, low_open=True)]
+    return dict(omega_LO=checked("omega_LO", omega_LO, 0.0, low_open=True), eps_inf=eps_inf_a, eps_s=eps_s_a,
+                V=checked("V", V, 0.0, low_open=True))
+
+
+#: |g_q| ∝ q^-1 ω_LO^(1/2) V^(-1/2) (Fröhlich): the powers for numeric.screening.scaled.
+_FROHLICH_POWERS = {"q": -1.0, "omega_LO": 0.5, "V": -0.5}
+
+
+def _joint(*arrays: np.ndarray, step: int = 1) -> tuple[list[np.ndarray], np.ndarray]:
+    """The arrays divided by a common 2^s near their largest element (s a multiple of ``step``), and s."""
+    _, s = np.frexp(np.maximum.reduce(np.broadcast_arrays(*arrays)))
+    s = (s // step) * step
+    return [np.ldexp(a, -s) for a in np.broadcast_arrays(*arrays)], s
 
 
 def frohlich_coupling(
@@ -107,8 +119,9 @@ def frohlich_coupling(
     >>> f"{g / e:.3e} eV"
     '2.166e-05 eV'
     """
-    return evaluate(_kernels.frohlich_coupling_loop, checked("q", q, 0.0, low_open=True),
-                    *_polar(omega_LO, eps_inf, eps_s, V))
+    inputs = dict(q=checked("q", q, 0.0, low_open=True), **_polar(omega_LO, eps_inf, eps_s, V))
+    out = scaled(_kernels.frohlich_coupling_loop, _FROHLICH_POWERS, **inputs)
+    return finite_result(out, "frohlich_coupling", **inputs)
 
 
 def frohlich_coupling_screened(
@@ -146,7 +159,14 @@ def frohlich_coupling_screened(
     q_b, k_b = np.broadcast_arrays(q_a, k_a)
     if np.any((q_b == 0) & (k_b == 0)):
         raise ValueError("q = 0 needs k_TF > 0 (the unscreened coupling diverges at q = 0)")
-    return evaluate(_kernels.frohlich_coupling_screened_loop, q_a, *_polar(omega_LO, eps_inf, eps_s, V), k_a)
+    polar = _polar(omega_LO, eps_inf, eps_s, V)
+    (q_s, k_s), s = _joint(q_a, k_a)  # C q/(q² + k_TF²) is of degree −1 in (q, k_TF) together
+    out = scaled(_kernels.frohlich_coupling_screened_loop, {"omega_LO": 0.5, "V": -0.5}, q=q_s, **polar,
+                 k_TF=k_s)
+    with np.errstate(over="ignore", under="ignore"):
+        out = np.ldexp(out, -s)
+    out = finite_result(out, "frohlich_coupling_screened", q=q_a, k_TF=k_a, **polar)
+    return float(out) if np.ndim(out) == 0 else out
 
 
 def frohlich_coupling_screened_dynamic(
@@ -185,15 +205,22 @@ def frohlich_coupling_screened_dynamic(
     >>> round(g / frohlich_coupling(1e7, w_LO, 10.89, 12.9, 1e-18), 6)  # 1/(1 − 100)
     -0.010101
     """
-    arrays = [checked("q", q, 0.0, low_open=True), *_polar(omega_LO, eps_inf, eps_s, V),
-              checked("omega_p", omega_p, 0.0)]
-    w_lo_b, w_p_b = np.broadcast_arrays(arrays[1], arrays[5])
+    inputs = dict(q=checked("q", q, 0.0, low_open=True), **_polar(omega_LO, eps_inf, eps_s, V),
+                  omega_p=checked("omega_p", omega_p, 0.0))
+    w_lo_b, w_p_b = np.broadcast_arrays(inputs["omega_LO"], inputs["omega_p"])
     bad = w_lo_b == w_p_b
     if bad.any():
         raise ValueError(f"omega_p = {w_p_b[bad].flat[0]:g} equals omega_LO: ε(q, ω_LO) = 0 at the plasmon "
                          "resonance, where the phonon and the plasmon mix (coupled_plasmon_lo_modes); "
                          "valid range: omega_p != omega_LO")
-    return evaluate(_kernels.frohlich_coupling_screened_dynamic_loop, *arrays)
+    # of degree 1/2 in (ω_LO, ω_p) together: both divided by 2^(2s), the result times 2^s
+    (w_lo, w_p), s2 = _joint(inputs["omega_LO"], inputs["omega_p"], step=2)
+    out = scaled(_kernels.frohlich_coupling_screened_dynamic_loop, {"q": -1.0, "V": -0.5},
+                 **{**inputs, "omega_LO": w_lo, "omega_p": w_p})
+    with np.errstate(over="ignore", under="ignore"):
+        out = np.ldexp(out, s2 // 2)
+    out = finite_result(out, "frohlich_coupling_screened_dynamic", **inputs)
+    return float(out) if np.ndim(out) == 0 else out
 
 
 def coupled_plasmon_lo_modes(
@@ -241,5 +268,10 @@ def coupled_plasmon_lo_modes(
     if bad.any():
         raise ValueError(f"omega_TO = {to_b[bad].flat[0]:g} exceeds omega_LO = {lo_b[bad].flat[0]:g} "
                          "(valid range: 0 < omega_TO <= omega_LO)")
-    return (evaluate(_kernels.coupled_mode_lower_loop, w_p, w_lo, w_to),
-            evaluate(_kernels.coupled_mode_upper_loop, w_p, w_lo, w_to))
+    (p, lo, to), s = _joint(w_p, w_lo, w_to)  # ω± is of degree 1 in the three frequencies
+    out = []
+    for loop in (_kernels.coupled_mode_lower_loop, _kernels.coupled_mode_upper_loop):
+        value = np.ldexp(np.asarray(evaluate(loop, p, lo, to)), s)
+        value = finite_result(value, "coupled_plasmon_lo_modes", omega_p=w_p, omega_LO=w_lo, omega_TO=w_to)
+        out.append(float(value) if np.ndim(w_p) == np.ndim(w_lo) == np.ndim(w_to) == 0 else value)
+    return out[0], out[1]

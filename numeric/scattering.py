@@ -35,7 +35,8 @@ from numpy.typing import ArrayLike
 
 from . import constants as _c
 from ._generated import scattering as _kernels
-from ._support import checked, evaluate
+from ._support import checked
+from .screening import finite_result, scaled
 
 __all__ = [
     "bloch_gruneisen_rate_low_T",
@@ -91,17 +92,20 @@ def deformation_potential_rate_high_T(
     >>> f"T_BG = {bloch_gruneisen_temperature(1.36e10, 4760.0):.0f} K: 300 K is below it"
     'T_BG = 989 K: 300 K is below it'
     """
-    return _closed_form(_kernels.deformation_potential_rate_high_T_loop, T, D, m, k_F, rho, v_s)
+    return _closed_form(_kernels.deformation_potential_rate_high_T_loop, (1, 2, 1, 1, -1, -2),
+                        "deformation_potential_rate_high_T", T, D, m, k_F, rho, v_s)
 
 
-def _closed_form(loop, T, D, m, k_F, rho, v_s) -> np.ndarray | float:
+def _closed_form(loop, powers, function, T, D, m, k_F, rho, v_s) -> np.ndarray | float:
+    """The rate kernel on validated inputs, scaled by powers of two (:func:`numeric.screening.scaled`:
+    the rates are monomials Π x^p, ``powers`` in the order T, D, m, k_F, rho, v_s), or ValueError
+    where the rate itself exceeds the largest double."""
     positive = {"low_open": True}
-    return evaluate(
-        loop,
-        checked("T", T, 0.0), checked("D", D, 0.0), checked("m", m, 0.0, **positive),
-        checked("k_F", k_F, 0.0, **positive), checked("rho", rho, 0.0, **positive),
-        checked("v_s", v_s, 0.0, **positive),
-    )
+    inputs = dict(T=checked("T", T, 0.0), D=checked("D", D, 0.0), m=checked("m", m, 0.0, **positive),
+                  k_F=checked("k_F", k_F, 0.0, **positive), rho=checked("rho", rho, 0.0, **positive),
+                  v_s=checked("v_s", v_s, 0.0, **positive))
+    out = scaled(loop, dict(zip(inputs, powers, strict=True)), **inputs)
+    return finite_result(out, function, **inputs)
 
 
 def bloch_gruneisen_rate_low_T(
@@ -129,7 +133,8 @@ def bloch_gruneisen_rate_low_T(
     >>> f"{bloch_gruneisen_rate_low_T(10.0, 10 * e, m_e, 1.36e10, 8960.0, 4760.0):.3e} 1/s"
     '3.055e+07 1/s'
     """
-    return _closed_form(_kernels.bloch_gruneisen_transport_rate_low_T_loop, T, D, m, k_F, rho, v_s)
+    return _closed_form(_kernels.bloch_gruneisen_transport_rate_low_T_loop, (5, 2, 1, -3, -1, -6),
+                        "bloch_gruneisen_rate_low_T", T, D, m, k_F, rho, v_s)
 
 
 def transport_rate_fermi_level_low_T(
@@ -155,7 +160,8 @@ def transport_rate_fermi_level_low_T(
     >>> f"{transport_rate_fermi_level_low_T(10.0, 10 * e, m_e, 1.36e10, 8960.0, 4760.0):.3e} 1/s"
     '1.184e+07 1/s'
     """
-    return _closed_form(_kernels.transport_rate_fermi_level_low_T_loop, T, D, m, k_F, rho, v_s)
+    return _closed_form(_kernels.transport_rate_fermi_level_low_T_loop, (5, 2, 1, -3, -1, -6),
+                        "transport_rate_fermi_level_low_T", T, D, m, k_F, rho, v_s)
 
 
 def quasiparticle_rate_low_T(
@@ -181,7 +187,8 @@ def quasiparticle_rate_low_T(
     >>> f"{quasiparticle_rate_low_T(10.0, 10 * e, m_e, 1.36e10, 8960.0, 4760.0):.3e} 1/s"
     '5.050e+09 1/s'
     """
-    return _closed_form(_kernels.quasiparticle_rate_low_T_loop, T, D, m, k_F, rho, v_s)
+    return _closed_form(_kernels.quasiparticle_rate_low_T_loop, (3, 2, 1, -1, -1, -4),
+                        "quasiparticle_rate_low_T", T, D, m, k_F, rho, v_s)
 
 
 def bloch_gruneisen_temperature(k_F: ArrayLike, v_s: ArrayLike) -> np.ndarray | float:
@@ -206,5 +213,7 @@ def bloch_gruneisen_temperature(k_F: ArrayLike, v_s: ArrayLike) -> np.ndarray | 
     """
     k = checked("k_F", k_F, 0.0, low_open=True)
     v = checked("v_s", v_s, 0.0, low_open=True)
-    out = 2.0 * _HBAR * v * k / _K_B
+    with np.errstate(over="ignore"):
+        out = 2.0 * _HBAR * v * k / _K_B
+    out = finite_result(out, "bloch_gruneisen_temperature", k_F=k, v_s=v)
     return float(out) if out.ndim == 0 else out

@@ -29,6 +29,59 @@ __all__ = [
 _POSITIVE = {"low_open": True}
 
 
+def finite_result(out: np.ndarray | float | complex, function: str,
+                  **inputs: np.ndarray) -> np.ndarray | float | complex:
+    """``out``, or ValueError naming ``function``'s inputs (and their values) where it is not finite.
+
+    A closed form whose value exceeds the largest double (about 1.8e308) is not representable: the
+    error says so instead of returning inf, or NaN from inf/inf inside the kernel.
+    """
+    arr = np.asarray(out)
+    bad = ~np.isfinite(arr)
+    if not bad.any():
+        return out
+    at = np.argwhere(bad)[0] if arr.ndim else ()
+    values = ", ".join(f"{name} = {float(np.broadcast_to(v, arr.shape)[tuple(at)]):g}"
+                       for name, v in inputs.items())
+    raise ValueError(f"{values} are outside the valid range of {function}: its value there exceeds the "
+                     "largest double (1.8e308) or its evaluation overflows (valid range: inputs with a "
+                     "representable result)")
+
+
+def scaled(loop, powers: dict[str, float], **inputs: np.ndarray) -> np.ndarray | float:
+    """A monomial closed form Π x_i^p_i (times constants) evaluated without intermediate over/underflow.
+
+    Each input x = m 2^e (``np.frexp``, e rounded to a multiple of the denominator of p so that 2^(p e)
+    is exact) goes to the kernel as m 2^(e mod ...) near 1 times a power-of-two reference near a
+    typical SI value of that input (the kernel's constants are then in range), and the result is
+    multiplied by 2^(Σ p_i e_i) once (``np.ldexp``). Powers are those of the derivation's result
+    (tested against the kernel's homogeneity). Returns what :func:`numeric._support.evaluate` returns.
+    """
+    names = list(inputs)
+    shaped = np.broadcast_arrays(*(inputs[n] for n in names))
+    args, total = [], np.zeros(shaped[0].shape)
+    for name, x in zip(names, shaped, strict=True):
+        p = powers.get(name, 0.0)
+        if p == 0.0:
+            args.append(x)
+            continue
+        step = {1.0: 1, 0.5: 2}.get(abs(p) % 1.0 or 1.0, 6)  # exponent multiple making p·e an integer
+        mant, e = np.frexp(x)
+        e = e - _REF_EXP[name]
+        shift = (e // step) * step
+        args.append(np.ldexp(mant, (e - shift + _REF_EXP[name]).astype(np.int32)))
+        total = total + p * shift
+    out = np.asarray(evaluate(loop, *args), dtype=np.float64)
+    with np.errstate(over="ignore", under="ignore"):
+        res = np.ldexp(out, np.clip(total, -2**30, 2**30).astype(np.int32))
+    return float(res) if all(np.ndim(inputs[n]) == 0 for n in names) else res
+
+
+#: log2 of a typical SI value of each scaled input (the kernels are evaluated near these).
+_REF_EXP = {"T": 8, "D": -60, "m": -100, "k_F": 33, "rho": 13, "v_s": 12, "n": 96, "q": 30, "k_TF": 33,
+            "omega_LO": 45, "omega_p": 45, "omega_TO": 45, "V": -60, "omega": 45}
+
+
 def lindhard_static(x: ArrayLike) -> np.ndarray | float:
     """Static Lindhard function F(x) = 1/2 + (1 − x²)/(4x) ln|(1 + x)/(1 − x)|.
 
@@ -161,8 +214,9 @@ def thomas_fermi_wavevector(n: ArrayLike, m: ArrayLike = m_e) -> np.ndarray | fl
     >>> f"{thomas_fermi_wavevector(8.47e28):.3e} 1/m"  # copper; A&M eq. 17.50 gives 1.80803e10
     '1.808e+10 1/m'
     """
-    return evaluate(_kernels.thomas_fermi_wavevector_loop, checked("n", n, 0.0, **_POSITIVE),
-                    checked("m", m, 0.0, **_POSITIVE))
+    inputs = dict(n=checked("n", n, 0.0, **_POSITIVE), m=checked("m", m, 0.0, **_POSITIVE))
+    return finite_result(scaled(_kernels.thomas_fermi_wavevector_loop, {"n": 1 / 6, "m": 0.5}, **inputs),
+                         "thomas_fermi_wavevector", **inputs)
 
 
 def dielectric_thomas_fermi(q: ArrayLike, k_TF: ArrayLike) -> np.ndarray | float:
@@ -185,8 +239,12 @@ def dielectric_thomas_fermi(q: ArrayLike, k_TF: ArrayLike) -> np.ndarray | float
     >>> dielectric_thomas_fermi(1e10, 2e10)
     5.0
     """
-    return evaluate(_kernels.dielectric_thomas_fermi_loop, checked("q", q, 0.0, **_POSITIVE),
-                    checked("k_TF", k_TF, 0.0))
+    q_a, k_a = checked("q", q, 0.0, **_POSITIVE), checked("k_TF", k_TF, 0.0)
+    # ε(q, k_TF) = ε(q 2^-s, k_TF 2^-s): both near 1, so k_TF²/q² is formed without intermediate overflow
+    _, s = np.frexp(np.maximum(q_a, k_a))
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = evaluate(_kernels.dielectric_thomas_fermi_loop, np.ldexp(q_a, -s), np.ldexp(k_a, -s))
+    return finite_result(out, "dielectric_thomas_fermi", q=q_a, k_TF=k_a)
 
 
 def plasma_frequency(n: ArrayLike, m: ArrayLike = m_e) -> np.ndarray | float:
@@ -214,8 +272,9 @@ def plasma_frequency(n: ArrayLike, m: ArrayLike = m_e) -> np.ndarray | float:
     >>> f"{hbar * plasma_frequency(8.47e28) / e:.2f} eV"  # copper, free electrons
     '10.81 eV'
     """
-    return evaluate(_kernels.plasma_frequency_loop, checked("n", n, 0.0, **_POSITIVE),
-                    checked("m", m, 0.0, **_POSITIVE))
+    inputs = dict(n=checked("n", n, 0.0, **_POSITIVE), m=checked("m", m, 0.0, **_POSITIVE))
+    return finite_result(scaled(_kernels.plasma_frequency_loop, {"n": 0.5, "m": -0.5}, **inputs),
+                         "plasma_frequency", **inputs)
 
 
 def dielectric_small_q(q: ArrayLike, omega: ArrayLike, n: ArrayLike, m: ArrayLike = m_e
@@ -245,9 +304,11 @@ def dielectric_small_q(q: ArrayLike, omega: ArrayLike, n: ArrayLike, m: ArrayLik
     >>> round(dielectric_small_q(0.0, w_p, 8.47e28), 12)
     0.0
     """
-    return evaluate(_kernels.dielectric_small_q_loop, checked("q", q, 0.0),
-                    checked("omega", omega, 0.0, **_POSITIVE), checked("n", n, 0.0, **_POSITIVE),
-                    checked("m", m, 0.0, **_POSITIVE))
+    inputs = dict(q=checked("q", q, 0.0), omega=checked("omega", omega, 0.0, **_POSITIVE),
+                  n=checked("n", n, 0.0, **_POSITIVE), m=checked("m", m, 0.0, **_POSITIVE))
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = evaluate(_kernels.dielectric_small_q_loop, *inputs.values())
+    return finite_result(out, "dielectric_small_q", **inputs)
 
 
 def plasmon_frequency(q: ArrayLike, n: ArrayLike, m: ArrayLike = m_e) -> np.ndarray | float:
@@ -272,5 +333,8 @@ def plasmon_frequency(q: ArrayLike, n: ArrayLike, m: ArrayLike = m_e) -> np.ndar
     >>> math.isclose(plasmon_frequency(0.0, 8.47e28), plasma_frequency(8.47e28), rel_tol=1e-15)
     True
     """
-    return evaluate(_kernels.plasmon_frequency_loop, checked("q", q, 0.0),
-                    checked("n", n, 0.0, **_POSITIVE), checked("m", m, 0.0, **_POSITIVE))
+    inputs = dict(q=checked("q", q, 0.0), n=checked("n", n, 0.0, **_POSITIVE),
+                  m=checked("m", m, 0.0, **_POSITIVE))
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = evaluate(_kernels.plasmon_frequency_loop, *inputs.values())
+    return finite_result(out, "plasmon_frequency", **inputs)

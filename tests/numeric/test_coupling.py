@@ -126,3 +126,25 @@ def test_coupled_modes_limits_and_shapes():
     assert lower == pytest.approx(w_to, rel=1e-8) and upper == pytest.approx(1e4 * w_lo, rel=1e-8)
     lower, upper = coupled_plasmon_lo_modes(np.array([[1e13], [1e14]]), w_lo, [w_to, 0.5 * w_to])
     assert lower.shape == upper.shape == (2, 2) and np.all(lower < upper)
+
+
+def test_extreme_frequencies_and_wavevectors():
+    """Limits where the kernels used to overflow inside (before: (nan, inf), nan, inf):
+
+    * ω_p = 1e300 >> ω_LO: ω_− -> ω_TO, ω_+ -> ω_p (the zeros of ε(ω) decouple);
+    * ω_LO = 1e300 >> ω_p: the dynamic screening factor ω_LO²/(ω_LO² − ω_p²) -> 1, the bare coupling,
+      |g| = sqrt(e² ħ ω_LO (1/ε∞ − 1/ε_s)/(2 ε0 V)) / q (mpmath);
+    * q = k_TF = 1e-300: C q/(q² + k_TF²) = C/(2q), half the bare coupling.
+    """
+    lo, hi = coupled_plasmon_lo_modes(1e300, 5.5e13, 5e13)
+    assert lo == pytest.approx(5e13, rel=1e-15) and hi == pytest.approx(1e300, rel=1e-15)
+    eps_inf, eps_s, V = 10.89, 12.9, 1e-18
+    bare = mpmath.sqrt(E**2 * HBAR * mpmath.mpf(1e300) * (1 / mpmath.mpf(eps_inf) - 1 / mpmath.mpf(eps_s))
+                       / (2 * EPS0 * mpmath.mpf(V))) / mpmath.mpf(1e8)
+    assert rel(frohlich_coupling_screened_dynamic(1e8, 1e300, eps_inf, eps_s, V, 5e14), bare) < 1e-13
+    assert rel(frohlich_coupling(1e8, 1e300, eps_inf, eps_s, V), bare) < 1e-13
+    half = frohlich_coupling_screened(1e-300, 5.5e13, eps_inf, eps_s, V, 1e-300)
+    assert half == pytest.approx(frohlich_coupling(1e-300, 5.5e13, eps_inf, eps_s, V) / 2, rel=1e-14)
+    # beyond the largest double: a ValueError naming the inputs
+    with pytest.raises(ValueError, match=r"q = 1e-300, D = 1e\+300"):
+        deformation_potential_coupling(1e-300, 1e300, 1e-300, 1e-300, 1e-300)

@@ -379,3 +379,17 @@ def test_large_arrays_run_on_all_cores_with_the_same_values():
     assert np.array_equal(whole, halves)
     split = np.concatenate([lindhard_static(z[:10]), lindhard_static(z[10:])])
     assert np.array_equal(lindhard_static(z), split)
+
+
+def test_closed_forms_beyond_double_range():
+    """ε_TF = 1 + k_TF²/q² with both tiny (was inf: q² = 1e-400 underflowed to 0), and a clear
+    ValueError naming the inputs where the value itself exceeds 1.8e308 (was inf, -inf)."""
+    assert dielectric_thomas_fermi(1e-200, 1e-100) == pytest.approx(1e200, rel=1e-15)
+    assert dielectric_thomas_fermi(1e300, 1e250) == 1.0
+    with pytest.raises(ValueError, match=r"^q = 1e-300, k_TF = 1e\+10 .*largest double"):
+        dielectric_thomas_fermi(1e-300, 1e10)
+    with pytest.raises(ValueError, match=r"^q = 1e\+10, omega = 1e-300"):
+        dielectric_small_q(1e10, 1e-300, 8.47e28)
+    # ω_p ∝ sqrt(n/m): n = 1e300, m = 1e-300 kg gives 5.38e286 rad/s (mpmath)
+    book = mpmath.sqrt(mpmath.mpf(1e300) * E**2 / (EPS0 * mpmath.mpf(1e-300)))
+    assert abs(plasma_frequency(1e300, 1e-300) / book - 1) < 1e-14
