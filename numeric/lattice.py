@@ -30,11 +30,17 @@ from functools import cached_property
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._support import checked, integer, unit_directions
+from ._support import checked, integer, scalar, unit_directions
 
 __all__ = ["Lattice"]
 
 _TWO_PI = 2.0 * math.pi
+#: Valid lengths of the lattice constant and of the primitive vectors, m (cell volumes, BZ volumes and
+#: their powers stay inside the double range).
+_LENGTHS = (1e-50, 1e50)
+#: Most neighbour shells, and most points of a Monkhorst-Pack mesh (memory).
+MAX_SHELL = 64
+MAX_MESH_POINTS = 1 << 24
 #: Relative tolerance for equal distances (neighbour shells) and for touching Bragg planes.
 _REL_TOL = 1e-9
 
@@ -61,12 +67,13 @@ class Lattice:
     Parameters
     ----------
     primitive : array_like, shape (d, d)
-        Primitive vectors as rows, m; d = 1, 2 or 3; linearly independent.
+        Primitive vectors as rows, m; d = 1, 2 or 3; linearly independent; lengths in
+        [5e-51, 2e50] m.
     name : str, optional
         Label used in messages and by models that recognise the cubic lattices
         (``"chain"``, ``"square"``, ``"sc"``, ``"bcc"``, ``"fcc"``; set by the constructors).
     a : float, optional
-        Conventional lattice constant, m (set by the constructors; informational).
+        Conventional lattice constant, m, in [1e-50, 1e50] (set by the constructors; informational).
 
     Notes
     -----
@@ -102,8 +109,17 @@ class Lattice:
         basis = checked("primitive", self.primitive)
         if basis.ndim != 2 or basis.shape[0] != basis.shape[1] or basis.shape[0] not in (1, 2, 3):
             raise ValueError(f"primitive must be a (d, d) array with d in (1, 2, 3), got shape {basis.shape}")
-        volume = abs(float(np.linalg.det(basis)))
-        if not volume > 1e-12 * float(np.prod(np.linalg.norm(basis, axis=1))):
+        if not isinstance(self.name, str):
+            raise TypeError(f"name must be a str, got {type(self.name).__name__}")
+        if self.a is not None:
+            object.__setattr__(self, "a", scalar("a", self.a, *_LENGTHS))
+        lengths = np.linalg.norm(basis, axis=1)
+        low, high = 0.5 * _LENGTHS[0], 2.0 * _LENGTHS[1]                # fcc: a/√2, bcc: √3 a/2
+        if not np.all((lengths >= low) & (lengths <= high)):
+            bad = lengths[(lengths < low) | (lengths > high)][0]
+            raise ValueError(f"primitive vector length {bad:g} m is outside the valid range "
+                             f"[{low:g}, {high:g}] m")
+        if not abs(float(np.linalg.det(basis / lengths[:, None]))) > 1e-12:
             raise ValueError("primitive vectors must be linearly independent (the cell volume is 0)")
         basis = basis.copy()
         basis.setflags(write=False)
@@ -112,14 +128,11 @@ class Lattice:
     # ------------------------------------------------------------------ constructors
     @staticmethod
     def _constant(a: ArrayLike) -> float:
-        value = checked("a", a, 0.0, low_open=True)
-        if value.ndim != 0:
-            raise ValueError(f"a must be a scalar lattice constant, got shape {value.shape}")
-        return float(value)
+        return scalar("a", a, *_LENGTHS)
 
     @classmethod
     def chain(cls, a: float) -> Lattice:
-        """Linear chain with spacing ``a`` (m, > 0).
+        """Linear chain with spacing ``a`` (m, in [1e-50, 1e50]).
 
         Examples
         --------
@@ -131,7 +144,7 @@ class Lattice:
 
     @classmethod
     def square(cls, a: float) -> Lattice:
-        """Square lattice with side ``a`` (m, > 0).
+        """Square lattice with side ``a`` (m, in [1e-50, 1e50]).
 
         Examples
         --------
@@ -143,7 +156,7 @@ class Lattice:
 
     @classmethod
     def sc(cls, a: float) -> Lattice:
-        """Simple cubic lattice with cube side ``a`` (m, > 0).
+        """Simple cubic lattice with cube side ``a`` (m, in [1e-50, 1e50]).
 
         Examples
         --------
@@ -155,7 +168,7 @@ class Lattice:
 
     @classmethod
     def bcc(cls, a: float) -> Lattice:
-        """Body-centred cubic lattice with conventional cube side ``a`` (m, > 0); Ω = a³/2.
+        """Body-centred cubic lattice with conventional cube side ``a`` (m, in [1e-50, 1e50]); Ω = a³/2.
 
         Examples
         --------
@@ -169,7 +182,7 @@ class Lattice:
 
     @classmethod
     def fcc(cls, a: float) -> Lattice:
-        """Face-centred cubic lattice with conventional cube side ``a`` (m, > 0); Ω = a³/4.
+        """Face-centred cubic lattice with conventional cube side ``a`` (m, in [1e-50, 1e50]); Ω = a³/4.
 
         Examples
         --------
@@ -209,7 +222,7 @@ class Lattice:
         Parameters
         ----------
         shell : int
-            Shell index >= 1; shells are the distinct non-zero distances |R|,
+            Shell index in [1, 64]; shells are the distinct non-zero distances |R|,
             ascending (relative tolerance 1e-9).
 
         Returns
@@ -231,7 +244,7 @@ class Lattice:
         >>> len(R), sorted({round(float(r), 12) for r in np.linalg.norm(R, axis=1)})  # √3 a/2
         (8, [1.732050807569])
         """
-        shell = integer("shell", shell, 1)
+        shell = integer("shell", shell, 1, MAX_SHELL)
         radius = shell * float(np.min(np.linalg.norm(self.primitive, axis=1)))
         points = _points_within(self.primitive, radius)
         lengths = np.linalg.norm(points, axis=1)
@@ -464,7 +477,7 @@ class Lattice:
         Parameters
         ----------
         n : int or sequence of d ints
-            Divisions along each reciprocal vector (>= 1).
+            Divisions along each reciprocal vector (>= 1; at most 2²⁴ points in all).
         shift : bool
             False: Γ-centred, fractional coordinates u = k/n; True: shifted by
             half a step, u = (k + 1/2)/n (Γ is then not a mesh point).
@@ -502,6 +515,11 @@ class Lattice:
             isinstance(s, (int, np.integer)) and not isinstance(s, bool) and s >= 1 for s in sizes
         ):
             raise ValueError(f"n = {n!r} is outside the valid range: an int >= 1 or {self.dim} such ints")
+        if math.prod(int(s) for s in sizes) > MAX_MESH_POINTS:
+            raise ValueError(f"n = {n!r} is outside the valid range: at most {MAX_MESH_POINTS} mesh points "
+                             f"in all (got {math.prod(int(s) for s in sizes)})")
+        if not isinstance(shift, bool | np.bool_):
+            raise TypeError(f"shift must be True or False, got {shift!r}")
         offset = 0.5 if shift else 0.0
         axes = []
         for s in sizes:

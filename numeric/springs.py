@@ -52,7 +52,9 @@ class SpringModel:
     k1 : float
         Nearest-neighbour spring constant, N/m (> 0).
     k2 : float, optional
-        Next-nearest-neighbour spring constant, N/m (>= 0).
+        Next-nearest-neighbour spring constant, N/m (>= 0). Together with M and the
+        lattice they must keep ω_max² = 2 Σ_R k_R/M and the elastic constants
+        inside [1e-300, 1e300] (SI).
 
     Raises
     ------
@@ -139,11 +141,25 @@ class SpringModel:
         half = first > 0.0
         unit = R[half] / np.linalg.norm(R[half], axis=1, keepdims=True)
         self._half_bonds = R[half]
-        self._tensors = (2.0 * k[half] / self._mass)[:, None] * np.einsum(
-            "bi,bj->bij", unit, unit).reshape(-1, dim * dim)
-        self._omega2_bound = 2.0 * float(k.sum()) / self._mass  # >= largest eigenvalue of D(q)
-        r2 = np.einsum("bi,bi->b", R, R)
-        self._elastic = np.einsum("b,bi,bj,bk,bl->ijkl", k / r2, R, R, R, R) / (2.0 * lattice.cell_volume)
+        given = (f"k1 = {self._k1:g} N/m, k2 = {self._k2:g} N/m, mass = {self._mass:g} kg on {lattice.name} "
+                 f"(|a_1| = {float(np.linalg.norm(lattice.primitive[0])):g} m)")
+        with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+            self._tensors = (2.0 * k[half] / self._mass)[:, None] * np.einsum(
+                "bi,bj->bij", unit, unit).reshape(-1, dim * dim)
+            self._omega2_bound = 2.0 * float(k.sum()) / self._mass  # >= largest eigenvalue of D(q)
+            # C_ijkl = (1/2Ω) Σ k R_i R_j R_k R_l/|R|², with R scaled by a power of two near |R_1| (exact):
+            # neither R⁴ nor k/|R|² leaves the double range for lattice constants from 1e-50 to 1e50 m
+            length = math.ldexp(1.0, math.frexp(float(np.linalg.norm(R[0])))[1])
+            Rs = R / length
+            weight = k / np.einsum("bi,bi->b", Rs, Rs)
+            self._elastic = (np.einsum("b,bi,bj,bk,bl->ijkl", weight, Rs, Rs, Rs, Rs)
+                             * (length * length / (2.0 * lattice.cell_volume)))
+        scale = float(np.max(np.abs(self._elastic)))
+        if not (1e-300 <= self._omega2_bound <= 1e300 and 1e-300 <= scale <= 1e300
+                and np.all(np.isfinite(self._tensors))):
+            raise ValueError(f"{given} gives ω_max² = {self._omega2_bound:g} rad²/s² and elastic constants "
+                             f"~{scale:g}: outside the double range [1e-300, 1e300]; k1, k2 and mass are "
+                             "outside their valid range for this lattice")
         self._elastic.setflags(write=False)
         self._theta0: float | None = None
         self._check_stability()
@@ -161,7 +177,7 @@ class SpringModel:
         mass : float
             Atomic mass M, kg (> 0).
         theta_D : float
-            Target T -> 0 Debye temperature Θ_D(0), K (> 0).
+            Target T -> 0 Debye temperature Θ_D(0), K (> 0; such that 1e-290 <= k1 <= 1e290 N/m).
         k2_over_k1 : float, optional
             Ratio k2/k1 (>= 0; > 0 for square, sc and bcc).
 
@@ -181,7 +197,11 @@ class SpringModel:
         theta_D = scalar("theta_D", theta_D, 0.0, low_open=True)
         ratio = scalar("k2_over_k1", k2_over_k1, 0.0, low_open=False)
         unit = cls(lattice, mass, 1.0, ratio)
-        k1 = (theta_D / unit.debye_temperature_T0()) ** 2
+        theta_1 = unit.debye_temperature_T0()
+        k1 = (theta_D / theta_1) * (theta_D / theta_1)                 # inf or 0 beyond the double range
+        if not 1e-290 <= k1 <= 1e290 or (not 1e-290 <= ratio * k1 <= 1e290 and ratio > 0.0):
+            raise ValueError(f"theta_D = {theta_D:g} K is outside the valid range [{theta_1 * 1e-145:.6g}, "
+                             f"{theta_1 * 1e145:.6g}] K for this lattice, mass and k2/k1 (k1 = {k1:g} N/m)")
         return cls(lattice, mass, k1, ratio * k1)
 
     def __repr__(self) -> str:

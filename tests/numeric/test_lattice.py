@@ -280,3 +280,27 @@ def test_bad_arguments():
     for n in (0, (2, 2), (2, 2, 0), 2.5, True):
         with pytest.raises(ValueError, match=r"^n "):
             lat.monkhorst_pack(n)
+
+
+# ====================================================================== issue 15: ranges named
+def test_lattice_ranges_name_the_parameter():
+    # were: "primitive vectors must be linearly independent" for fcc(1e-200) and fcc(1e200) (the
+    # determinant under- or overflowed), and memory errors for huge meshes and shells
+    for a in (1e-200, 1e200, 0.0, -1.0, math.inf, math.nan):
+        with pytest.raises(ValueError, match=r"a = .* is outside the valid range"):
+            Lattice.fcc(a)
+    for bad in (True, "1e-10", None, 1e-10j, [1e-10]):
+        with pytest.raises(ValueError, match="a "):
+            Lattice.sc(bad)
+    with pytest.raises(ValueError, match=r"primitive vector length 1e-60 m is outside the valid range"):
+        Lattice(1e-60 * np.eye(3))
+    with pytest.raises(TypeError, match="name must be a str"):
+        Lattice(np.eye(2), name=3)
+    lat = Lattice.fcc(1e-50)
+    assert lat.bz_volume == pytest.approx(4 * (2 * math.pi / 1e-50) ** 3, rel=1e-14)
+    with pytest.raises(ValueError, match=r"n = 1000 is outside the valid range: at most 16777216"):
+        lat.monkhorst_pack(1000)
+    with pytest.raises(ValueError, match=r"shell = 65 is outside the valid range"):
+        lat.neighbours(65)
+    with pytest.raises(TypeError, match="shift must be True or False"):
+        lat.monkhorst_pack(2, shift="yes")

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 
 import numpy as np
 import pytest
@@ -444,3 +445,28 @@ def test_debye_model_bad_input():
         DebyeModel(300.0, Lattice.fcc(A))
     with pytest.raises(ValueError, match=r"^q "):
         DebyeModel(300.0, 1e28).frequencies([1.0, 0.0])
+
+
+# ====================================================================== issue 15: range ends
+def test_parameters_outside_the_double_range_name_themselves():
+    # was: "mechanically unstable: C11 − C12 = nan" for k1 = 1e300 (overflow), OverflowError from
+    # with_debye_temperature(theta_D = 1e300) and "k1 = 0 is outside ..." for theta_D = 1e-300
+    fcc = Lattice.fcc(A)
+    with pytest.raises(ValueError, match=r"k1 = 1e\+300 N/m.*outside the double range"):
+        SpringModel(fcc, M, 1e300)
+    with pytest.raises(ValueError, match=r"mass = 1e-300 kg.*outside the double range"):
+        SpringModel(fcc, 1e-300, K1)
+    for theta in (1e300, 1e-300):
+        with pytest.raises(ValueError, match=re.escape(f"theta_D = {theta:g} K is outside the valid range")):
+            SpringModel.with_debye_temperature(fcc, M, theta)
+    soft = SpringModel(fcc, M, 1e-280)                     # ω ~ 1e-128 rad/s: still a valid model
+    assert soft.elastic_constants()["C44"] == pytest.approx(1e-280 / A, rel=1e-14)
+
+
+@pytest.mark.parametrize("a", [1e-50, 1.0, 1e50])
+def test_elastic_constants_at_extreme_lattice_constants(a):
+    # closed forms of the class notes (fcc: C11 = 2k1/a, C12 = C44 = k1/a) at both ends of the valid range
+    model = SpringModel(Lattice.fcc(a), 1.0, 1.0)
+    c = model.elastic_constants()
+    assert c == pytest.approx({"C11": 2.0 / a, "C12": 1.0 / a, "C44": 1.0 / a}, rel=1e-14)
+    assert model.debye_temperature_T0() > 0.0
