@@ -36,7 +36,7 @@ import numba
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._support import checked, scalar, sort_by
+from ._support import checked, integer, scalar, sort_by
 from .lattice import Lattice
 
 __all__ = ["TetrahedronMesh", "cell_tetrahedra", "mean_inverse", "occupied_inverse",
@@ -57,7 +57,15 @@ def simplex_offsets(reciprocal: np.ndarray, divisions: tuple[int, ...]) -> np.nd
     opposite to the diagonal direction s. In 3D these are the 6 tetrahedra of
     BJA fig. 1, sharing the shortest diagonal.
     """
-    d = len(divisions)
+    reciprocal = checked("reciprocal", reciprocal)
+    d = reciprocal.shape[0] if reciprocal.ndim == 2 else 0
+    if reciprocal.shape != (d, d) or d not in (1, 2, 3):
+        raise ValueError(f"reciprocal must be a (d, d) array with d in (1, 2, 3), got shape "
+                         f"{reciprocal.shape}")
+    if (not isinstance(divisions, tuple | list) or len(divisions) != d
+            or not all(isinstance(n, int | np.integer) and not isinstance(n, bool) and n >= 1
+                       for n in divisions)):
+        raise ValueError(f"divisions = {divisions!r} is outside the valid range: a tuple of {d} ints >= 1")
     steps = reciprocal / np.asarray(divisions, dtype=float)[:, None]
     best, best_len = None, np.inf
     for tail in itertools.product((1, -1), repeat=d - 1):
@@ -427,7 +435,7 @@ def _cluster_dd(x: np.ndarray, i: int, m: int) -> float:
 
 
 @numba.njit(cache=True, error_model="numpy")
-def mean_inverse(x: np.ndarray) -> float:
+def _mean_inverse(x: np.ndarray) -> float:
     """Principal-value average of 1/d over a tetrahedron with vertex values x (sorted ascending).
 
     Hermite-Genocchi: ⟨1/d⟩ = 3! f[x0, x1, x2, x3] with f⁽³⁾ = 1/x, f = x² ln|x|/2. Newton's table;
@@ -490,7 +498,7 @@ def _piece(pts: np.ndarray, dv: np.ndarray, a: int, b: int, c: int, d: int) -> f
     x[2] = dv[c]
     x[3] = dv[d]
     sort_by(x, np.empty(4))
-    return frac * mean_inverse(x)
+    return frac * _mean_inverse(x)
 
 
 @numba.njit(cache=True, error_model="numpy")
@@ -504,7 +512,7 @@ def _cut(pts: np.ndarray, dv: np.ndarray, slot: int, corner: np.ndarray, es: np.
 
 
 @numba.njit(cache=True, error_model="numpy")
-def occupied_inverse(e: np.ndarray, d: np.ndarray, ef: float) -> float:
+def _occupied_inverse(e: np.ndarray, d: np.ndarray, ef: float) -> float:
     """∫ θ(ef − ε)/d over one tetrahedron, as a fraction of its volume (PV; ε and d linear in it).
 
     The occupied part is a vertex tetrahedron (one vertex below ef), a triangular prism (two) or a
@@ -518,7 +526,7 @@ def occupied_inverse(e: np.ndarray, d: np.ndarray, ef: float) -> float:
         return 0.0
     if ef >= es[3]:
         sort_by(ds, es)
-        return mean_inverse(ds)
+        return _mean_inverse(ds)
     case = 0 if ef <= es[1] else (1 if ef <= es[2] else 2)  # vertices below ef: case + 1
     corner = np.zeros((4, 3))
     pts = np.zeros((7, 3))
@@ -541,12 +549,118 @@ def occupied_inverse(e: np.ndarray, d: np.ndarray, ef: float) -> float:
 
 def cell_tetrahedra(lattice: Lattice, nk: int) -> np.ndarray:
     """The six tetrahedra of a mesh cell as corner indices (bit 0, 1, 2 = step along b1, b2, b3), sharing
-    the cell's shortest main diagonal (the triangulation of :class:`TetrahedronMesh`)."""
+    the cell's shortest main diagonal (the triangulation of :class:`TetrahedronMesh`).
+
+    Parameters
+    ----------
+    lattice : Lattice
+        A 3D lattice.
+    nk : int
+        Mesh divisions along each reciprocal vector (>= 1).
+
+    Returns
+    -------
+    ndarray of int, shape (6, 4)
+        Corner indices 0 ... 7 of each tetrahedron.
+
+    Examples
+    --------
+    >>> cell_tetrahedra(Lattice.sc(1.0), 4).shape
+    (6, 4)
+    """
+    if not isinstance(lattice, Lattice):
+        raise TypeError(f"lattice must be a numeric.lattice.Lattice, got {type(lattice).__name__}")
+    if lattice.dim != 3:
+        raise ValueError(f"lattice.dim = {lattice.dim} is outside the valid range: 3 (tetrahedra)")
+    nk = integer("nk", nk, 1)
     return simplex_offsets(lattice.reciprocal, (nk, nk, nk)) @ np.array([1, 2, 4])
 
 
+def _corners(name: str, value: object) -> np.ndarray:
+    arr = checked(name, value)
+    if arr.shape != (4,):
+        raise ValueError(f"{name} must have shape (4,) (the values at a tetrahedron's corners), got "
+                         f"{arr.shape}")
+    return np.ascontiguousarray(arr)
+
+
+def mean_inverse(x: ArrayLike) -> float:
+    """Principal-value average of 1/d over a tetrahedron with corner values x (sorted ascending), 1/unit of x.
+
+    Parameters
+    ----------
+    x : array_like, shape (4,)
+        The values of d at the four corners, ascending, finite.
+
+    Returns
+    -------
+    float
+        ⟨1/d⟩ (PV); ±inf when three or more values vanish together (log-divergent).
+        See :func:`_mean_inverse` (Hermite-Genocchi).
+
+    Examples
+    --------
+    >>> mean_inverse([2.0, 2.0, 2.0, 2.0])
+    0.5
+    """
+    x = _corners("x", x)
+    if np.any(np.diff(x) < 0.0):
+        raise ValueError(f"x = {x.tolist()} must be sorted ascending")
+    return float(_mean_inverse(x))
+
+
+def occupied_inverse(e: ArrayLike, d: ArrayLike, ef: float) -> float:
+    """∫ θ(ef − ε)/d over one tetrahedron as a fraction of its volume (PV; ε and d linear), 1/unit of d.
+
+    Parameters
+    ----------
+    e : array_like, shape (4,)
+        ε at the corners (any order), finite.
+    d : array_like, shape (4,)
+        d at the same corners, finite.
+    ef : float
+        The occupation edge, the unit of ``e``, finite.
+
+    Examples
+    --------
+    >>> occupied_inverse([0.0, 1.0, 2.0, 3.0], [2.0, 2.0, 2.0, 2.0], 5.0)
+    0.5
+    """
+    return float(_occupied_inverse(_corners("e", e), _corners("d", d), scalar("ef", ef)))
+
+
+def occupied_inverse_average(eps: ArrayLike, eps_q: ArrayLike, ef: float, tetra: ArrayLike) -> float:
+    """BZ average ⟨θ(ef − ε_k)/(ε_k − ε_{k+q})⟩ (PV) on a periodic N1×N2×N3 mesh, 6 tetrahedra per cell.
+
+    Parameters
+    ----------
+    eps, eps_q : array_like, shape (N1, N2, N3)
+        ε_k and ε_{k+q} on the mesh, finite, one unit.
+    ef : float
+        The Fermi level, same unit, finite.
+    tetra : array_like of int, shape (6, 4)
+        Corner indices 0 ... 7 of the cell's tetrahedra (:func:`cell_tetrahedra`).
+
+    Returns
+    -------
+    float
+        The average, 1/unit of ε (±inf when d vanishes on a face of some tetrahedron).
+    """
+    eps_a = checked("eps", eps)
+    eps_q_a = checked("eps_q", eps_q)
+    if eps_a.ndim != 3 or eps_a.size == 0 or eps_q_a.shape != eps_a.shape:
+        raise ValueError(f"eps and eps_q must be (N1, N2, N3) arrays of one shape, got {eps_a.shape} and "
+                         f"{eps_q_a.shape}")
+    t = np.asarray(tetra)
+    if t.shape != (6, 4) or t.dtype.kind not in "iu" or t.min() < 0 or t.max() > 7:
+        raise ValueError(f"tetra must be a (6, 4) integer array of corner indices 0 ... 7 (cell_tetrahedra), "
+                         f"got shape {t.shape}, dtype {t.dtype}")
+    return float(_occupied_inverse_average(np.ascontiguousarray(eps_a), np.ascontiguousarray(eps_q_a),
+                                           scalar("ef", ef), np.ascontiguousarray(t, dtype=np.int64)))
+
+
 @numba.njit(cache=True, error_model="numpy")
-def occupied_inverse_average(eps: np.ndarray, eps_q: np.ndarray, ef: float, tetra: np.ndarray) -> float:
+def _occupied_inverse_average(eps: np.ndarray, eps_q: np.ndarray, ef: float, tetra: np.ndarray) -> float:
     """BZ average ⟨θ(ef − ε_k)/(ε_k − ε_{k+q})⟩ (PV) on a periodic N1×N2×N3 mesh, 6 tetrahedra per cell
     (``tetra``: their corner indices in the cell, from :func:`cell_tetrahedra`)."""
     n1, n2, n3 = eps.shape
@@ -572,5 +686,5 @@ def occupied_inverse_average(eps: np.ndarray, eps_q: np.ndarray, ef: float, tetr
                     for v in range(4):
                         e[v] = ce[tetra[t, v]]
                         d[v] = cd[tetra[t, v]]
-                    total += occupied_inverse(e, d, ef)
+                    total += _occupied_inverse(e, d, ef)
     return total / (6.0 * n1 * n2 * n3)
