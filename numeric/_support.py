@@ -17,7 +17,8 @@ from collections.abc import Callable
 import numba
 import numpy as np
 
-__all__ = ["checked", "evaluate", "fermi_dirac", "integer", "scalar", "sort_by", "unit_directions", "vectors"]
+__all__ = ["checked", "evaluate", "fermi_dirac", "integer", "norm_and_direction", "scalar", "sort_by",
+           "unit_directions", "vectors"]
 
 
 def _describe(low: float | None, high: float | None, low_open: bool, high_open: bool) -> str:
@@ -155,15 +156,40 @@ def vectors(name: str, value: object, dim: int) -> np.ndarray:
     return arr
 
 
+def norm_and_direction(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """|v| (...,) and v/|v| (..., d) of finite vectors v (..., d), without over- or underflow.
+
+    The components are divided by the largest |v_i| first, so |v| is right for every finite v (down to
+    subnormal components; up to 1.8e308, beyond which |v| is inf) and the direction keeps full
+    precision. Zero vectors give |v| = 0 and direction 0.
+
+    Examples
+    --------
+    >>> n, u = norm_and_direction(np.array([[3e200, 4e200], [3e-200, 4e-200]]))
+    >>> n, u[1]
+    (array([5.e+200, 5.e-200]), array([0.6, 0.8]))
+    """
+    scale = np.max(np.abs(v), axis=-1, keepdims=True)
+    safe = np.where(scale > 0.0, scale, 1.0)
+    u = v / safe
+    root = np.sqrt(np.einsum("...i,...i->...", u, u))[..., None]
+    with np.errstate(over="ignore"):
+        norm = (scale * root)[..., 0]
+    return norm, np.where(scale > 0.0, u / np.where(scale > 0.0, root, 1.0), 0.0)
+
+
 def unit_directions(directions: object, dim: int) -> np.ndarray:
-    """Validated directions (..., dim) normalised to unit length (ValueError naming ``directions``)."""
+    """Validated directions (..., dim) normalised to unit length (ValueError naming ``directions``).
+
+    Any finite non-zero vector is a direction (its length may be subnormal or near the largest double).
+    """
     d = checked("directions", directions)
     if d.ndim == 0 or d.shape[-1] != dim:
         raise ValueError(f"directions must have shape (..., {dim}) for a {dim}D lattice, got shape {d.shape}")
-    norm = np.linalg.norm(d, axis=-1, keepdims=True)
+    norm, unit = norm_and_direction(d)
     if np.any(norm == 0.0):
         raise ValueError("directions must be non-zero vectors (a zero vector has no direction)")
-    return d / norm
+    return unit
 
 
 def evaluate(loop: Callable[..., np.ndarray], *arrays: np.ndarray) -> np.ndarray | float:

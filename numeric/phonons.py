@@ -24,7 +24,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from ._generated import phonons as _kernels
-from ._support import checked, evaluate, scalar, unit_directions, vectors
+from ._support import checked, evaluate, norm_and_direction, scalar, unit_directions, vectors
 from .constants import hbar as _HBAR
 from .constants import k as _K_B
 from .lattice import Lattice
@@ -580,7 +580,9 @@ class DebyeModel:
     def frequencies(self, q: ArrayLike) -> np.ndarray:
         """ω = v|q| for each of the d branches, rad/s, shape (..., d), for q of shape (..., d) in 1/m."""
         q = vectors("q", q, self._dim)
-        omega = self._velocity * np.linalg.norm(q, axis=-1, keepdims=True)
+        norm, _ = norm_and_direction(q)                               # no under/overflow of Σ q_i²
+        with np.errstate(over="ignore"):
+            omega = self._velocity * norm[..., None]
         return np.repeat(omega, self._dim, axis=-1)
 
     def sound_velocities(self, directions: ArrayLike) -> np.ndarray:

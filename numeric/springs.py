@@ -14,7 +14,7 @@ import math
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._support import scalar, unit_directions, vectors
+from ._support import norm_and_direction, scalar, unit_directions, vectors
 from .lattice import Lattice
 from .phonons import BrillouinZone, elastic_debye_temperature
 
@@ -141,6 +141,7 @@ class SpringModel:
         half = first > 0.0
         unit = R[half] / np.linalg.norm(R[half], axis=1, keepdims=True)
         self._half_bonds = R[half]
+        self._reach = float(np.max(np.linalg.norm(R, axis=1)))              # |R|_max, m
         given = (f"k1 = {self._k1:g} N/m, k2 = {self._k2:g} N/m, mass = {self._mass:g} kg on {lattice.name} "
                  f"(|a_1| = {float(np.linalg.norm(lattice.primitive[0])):g} m)")
         with np.errstate(over="ignore", under="ignore", invalid="ignore"):
@@ -271,15 +272,31 @@ class SpringModel:
         array([[[4.]]])
         """
         q = vectors("q", q, self.dim)
-        s = np.sin(0.5 * (q @ self._half_bonds.T))
-        return ((2.0 * s * s) @ self._tensors).reshape(*q.shape[:-1], self.dim, self.dim)
+        scale, D = self._scaled_matrix(q)
+        with np.errstate(under="ignore"):
+            return (scale * scale)[..., None, None] * D
 
-    def _omega(self, eigenvalues: np.ndarray) -> np.ndarray:
-        tol = 1e-11 * self._omega2_bound  # eigvalsh round-off is ~1e-15 of the largest eigenvalue
-        if eigenvalues.size and eigenvalues.min() < -tol:
-            raise RuntimeError(f"negative ω² = {eigenvalues.min():g} rad²/s² beyond round-off (tolerance "
-                               f"{tol:g}); this cannot happen for springs k >= 0")
-        return np.sqrt(np.clip(eigenvalues, 0.0, None))
+    def _scaled_matrix(self, q: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(c, D/c²) with c = |q| for |q| |R|_max < 1 (long waves: no underflow of sin² down to
+        subnormal q), c = 1 otherwise; D/c² = Σ_R 2 (sin(q·R/2)/c)² k_R R̂R̂ᵀ/M, shape (..., d, d)."""
+        norm, unit = norm_and_direction(q)
+        long = norm * self._reach < 1.0
+        scale = np.where(long, norm, 1.0)
+        direction = np.where(long[..., None], unit, q)                      # q/c
+        half = 0.5 * (q @ self._half_bonds.T)                                # q·R/2
+        s = np.where(long[..., None], 0.5 * (direction @ self._half_bonds.T) * np.sinc(half / math.pi),
+                     np.sin(half))                                           # sin(q·R/2)/c
+        D = ((2.0 * s * s) @ self._tensors).reshape(*q.shape[:-1], self.dim, self.dim)
+        return scale, D
+
+    def _omega(self, eigenvalues: np.ndarray, scale: np.ndarray) -> np.ndarray:
+        # eigvalsh round-off is ~1e-15 of the largest eigenvalue (<= the trace of the PSD matrix)
+        tol = 1e-11 * np.abs(eigenvalues).max(axis=-1, keepdims=True) if eigenvalues.size else 0.0
+        if eigenvalues.size and np.any(eigenvalues < -tol):
+            raise RuntimeError(f"negative ω² = {eigenvalues.min():g} (scaled) beyond round-off; this cannot "
+                               "happen for springs k >= 0")
+        with np.errstate(over="ignore", under="ignore"):
+            return scale[..., None] * np.sqrt(np.clip(eigenvalues, 0.0, None))
 
     def frequencies(self, q: ArrayLike) -> np.ndarray:
         """Phonon angular frequencies ω_s(q), rad/s, ascending, shape (..., d).
@@ -303,7 +320,8 @@ class SpringModel:
         >>> m.frequencies(q)[:, 0] / (2 * np.sqrt(10.0 / 1e-25))   # |sin(qa/2)|
         array([0., 1.])
         """
-        return self._omega(np.linalg.eigvalsh(self.dynamical_matrix(q)))
+        scale, D = self._scaled_matrix(vectors("q", q, self.dim))
+        return self._omega(np.linalg.eigvalsh(D), scale)
 
     def modes(self, q: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
         """Frequencies and polarisation vectors.
@@ -323,8 +341,9 @@ class SpringModel:
         >>> np.round(np.abs(e[:, 2]), 12)                  # the highest branch is longitudinal
         array([1., 0., 0.])
         """
-        lam, vectors = np.linalg.eigh(self.dynamical_matrix(q))
-        return self._omega(lam), vectors
+        scale, D = self._scaled_matrix(vectors("q", q, self.dim))
+        lam, polarisations = np.linalg.eigh(D)
+        return self._omega(lam, scale), polarisations
 
     def ray_extent(self, directions: ArrayLike) -> np.ndarray:
         """Distance from Γ to the first-BZ boundary along each direction, 1/m.

@@ -304,3 +304,12 @@ def test_lattice_ranges_name_the_parameter():
         lat.neighbours(65)
     with pytest.raises(TypeError, match="shift must be True or False"):
         lat.monkhorst_pack(2, shift="yes")
+
+
+def test_directions_of_any_finite_length():
+    # |d| was computed as √Σd²: inf for [1e200, 1e200, 0] (direction 0 -> distance inf) and 0 for
+    # [1e-170, 1e-170, 0] ("must be non-zero vectors")
+    sc = Lattice.sc(1.0)
+    for scale in (1e-300, 1e-170, 1.0, 1e200, 1e300):
+        np.testing.assert_allclose(sc.ws_boundary_distance(scale * np.array([1.0, 1.0, 0.0])),
+                                   math.pi * math.sqrt(2.0), rtol=1e-15)

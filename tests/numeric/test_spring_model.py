@@ -470,3 +470,19 @@ def test_elastic_constants_at_extreme_lattice_constants(a):
     c = model.elastic_constants()
     assert c == pytest.approx({"C11": 2.0 / a, "C12": 1.0 / a, "C44": 1.0 / a}, rel=1e-14)
     assert model.debye_temperature_T0() > 0.0
+
+
+@pytest.mark.parametrize("name", ["chain", "square", "fcc", "bcc"])
+def test_long_waves_down_to_subnormal_q(name):
+    # ω_s(q n̂) = v_s(n̂) q (Christoffel velocities of the elastic tensor) down to q = 1e-300 1/m: was
+    # ω = 0 below q ~ 1e-150 (sin²(q·R/2) underflowed) although v q ~ 1e-297 rad/s is a normal double
+    model = SpringModel(getattr(Lattice, name)(A), M, K1, 0.0 if name in ("chain", "fcc") else 0.4 * K1)
+    n = np.array([1.0, 0.3, 0.2])[: model.dim]
+    n = n / np.linalg.norm(n)
+    for q in (1e-300, 1e-200, 1e-100, 1e-20):
+        np.testing.assert_allclose(model.frequencies(q * n), q * model.sound_velocities(n), rtol=1e-13)
+    omega, e = model.modes(1e-300 * n)
+    assert np.allclose(omega / 1e-300, model.sound_velocities(n), rtol=1e-13)
+    assert np.allclose(e.T @ e, np.eye(model.dim), atol=1e-14)
+    assert np.all(np.isfinite(model.frequencies(1e300 * n)))          # periodic: bounded at any q
+    assert np.all(model.frequencies(1e300 * n) <= model.frequency_bound * (1 + 1e-12))
