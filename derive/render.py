@@ -309,7 +309,8 @@ def unit_latex(dimension: sp.Expr) -> str:
     factors = []
     for base in sorted(powers, key=lambda b: _UNIT_ORDER.index(b.name)):
         e = powers[base]
-        exponent = "" if e == 1 else f"^{{{sp.latex(e, fold_short_frac=True)}}}"
+        exponent = f"^{{{e.p}/{e.q}}}" if e.is_Rational and not e.is_Integer else f"^{{{e}}}"
+        exponent = "" if e == 1 else exponent
         factors.append(rf"\mathrm{{{base.name}}}{exponent}")
     return r"\,".join(factors)
 
