@@ -139,15 +139,22 @@ class Step:
             raise ValueError("numeric applies to an equality or an asymptotic step, not to a solution")
 
     def latex(self) -> str:
-        rhs = sp.latex(self.rhs)
+        """The step as a math-mode equation ``lhs = rhs`` (with what it solves, or its order).
+
+        Returns
+        -------
+        str
+            LaTeX for display math, valid in LaTeX (amsmath) and MathJax.
+        """
+        rhs = render.formula(self.rhs)
         if self.solves is not None:
-            rhs += r"\quad\text{solving }" + sp.latex(self.solves)
+            rhs += r"\quad\text{solving }" + render.formula(self.solves)
         if self.order is not None:
             g, x, x0 = self.order
-            rhs += r" + \mathcal{O}\!\left(" + sp.latex(g) + r"\right),\ " + (
-                sp.latex(x) + r" \to " + sp.latex(x0)
+            rhs += r" + \mathcal{O}\!\left(" + render.formula(g) + r"\right),\; " + (
+                render.formula(x) + r" \to " + render.formula(x0)
             )
-        return sp.latex(self.lhs) + " = " + rhs
+        return render.formula(self.lhs) + " = " + rhs
 
 
 class Chain:
@@ -504,15 +511,15 @@ class Derivation:
         rows = [rf"{bold}\quad({mono})",
                 text(f"Source: {self.source}")]
         for a in self.assumptions:
-            rel = rf":\; {sp.latex(a.relation)}" if a.relation is not None else ""
+            rel = rf":\; {render.formula(a.relation)}" if a.relation is not None else ""
             rows.append(text(f"Assume: {a.text}") + rel)
         for m in self.model:
-            rows.append(text(f"Model {m.ref}: {m.text}") + rf":\; {sp.latex(m.expr)}")
+            rows.append(text(f"Model {m.ref}: {m.text}") + rf":\; {render.formula(m.expr)}")
         for i, step in enumerate(self.steps, 1):
             rows.append(text(f"({i}) {step.why}{_from(step)}"))
             rows.append(r"\qquad " + step.latex())
-        rows.append(r"\text{Result: }" + sp.latex(self.statement))
-        rows.append(r"\text{Textbook form: }" + sp.latex(self.textbook))
+        rows.append(r"\text{Result: }" + render.formula(self.statement))
+        rows.append(r"\text{Textbook form: }" + render.formula(self.textbook))
         return rows
 
     def latex_section(self, unicode: bool = False) -> str:
@@ -539,23 +546,24 @@ class Derivation:
                rf"\textit{{Source:}} {text(self.source)}", "", r"\subsection*{Symbols}", r"\begin{itemize}"]
         for q in self.symbols:
             assumed = ", ".join(q.assumptions) or "no assumption"
-            out.append(rf"\item ${sp.latex(q.symbol)}$: {text(q.meaning)} "
+            out.append(rf"\item ${render.formula(q.symbol)}$: {text(q.meaning)} "
                        rf"[${render.unit_latex(q.dimension)}$; {text(assumed)}]")
         out += [r"\end{itemize}", r"\subsection*{Assumptions and validity}", r"\begin{itemize}"]
         for a in self.assumptions:
-            rel = f": ${sp.latex(a.relation)}$" if a.relation is not None else ""
+            rel = f": ${render.formula(a.relation)}$" if a.relation is not None else ""
             out.append(rf"\item {text(a.text)}{rel}")
         out.append(r"\end{itemize}")
         if self.model:
             out += [r"\subsection*{Model}", r"\begin{itemize}"]
-            out += [rf"\item {text(f'{m.ref}: {m.text}')}: {render.display_math(sp.latex(m.expr))}"
+            out += [rf"\item {text(f'{m.ref}: {m.text}')}: {render.display_math(render.formula(m.expr))}"
                     for m in self.model]
             out.append(r"\end{itemize}")
         out += [r"\subsection*{Steps}", r"\begin{enumerate}"]
         out += [rf"\item {text(step.why + _from(step))} {render.display_math(step.latex())}"
                 for step in self.steps]
-        out += [r"\end{enumerate}", r"\subsection*{Result}", render.display_math(sp.latex(self.statement)),
-                r"\textit{Textbook form:}", render.display_math(sp.latex(self.textbook))]
+        out += [r"\end{enumerate}", r"\subsection*{Result}",
+                render.display_math(render.formula(self.statement)),
+                r"\textit{Textbook form:}", render.display_math(render.formula(self.textbook))]
         return "\n".join(out)
 
     def _repr_latex_(self) -> str:
@@ -590,20 +598,20 @@ class Derivation:
                  "**Symbols**", "", "| symbol | meaning | SI unit | assumptions |", "|---|---|---|---|"]
         for q in self.symbols:
             assumed = ", ".join(q.assumptions) or "-"
-            lines.append(f"| {math(sp.latex(q.symbol), cell=True)} | {md(q.meaning)} | "
+            lines.append(f"| {math(render.formula(q.symbol), cell=True)} | {md(q.meaning)} | "
                          f"{math(render.unit_latex(q.dimension), cell=True)} | {md(assumed)} |")
         lines += ["", "**Assumptions and validity**", ""]
         for a in self.assumptions:
-            rel = f": {math(sp.latex(a.relation))}" if a.relation is not None else ""
+            rel = f": {math(render.formula(a.relation))}" if a.relation is not None else ""
             lines.append(f"- {md(a.text)}{rel}")
         if self.model:
             lines += ["", "**Model**", ""]
-            lines += [f"- {md(f'{m.ref}: {m.text}')}: {math(sp.latex(m.expr))}" for m in self.model]
+            lines += [f"- {md(f'{m.ref}: {m.text}')}: {math(render.formula(m.expr))}" for m in self.model]
         lines += ["", "**Steps**", ""]
         for i, step in enumerate(self.steps, 1):
             lines += [f"{i}. {md(step.why + _from(step))}", "", f"   {math(step.latex(), display=True)}", ""]
-        lines += [f"**Result:** {math(sp.latex(self.statement), display=True)}", "",
-                  f"**Textbook form:** {math(sp.latex(self.textbook), display=True)}"]
+        lines += [f"**Result:** {math(render.formula(self.statement), display=True)}", "",
+                  f"**Textbook form:** {math(render.formula(self.textbook), display=True)}"]
         return "\n".join(lines)
 
     def __repr__(self) -> str:

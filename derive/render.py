@@ -43,6 +43,7 @@ __all__ = [
     "TEX_PACKAGES",
     "UNICODE_MATH",
     "display_math",
+    "formula",
     "latex_document",
     "markdown_math",
     "markdown_text",
@@ -284,6 +285,43 @@ def markdown_math(tex: str, display: bool = False, cell: bool = False) -> str:
         tex = tex.replace(r"\|", r"\Vert ").replace("|", r"\vert ")
     tex = " ".join(tex.split())
     return f"$$ {tex} $$" if display else f"${tex}$"
+
+
+def formula(expr: sp.Basic) -> str:
+    r"""A SymPy expression as LaTeX, ``sympy.latex`` with ``\substack{X}`` written as the
+    ``\begin{subarray}{c}X\end{subarray}`` it stands for (amsmath's definition).
+
+    MathJax expands a macro such as ``\substack`` together with the whole rest of the formula
+    and stops ("internal buffer size exceeded") beyond 5 KiB; the environment is no macro, so
+    a long formula (a whole derivation in :meth:`derive.Derivation.latex`) typesets.
+
+    Examples
+    --------
+    >>> x = sp.Symbol("x")
+    >>> formula(sp.Subs(x**2, x, 1))
+    '\\left. x^{2} \\right|_{\\begin{subarray}{c} x=1 \\end{subarray}}'
+    """
+    tex = sp.latex(expr)
+    while (start := tex.find("\\substack{")) >= 0:
+        opening = start + len("\\substack")
+        closing = _closing_brace(tex, opening)
+        tex = (tex[:start] + "\\begin{subarray}{c}" + tex[opening + 1:closing] + "\\end{subarray}"
+               + tex[closing + 1:])
+    return tex
+
+
+def _closing_brace(tex: str, opening: int) -> int:
+    """The index of the ``}`` that closes the ``{`` at ``tex[opening]`` (escaped braces skipped)."""
+    depth, i = 0, opening
+    while i < len(tex):
+        if tex[i] == "\\":
+            i += 2
+            continue
+        depth += {"{": 1, "}": -1}.get(tex[i], 0)
+        if depth == 0:
+            return i
+        i += 1
+    raise ValueError(f"unbalanced braces in {tex!r}")
 
 
 _UNIT_ORDER = ("kg", "m", "s", "A", "K")

@@ -57,10 +57,21 @@ MATHJAX_COMMANDS = frozenset("""
     Rightarrow Leftrightarrow mapsto times cdot pm mp div wedge vee neg land lor
     hat dot ddot bar tilde vec acute grave breve check overline dots ldots cdots
 """.split())
+#: Environments MathJax (base, ams) and amsmath both have.
+MATHJAX_ENVIRONMENTS = frozenset({"aligned", "gathered", "split", "array", "subarray", "matrix", "pmatrix",
+                                  "bmatrix", "vmatrix", "smallmatrix", "cases"})
 #: Escapes of one non-letter MathJax and LaTeX both accept in math mode.
 MATH_ESCAPES = frozenset("_{}$%&#,;:! \\|")
 #: MathJax's macro buffer (``maxBuffer``): a macro expanded with more formula after it fails.
 MATHJAX_BUFFER = 5 * 1024
+#: The commands above that MathJax expands as macros (with the rest of the formula): a formula
+#: longer than :data:`MATHJAX_BUFFER` must have none (found by typesetting each after 6 KB).
+MATHJAX_MACROS = frozenset({"substack", "implies", "iff", " "})
+
+
+def commands(tex: str) -> set[str]:
+    """The commands of a formula: names, and the character after a backslash otherwise."""
+    return {m.group(1) for m in re.finditer(r"\\([A-Za-z]+|.)", tex, re.S)}
 #: Characters no ``\\text`` argument may hold (special to TeX, or read by MathJax's \\text).
 TEXT_SPECIAL = set("\\_^{}$%&#~")
 #: The bold and italic labels of the Markdown (everything else bold would be a rendering fault).
@@ -119,10 +130,13 @@ def math_faults(tex: str, plain: bool = False) -> list[str]:
             faults.append(f"\\end{{{env}}} without its \\begin")
     if stack:
         faults.append(f"\\begin{{{stack[-1]}}} without its \\end")
-    unknown = set(re.findall(r"\\([A-Za-z]+)", tex)) - MATHJAX_COMMANDS
+    if {env for _, env in envs} - MATHJAX_ENVIRONMENTS:
+        faults.append(f"environments outside MATHJAX_ENVIRONMENTS: {sorted({e for _, e in envs})}")
+    used = commands(tex)
+    unknown = {c for c in used if c.isalpha()} - MATHJAX_COMMANDS
     if unknown:
         faults.append(f"commands outside MATHJAX_COMMANDS: {sorted(unknown)}")
-    escapes = {m for m in re.findall(r"\\([^A-Za-z])", tex)} - MATH_ESCAPES
+    escapes = {c for c in used if not c.isalpha()} - MATH_ESCAPES
     if escapes:
         faults.append(f"escapes outside MATH_ESCAPES: {sorted(escapes)}")
     if depth == 0:
@@ -140,6 +154,7 @@ def test_math_faults_finds_the_reported_faults():
     assert math_faults(r"\text{Model ε\_k}", plain=True)
     assert math_faults(r"\text{a $x$ b}") and math_faults(r"\frac{1}{2")
     assert math_faults(r"\begin{aligned} x \end{array}") and math_faults(r"\boldsymbol{x}")
+    assert math_faults(r"\begin{align} x \end{align}")
     assert not math_faults(r"\text{eps}\_\text{k = }\hbar{}^{2}\begin{aligned}&x\end{aligned}", plain=True)
 
 
@@ -326,10 +341,12 @@ def test_repr_latex_is_mathjax_math(name):
 @pytest.mark.parametrize("name", NAMES)
 def test_latex_fragment_is_one_aligned_block_for_any_engine(name):
     """``latex()`` (what ``ephkit show NAME --latex --steps`` prints): one ``aligned`` block,
-    a line per item, every ``\\text`` plain for pdflatex; it compiles (below)."""
+    a line per item, every ``\\text`` plain for pdflatex (it compiles, below), and no MathJax
+    macro, so MathJax typesets it too however long."""
     tex = rendered(name)["latex"]
     assert tex.startswith("\\begin{aligned}\n&") and tex.endswith("\n\\end{aligned}")
     assert not math_faults(tex, plain=True), math_faults(tex, plain=True)
+    assert not commands(tex) & MATHJAX_MACROS, commands(tex) & MATHJAX_MACROS
     assert rendered(name)["document"] == render.latex_document(rendered(name)["section"])
 
 
