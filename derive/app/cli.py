@@ -228,17 +228,35 @@ def _print_mutation_summary(report: MutationReport) -> None:
 @click.option("--expr", help="Your own formula, e.g. 'sqrt(x)*log(1 + y)' (needs --args).")
 @click.option("--args", "arg_names", help="Comma-separated argument names of --expr, e.g. x,y.")
 @click.option("--function-name", default="kernel", show_default=True, help="Name of the --expr function.")
+@click.option("--list", "list_only", is_flag=True,
+              help="List every kernel: name, topic, derivation and arguments (nothing is built).")
 @click.option("--write", is_flag=True, help="Regenerate numeric/_generated from the registry.")
 @click.option("--check", "check_only", is_flag=True,
               help="Exit 1 if numeric/_generated differs from what the registry generates now.")
 def codegen(name: str | None, backend: str, output: str | None, expr: str | None, arg_names: str | None,
-            function_name: str, write: bool, check_only: bool) -> None:
-    """Print the kernel(s) of derivation NAME (or kernel NAME, or --expr); manage numeric/_generated."""
+            function_name: str, list_only: bool, write: bool, check_only: bool) -> None:
+    """Print the kernel(s) of derivation NAME (or kernel NAME, or --expr); manage numeric/_generated.
+
+    NAME is a derivation (all its kernels) or a kernel name: `ephkit codegen --list` lists them.
+    """
+    import shlex
+
     from derive import kernels as cg
 
+    modes = [flag for flag, on in (("--list", list_only), ("--check", check_only), ("--write", write)) if on]
+    if len(modes) > 1:
+        raise click.UsageError(f"{' and '.join(modes)} cannot be combined")
+    if modes:
+        if name or expr is not None or arg_names is not None or output:
+            raise click.UsageError(f"{modes[0]} takes no NAME, --expr, --args or --output")
+    if list_only:
+        rows = [(f"{kernel}({', '.join(args)})", topic, derivation)
+                for kernel, topic, derivation, args in cg.kernel_table()]
+        width = max(len(call) for call, _, _ in rows)
+        for call, topic, derivation in rows:
+            click.echo(f"{call:<{width}}  [{topic}] derivation {derivation}")
+        return
     if check_only or write:
-        if name or expr:
-            raise click.UsageError("--check/--write take no NAME or --expr")
         if check_only:
             stale = cg.check_generated()
             for path in stale:
@@ -251,23 +269,29 @@ def codegen(name: str | None, backend: str, output: str | None, expr: str | None
                 click.echo(f"wrote {path}")
         return
     if (name is None) == (expr is None):
-        raise click.UsageError("give a derivation NAME or --expr (with --args), not both")
+        raise click.UsageError("give a derivation or kernel NAME (see --list) or --expr (with --args), "
+                               "not both")
     if expr is not None:
         if not arg_names:
             raise click.UsageError("--expr needs --args, e.g. --args x,y")
         try:
-            ks = [cg.user_kernel(expr, [a.strip() for a in arg_names.split(",") if a.strip()],
-                                 name=function_name)]
+            ks = [cg.user_kernel(expr, [a.strip() for a in arg_names.split(",")], name=function_name)]
         except ValueError as exc:
             raise click.UsageError(str(exc)) from None
+        command = ["ephkit", "codegen", "--expr", expr, "--args", arg_names]
+        command += ["--function-name", function_name] if function_name != "kernel" else []
     else:
+        if arg_names is not None or function_name != "kernel":
+            raise click.UsageError("--args and --function-name go with --expr, not with NAME")
         try:
             ks = cg.kernels_for(name)
         except registry.UnknownDerivationError as exc:
-            raise click.UsageError(f"{exc} (or a kernel name)") from None
+            raise click.UsageError(f"{exc} (or a kernel name: see `ephkit codegen --list`)") from None
         except KeyError as exc:
             raise click.UsageError(str(exc.args[0])) from None
-    source = cg.source_for(ks, backend)
+        command = ["ephkit", "codegen", name]
+    command += ["--backend", backend] if backend != "numba" else []
+    source = cg.source_for(ks, backend, command=shlex.join(command))
     if output:
         with open(output, "w", encoding="utf-8") as fh:
             fh.write(source)

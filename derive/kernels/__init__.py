@@ -14,7 +14,8 @@ the truth never imports it, and it never imports ``numeric`` (it writes
     ``lindhard`` the Lindhard design (:class:`~derive.kernels.lindhard.LindhardDesign`).
 ``printers``, ``emit``
     math/numba, numpy and C printers; :func:`numba_source`, :func:`numpy_source`,
-    :func:`c_source`, :func:`module_source`, :func:`check_generated`, :func:`write_generated`.
+    :func:`c_source`, :func:`module_source`, :func:`check_generated`, :func:`write_generated`,
+    :func:`kernel_table`; ``layout`` breaks long lines, ``names`` checks identifiers for every backend.
 ``user``
     :func:`parse_expression`, :func:`user_kernel` (nothing in the string is executed).
 ``registry`` and the spec modules ``coupling``, ``screening``, ``scattering``, ``phonons``
@@ -39,6 +40,7 @@ from .emit import (
     check_generated,
     constants_source,
     generated_files,
+    kernel_table,
     module_source,
     numba_source,
     numpy_source,
@@ -66,6 +68,7 @@ __all__ = [
     "constants_source",
     "generated_files",
     "kernel",
+    "kernel_table",
     "kernels",
     "kernels_for",
     "module_source",

@@ -12,6 +12,7 @@ generates now and :func:`write_generated` rewrites them (``ephkit codegen
 from __future__ import annotations
 
 import hashlib
+import re
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,19 +23,23 @@ from ..constants import CODATA, CODATA_EDITION, CODATA_SOURCE
 from ..provenance import fingerprint
 from ..registry import get
 from .ir import Kernel
-from .passes import cse_lines, share_reciprocals
+from .layout import WIDTH, wrap_c, wrap_python
+from .names import check_names
+from .passes import cse_chunked, cse_lines, share_reciprocals
 from .printers import CPrinter, MathPrinter, numpy_printer, python_condition
-from .registry import kernels, topics
+from .registry import builders, kernels, topics
 
 __all__ = [
     "FINGERPRINT",
     "GENERATED_DIR",
     "REGENERATE",
     "VECMATH_FILE",
+    "WIDTH",
     "c_source",
     "check_generated",
     "constants_source",
     "generated_files",
+    "kernel_table",
     "module_source",
     "numba_source",
     "numpy_source",
@@ -50,6 +55,11 @@ VECMATH_FILE = GENERATED_DIR.parent / "_vecmath.py"
 REGENERATE = "ephkit codegen --write"
 #: The word before each kernel's derivation fingerprint in a generated module's docstring.
 FINGERPRINT = "fingerprint"
+
+
+#: A kernel's provenance line in a generated module's docstring, read by ``ephkit check`` line by line
+#: (derive.app.verdict): kept on one line however long.
+PROVENANCE_LINE = re.compile(rf"- \w+: derivation `[^`]*`, {FINGERPRINT} [0-9a-f]+\Z")
 
 
 def _fingerprint(derivation: str) -> str:
@@ -91,7 +101,7 @@ def _select_function(k: Kernel, header: str, printer: MathPrinter) -> list[str]:
     for _, c in pieces[:-1]:
         inner = share_reciprocals(sp.Piecewise((1, c), (0, True)).args[0].cond)
         conditions.append(inner if any(e.has(inner) for e in shared) else share_reciprocals(c))
-    replacements, reduced = sp.cse(shared + conditions, symbols=sp.numbered_symbols("t"))
+    replacements, reduced = cse_chunked(shared + conditions)
     lines += [f"    {sym} = {printer.doprint(value)}" for sym, value in replacements]
     lines += [f"    b{i} = {printer.doprint(e)}" for i, e in enumerate(reduced[:len(pieces)])]
     result = f"b{len(pieces) - 1}"
@@ -106,8 +116,13 @@ def _uses_vmath(k: Kernel) -> bool:
     return k.layout == "select"
 
 
+def _check_names(k: Kernel) -> None:
+    check_names(k.name, [str(a) for a in k.args])
+
+
 def numba_source(k: Kernel, standalone: bool = True) -> str:
     """Python source of the numba scalar kernel and array loop for ``k``."""
+    _check_names(k)
     if k.layout not in ("branch", "select"):
         raise ValueError(f"kernel {k.name}: unknown layout {k.layout!r}")
     printer = MathPrinter(vector=_uses_vmath(k))
@@ -145,19 +160,32 @@ def numba_source(k: Kernel, standalone: bool = True) -> str:
         if _uses_vmath(k):
             imports += ["", "from numeric import _vecmath as vmath"]
         lines = [*imports, "", "", *lines]
-    return "\n".join(lines).replace(f"length {n * '.'}", "length") + "\n"
+    return wrap_python("\n".join(lines).replace(f"length {n * '.'}", "length")) + "\n"
 
 
 def numpy_source(k: Kernel) -> str:
-    """A plain numpy function for ``k`` (branches with ``numpy.select``; no numba)."""
+    """A plain numpy function for ``k`` (branches with ``numpy.select``; no numba).
+
+    Common subexpressions of all branches and conditions are assigned first (``t0``, ...), then
+    each branch's value (``b0``, ...) and condition (``c0``, ...), which ``numpy.select`` picks from.
+    """
+    _check_names(k)
     printer = numpy_printer()
     args = ", ".join(str(a) for a in k.args)
     pieces = k.pieces
-    if len(pieces) == 1:
-        body = f"    return {printer.doprint(pieces[0][0])}"
+    n = len(pieces)
+    replacements, reduced = cse_chunked([e for e, _ in pieces] + [c for _, c in pieces[:-1]])
+    body = [f"{s} = {printer.doprint(v)}" for s, v in replacements]
+    if n == 1:
+        body.append(f"return {printer.doprint(reduced[0])}")
     else:
-        body = f"    return {printer.doprint(sp.Piecewise(*pieces))}"
-    return "\n".join([
+        values, conditions = sp.symbols(f"b0:{n}"), sp.symbols(f"c0:{n - 1}")
+        body += [f"{b} = {printer.doprint(v)}" for b, v in zip(values, reduced[:n], strict=True)]
+        body += [f"{c} = {printer.doprint(v)}" for c, v in zip(conditions, reduced[n:], strict=True)]
+        choices = ", ".join(map(str, values[:-1]))
+        body.append(f"return numpy.select([{', '.join(map(str, conditions))}], [{choices}], "
+                    f"default={values[-1]})")
+    return wrap_python("\n".join([
         "import functools  # noqa: F401  (used by some printed expressions)",
         "import math  # noqa: F401",
         "",
@@ -165,12 +193,13 @@ def numpy_source(k: Kernel) -> str:
         f"def {k.name}({args}):",
         f'    """{k.doc} (numpy; evaluates every branch, warnings suppressed)."""',
         '    with numpy.errstate(all="ignore"):',
-        "    " + body,
-    ]) + "\n"
+        *("        " + line for line in body),
+    ])) + "\n"
 
 
 def c_source(k: Kernel) -> str:
     """A C99 function ``double name(double ...)`` for ``k`` (compile with -lm)."""
+    _check_names(k)
     printer = CPrinter()
     args = ", ".join(f"double {a}" for a in k.args)
     lines = ["#include <math.h>", "", f"/* {k.doc}. Generated by ephkit from derivation {k.derivation}. */",
@@ -191,7 +220,7 @@ def c_source(k: Kernel) -> str:
             if i + 1 < len(k.pieces) and k.pieces[i + 1][1] is sp.true:
                 lines[-1] += " else"
     lines.append("}")
-    return "\n".join(lines) + "\n"
+    return wrap_c("\n".join(lines)) + "\n"
 
 
 def module_source(topic: str) -> str:
@@ -213,11 +242,21 @@ def module_source(topic: str) -> str:
         "",
         *(["from numeric import _vecmath as vmath", "", _vecmath_stamp(), ""] if any(map(_uses_vmath, ks))
           else []),
-        f"__all__ = {names!r}",
+        *_all_lines(names),
     ]
     for k in ks:
         out += ["", "", f"# --- {k.name}: derivation {k.derivation}", numba_source(k, standalone=False)]
-    return "\n".join(out).rstrip() + "\n"
+    return wrap_python("\n".join(out).rstrip(), keep=PROVENANCE_LINE) + "\n"
+
+
+def _all_lines(names: Sequence[str]) -> list[str]:
+    """``__all__ = [...]`` on lines of at most WIDTH characters."""
+    text = f"__all__ = {list(names)!r}"
+    if len(text) <= WIDTH:
+        return [text]
+    return ["__all__ = [", *textwrap.wrap(", ".join(map(repr, names)) + ",", WIDTH - 4,
+                                          initial_indent="    ", subsequent_indent="    ",
+                                          break_long_words=False, break_on_hyphens=False), "]"]
 
 
 def _vecmath_stamp() -> str:
@@ -247,7 +286,7 @@ def constants_source() -> str:
         *textwrap.wrap(f"Source: {CODATA_SOURCE}.", width=100),
         '"""',
         "",
-        f"__all__ = {['EDITION', *(c.name for c in CODATA)]!r}",
+        *_all_lines(["EDITION", *(c.name for c in CODATA)]),
         "",
         f"EDITION = {CODATA_EDITION!r}",
         "",
@@ -279,13 +318,34 @@ def write_generated() -> list[Path]:
     return changed
 
 
+def kernel_table() -> list[tuple[str, str, str, list[str]]]:
+    """(name, topic, derivation, argument names) of every registered kernel, in registry order.
+
+    The arguments are read from the committed ``numeric/_generated/<topic>.py`` (as text, which
+    ``ephkit codegen --check`` keeps current), so nothing is built; a kernel missing there is built.
+    """
+    table = []
+    for topic in topics():
+        path = GENERATED_DIR / f"{topic}.py"
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        for b in builders(topic):
+            m = re.search(rf"^def {re.escape(b.name)}_scalar\(([^)]*)\):", text, re.MULTILINE)
+            args = [a.strip() for a in m.group(1).split(",")] if m else [str(a) for a in b().args]
+            table.append((b.name, topic, b.derivation, args))
+    return table
+
+
 def check_generated() -> list[Path]:
     """Paths whose committed content differs from what the registry generates now."""
     return [p for p, text in generated_files().items() if not p.exists() or p.read_text() != text]
 
 
-def source_for(ks: Sequence[Kernel], backend: str) -> str:
-    """Source of one or more kernels in ``backend`` ("numba", "numpy" or "c"), imports once."""
+def source_for(ks: Sequence[Kernel], backend: str, command: str | None = None) -> str:
+    """Source of one or more kernels in ``backend`` ("numba", "numpy" or "c"), imports once.
+
+    The source starts with a comment saying it is generated, and by ``command`` when given
+    (shortened to fit a line).
+    """
     if backend == "numba":
         parts = [numba_source(k, standalone=(i == 0)) for i, k in enumerate(ks)]
         if any(map(_uses_vmath, ks)) and not _uses_vmath(ks[0]):
@@ -298,4 +358,14 @@ def source_for(ks: Sequence[Kernel], backend: str) -> str:
         parts = [c_source(k) if i == 0 else c_source(k).split("\n", 2)[2] for i, k in enumerate(ks)]
     else:
         raise ValueError(f"unknown backend {backend!r}; expected numba, numpy or c")
-    return "\n\n".join(p.rstrip("\n") for p in parts) + "\n"
+    what = ", ".join(sorted({k.derivation for k in ks}))
+    header = [f"GENERATED CODE by ephkit's kernel factory (derive.kernels), from {what}; do not edit."]
+    if command is not None:
+        limit = WIDTH - len("Regenerate with: ") - 6
+        shown = command if len(command) <= limit else command[:limit - 3] + "..."
+        header.append(f"Regenerate with: {shown}")
+    if backend == "c":
+        source = wrap_c("\n".join(f"/* {line} */" for line in header))
+    else:
+        source = wrap_python("\n".join("# " + line for line in header))
+    return source + "\n" + "\n\n".join(p.rstrip("\n") for p in parts) + "\n"

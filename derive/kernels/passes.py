@@ -4,18 +4,25 @@
 * :func:`expand_polynomials`: :class:`~derive.kernels.nodes.Polynomial` nodes in Horner form
   (for evaluation without Estrin);
 * :func:`share_reciprocals`: one division per reciprocal (CSE then shares it);
-* :func:`cse_lines`: common subexpressions of one branch as assignments and a return.
+* :func:`cse_lines`: common subexpressions of one branch as assignments and a return;
+* :func:`cse_chunked`: common subexpressions of several expressions, with every sum or product of
+  more than :data:`MAX_ARGS` terms split into partial sums (products) assigned in turn.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 
 import sympy as sp
 
 from .nodes import Polynomial
 
-__all__ = ["cse_lines", "expand_polynomials", "fold_numbers", "share_reciprocals"]
+__all__ = ["MAX_ARGS", "cse_chunked", "cse_lines", "expand_polynomials", "fold_numbers", "share_reciprocals"]
+
+#: Most terms of a sum (factors of a product) printed in one expression. Python compiles
+#: ``a + b + c + ...`` recursively and fails near 3000 terms (RecursionError during compilation);
+#: the registry's kernels have at most 9, and print unchanged.
+MAX_ARGS = 16
 
 
 def expand_polynomials(expr: sp.Expr) -> sp.Expr:
@@ -38,10 +45,53 @@ def fold_numbers(expr: sp.Expr) -> sp.Expr:
     return expr.xreplace({a: sp.Float(a.evalf(30), 30) for a in numbers})
 
 
+def _chunk(expr: sp.Expr, symbols: Iterator[sp.Symbol], out: list[tuple[sp.Symbol, sp.Expr]]) -> sp.Expr:
+    """``expr`` with each sum or product of more than MAX_ARGS terms made of partial results.
+
+    The partial results are appended to ``out`` as (symbol, value) assignments, in order of use.
+    Recursion is on the expression's depth (bounded for user input), not on the number of terms.
+    """
+    if expr.is_Atom or not expr.args:
+        return expr
+    args = [_chunk(a, symbols, out) for a in expr.args]
+    while isinstance(expr, sp.Add | sp.Mul) and len(args) > MAX_ARGS:
+        parts = []
+        for start in range(0, len(args), MAX_ARGS):
+            symbol = next(symbols)
+            out.append((symbol, expr.func(*args[start:start + MAX_ARGS])))
+            parts.append(symbol)
+        args = parts
+    if all(a is b for a, b in zip(args, expr.args, strict=False)) and len(args) == len(expr.args):
+        return expr
+    return expr.func(*args)
+
+
+def cse_chunked(exprs: Sequence[sp.Basic], prefix: str = "t"
+                ) -> tuple[list[tuple[sp.Symbol, sp.Expr]], list[sp.Basic]]:
+    """``sympy.cse`` of ``exprs`` (symbols ``t0``, ``t1``, ...), then long sums and products chunked.
+
+    Returns
+    -------
+    replacements : list of (Symbol, Expr)
+        Assignments in evaluation order, each using only arguments and earlier symbols.
+    reduced : list
+        ``exprs`` in terms of the assigned symbols.
+    """
+    replacements, reduced = sp.cse(list(exprs), symbols=sp.numbered_symbols(prefix))
+    used = {s.name for s, _ in replacements}
+    symbols = (s for s in sp.numbered_symbols(prefix) if s.name not in used)
+    out: list[tuple[sp.Symbol, sp.Expr]] = []
+    for symbol, value in replacements:
+        value = _chunk(value, symbols, out)
+        out.append((symbol, value))
+    reduced = [_chunk(e, symbols, out) for e in reduced]
+    return out, reduced
+
+
 def cse_lines(expr: sp.Expr, emit_assign: Callable[[str, str], str], emit_return: Callable[[str], str],
               printer: Callable[[sp.Expr], str]) -> list[str]:
     """Lines of one branch: each common subexpression assigned (``t0``, ``t1``, ...), then returned."""
-    replacements, (reduced,) = sp.cse([expr], symbols=sp.numbered_symbols("t"))
+    replacements, (reduced,) = cse_chunked([expr])
     lines = [emit_assign(str(sym), printer(value)) for sym, value in replacements]
     lines.append(emit_return(printer(reduced)))
     return lines

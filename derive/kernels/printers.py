@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 import sympy as sp
+from sympy.logic.boolalg import Boolean
 from sympy.printing.c import C99CodePrinter
 from sympy.printing.pycode import PythonCodePrinter
 
@@ -115,8 +116,17 @@ class MathPrinter(KernelPrinting, PythonCodePrinter):
         return super()._print_Pow(expr, rational=rational)
 
 
+def _integer(expr: sp.Integer) -> str:
+    """An integer as code: exact below 2**53, else the nearest double (no 400-digit literals in C,
+    no Python ints that overflow numpy's int64)."""
+    return str(int(expr)) if abs(int(expr)) < 2**53 else repr(float(expr))
+
+
 class CPrinter(KernelPrinting, C99CodePrinter):
     """C99 printer with exact float literals and Estrin polynomials."""
+
+    def _print_Integer(self, expr: sp.Integer) -> str:
+        return _integer(expr)
 
 
 def numpy_printer() -> object:
@@ -130,6 +140,20 @@ def numpy_printer() -> object:
         _print_Polynomial = KernelPrinting._print_Polynomial  # Estrin, in the order the kernel states
         _print_RatioExponent = KernelPrinting._print_RatioExponent
         _print_RatioArgument = KernelPrinting._print_RatioArgument
+        _print_Float = KernelPrinting._print_Float  # the nearest double, as the other backends print it
+        _print_Rational = KernelPrinting._print_Rational
+
+        def _print_Integer(self, expr: sp.Integer) -> str:
+            return _integer(expr)
+
+        def _print_Piecewise(self, expr: sp.Piecewise) -> str:
+            # a Piecewise of conditions (CSE makes them from conditions that share a Piecewise) must
+            # stay boolean for numpy.select: its default is False, not nan
+            text = super()._print_Piecewise(expr)
+            nan = "default=numpy.nan)"
+            if all(isinstance(e, Boolean) for e, _ in expr.args) and text.endswith(nan):
+                text = text[:-len(nan)] + "default=False)"
+            return text
 
     return _NumpyPrinter({"fully_qualified_modules": True})
 

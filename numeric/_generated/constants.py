@@ -8,7 +8,9 @@ fundamental physical constants: 2022', NIST (physics.nist.gov/constants); the sa
 scipy.constants in scipy 1.17.
 """
 
-__all__ = ['EDITION', 'hbar', 'h', 'e', 'epsilon_0', 'k', 'm_e', 'atomic_mass', 'N_A', 'eV', 'bohr_radius', 'c']
+__all__ = [
+    'EDITION', 'hbar', 'h', 'e', 'epsilon_0', 'k', 'm_e', 'atomic_mass', 'N_A', 'eV', 'bohr_radius', 'c',
+]
 
 EDITION = 'CODATA 2022'
 

@@ -15,7 +15,16 @@ import math
 
 import numba
 
-__all__ = ['deformation_potential_coupling_scalar', 'deformation_potential_coupling_loop', 'deformation_potential_coupling_loop_parallel', 'frohlich_coupling_scalar', 'frohlich_coupling_loop', 'frohlich_coupling_loop_parallel', 'frohlich_coupling_screened_scalar', 'frohlich_coupling_screened_loop', 'frohlich_coupling_screened_loop_parallel', 'frohlich_coupling_screened_dynamic_scalar', 'frohlich_coupling_screened_dynamic_loop', 'frohlich_coupling_screened_dynamic_loop_parallel', 'coupled_mode_upper_scalar', 'coupled_mode_upper_loop', 'coupled_mode_upper_loop_parallel', 'coupled_mode_lower_scalar', 'coupled_mode_lower_loop', 'coupled_mode_lower_loop_parallel']
+__all__ = [
+    'deformation_potential_coupling_scalar', 'deformation_potential_coupling_loop',
+    'deformation_potential_coupling_loop_parallel', 'frohlich_coupling_scalar', 'frohlich_coupling_loop',
+    'frohlich_coupling_loop_parallel', 'frohlich_coupling_screened_scalar',
+    'frohlich_coupling_screened_loop', 'frohlich_coupling_screened_loop_parallel',
+    'frohlich_coupling_screened_dynamic_scalar', 'frohlich_coupling_screened_dynamic_loop',
+    'frohlich_coupling_screened_dynamic_loop_parallel', 'coupled_mode_upper_scalar',
+    'coupled_mode_upper_loop', 'coupled_mode_upper_loop_parallel', 'coupled_mode_lower_scalar',
+    'coupled_mode_lower_loop', 'coupled_mode_lower_loop_parallel',
+]
 
 
 # --- deformation_potential_coupling: derivation deformation_potential_coupling
@@ -46,7 +55,8 @@ def deformation_potential_coupling_loop_parallel(q, D, rho, V, v_s, out):
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def frohlich_coupling_scalar(q, omega_LO, epsilon_inf, epsilon_s, V):
     """Bare Froehlich coupling |g_q| in J (scalar kernel)."""
-    return 3.909841133978154e-31*math.sqrt(omega_LO)*math.sqrt(-epsilon_inf + epsilon_s)/(math.sqrt(V)*math.sqrt(epsilon_inf)*math.sqrt(epsilon_s)*q)
+    return (3.909841133978154e-31*math.sqrt(omega_LO)*math.sqrt(-epsilon_inf + epsilon_s)/(math.sqrt(V)*
+        math.sqrt(epsilon_inf)*math.sqrt(epsilon_s)*q))
 
 
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
@@ -70,22 +80,26 @@ def frohlich_coupling_loop_parallel(q, omega_LO, epsilon_inf, epsilon_s, V, out)
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def frohlich_coupling_screened_scalar(q, omega_LO, epsilon_inf, epsilon_s, V, k_TF):
     """Thomas-Fermi-screened Froehlich coupling |g_q| in J (scalar kernel)."""
-    return 3.909841133978154e-31*math.sqrt(omega_LO)*q*math.sqrt(-epsilon_inf + epsilon_s)/(math.sqrt(V)*math.sqrt(epsilon_inf)*math.sqrt(epsilon_s)*((k_TF*k_TF) + (q*q)))
+    return (3.909841133978154e-31*math.sqrt(omega_LO)*q*math.sqrt(-epsilon_inf + epsilon_s)/(math.sqrt(V)*
+        math.sqrt(epsilon_inf)*math.sqrt(epsilon_s)*((k_TF*k_TF) + (q*q))))
 
 
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def frohlich_coupling_screened_loop(q, omega_LO, epsilon_inf, epsilon_s, V, k_TF, out):
     """Thomas-Fermi-screened Froehlich coupling |g_q| in J: loop over flat float64 arrays of equal length."""
     for i in range(q.shape[0]):
-        out[i] = frohlich_coupling_screened_scalar(q[i], omega_LO[i], epsilon_inf[i], epsilon_s[i], V[i], k_TF[i])
+        out[i] = (frohlich_coupling_screened_scalar(q[i], omega_LO[i], epsilon_inf[i], epsilon_s[i], V[i],
+            k_TF[i]))
     return out
 
 
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
 def frohlich_coupling_screened_loop_parallel(q, omega_LO, epsilon_inf, epsilon_s, V, k_TF, out):
-    """Thomas-Fermi-screened Froehlich coupling |g_q| in J: the loop above, run on all cores (numba.prange)."""
+    """Thomas-Fermi-screened Froehlich coupling |g_q| in J: the loop above, run on all cores
+    (numba.prange)."""
     for i in numba.prange(q.shape[0]):
-        out[i] = frohlich_coupling_screened_scalar(q[i], omega_LO[i], epsilon_inf[i], epsilon_s[i], V[i], k_TF[i])
+        out[i] = (frohlich_coupling_screened_scalar(q[i], omega_LO[i], epsilon_inf[i], epsilon_s[i], V[i],
+            k_TF[i]))
     return out
 
 
@@ -94,22 +108,27 @@ def frohlich_coupling_screened_loop_parallel(q, omega_LO, epsilon_inf, epsilon_s
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def frohlich_coupling_screened_dynamic_scalar(q, omega_LO, epsilon_inf, epsilon_s, V, omega_p):
     """Dynamically screened Froehlich coupling g_q/eps(q, w_LO) in J (w_LO >> v_F q) (scalar kernel)."""
-    return 3.909841133978154e-31*omega_LO**(2.5)*math.sqrt(-epsilon_inf + epsilon_s)/(math.sqrt(V)*math.sqrt(epsilon_inf)*math.sqrt(epsilon_s)*q*(omega_LO - omega_p)*(omega_LO + omega_p))
+    return (3.909841133978154e-31*omega_LO**(2.5)*math.sqrt(-epsilon_inf + epsilon_s)/(math.sqrt(V)*math.sqrt(
+        epsilon_inf)*math.sqrt(epsilon_s)*q*(omega_LO - omega_p)*(omega_LO + omega_p)))
 
 
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def frohlich_coupling_screened_dynamic_loop(q, omega_LO, epsilon_inf, epsilon_s, V, omega_p, out):
-    """Dynamically screened Froehlich coupling g_q/eps(q, w_LO) in J (w_LO >> v_F q): loop over flat float64 arrays of equal length."""
+    """Dynamically screened Froehlich coupling g_q/eps(q, w_LO) in J (w_LO >> v_F q): loop over flat float64
+    arrays of equal length."""
     for i in range(q.shape[0]):
-        out[i] = frohlich_coupling_screened_dynamic_scalar(q[i], omega_LO[i], epsilon_inf[i], epsilon_s[i], V[i], omega_p[i])
+        out[i] = (frohlich_coupling_screened_dynamic_scalar(q[i], omega_LO[i], epsilon_inf[i], epsilon_s[i],
+            V[i], omega_p[i]))
     return out
 
 
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
 def frohlich_coupling_screened_dynamic_loop_parallel(q, omega_LO, epsilon_inf, epsilon_s, V, omega_p, out):
-    """Dynamically screened Froehlich coupling g_q/eps(q, w_LO) in J (w_LO >> v_F q): the loop above, run on all cores (numba.prange)."""
+    """Dynamically screened Froehlich coupling g_q/eps(q, w_LO) in J (w_LO >> v_F q): the loop above, run on
+    all cores (numba.prange)."""
     for i in numba.prange(q.shape[0]):
-        out[i] = frohlich_coupling_screened_dynamic_scalar(q[i], omega_LO[i], epsilon_inf[i], epsilon_s[i], V[i], omega_p[i])
+        out[i] = (frohlich_coupling_screened_dynamic_scalar(q[i], omega_LO[i], epsilon_inf[i], epsilon_s[i],
+            V[i], omega_p[i]))
     return out
 
 
@@ -119,12 +138,15 @@ def frohlich_coupling_screened_dynamic_loop_parallel(q, omega_LO, epsilon_inf, e
 def coupled_mode_upper_scalar(omega_p, omega_LO, omega_TO):
     """Upper coupled plasmon-LO mode omega_+ at q -> 0 in rad/s (scalar kernel)."""
     t0 = (omega_p*omega_p)
-    return math.sqrt((0.5)*(omega_LO*omega_LO) + (0.5)*t0 + (0.5)*math.sqrt(4.0*t0*(omega_LO - omega_TO)*(omega_LO + omega_TO) + ((omega_LO - omega_p)*(omega_LO - omega_p))*((omega_LO + omega_p)*(omega_LO + omega_p))))
+    return (math.sqrt((0.5)*(omega_LO*omega_LO) + (0.5)*t0 + (0.5)*math.sqrt(4.0*t0*(omega_LO -
+        omega_TO)*(omega_LO + omega_TO) + ((omega_LO - omega_p)*(omega_LO - omega_p))*((omega_LO +
+        omega_p)*(omega_LO + omega_p)))))
 
 
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def coupled_mode_upper_loop(omega_p, omega_LO, omega_TO, out):
-    """Upper coupled plasmon-LO mode omega_+ at q -> 0 in rad/s: loop over flat float64 arrays of equal length."""
+    """Upper coupled plasmon-LO mode omega_+ at q -> 0 in rad/s: loop over flat float64 arrays of equal
+    length."""
     for i in range(omega_p.shape[0]):
         out[i] = coupled_mode_upper_scalar(omega_p[i], omega_LO[i], omega_TO[i])
     return out
@@ -132,7 +154,8 @@ def coupled_mode_upper_loop(omega_p, omega_LO, omega_TO, out):
 
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
 def coupled_mode_upper_loop_parallel(omega_p, omega_LO, omega_TO, out):
-    """Upper coupled plasmon-LO mode omega_+ at q -> 0 in rad/s: the loop above, run on all cores (numba.prange)."""
+    """Upper coupled plasmon-LO mode omega_+ at q -> 0 in rad/s: the loop above, run on all cores
+    (numba.prange)."""
     for i in numba.prange(omega_p.shape[0]):
         out[i] = coupled_mode_upper_scalar(omega_p[i], omega_LO[i], omega_TO[i])
     return out
@@ -144,12 +167,15 @@ def coupled_mode_upper_loop_parallel(omega_p, omega_LO, omega_TO, out):
 def coupled_mode_lower_scalar(omega_p, omega_LO, omega_TO):
     """Lower coupled plasmon-LO mode omega_- at q -> 0 in rad/s (scalar kernel)."""
     t0 = (omega_p*omega_p)
-    return omega_TO*omega_p/math.sqrt((0.5)*(omega_LO*omega_LO) + (0.5)*t0 + (0.5)*math.sqrt(4.0*t0*(omega_LO - omega_TO)*(omega_LO + omega_TO) + ((omega_LO - omega_p)*(omega_LO - omega_p))*((omega_LO + omega_p)*(omega_LO + omega_p))))
+    return (omega_TO*omega_p/math.sqrt((0.5)*(omega_LO*omega_LO) + (0.5)*t0 + (0.5)*math.sqrt(4.0*t0*(omega_LO
+        - omega_TO)*(omega_LO + omega_TO) + ((omega_LO - omega_p)*(omega_LO - omega_p))*((omega_LO +
+        omega_p)*(omega_LO + omega_p)))))
 
 
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def coupled_mode_lower_loop(omega_p, omega_LO, omega_TO, out):
-    """Lower coupled plasmon-LO mode omega_- at q -> 0 in rad/s: loop over flat float64 arrays of equal length."""
+    """Lower coupled plasmon-LO mode omega_- at q -> 0 in rad/s: loop over flat float64 arrays of equal
+    length."""
     for i in range(omega_p.shape[0]):
         out[i] = coupled_mode_lower_scalar(omega_p[i], omega_LO[i], omega_TO[i])
     return out
@@ -157,7 +183,8 @@ def coupled_mode_lower_loop(omega_p, omega_LO, omega_TO, out):
 
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
 def coupled_mode_lower_loop_parallel(omega_p, omega_LO, omega_TO, out):
-    """Lower coupled plasmon-LO mode omega_- at q -> 0 in rad/s: the loop above, run on all cores (numba.prange)."""
+    """Lower coupled plasmon-LO mode omega_- at q -> 0 in rad/s: the loop above, run on all cores
+    (numba.prange)."""
     for i in numba.prange(omega_p.shape[0]):
         out[i] = coupled_mode_lower_scalar(omega_p[i], omega_LO[i], omega_TO[i])
     return out

@@ -13,7 +13,14 @@ import math
 
 import numba
 
-__all__ = ['deformation_potential_rate_high_T_scalar', 'deformation_potential_rate_high_T_loop', 'deformation_potential_rate_high_T_loop_parallel', 'bloch_gruneisen_transport_rate_low_T_scalar', 'bloch_gruneisen_transport_rate_low_T_loop', 'bloch_gruneisen_transport_rate_low_T_loop_parallel', 'transport_rate_fermi_level_low_T_scalar', 'transport_rate_fermi_level_low_T_loop', 'transport_rate_fermi_level_low_T_loop_parallel', 'quasiparticle_rate_low_T_scalar', 'quasiparticle_rate_low_T_loop', 'quasiparticle_rate_low_T_loop_parallel']
+__all__ = [
+    'deformation_potential_rate_high_T_scalar', 'deformation_potential_rate_high_T_loop',
+    'deformation_potential_rate_high_T_loop_parallel', 'bloch_gruneisen_transport_rate_low_T_scalar',
+    'bloch_gruneisen_transport_rate_low_T_loop', 'bloch_gruneisen_transport_rate_low_T_loop_parallel',
+    'transport_rate_fermi_level_low_T_scalar', 'transport_rate_fermi_level_low_T_loop',
+    'transport_rate_fermi_level_low_T_loop_parallel', 'quasiparticle_rate_low_T_scalar',
+    'quasiparticle_rate_low_T_loop', 'quasiparticle_rate_low_T_loop_parallel',
+]
 
 
 # --- deformation_potential_rate_high_T: derivation deformation_potential_rate_high_T
@@ -25,7 +32,8 @@ def deformation_potential_rate_high_T_scalar(T, D, m, k_F, rho, v_s):
 
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def deformation_potential_rate_high_T_loop(T, D, m, k_F, rho, v_s, out):
-    """High-temperature deformation-potential transport rate 1/tau in 1/s: loop over flat float64 arrays of equal length."""
+    """High-temperature deformation-potential transport rate 1/tau in 1/s: loop over flat float64 arrays of
+    equal length."""
     for i in range(T.shape[0]):
         out[i] = deformation_potential_rate_high_T_scalar(T[i], D[i], m[i], k_F[i], rho[i], v_s[i])
     return out
@@ -33,7 +41,8 @@ def deformation_potential_rate_high_T_loop(T, D, m, k_F, rho, v_s, out):
 
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
 def deformation_potential_rate_high_T_loop_parallel(T, D, m, k_F, rho, v_s, out):
-    """High-temperature deformation-potential transport rate 1/tau in 1/s: the loop above, run on all cores (numba.prange)."""
+    """High-temperature deformation-potential transport rate 1/tau in 1/s: the loop above, run on all cores
+    (numba.prange)."""
     for i in numba.prange(T.shape[0]):
         out[i] = deformation_potential_rate_high_T_scalar(T[i], D[i], m[i], k_F[i], rho[i], v_s[i])
     return out
@@ -49,7 +58,8 @@ def bloch_gruneisen_transport_rate_low_T_scalar(T, D, m, k_F, rho, v_s):
 
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def bloch_gruneisen_transport_rate_low_T_loop(T, D, m, k_F, rho, v_s, out):
-    """Low-T Fermi-window-averaged transport rate <1/tau_tr> (Bloch-Grueneisen T^5) in 1/s: loop over flat float64 arrays of equal length."""
+    """Low-T Fermi-window-averaged transport rate <1/tau_tr> (Bloch-Grueneisen T^5) in 1/s: loop over flat
+    float64 arrays of equal length."""
     for i in range(T.shape[0]):
         out[i] = bloch_gruneisen_transport_rate_low_T_scalar(T[i], D[i], m[i], k_F[i], rho[i], v_s[i])
     return out
@@ -57,7 +67,8 @@ def bloch_gruneisen_transport_rate_low_T_loop(T, D, m, k_F, rho, v_s, out):
 
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
 def bloch_gruneisen_transport_rate_low_T_loop_parallel(T, D, m, k_F, rho, v_s, out):
-    """Low-T Fermi-window-averaged transport rate <1/tau_tr> (Bloch-Grueneisen T^5) in 1/s: the loop above, run on all cores (numba.prange)."""
+    """Low-T Fermi-window-averaged transport rate <1/tau_tr> (Bloch-Grueneisen T^5) in 1/s: the loop above,
+    run on all cores (numba.prange)."""
     for i in numba.prange(T.shape[0]):
         out[i] = bloch_gruneisen_transport_rate_low_T_scalar(T[i], D[i], m[i], k_F[i], rho[i], v_s[i])
     return out
@@ -73,7 +84,8 @@ def transport_rate_fermi_level_low_T_scalar(T, D, m, k_F, rho, v_s):
 
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def transport_rate_fermi_level_low_T_loop(T, D, m, k_F, rho, v_s, out):
-    """Low-T transport rate 1/tau_tr of an electron at E_F (T^5) in 1/s: loop over flat float64 arrays of equal length."""
+    """Low-T transport rate 1/tau_tr of an electron at E_F (T^5) in 1/s: loop over flat float64 arrays of
+    equal length."""
     for i in range(T.shape[0]):
         out[i] = transport_rate_fermi_level_low_T_scalar(T[i], D[i], m[i], k_F[i], rho[i], v_s[i])
     return out
@@ -81,7 +93,8 @@ def transport_rate_fermi_level_low_T_loop(T, D, m, k_F, rho, v_s, out):
 
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
 def transport_rate_fermi_level_low_T_loop_parallel(T, D, m, k_F, rho, v_s, out):
-    """Low-T transport rate 1/tau_tr of an electron at E_F (T^5) in 1/s: the loop above, run on all cores (numba.prange)."""
+    """Low-T transport rate 1/tau_tr of an electron at E_F (T^5) in 1/s: the loop above, run on all cores
+    (numba.prange)."""
     for i in numba.prange(T.shape[0]):
         out[i] = transport_rate_fermi_level_low_T_scalar(T[i], D[i], m[i], k_F[i], rho[i], v_s[i])
     return out
@@ -97,7 +110,8 @@ def quasiparticle_rate_low_T_scalar(T, D, m, k_F, rho, v_s):
 
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def quasiparticle_rate_low_T_loop(T, D, m, k_F, rho, v_s, out):
-    """Low-T quasiparticle (out-scattering) rate 1/tau_qp at E_F (T^3) in 1/s: loop over flat float64 arrays of equal length."""
+    """Low-T quasiparticle (out-scattering) rate 1/tau_qp at E_F (T^3) in 1/s: loop over flat float64 arrays
+    of equal length."""
     for i in range(T.shape[0]):
         out[i] = quasiparticle_rate_low_T_scalar(T[i], D[i], m[i], k_F[i], rho[i], v_s[i])
     return out
@@ -105,7 +119,8 @@ def quasiparticle_rate_low_T_loop(T, D, m, k_F, rho, v_s, out):
 
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
 def quasiparticle_rate_low_T_loop_parallel(T, D, m, k_F, rho, v_s, out):
-    """Low-T quasiparticle (out-scattering) rate 1/tau_qp at E_F (T^3) in 1/s: the loop above, run on all cores (numba.prange)."""
+    """Low-T quasiparticle (out-scattering) rate 1/tau_qp at E_F (T^3) in 1/s: the loop above, run on all
+    cores (numba.prange)."""
     for i in numba.prange(T.shape[0]):
         out[i] = quasiparticle_rate_low_T_scalar(T[i], D[i], m[i], k_F[i], rho[i], v_s[i])
     return out
