@@ -214,7 +214,8 @@ def math_text(text: str, command: str = r"\text", unicode: bool = False) -> str:
 
 
 def tex_text(text: str, unicode: bool = False) -> str:
-    """Prose as LaTeX text mode: ordinary text as it is, the rest in ``$...$``.
+    """Prose as LaTeX text mode: ordinary text as it is, the rest in ``$...$`` (a lone ``_`` as
+    ``\\_``, after which the line may break).
 
     Parameters
     ----------
@@ -231,9 +232,14 @@ def tex_text(text: str, unicode: bool = False) -> str:
     Examples
     --------
     >>> print(tex_text("100% of |g_q|² at T ≥ 0"))
-    100$\\%$ of $|$g$\\_$q$|{}^{2}$ at T $\\geq$ 0
+    100$\\%$ of $|$g\\_\\allowbreak{}q$|{}^{2}$ at T $\\geq$ 0
     """
-    return "".join(s if kind == "text" else f"${s}$" for kind, s in _pieces(text, unicode))
+    return "".join(s if kind == "text" else _TEXT_UNDERSCORE if s == r"\_" else f"${s}$"
+                   for kind, s in _pieces(text, unicode))
+
+
+#: An underscore in text, where a line may break (``lindhard_static``, ``002_d04b4...txt``).
+_TEXT_UNDERSCORE = r"\_\allowbreak{}"
 
 
 _MARKDOWN_SPECIAL = set("\\`*$|[]~")

@@ -179,7 +179,8 @@ def test_tex_text_puts_the_special_characters_in_math():
     for i, piece in enumerate(pieces):
         if i % 2:
             assert not math_faults(piece, plain=True), (piece, math_faults(piece, plain=True))
-        else:
+        else:  # an underscore in text may be followed by a line break
+            piece = piece.replace(r"\_\allowbreak{}", "")
             assert not set(piece) & TEXT_SPECIAL and all(map(_plain_safe, piece)), piece
 
 
