@@ -84,11 +84,13 @@ def debye_T3(T: ArrayLike, theta_D: ArrayLike, n_atoms: ArrayLike = 1) -> np.nda
     Returns
     -------
     float or ndarray
-        Heat capacity in J/K.
+        Heat capacity in J/K; inf only where it exceeds the double range, 0 only below ~1e-308 J/K.
 
     Notes
     -----
-    Derivation ``debye_T3_law`` (seeds 000, 002; Ashcroft & Mermin ch. 23).
+    Derivation ``debye_T3_law`` (seeds 000, 002; Ashcroft & Mermin ch. 23): the coefficient
+    (12π⁴/5) k_B is the generated kernel's; the power is formed as (∛(cN) T/Θ_D)³, free of
+    intermediate over- and underflow.
 
     Examples
     --------
@@ -96,9 +98,17 @@ def debye_T3(T: ArrayLike, theta_D: ArrayLike, n_atoms: ArrayLike = 1) -> np.nda
     >>> f"{debye_T3(10.0, 343.0, N_A):.4f} J/(mol K)"  # Cu, one mole
     '0.0482 J/(mol K)'
     """
-    return evaluate(_kernels.debye_T3_loop, checked("T", T, 0.0),
-                    checked("theta_D", theta_D, 0.0, low_open=True),
-                    checked("n_atoms", n_atoms, 0.0, low_open=True))
+    T = checked("T", T, 0.0)
+    theta_D = checked("theta_D", theta_D, 0.0, low_open=True)
+    n_atoms = checked("n_atoms", n_atoms, 0.0, low_open=True)
+    # C = c N (T/Θ)³ formed as (∛(cN) T/Θ)³ with c from the generated kernel: the kernel's own
+    # c N T³/Θ³ is NaN for T, Θ > 5.6e102 (inf/inf) and loses digits where c N T³ is subnormal
+    c = _kernels.debye_T3_scalar(1.0, 1.0, 1.0)
+    with np.errstate(over="ignore", under="ignore"):
+        out = (np.cbrt(c * n_atoms) * (T / theta_D)) ** 3
+    if all(np.ndim(a) == 0 for a in (T, theta_D, n_atoms)):
+        return float(out)
+    return out
 
 
 def debye_heat_capacity(T: ArrayLike, theta_D: ArrayLike, n_atoms: ArrayLike = 1) -> np.ndarray | float:
@@ -210,10 +220,16 @@ class BrillouinZone:
 
     lattice: Lattice
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.lattice, Lattice):
+            raise TypeError(f"lattice must be a numeric.lattice.Lattice, got {type(self.lattice).__name__}")
+
 
 @dataclass(frozen=True)
 class DebyeSphere:
-    """Integration domain: the Debye sphere |q| <= ``radius`` (1/m), ω = ``velocity`` |q| (m/s), all branches.
+    """Integration domain: the Debye sphere |q| <= ``radius`` (1/m, > 0), ω = ``velocity`` |q| (m/s, > 0).
+
+    All d branches share the dispersion.
 
     The dispersion is isotropic and linear inside it, so integrals over q reduce to one radial integral.
 
@@ -225,6 +241,10 @@ class DebyeSphere:
 
     radius: float
     velocity: float
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "radius", scalar("radius", self.radius, 0.0, low_open=True))
+        object.__setattr__(self, "velocity", scalar("velocity", self.velocity, 0.0, low_open=True))
 
 
 @runtime_checkable

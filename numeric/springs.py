@@ -33,6 +33,9 @@ def _cubic_form(C: np.ndarray, c11: float, c12: float, c44: float) -> np.ndarray
             + (c11 - c12 - 2.0 * c44) * delta4)
 
 
+#: Largest phase |q| |R|_max of the dynamical matrix (its rounding, ~1e-16 |q·R| rad, stays below 2e-4 rad).
+_PHASE_MAX = 2.0**40
+
 _VOIGT = {1: [(0, 0)], 2: [(0, 0), (1, 1), (0, 1)], 3: [(0, 0), (1, 1), (2, 2), (1, 2), (0, 2), (0, 1)]}
 
 
@@ -180,7 +183,7 @@ class SpringModel:
         theta_D : float
             Target T -> 0 Debye temperature Θ_D(0), K (> 0; such that 1e-290 <= k1 <= 1e290 N/m).
         k2_over_k1 : float, optional
-            Ratio k2/k1 (>= 0; > 0 for square, sc and bcc).
+            Ratio k2/k1 (in [0, 1e12]; > 0 for square, sc and bcc).
 
         Returns
         -------
@@ -197,10 +200,12 @@ class SpringModel:
         """
         theta_D = scalar("theta_D", theta_D, 0.0, low_open=True)
         ratio = scalar("k2_over_k1", k2_over_k1, 0.0, low_open=False)
+        if ratio > 1e12:
+            raise ValueError(f"k2_over_k1 = {ratio:g} is outside the valid range [0, 1e12]")
         unit = cls(lattice, mass, 1.0, ratio)
         theta_1 = unit.debye_temperature_T0()
         k1 = (theta_D / theta_1) * (theta_D / theta_1)                 # inf or 0 beyond the double range
-        if not 1e-290 <= k1 <= 1e290 or (not 1e-290 <= ratio * k1 <= 1e290 and ratio > 0.0):
+        if not 1e-290 <= k1 <= 1e290 or ratio * k1 > 1e290:
             raise ValueError(f"theta_D = {theta_D:g} K is outside the valid range [{theta_1 * 1e-145:.6g}, "
                              f"{theta_1 * 1e145:.6g}] K for this lattice, mass and k2/k1 (k1 = {k1:g} N/m)")
         return cls(lattice, mass, k1, ratio * k1)
@@ -265,6 +270,8 @@ class SpringModel:
     def dynamical_matrix(self, q: ArrayLike) -> np.ndarray:
         """D(q) = (1/M) Σ_R k_R R̂R̂ᵀ (1 − cos q·R), rad²/s², shape (..., d, d), for q of shape (..., d) in 1/m.
 
+        q as in :meth:`frequencies` (|q| |R|_max <= 2^40); D underflows to 0 only below ~1e-308 rad²/s².
+
         Examples
         --------
         >>> m = SpringModel(Lattice.chain(1.0), 1.0, 1.0)
@@ -273,13 +280,20 @@ class SpringModel:
         """
         q = vectors("q", q, self.dim)
         scale, D = self._scaled_matrix(q)
+        c = scale[..., None, None]
         with np.errstate(under="ignore"):
-            return (scale * scale)[..., None, None] * D
+            return c * (c * D)                                              # c² alone may be subnormal
 
     def _scaled_matrix(self, q: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(c, D/c²) with c = |q| for |q| |R|_max < 1 (long waves: no underflow of sin² down to
         subnormal q), c = 1 otherwise; D/c² = Σ_R 2 (sin(q·R/2)/c)² k_R R̂R̂ᵀ/M, shape (..., d, d)."""
         norm, unit = norm_and_direction(q)
+        too_far = norm > _PHASE_MAX / self._reach
+        if np.any(too_far):
+            raise ValueError(f"q = {q[too_far][0].tolist()} 1/m is outside the valid range |q| <= "
+                             f"{_PHASE_MAX / self._reach:.6g} 1/m (|q| |R| <= 2^40: beyond, the phase q·R "
+                             "has no correct digit in double precision); the dispersion is periodic: "
+                             "reduce q by a reciprocal-lattice vector")
         long = norm * self._reach < 1.0
         scale = np.where(long, norm, 1.0)
         direction = np.where(long[..., None], unit, q)                      # q/c
@@ -304,7 +318,9 @@ class SpringModel:
         Parameters
         ----------
         q : array_like, shape (..., d)
-            Wavevectors, 1/m (any q; the dispersion is periodic in the reciprocal lattice).
+            Wavevectors, 1/m, with |q| |R|_max <= 2^40 for the longest bond R (the dispersion is
+            periodic in the reciprocal lattice; a larger q has no correct digit in the phase q·R).
+            Long waves keep full relative accuracy down to subnormal |q|.
 
         Notes
         -----

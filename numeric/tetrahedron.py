@@ -43,6 +43,10 @@ __all__ = ["TetrahedronMesh", "cell_tetrahedra", "mean_inverse", "occupied_inver
            "occupied_inverse_average", "simplex_offsets"]
 
 
+#: Most points of a :class:`TetrahedronMesh` (its simplices take d! (d+1) int64 per point).
+MAX_POINTS = 1 << 21
+
+
 def _output(arr: np.ndarray, like: np.ndarray) -> np.ndarray | float:
     return float(arr.reshape(())) if like.ndim == 0 else arr.reshape(like.shape)
 
@@ -240,7 +244,7 @@ class TetrahedronMesh:
     lattice : Lattice
         The Bravais lattice (any dimension).
     divisions : int or sequence of int
-        Mesh divisions n_i along each reciprocal vector (>= 1).
+        Mesh divisions n_i along each reciprocal vector (>= 1; at most 2²¹ points in all).
 
     Attributes
     ----------
@@ -264,9 +268,16 @@ class TetrahedronMesh:
         if not isinstance(lattice, Lattice):
             raise TypeError(f"lattice must be a numeric.lattice.Lattice, got {type(lattice).__name__}")
         self.lattice = lattice
-        self.k, _ = lattice.monkhorst_pack(divisions)  # validates divisions
         d = lattice.dim
-        sizes = (int(divisions),) * d if np.ndim(divisions) == 0 else tuple(int(s) for s in divisions)
+        sizes = (divisions,) * d if isinstance(divisions, int | np.integer) else divisions
+        if (not isinstance(sizes, tuple | list) or len(sizes) != d
+                or not all(isinstance(s, int | np.integer) and not isinstance(s, bool) and s >= 1
+                           for s in sizes)
+                or math.prod(int(s) for s in sizes) > MAX_POINTS):
+            raise ValueError(f"divisions = {divisions!r} is outside the valid range: an int >= 1 or {d} such "
+                             f"ints, at most {MAX_POINTS} mesh points in all")
+        sizes = tuple(int(s) for s in sizes)
+        self.k, _ = lattice.monkhorst_pack(sizes)
         self.divisions = sizes
         offsets = simplex_offsets(lattice.reciprocal, sizes)  # (d!, d+1, d)
         origins = np.stack(np.meshgrid(*[np.arange(s) for s in sizes], indexing="ij"), -1).reshape(-1, d)
@@ -304,7 +315,7 @@ class TetrahedronMesh:
         at, count, density = np.empty(1), np.empty(1), np.empty(1)
 
         def integrated(E: float) -> float:
-            at[0] = E
+            at[0] = E if type(E) is float and math.isfinite(E) else scalar("E", E)   # fast path: root finders
             _simplex_sums(corners, at, count, density)
             return float(count[0]) / corners.shape[0]
 
@@ -380,6 +391,8 @@ class TetrahedronMesh:
             raise ValueError(f"values must have shape ({self.k.shape[0]},) (one per mesh point), "
                              f"got {v.shape}")
         energy = scalar("E", E)
+        if not isinstance(blochl, bool | np.bool_):
+            raise TypeError(f"blochl must be True or False, got {blochl!r}")
         out = np.zeros(v.shape[0])
         _tetra_weights(v, self.simplices, energy, bool(blochl), out)
         return out

@@ -249,3 +249,12 @@ def test_dimension_and_representable_ranges():
     tiny = DebyeModel(1e-300, 1e-300)                          # every derived scale representable
     q_d = (6 * math.pi**2 * 1e-300) ** (1 / 3)
     assert tiny.velocity == pytest.approx(k * 1e-300 / (1.054571817e-34 * q_d), rel=1e-12)
+
+
+def test_T3_law_without_intermediate_overflow_or_underflow():
+    # was NaN for T = Θ = 1e200 (T³/Θ³ = inf/inf), 5.6e-13 off at T = 1e-97 K, Θ = 1e-4 K (c N T³ subnormal)
+    law = float(12 * mpmath.pi**4 / 5 * k)
+    assert debye_T3(1e200, 1e200) == pytest.approx(law, rel=1e-15)
+    with mpmath.workdps(30):
+        ref = float(12 * mpmath.pi**4 / 5 * k * (mpmath.mpf(1e-97) / mpmath.mpf(1e-4)) ** 3)
+    assert debye_T3(1e-97, 1e-4) == pytest.approx(ref, rel=1e-14)
