@@ -30,6 +30,7 @@ packages :data:`TEX_PACKAGES` (Debian: ``texlive-latex-base``, and
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -297,6 +298,8 @@ def formula(expr: sp.Basic) -> str:
     r"""A SymPy expression as LaTeX, ``sympy.latex`` with ``\substack{X}`` written as the
     ``\begin{subarray}{c}X\end{subarray}`` it stands for (amsmath's definition).
 
+    Cached: a derivation's Markdown, LaTeX and Jupyter displays print the same expressions.
+
     MathJax expands a macro such as ``\substack`` together with the whole rest of the formula
     and stops ("internal buffer size exceeded") beyond 5 KiB; the environment is no macro, so
     a long formula (a whole derivation in :meth:`derive.Derivation.latex`) typesets.
@@ -307,6 +310,14 @@ def formula(expr: sp.Basic) -> str:
     >>> formula(sp.Subs(x**2, x, 1))
     '\\left. x^{2} \\right|_{\\begin{subarray}{c} x=1 \\end{subarray}}'
     """
+    try:
+        hash(expr)
+    except TypeError:  # a mutable Matrix
+        return _formula(expr)
+    return _cached_formula(expr)
+
+
+def _formula(expr: sp.Basic) -> str:
     tex = sp.latex(expr)
     while (start := tex.find("\\substack{")) >= 0:
         opening = start + len("\\substack")
@@ -314,6 +325,9 @@ def formula(expr: sp.Basic) -> str:
         tex = (tex[:start] + "\\begin{subarray}{c}" + tex[opening + 1:closing] + "\\end{subarray}"
                + tex[closing + 1:])
     return tex
+
+
+_cached_formula = functools.lru_cache(maxsize=4096)(_formula)
 
 
 def _closing_brace(tex: str, opening: int) -> int:
