@@ -382,3 +382,58 @@ def test_every_derivation_compiles(engine, tmp_path):
     log = _compile(engine, render.latex_document(parts), tmp_path)
     missing = sorted(set(re.findall(r"Missing character: There is no (.+?) in font", log)))
     assert not missing, f"{engine} dropped characters without a glyph: {missing}"
+
+
+# ----------------------------------------------------------------------------- MathJax itself
+#: Typesets each formula of a JSON list [label, TeX] with MathJax 3's TeX input (base and ams,
+#: errors raised) and prints one line per formula MathJax rejects or whose \text shows a
+#: backslash (a text-mode macro MathJax does not read).
+MATHJAX_SCRIPT = r"""
+const fs = require('fs');
+const {TeX} = require('mathjax-full/js/input/tex.js');
+const {HTMLDocument} = require('mathjax-full/js/handlers/html/HTMLDocument.js');
+const {liteAdaptor} = require('mathjax-full/js/adaptors/liteAdaptor.js');
+const {STATE} = require('mathjax-full/js/core/MathItem.js');
+const {SerializedMmlVisitor} = require('mathjax-full/js/core/MmlTree/SerializedMmlVisitor.js');
+require('mathjax-full/js/input/tex/base/BaseConfiguration.js');
+require('mathjax-full/js/input/tex/ams/AmsConfiguration.js');
+const tex = new TeX({packages: ['base', 'ams'], formatError: (jax, err) => { throw err; }});
+const html = new HTMLDocument('', liteAdaptor(), {InputJax: tex});
+const visitor = new SerializedMmlVisitor();
+for (const [label, s] of JSON.parse(fs.readFileSync(process.argv[2], 'utf8'))) {
+  try {
+    const mml = visitor.visitTree(html.convert(s, {display: true, end: STATE.CONVERT}));
+    const shown = [...mml.matchAll(/<mtext[^>]*>([^<]*)<\/mtext>/g)].map(m => m[1]).filter(t => /\\/.test(t));
+    if (mml.includes('merror') || shown.length) console.log(label + ': ' + (shown[0] || 'merror'));
+  } catch (e) { console.log(label + ': ' + e.message); }
+}
+"""
+
+
+def _mathjax() -> bool:
+    """Whether node finds mathjax-full (``npm install mathjax-full@3``, with NODE_PATH if need be)."""
+    if shutil.which("node") is None:
+        return False
+    probe = subprocess.run(["node", "-e", "require.resolve('mathjax-full/js/mathjax.js')"],
+                           capture_output=True, timeout=60)
+    return probe.returncode == 0
+
+
+@pytest.mark.skipif(not _mathjax(), reason="node with mathjax-full 3 is not installed")
+def test_mathjax_typesets_every_formula(tmp_path):
+    """MathJax itself, on every formula the catalogue shows: each ``_repr_latex_`` block, each
+    math span of the Markdown, the whole ``latex()`` fragment and each step."""
+    import json
+
+    formulas = []
+    for name in NAMES:
+        formulas += [(f"{name} repr {k}", b) for k, b in enumerate(re.findall(r"\$\$ (.+?) \$\$",
+                                                                              rendered(name)["repr_latex"]))]
+        formulas += [(f"{name} markdown {k}", a or b) for k, (a, b) in enumerate(
+            re.findall(r"\$\$(.+?)\$\$|(?<!\\)\$(.+?)(?<!\\)\$", rendered(name)["markdown"]))]
+        formulas.append((f"{name} latex()", rendered(name)["latex"]))
+    (tmp_path / "formulas.json").write_text(json.dumps(formulas), encoding="utf-8")
+    run = subprocess.run(["node", "-", str(tmp_path / "formulas.json")], input=MATHJAX_SCRIPT.encode(),
+                         capture_output=True, timeout=300)
+    assert run.returncode == 0, run.stderr.decode()
+    assert not run.stdout.decode().strip(), run.stdout.decode()
