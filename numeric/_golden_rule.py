@@ -172,15 +172,15 @@ def occupation_sums(T, xi, hw_em, g_em, hw_abs, g_abs, window, out, scale):  # p
     return out
 
 
-def product(*factors: np.ndarray | float) -> np.ndarray:
-    """Π factors (non-negative, broadcast) without intermediate overflow or underflow.
+def product(*factors: np.ndarray | float, exponent: np.ndarray | int = 0) -> np.ndarray:
+    """2^exponent × Π factors (non-negative, broadcast) without intermediate overflow or underflow.
 
     Mantissas and binary exponents are multiplied and summed separately (``np.frexp``), and the
     result is rounded once (``np.ldexp``): the result is inf only if the true product exceeds the
     largest double (about 1.8e308), 0 only if it is below the smallest subnormal.
     """
-    mant = np.ones(np.broadcast_shapes(*(np.shape(f) for f in factors)))
-    expo = np.zeros(mant.shape, dtype=np.int64)
+    mant = np.ones(np.broadcast_shapes(np.shape(exponent), *(np.shape(f) for f in factors)))
+    expo = np.zeros(mant.shape, dtype=np.int64) + np.asarray(exponent, dtype=np.int64)
     for f in factors:
         m, e = np.frexp(np.asarray(f, dtype=np.float64))
         mant = mant * m

@@ -160,11 +160,15 @@ def frohlich_coupling_screened(
     if np.any((q_b == 0) & (k_b == 0)):
         raise ValueError("q = 0 needs k_TF > 0 (the unscreened coupling diverges at q = 0)")
     polar = _polar(omega_LO, eps_inf, eps_s, V)
-    (q_s, k_s), s = _joint(q_a, k_a)  # C q/(q² + k_TF²) is of degree −1 in (q, k_TF) together
-    out = scaled(_kernels.frohlich_coupling_screened_loop, {"omega_LO": 0.5, "V": -0.5}, q=q_s, **polar,
-                 k_TF=k_s)
-    with np.errstate(over="ignore", under="ignore"):
-        out = np.ldexp(out, -s)
+    # C q/(q² + k_TF²) is of degree −1 in (q, k_TF) together: both divided by 2^s, q 2^-s near 1 (so that
+    # C q stays normal) unless k_TF/q > 2^400 (then k_TF 2^-s near 1; the value is ~C q/k_TF², tiny)
+    q_b, k_b = np.broadcast_arrays(q_a, k_a)
+    _, s_q = np.frexp(q_b)
+    _, s_max = np.frexp(np.maximum(q_b, k_b))
+    s = np.where((q_b > 0) & (s_max - s_q <= 400), s_q, s_max)
+    q_s, k_s = np.ldexp(q_b, -s), np.ldexp(k_b, -s)
+    out = scaled(_kernels.frohlich_coupling_screened_loop, {"omega_LO": 0.5, "V": -0.5}, exponent=-s, q=q_s,
+                 **polar, k_TF=k_s)
     out = finite_result(out, "frohlich_coupling_screened", q=q_a, k_TF=k_a, **polar)
     return float(out) if np.ndim(out) == 0 else out
 
@@ -213,12 +217,14 @@ def frohlich_coupling_screened_dynamic(
         raise ValueError(f"omega_p = {w_p_b[bad].flat[0]:g} equals omega_LO: ε(q, ω_LO) = 0 at the plasmon "
                          "resonance, where the phonon and the plasmon mix (coupled_plasmon_lo_modes); "
                          "valid range: omega_p != omega_LO")
-    # of degree 1/2 in (ω_LO, ω_p) together: both divided by 2^(2s), the result times 2^s
-    (w_lo, w_p), s2 = _joint(inputs["omega_LO"], inputs["omega_p"], step=2)
-    out = scaled(_kernels.frohlich_coupling_screened_dynamic_loop, {"q": -1.0, "V": -0.5},
+    # of degree 1/2 in (ω_LO, ω_p) together: both divided by 2^s2 (s2 even), the result times 2^(s2/2);
+    # ω_LO 2^-s2 near 1 (its powers stay normal) unless ω_p/ω_LO > 2^400
+    lo_b, p_b = np.broadcast_arrays(inputs["omega_LO"], inputs["omega_p"])
+    e_lo, e_max = np.frexp(lo_b)[1], np.frexp(np.maximum(lo_b, p_b))[1]
+    s2 = (np.where(e_max - e_lo <= 400, e_lo, e_max) // 2) * 2
+    w_lo, w_p = np.ldexp(lo_b, -s2), np.ldexp(p_b, -s2)
+    out = scaled(_kernels.frohlich_coupling_screened_dynamic_loop, {"q": -1.0, "V": -0.5}, exponent=s2 // 2,
                  **{**inputs, "omega_LO": w_lo, "omega_p": w_p})
-    with np.errstate(over="ignore", under="ignore"):
-        out = np.ldexp(out, s2 // 2)
     out = finite_result(out, "frohlich_coupling_screened_dynamic", **inputs)
     return float(out) if np.ndim(out) == 0 else out
 

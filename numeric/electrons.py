@@ -26,6 +26,7 @@ import numba
 import numpy as np
 from numpy.typing import ArrayLike
 
+from ._golden_rule import product
 from ._support import checked, integer, scalar, vectors
 from .bands import FermiSphere, TetrahedronBZ
 from .constants import bohr_radius as _BOHR
@@ -39,6 +40,7 @@ __all__ = ["FreeElectronGas", "TightBinding"]
 
 #: default mesh divisions per dimension (Γ-centred, even: contains the zone-boundary points)
 _DEFAULT_MESH = {1: 8192, 2: 384, 3: 48}
+_TINY = 2.2250738585072014e-308  # the smallest normal double
 #: largest accepted mesh per dimension (~10⁶ k-points, ~1 GB of tetrahedra in 3D; memory runs out beyond)
 _MAX_MESH = {1: 2**20, 2: 1024, 3: 96}
 
@@ -119,11 +121,17 @@ class FreeElectronGas:
         self.E_F = _HBAR**2 * self.k_F**2 / (2.0 * self.m)
         self.v_F = _HBAR * self.k_F / self.m
         self.dos_fermi = self.m * self.k_F / (math.pi**2 * _HBAR**2)
+        if not all(_TINY <= x < math.inf for x in (self.k_F**2, self.E_F, self.v_F, self.dos_fermi)):
+            # an intermediate left the normal range: mantissas and exponents apart, rounded once
+            mass, exp_m = math.frexp(self.m)
+            self.E_F = float(product(_HBAR, _HBAR, self.k_F, self.k_F, 0.5 / mass, exponent=-exp_m))
+            self.v_F = float(product(_HBAR, self.k_F, 1.0 / mass, exponent=-exp_m))
+            self.dos_fermi = float(product(mass, self.k_F, 1.0 / (math.pi**2 * _HBAR**2), exponent=exp_m))
         self.r_s = (3.0 / (4.0 * math.pi * self.n)) ** (1.0 / 3.0) / _BOHR
         self.fermi_temperature = self.E_F / _K_B
         for name in ("k_F", "E_F", "v_F", "dos_fermi", "r_s", "fermi_temperature"):
             value = getattr(self, name)
-            if not 2.2250738585072014e-308 <= value < math.inf:  # normal, finite doubles only
+            if not _TINY <= value < math.inf:  # normal, finite doubles only
                 raise ValueError(f"n = {self.n:g} 1/m³, m = {self.m:g} kg are outside the valid range of "
                                  f"FreeElectronGas: {name} = {value:g} is not a normal double (it over- or "
                                  "underflows; valid range: n and m for which k_F, E_F, v_F, g(E_F), r_s "
@@ -159,12 +167,19 @@ class FreeElectronGas:
         1.0
         """
         k = vectors("k", k, 3)
-        with np.errstate(over="ignore", invalid="ignore"):
-            out = _HBAR**2 * np.einsum("...i,...i->...", k, k) / (2.0 * self.m)
-            if not np.all(np.isfinite(out)):  # |k|² overflowed: the same in units of max |k_i|
-                scale = np.max(np.abs(k), axis=-1, keepdims=True)
-                unit = np.divide(k, scale, out=np.zeros_like(k), where=scale > 0)
-                out = (_HBAR * scale[..., 0]) ** 2 * np.einsum("...i,...i->...", unit, unit) / (2.0 * self.m)
+        with np.errstate(over="ignore", under="ignore"):
+            kk = np.einsum("...i,...i->...", k, k)
+            h2kk = _HBAR**2 * kk
+            out = h2kk / (2.0 * self.m)
+        zero = np.all(k == 0.0, axis=-1)
+        if not all(np.all((x >= _TINY) & (x < math.inf) | zero) for x in (kk, h2kk, out)):
+            # |k|², ħ²|k|² or the result left the normal range: ħ² (k/2^a)² (1/2m) 2^(2a) in mantissas
+            # and exponents (numeric._golden_rule.product), rounded once
+            exp_k = np.frexp(np.max(np.abs(k), axis=-1))[1]  # 2^exp_k > max |k_i|
+            unit = np.ldexp(k, -exp_k[..., None])
+            mass, exp_m = math.frexp(self.m)
+            out = product(_HBAR, _HBAR, np.einsum("...i,...i->...", unit, unit), 0.5 / mass,
+                          exponent=2 * exp_k - exp_m)
         return _finite_values("k", k, out, "ε(k) in J")
 
     def velocities(self, k: ArrayLike) -> np.ndarray:
@@ -178,7 +193,7 @@ class FreeElectronGas:
         """
         k = vectors("k", k, 3)
         with np.errstate(over="ignore"):
-            return _finite_values("k", k, _HBAR * k / self.m, "v(k) in m/s")
+            return _finite_values("k", k, k * (_HBAR / self.m), "v(k) in m/s")
 
     def dos(self, E: ArrayLike) -> np.ndarray | float:
         """g(E) = (1/2π²)(2m/ħ²)^{3/2} √E for E > 0, else 0; both spins, per volume, 1/(J·m³).
@@ -196,8 +211,9 @@ class FreeElectronGas:
         array([0. , 0.5, 1. ])
         """
         e = checked("E", E)
-        g = (2.0 * self.m / _HBAR**2) ** 1.5 / (2.0 * math.pi**2) * np.sqrt(np.clip(e, 0.0, None))
-        return _output(g, e)
+        with np.errstate(over="ignore"):
+            g = self.dos_fermi * (np.sqrt(np.clip(e, 0.0, None)) / math.sqrt(self.E_F))  # g(E_F) sqrt(E/E_F)
+        return _output(_finite_values("E", e, g, "g(E) in 1/(J m³)"), e)
 
 
 # ====================================================================== tight binding
@@ -383,7 +399,12 @@ class TightBinding:
         2.0
         """
         k = vectors("k", k, self.dim)
-        return (np.sin(k @ self._R.T) * self._tR) @ self._R * (self._scale / _HBAR)
+        with np.errstate(over="ignore", invalid="ignore"):
+            v = (np.sin(k @ self._R.T) * self._tR) @ self._R * self._scale / _HBAR
+        if not np.all(np.isfinite(v)):
+            raise ValueError(f"t = {self.t:g} J, t2 = {self.t2:g} J are outside the valid range of "
+                             "velocities: v = ∇ε/ħ exceeds the largest double (1.8e308 m/s)")
+        return v
 
     @cached_property
     def _extrema(self) -> tuple[float, float]:

@@ -52,7 +52,11 @@ Method
    including the Kohn point q = 2k_F.
 4. μ(T) solves n(μ, T) = n with n = (1/π²) ∫ dk k² f(ε_k) evaluated by the
    same panels (Brent's method between the Boltzmann value k_B T ln(nλ³/2),
-   which is a lower bound, and E_F, an upper bound).
+   which is a lower bound, and E_F, an upper bound); below k_B T = 1e-3 E_F it
+   is the Sommerfeld series, above k_B T = 1e6 E_F the fugacity series
+   z = z0 + z0²/2^{3/2} + (1/4 − 3^{-3/2}) z0³, z0 = 4/(3√π τ^{3/2}), and there
+   χ0 integrates the occupations divided by the fugacity (which underflows
+   from k_B T ~ 1e205 E_F), so every T up to ~1e300 K is served.
 
 The hot loops are numba-compiled (``numeric._lindhard_quadrature``); everything is vectorised over
 q, ω and T.

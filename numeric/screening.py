@@ -48,18 +48,20 @@ def finite_result(out: np.ndarray | float | complex, function: str,
                      "representable result)")
 
 
-def scaled(loop, powers: dict[str, float], **inputs: np.ndarray) -> np.ndarray | float:
+def scaled(loop, powers: dict[str, float], exponent: np.ndarray | int = 0,
+           **inputs: np.ndarray) -> np.ndarray | float:
     """A monomial closed form Π x_i^p_i (times constants) evaluated without intermediate over/underflow.
 
     Each input x = m 2^e (``np.frexp``, e rounded to a multiple of the denominator of p so that 2^(p e)
     is exact) goes to the kernel as m 2^(e mod ...) near 1 times a power-of-two reference near a
     typical SI value of that input (the kernel's constants are then in range), and the result is
-    multiplied by 2^(Σ p_i e_i) once (``np.ldexp``). Powers are those of the derivation's result
-    (tested against the kernel's homogeneity). Returns what :func:`numeric._support.evaluate` returns.
+    multiplied by 2^(Σ p_i e_i + exponent) once (``np.ldexp``). Powers are those of the derivation's
+    result (tested against mpmath at extreme inputs). Returns what :func:`numeric._support.evaluate`
+    returns.
     """
     names = list(inputs)
     shaped = np.broadcast_arrays(*(inputs[n] for n in names))
-    args, total = [], np.zeros(shaped[0].shape)
+    args, total = [], np.zeros(shaped[0].shape) + exponent
     for name, x in zip(names, shaped, strict=True):
         p = powers.get(name, 0.0)
         if p == 0.0:
@@ -306,8 +308,25 @@ def dielectric_small_q(q: ArrayLike, omega: ArrayLike, n: ArrayLike, m: ArrayLik
     """
     inputs = dict(q=checked("q", q, 0.0), omega=checked("omega", omega, 0.0, **_POSITIVE),
                   n=checked("n", n, 0.0, **_POSITIVE), m=checked("m", m, 0.0, **_POSITIVE))
-    with np.errstate(over="ignore", invalid="ignore"):
-        out = evaluate(_kernels.dielectric_small_q_loop, *inputs.values())
+    # ε is invariant under (q, ω, n) -> (λq, λ³ω, λ⁶n) (ω_p² ∝ n, v_F ∝ n^(1/3)), which keeps the
+    # kernel's n^(5/3) and ω⁴ in range (kept unscaled where λ⁶n would leave it).
+    # Left: within ~1e50 of the largest double, the kernel's product n^(5/3) q² may overflow first.
+    q_b, w_b, n_b, m_b = np.broadcast_arrays(*inputs.values())
+    e_w, e_n, e_m = np.frexp(w_b)[1], np.frexp(n_b)[1], np.frexp(m_b)[1]
+    # λ = 2^j: n near 2^96 (1e29 1/m³; n^(5/3) finite) as far as ω stays within 2^±230 and m³ω⁴ within
+    # 2^±900 (the kernel's denominators normal)
+    lo = np.maximum(np.ceil((-230 - e_w) / 3.0), np.ceil(((-900 - 3 * e_m) / 4.0 - e_w) / 3.0))
+    hi = np.minimum(np.floor((230 - e_w) / 3.0), np.floor(((900 - 3 * e_m) / 4.0 - e_w) / 3.0))
+    j = np.clip(np.rint((96 - e_n) / 6.0), lo, np.maximum(lo, hi)).astype(np.int64)
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+        n_s = np.ldexp(n_b, np.clip(6 * j, -2000, 2000).astype(np.int32))
+        keep = (n_s >= 2.2250738585072014e-308) & (n_s < np.inf)
+        j = np.where(keep, j, 0)
+        scaled_args = (np.ldexp(q_b, j.astype(np.int32)), np.ldexp(w_b, (3 * j).astype(np.int32)),
+                       np.where(keep, n_s, n_b), m_b)
+        out = evaluate(_kernels.dielectric_small_q_loop, *scaled_args)
+    if all(np.ndim(v) == 0 for v in inputs.values()):
+        out = float(out)
     return finite_result(out, "dielectric_small_q", **inputs)
 
 

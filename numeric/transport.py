@@ -89,7 +89,7 @@ class DeformationPotential:
     D: float
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "D", float(checked("D", self.D)))
+        object.__setattr__(self, "D", scalar("D", self.D))
 
 
 def _coupling_constant(coupling: DeformationPotential | float) -> float:
@@ -161,9 +161,9 @@ def _rates(electrons: object, phonons: object, coupling: DeformationPotential | 
     result = _gr.product(abs(D), abs(D), factor, out, scale)
     bad = ~np.isfinite(result)
     if bad.any():
-        raise ValueError(f"T = {flat[bad][0]:g} K is outside the valid range of {what} for these models: "
-                         f"the result exceeds the largest double (1.8e308 {unit}); valid range: T below it "
-                         f"(the rate grows ∝ T at high T), or a smaller coupling D = {D:g} J")
+        raise ValueError(f"T = {flat[bad][0]:g} K with D = {D:g} J is outside the valid range of {what} "
+                         f"for these models: the result exceeds the largest double (1.8e308 {unit}); valid "
+                         "range: smaller T or D (the rate grows ∝ D², and ∝ T at high T)")
     return float(result[0]) if T_arr.ndim == 0 else result.reshape(T_arr.shape)
 
 
@@ -223,8 +223,13 @@ def momentum_relaxation_rate(electrons, phonons, coupling, T: ArrayLike, energy:
 
     with k'² = k² ∓ 2mω_q/ħ and q_max = 2(k ∓ k_s), k_s = m v_s/ħ (emission /
     absorption), or q_D. The q-integral uses 16-point Gauss-Legendre panels graded
-    geometrically toward q = 0 (48 factor-2 panels), which resolve q ~ k_BT/ħv_s
-    at any T; the integrand is smooth up to the kinematic limits, where the
+    geometrically toward q = 0 (96 factor-2 panels), which resolve q ~ k_BT/ħv_s
+    down to k_BT = 2^-84 ħω_max; below, the rate is its exact low-T scaling
+    (k_BT)^p G(ξ/k_BT), p = 5 with the transport weight, 3 without, from there
+    (``numeric._golden_rule.low_T_scaled``); above, the occupation factors are
+    their Laurent series in ħω/k_BT, so that every T from 0 through 1e-300 to
+    1e300 K gives the rate or its limit (a rate beyond the largest double is a
+    ValueError naming T and D); the integrand is smooth up to the kinematic limits, where the
     panels end. Spin conserved, normal processes only, chemical potential E_F.
     Limits: T >> T_BG: ``numeric.scattering.deformation_potential_rate_high_T``
     (relative correction −(T_BG/T)²/9 at E_F); T << T_BG:
