@@ -105,7 +105,7 @@ def wrap_c(source: str) -> str:
         elif line.lstrip().startswith("/*"):
             body = line.strip()[2:].removesuffix("*/").strip()
             indent = re.match(r"\s*", line).group()
-            wrapped = textwrap.wrap(body, WIDTH - len(indent) - 3, break_long_words=False,
+            wrapped = textwrap.wrap(body, WIDTH - len(indent) - 6, break_long_words=False,
                                     break_on_hyphens=False)
             out += [indent + ("/* " if i == 0 else "   ") + t for i, t in enumerate(wrapped)]
             out[-1] += " */"

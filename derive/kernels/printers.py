@@ -146,6 +146,9 @@ def numpy_printer() -> object:
         def _print_Integer(self, expr: sp.Integer) -> str:
             return _integer(expr)
 
+        def _print_erf(self, expr: sp.Expr) -> str:  # numpy has no erf (sympy prints math.erf: scalars only)
+            return f"scipy.special.erf({self._print(expr.args[0])})"
+
         def _print_Piecewise(self, expr: sp.Piecewise) -> str:
             # a Piecewise of conditions (CSE makes them from conditions that share a Piecewise) must
             # stay boolean for numpy.select: its default is False, not nan
