@@ -54,12 +54,17 @@ def list_() -> None:
 @cli.command()
 @click.argument("name")
 @click.option("--steps", is_flag=True, help="Show every step with its justification.")
-@click.option("--latex", is_flag=True, help="Print LaTeX instead of plain text.")
-def show(name: str, steps: bool, latex: bool) -> None:
+@click.option("--latex", is_flag=True, help="Print LaTeX instead of plain text (math mode, for \\[ \\]).")
+@click.option("--standalone", is_flag=True,
+              help="A complete LaTeX document of the whole chain (compiles with pdflatex or lualatex).")
+def show(name: str, steps: bool, latex: bool, standalone: bool) -> None:
     """The statement of derivation NAME (and with --steps, the whole chain)."""
     import sympy as sp
 
     d = _derivation(name)
+    if standalone:
+        click.echo(d.latex(document=True), nl=False)
+        return
     if latex:
         click.echo(d.latex() if steps else sp.latex(d.statement))
         return

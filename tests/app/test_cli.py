@@ -56,6 +56,22 @@ def test_show_latex(capsys):
     assert r"\begin{aligned}" in capsys.readouterr().out
 
 
+def test_show_standalone_is_a_document_that_compiles(capsys, tmp_path):
+    """`ephkit show NAME --standalone` prints a whole LaTeX document; pdflatex compiles it (if installed:
+    CI installs it; tests/derive/test_rendering.py compiles the whole catalogue with both engines)."""
+    import shutil
+
+    assert main(["show", "lindhard_static", "--standalone"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("\\documentclass") and text.endswith("\\end{document}\n")
+    if shutil.which("pdflatex"):
+        (tmp_path / "d.tex").write_text(text, encoding="utf-8")
+        done = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "d.tex"],
+                              cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
+        assert done.returncode == 0, done.stdout[-2000:]
+        assert (tmp_path / "d.pdf").stat().st_size > 0
+
+
 @pytest.fixture
 def session_verdicts(monkeypatch, reports):
     """`ephkit check` with the verdicts of the session's one cold check (no derivation is re-checked)."""
