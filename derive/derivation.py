@@ -83,6 +83,11 @@ class Assumption:
     text: str
     relation: sp.Basic | None = None
 
+    def __post_init__(self) -> None:
+        if isinstance(self.relation, sp.logic.boolalg.BooleanAtom):
+            raise ValueError(f"assumption {self.text!r}: its relation is identically {self.relation} "
+                             "(from the symbols' assumptions): it states nothing; leave it in the words")
+
 
 @dataclass(frozen=True)
 class Step:

@@ -234,7 +234,7 @@ _DYNAMIC_ASSUMPTIONS = [
         "chi0 = -g(E_F) (f_re + i f_im), g(E_F) = m k_F/(pi^2 hbar^2) (per volume, both spins), "
         "x = q/(2 k_F), nu = w/(q v_F)"
     ),
-    Assumption("x > 0, nu > 0 (f_re is even and f_im odd in nu)", sp.And(sp.Gt(x, 0), sp.Gt(nu, 0))),
+    Assumption("x > 0, nu > 0, positive symbols (f_re is even and f_im odd in nu)"),
 ]
 
 

@@ -315,7 +315,7 @@ def lindhard_static() -> Derivation:
             Assumption("free electrons, parabolic band eps_k = hbar^2 k^2/(2m), both spins"),
             Assumption("T = 0: f_k = Theta(k_F - |k|)"),
             Assumption("thermodynamic limit: (1/V) sum_k -> int d^3k/(2 pi)^3"),
-            Assumption("static (omega = 0), all q > 0; x = 1 is a removable point", sp.Gt(x, 0)),
+            Assumption("static (omega = 0), all q > 0 (x is a positive symbol); x = 1 is a removable point"),
         ],
         model=chain.model,
         steps=chain.steps,

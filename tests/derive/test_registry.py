@@ -129,3 +129,18 @@ def test_unknown_name_lists_close_matches():
 
 def test_get_returns_cached_object():
     assert derive.get(NAMES[0]) is derive.get(NAMES[0])
+
+
+def test_an_assumption_that_states_nothing_is_refused():
+    """A relation the symbols' assumptions already decide (x > 0 for a positive x) is identically True:
+    shown as an assumption it said "[True]" (lindhard_static, the dynamic Lindhard parts)."""
+    import sympy as sp
+
+    from derive.derivation import Assumption
+
+    x = sp.Symbol("x", positive=True)
+    with pytest.raises(ValueError, match="identically True"):
+        Assumption("x > 0", sp.Gt(x, 0))
+    assert Assumption("x < 1", sp.Lt(x, 1)).relation == sp.Lt(x, 1)
+    for name in NAMES:
+        assert all(a.relation not in (sp.true, sp.false) for a in derive.get(name).assumptions)
