@@ -104,8 +104,12 @@ def debye_T3(T: ArrayLike, theta_D: ArrayLike, n_atoms: ArrayLike = 1) -> np.nda
     # C = c N (T/Θ)³ formed as (∛(cN) T/Θ)³ with c from the generated kernel: the kernel's own
     # c N T³/Θ³ is NaN for T, Θ > 5.6e102 (inf/inf) and loses digits where c N T³ is subnormal
     c = _kernels.debye_T3_scalar(1.0, 1.0, 1.0)
-    with np.errstate(over="ignore", under="ignore"):
-        out = (np.cbrt(c * n_atoms) * (T / theta_D)) ** 3
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+        tau = T / theta_D
+        direct = c * n_atoms * (tau * tau * tau)                      # correctly rounded to ~2 ulp
+        scaled = (np.cbrt(c * n_atoms) * tau) ** 3                     # ~4 ulp, no intermediate overflow
+        safe = (tau * tau * tau >= 1e-290) & (tau < 1e96) & (direct >= 1e-290) & (direct <= 1e290)
+        out = np.where(safe, direct, scaled)
     if all(np.ndim(a) == 0 for a in (T, theta_D, n_atoms)):
         return float(out)
     return out
@@ -313,6 +317,8 @@ def _direction_average(f, dim: int, rtol: float) -> float:
             dirs = np.stack(np.broadcast_arrays(s[:, None] * np.cos(phi), s[:, None] * np.sin(phi),
                                                 x[:, None]), axis=-1)
             value = float(w @ f(dirs.reshape(-1, 3)).reshape(n, 2 * n).mean(axis=1))
+        if not math.isfinite(value):
+            return value                                    # a zero velocity: the caller refuses it
         if previous is not None and abs(value - previous) <= rtol * abs(value):
             return value
         previous = value
@@ -365,14 +371,19 @@ def mean_sound_velocity(model: PhononModel, rtol: float = 1e-12) -> float:
     model = _phonon_model(model)
     rtol = scalar("rtol", rtol, *_RTOL_RANGE)
     dim = model.dim
+    # velocities in units of the largest one along x̂: (v/v_ref)^−d stays in range for any scale of v
+    v_ref = float(np.max(np.asarray(model.sound_velocities(np.eye(dim)[:1]), dtype=float)))
+    if not (math.isfinite(v_ref) and v_ref > 0.0):
+        raise ValueError(f"model {model!r} has sound velocities {v_ref!r} m/s along x: no long-wave limit; "
+                         "valid range: a stable model")
 
     def inverse_power_sum(n: np.ndarray) -> np.ndarray:
-        v = np.asarray(model.sound_velocities(n), dtype=float)
+        v = np.asarray(model.sound_velocities(n), dtype=float) / v_ref
         with np.errstate(divide="ignore", over="ignore"):
             return np.sum(v ** (-float(dim)), axis=-1)
 
     mean = _direction_average(inverse_power_sum, dim, rtol)
-    v_mean = float((dim / mean) ** (1.0 / dim)) if math.isfinite(mean) and mean > 0.0 else 0.0
+    v_mean = v_ref * float((dim / mean) ** (1.0 / dim)) if math.isfinite(mean) and mean > 0.0 else 0.0
     if not (math.isfinite(v_mean) and v_mean > 0.0):
         raise ValueError(f"model {model!r} has a zero or non-finite sound velocity in some direction "
                          f"(⟨Σ_s v_s^-{dim}⟩ = {mean:g}): no long-wave limit; valid range: a stable model")

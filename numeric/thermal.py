@@ -138,7 +138,8 @@ class _Spectrum:
         self.omega = np.ascontiguousarray(omega[order])
         self.weights = np.ascontiguousarray(weights[order])
         self.size = int(q.shape[0])
-        self.zero_point = 0.5 * float(self.weights @ (1.0 / self.omega))   # Σ w/(2ω), 1/s... ×ħ/M later
+        with np.errstate(over="ignore"):
+            self.zero_point = 0.5 * float(np.sum(self.weights / self.omega))   # Σ w/(2ω), s; ×ħ/M later
         self.nodes, self.node_weights = compress_measure(self.omega, self.weights)
 
 
@@ -152,8 +153,9 @@ def _kernel(kind: str, omega: np.ndarray, x: np.ndarray) -> np.ndarray:
     """The per-node factor of each sum, finite for every x >= 0 (x = 0 where ħω/k_B T underflows).
 
     With h(x) = x e^{−x}/(1 − e^{−x}) = x n_B(x) (h -> 1 as x -> 0): "cv" gives x²e^{−x}/(1 − e^{−x})²
-    = h(x)² eˣ, "n" gives h(x)/ω and "u" h(x)/ω² (s, s²): the sums of n_B and n_B/ω divided by
-    k_B T/ħ, so that no factor 1/x overflows at high T (the caller multiplies by k_B T/ħ).
+    = h(x)² eˣ, "n" gives h(x) and "u" h(x)/ω (s), to be contracted with the weights w/ω: the sums of
+    n_B and n_B/ω divided by k_B T/ħ, so that no factor 1/x overflows at high T (the caller multiplies
+    by k_B T/ħ) and no 1/ω² overflows where w/ω² does not.
     """
     e = np.exp(-x)
     one_minus = -np.expm1(-x)
@@ -163,8 +165,8 @@ def _kernel(kind: str, omega: np.ndarray, x: np.ndarray) -> np.ndarray:
         return ratio * ratio * e
     h = ratio * e
     if kind == "n":
-        return h / omega[:, None]
-    return (h / omega[:, None]) / omega[:, None]                    # "u": Σ n_B/ω over k_B T/ħ
+        return h
+    return h / omega[:, None]                                       # "u": Σ n_B/ω over k_B T/ħ
 
 
 def _contract(spec: _Spectrum, T: np.ndarray, kind: str, compressed: bool = True) -> np.ndarray:
@@ -178,6 +180,8 @@ def _contract(spec: _Spectrum, T: np.ndarray, kind: str, compressed: bool = True
     Ts = T[order]
     res = np.zeros(T.shape)
     omega, weights = (spec.nodes, spec.node_weights) if compressed else (spec.omega, spec.weights)
+    if kind != "cv":
+        weights = weights / omega                                   # w/ω, s: the Bose sums' weights
     scaled = omega * (_HBAR / _K_B)                                 # ħω/k_B, K
     n_t = max(1, min(len(Ts), 64))
     for start in range(0, len(Ts), n_t):
@@ -186,12 +190,20 @@ def _contract(spec: _Spectrum, T: np.ndarray, kind: str, compressed: bool = True
             n_use = int(np.searchsorted(scaled, _X_CUT * temps[-1], side="right"))
         step = max(1, _BLOCK // len(temps))
         acc = np.zeros(len(temps))
+        # n_B = h s/ω with s = k_B T/ħ: s = r f, r = min(s, 1) inside the sum, f = max(s, 1) outside, so
+        # that neither 1/x (s huge) nor the sum over s (s tiny) overflows where the result does not
+        with np.errstate(over="ignore"):
+            s = temps * (_K_B / _HBAR)                              # inf for T > 1.4e297: r = 1 there
+        r = np.minimum(s, 1.0)
         for i in range(0, n_use, step):
             om = omega[i:min(i + step, n_use)]
             x = np.minimum(scaled[i:i + len(om), None] / temps[None, :], 1e4)   # e^{−x} = 0 beyond 746
-            acc += weights[i:i + len(om)] @ _kernel(kind, om, x)
+            g = _kernel(kind, om, x)
+            with np.errstate(over="ignore"):                        # inf: the sum exceeds the doubles
+                acc += weights[i:i + len(om)] @ (g if kind == "cv" else g * r[None, :])
         if kind != "cv":
-            acc = (acc * (_K_B / _HBAR)) * temps                    # (k_B T/ħ) Σ w h/ω^k
+            with np.errstate(over="ignore"):                        # inf: beyond the double range
+                acc = np.where(s > 1.0, (acc * (_K_B / _HBAR)) * temps, acc)   # Σ (w/ω) h s/ω^(k−1)
         res[start:start + len(temps)] = acc
     out[order] = res
     return out
@@ -286,8 +298,17 @@ def _thermal_sum(model: PhononModel, key: tuple, spec: _Spectrum, T: np.ndarray,
     err = np.zeros(flat.shape)
     pos = flat > 0.0
     if pos.any():
-        edge = low_temperature_edge(model, key)
-        small = pos & (flat < edge)
+        small = np.zeros(flat.shape, dtype=bool)
+        ratio = min(_LOW_T_RATIO, 10.0 * (key[1].t_min if key[0] == "rays" else 1e-7))
+        # Θ_D(0) (a direction average) only when some T may lie below T_low: Θ_D(0) <~ 2 ħω_max/k_B
+        if np.any(flat[pos] < 100.0 * (_HBAR / _K_B) * model.frequency_bound * ratio):
+            try:
+                edge = low_temperature_edge(model, key)
+            except ValueError as err:
+                raise ValueError(f"T = {float(np.min(flat[pos])):g} K needs the model's long-wave limit "
+                                 f"(below T_low = Θ_D(0) {ratio:g}), and Θ_D(0) is not available: {err}"
+                                 ) from None
+            small = pos & (flat < edge)
         big = pos & ~small
         out[big] = _contract(spec, flat[big], kind)
         if small.any():
@@ -502,7 +523,8 @@ def mean_square_displacement(model: PhononModel, T: ArrayLike, method: str = "ra
 
     def compute(spec, T):
         thermal, error = _thermal_sum(model, key, spec, T, "u")
-        return pref * (spec.zero_point + thermal), pref * error
+        with np.errstate(over="ignore"):                            # inf: beyond the double range
+            return pref * (spec.zero_point + thermal), pref * error
 
     return _evaluate(model, T, key, compute, return_error)
 

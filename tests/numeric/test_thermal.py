@@ -350,3 +350,23 @@ def test_debye_waller_large_q_without_spurious_overflow():
     # q² overflows at 1e160 1/m, 2W itself at 1e300
     assert debye_waller_2W(model, 1e160, 0.0) == pytest.approx(1e160 * (1e160 * u0 / 3), rel=1e-14)
     assert debye_waller_2W(model, 1e300, 0.0) == math.inf
+
+
+def test_models_at_the_ends_of_the_double_range():
+    # Θ_D = 1e-300 K: ω ~ 1e-289 rad/s, ⟨u²⟩ ~ 1e280 m²; the Bose sums were formed as (k_B T/ħ) Σ w h/ω²,
+    # whose inner sum overflowed (inf) at T ~ Θ although ⟨u²⟩ itself is a normal double
+    theta, M = 1e-300, 1e-25
+    model = DebyeModel(theta, 1e-300, M)
+    T = np.array([0.0, 1e-306, 1e-300, 1e-298])
+    with mpmath.workdps(30):
+        pref = 9 * mpmath.mpf(hbar) ** 2 / (mpmath.mpf(M) * k_B * theta)        # 1e280 m²: mpmath only
+        def bracket(t):
+            if t == 0:
+                return mpmath.mpf(1) / 4
+            y = mpmath.mpf(theta) / t
+            return mpmath.mpf(1) / 4 + mpmath.quad(lambda x: x / mpmath.expm1(x), [0, min(y, 50), y]) / y**2
+
+        ref = [float(pref * bracket(t)) for t in T]
+    np.testing.assert_allclose(mean_square_displacement(model, T), ref, rtol=1e-8)
+    np.testing.assert_allclose(heat_capacity(model, T[1:]), debye_heat_capacity(T[1:], theta), rtol=1e-8)
+    assert mean_square_displacement(model, 1.0) == math.inf           # 9 k_B T/(M ω_D²) ~ 1e555 m²
