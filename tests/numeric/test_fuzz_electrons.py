@@ -459,6 +459,21 @@ def test_chi0_at_every_scale(copper_scales, Q, Om, T):
         assert close(eps, (s["k_tf"] / q) ** 2, 1e-12)  # Thomas-Fermi, q -> 0
 
 
+def test_chi0_of_a_lattice_band(tight_binding):
+    """The tetrahedron path of chi0 (sc tight binding, nk = 8): static χ0 finite and < 0 inside the BZ;
+    q in the reciprocal lattice (also q -> 0 and |q| beyond 2^40 reciprocal vectors), scalar q,
+    ω > 0 and T > 0 are ValueErrors naming the parameter."""
+    b = 2 * np.pi / 3e-10
+    chi = response.chi0(tight_binding, np.array([[0.1, 0.2, 0.3], [0.37, 0.0, 0.0]]) * b, nk=8)
+    assert np.all(np.isfinite(chi)) and np.all(chi < 0)
+    for kwargs, name in ((dict(q=[1e300, 0.0, 0.0]), "q"), (dict(q=[1e-300, 0.0, 0.0]), "q"),
+                         (dict(q=[b, 0.0, 0.0]), "q"), (dict(q=1e9), "q"), (dict(q=[1e9, 0.0]), "q"),
+                         (dict(q=[1e9, 0.0, 0.0], omega=1.0), "omega"), (dict(q=[1e9, 0.0, 0.0], T=1.0), "T"),
+                         (dict(q=[1e9, 0.0, 0.0], nk=1000), "nk")):
+        with pytest.raises(ValueError, match=name):
+            response.chi0(tight_binding, **{"nk": 8, **kwargs})
+
+
 @fuzzes("response.thomas_fermi_wavevector_numeric", "response.dielectric_thomas_fermi_numeric")
 @FAST
 @given(T=temperatures, Q=scales(-300, 290))
