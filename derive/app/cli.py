@@ -281,10 +281,14 @@ def codegen(name: str | None, backend: str, output: str | None, expr: str | None
             raise click.UsageError("--expr needs --args, e.g. --args x,y")
         try:
             ks = [cg.user_kernel(expr, [a.strip() for a in arg_names.split(",")], name=function_name)]
+            source = cg.source_for(ks, backend, command=shlex.join(
+                ["ephkit", "codegen", "--expr", expr, "--args", arg_names]
+                + (["--function-name", function_name] if function_name != "kernel" else [])
+                + (["--backend", backend] if backend != "numba" else [])))
         except ValueError as exc:
             raise click.UsageError(str(exc)) from None
-        command = ["ephkit", "codegen", "--expr", expr, "--args", arg_names]
-        command += ["--function-name", function_name] if function_name != "kernel" else []
+        except RecursionError:  # a safety net: the limits of derive.kernels.user should prevent it
+            raise click.UsageError("expression too complex for SymPy (RecursionError)") from None
     else:
         if arg_names is not None or function_name != "kernel":
             raise click.UsageError("--args and --function-name go with --expr, not with NAME")
@@ -294,9 +298,8 @@ def codegen(name: str | None, backend: str, output: str | None, expr: str | None
             raise click.UsageError(f"{exc} (or a kernel name: see `ephkit codegen --list`)") from None
         except KeyError as exc:
             raise click.UsageError(str(exc.args[0])) from None
-        command = ["ephkit", "codegen", name]
-    command += ["--backend", backend] if backend != "numba" else []
-    source = cg.source_for(ks, backend, command=shlex.join(command))
+        command = ["ephkit", "codegen", name] + (["--backend", backend] if backend != "numba" else [])
+        source = cg.source_for(ks, backend, command=shlex.join(command))
     if output:
         with open(output, "w", encoding="utf-8") as fh:
             fh.write(source)

@@ -68,7 +68,11 @@ def _chunk(expr: sp.Expr, symbols: Iterator[sp.Symbol], out: list[tuple[sp.Symbo
 
 def cse_chunked(exprs: Sequence[sp.Basic], prefix: str = "t"
                 ) -> tuple[list[tuple[sp.Symbol, sp.Expr]], list[sp.Basic]]:
-    """``sympy.cse`` of ``exprs`` (symbols ``t0``, ``t1``, ...), then long sums and products chunked.
+    """``sympy.cse`` of ``exprs`` (symbols ``t0``, ``t1``, ...) with long sums and products chunked.
+
+    A sum or product of more than MAX_ARGS terms is split into partial results before the CSE
+    (which is slow on long sums: 2000 terms took seconds) and again after it, for what the CSE
+    rebuilt. Expressions without such sums give ``sympy.cse``'s own result.
 
     Returns
     -------
@@ -77,7 +81,14 @@ def cse_chunked(exprs: Sequence[sp.Basic], prefix: str = "t"
     reduced : list
         ``exprs`` in terms of the assigned symbols.
     """
-    replacements, reduced = sp.cse(list(exprs), symbols=sp.numbered_symbols(prefix))
+    chunks: list[tuple[sp.Symbol, sp.Expr]] = []
+    dummies = iter(lambda: sp.Dummy("chunk"), None)
+    exprs = [_chunk(e, dummies, chunks) for e in exprs]
+    replacements, reduced = sp.cse([v for _, v in chunks] + exprs, symbols=sp.numbered_symbols(prefix))
+    if chunks:
+        replacements = _in_order([*replacements, *zip((c for c, _ in chunks), reduced[:len(chunks)],
+                                                      strict=True)])
+        reduced = reduced[len(chunks):]
     used = {s.name for s, _ in replacements}
     symbols = (s for s in sp.numbered_symbols(prefix) if s.name not in used)
     out: list[tuple[sp.Symbol, sp.Expr]] = []
@@ -85,7 +96,31 @@ def cse_chunked(exprs: Sequence[sp.Basic], prefix: str = "t"
         value = _chunk(value, symbols, out)
         out.append((symbol, value))
     reduced = [_chunk(e, symbols, out) for e in reduced]
+    if chunks:  # name every assigned symbol t0, t1, ... in order (the chunks were Dummies)
+        names = dict(zip((s for s, _ in out), sp.numbered_symbols(prefix), strict=False))
+        out = [(names[s], v.xreplace(names)) for s, v in out]
+        reduced = [e.xreplace(names) for e in reduced]
     return out, reduced
+
+
+def _in_order(assignments: list[tuple[sp.Symbol, sp.Expr]]) -> list[tuple[sp.Symbol, sp.Expr]]:
+    """``assignments`` ordered so that each comes after those it uses (iterative depth-first)."""
+    values = dict(assignments)
+    done: set[sp.Symbol] = set()
+    out = []
+    for root, _ in assignments:
+        stack = [(root, False)]
+        while stack:
+            symbol, expanded = stack.pop()
+            if symbol in done:
+                continue
+            if expanded:
+                done.add(symbol)
+                out.append((symbol, values[symbol]))
+                continue
+            stack.append((symbol, True))
+            stack += [(d, False) for d in values[symbol].free_symbols if d in values and d not in done]
+    return out
 
 
 def cse_lines(expr: sp.Expr, emit_assign: Callable[[str, str], str], emit_return: Callable[[str], str],

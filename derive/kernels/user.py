@@ -242,10 +242,13 @@ def _measure(node: ast.AST, text: str, args: set[str]) -> _Size:
         return _Size(constant(combine), coeff, digits, logs)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
         base, exponent = _measure(node.left, text, args), _measure(node.right, text, args)
-        # SymPy's exact power: the base's coefficient (and what exp(n*log(c)) makes) to the exponent's
-        # size; a symbolic exponent's size is bounded by its coefficient
-        count = abs(exponent.value) if exponent.value is not None else 10 ** min(exponent.coeff, 300)
-        coeff = _power(max(count, 1.0), base.coeff + exponent.logs)
+        # SymPy's exact power: the base's coefficient (and what exp(n*log(c)) makes) to a constant
+        # exponent; a symbolic exponent leaves the base as it is (2**(1000*x) stays), but E**(n*log(c)) is
+        # c**n, with n bounded by the exponent's coefficient
+        if exponent.value is not None:
+            coeff = _power(max(abs(exponent.value), 1.0), base.coeff + exponent.logs)
+        else:
+            coeff = max(base.coeff, _power(10 ** min(exponent.coeff, 300), exponent.logs))
         digits = max(coeff, base.digits, exponent.digits)
         logs = max(base.logs, exponent.logs)
         if base.value is None or exponent.value is None:

@@ -210,3 +210,16 @@ def test_kernel_table_reads_arguments_without_building(monkeypatch):
     assert not built
     assert [row[0] for row in table] == [b.name for b in registry.builders()]
     assert ("lindhard_static", "screening", "lindhard_static", ["x"]) in table
+
+
+def test_chunked_sums_keep_shared_subexpressions_in_order():
+    """Partial sums (over 16 terms) and common subexpressions used across them are assigned in order."""
+    text = " + ".join(f"{i}*sqrt(x + 1)*exp(y)**{i % 3 + 1} + log(x + {i})" for i in range(1, 41))
+    k = factory.user_kernel(text, ["x", "y"])
+    namespace: dict = {}
+    exec(compile(factory.source_for([k], "numpy"), "numpy_kernel.py", "exec"), namespace)
+    x, y = 0.7, 0.2
+    expected = sum(i * np.sqrt(x + 1) * np.exp(y) ** (i % 3 + 1) + np.log(x + i) for i in range(1, 41))
+    np.testing.assert_allclose(namespace["kernel"](np.array([x]), np.array([y])), [expected], rtol=1e-13)
+    c = factory.source_for([k], "c")
+    assert c.split("{", 1)[1].count("sqrt(") == 1  # computed once, before the partial sums that use it
