@@ -231,7 +231,7 @@ def test_lindhard_dynamic_limits(z, u):
     f = screening.lindhard_dynamic(z, u)
     assert math.isfinite(f.real) and math.isfinite(f.imag) and f.imag >= 0.0
     if u == 0.0:
-        assert close(f.real, screening.lindhard_static(z), 1e-15) and f.imag == 0.0
+        assert close(f.real, screening.lindhard_static(z), 2e-14) and f.imag == 0.0  # both to ~1e-14
     if u > 1e4 * max(1.0, z) and u < 1e100:
         assert close(f.real, -1 / (3 * u**2) * (1 + (0.6 + z**2) / u**2), 1e-7)
     if abs(z - u) > 1.0 + 1e-12 * max(z, u):
