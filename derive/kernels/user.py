@@ -245,7 +245,11 @@ def _measure(node: ast.AST, text: str, args: set[str]) -> _Size:
         # SymPy's exact power: the base's coefficient (and what exp(n*log(c)) makes) to a constant
         # exponent; a symbolic exponent leaves the base as it is (2**(1000*x) stays), but E**(n*log(c)) is
         # c**n, with n bounded by the exponent's coefficient
-        if exponent.value is not None:
+        if exponent.value == 1:
+            return base
+        if base.is_sum and base.value is None:  # SymPy takes no coefficient out of a sum: (2*x + 4)**n stays
+            coeff = 0.0
+        elif exponent.value is not None:
             coeff = _power(max(abs(exponent.value), 1.0), base.coeff + exponent.logs)
         else:
             coeff = max(base.coeff, _power(10 ** min(exponent.coeff, 300), exponent.logs))

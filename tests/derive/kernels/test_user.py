@@ -223,3 +223,12 @@ def test_chunked_sums_keep_shared_subexpressions_in_order():
     np.testing.assert_allclose(namespace["kernel"](np.array([x]), np.array([y])), [expected], rtol=1e-13)
     c = factory.source_for([k], "c")
     assert c.split("{", 1)[1].count("sqrt(") == 1  # computed once, before the partial sums that use it
+
+
+@pytest.mark.parametrize("text", ["*".join(f"(x + {i})**{i}" for i in range(1, 200)), "(2*x + 4)**(10**300)",
+                                  "2**(x*10**300)", "2**(x + 1000)", "(x + 1)**1*2**1000"])
+def test_powers_sympy_leaves_alone_are_accepted(text):
+    """SymPy takes no coefficient out of a sum, nor splits a symbolic exponent: nothing large is made."""
+    with alarm():
+        k = factory.user_kernel(text, ["x"])
+        factory.source_for([k], "c")
