@@ -247,9 +247,10 @@ def kinematic_limits(model: object, unit: np.ndarray, k: float, m: float) -> np.
         if np.all(np.abs(new - q) <= 1e-14 * q):
             return new
         q = new
-    raise RuntimeError(  # pragma: no cover - needs k_s = m v/ħ comparable to the BZ (m ~ 100 m_e)
-        f"the kinematic limits on the BZ rays did not converge: the band mass m = {m:g} kg makes "
-        f"k_s = m v_max/ħ = {m * v_max / _HBAR:g} 1/m too large a fraction of the BZ")
+    raise ValueError(  # k_s = m v/ħ comparable to the BZ (m ~ 300 m_e): the map does not contract
+        f"electrons m = {m:g} kg is outside the valid range of the Brillouin-zone path: the kinematic "
+        f"limits on the BZ rays did not converge, k_s = m v_max/ħ = {m * v_max / _HBAR:g} 1/m is too large "
+        "a fraction of the BZ (valid range: band masses with k_s << the BZ, m below ~100 m_e here)")
 
 
 def _compress(hw: np.ndarray, g: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

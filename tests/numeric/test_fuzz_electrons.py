@@ -581,3 +581,7 @@ def test_golden_rule_on_the_brillouin_zone_at_extreme_temperatures(springs, T):
     low = transport.transport_rate_averaged(COPPER, springs, 1e-6 * E, [1e-30, 1e-20], angular_order=2,
                                             radial_order=4)
     assert close(low[1] / low[0], 1e50, 1e-12)
+    # a band mass whose k_s = m v/ħ is a large part of the BZ: refused (was a RuntimeError)
+    heavy = electrons.FreeElectronGas(8.47e28, 300 * ME)
+    with pytest.raises(ValueError, match="m = "):
+        transport.momentum_relaxation_rate(heavy, springs, E, T, angular_order=2, radial_order=4)
