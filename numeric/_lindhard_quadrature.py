@@ -204,6 +204,18 @@ DEGENERATE_TAU = 1e-3
 NONDEGENERATE_TAU = 1e6
 
 
+def log_fugacity(log_tau: float) -> float:
+    """ln z = μ/k_BT of the non-degenerate gas (τ = k_BT/E_F >= NONDEGENERATE_TAU), from ln τ.
+
+    n/n_F = (3√π/4) τ^{3/2} (z − z²/2^{3/2} + z³/3^{3/2} − ...) = 1, inverted: z = z0 + a z0² + b z0³,
+    z0 = 4/(3√π τ^{3/2}), a = 2^{-3/2}, b = 2a² − 3^{-3/2} (next term < 1e-19 relative for z0 < 1e-9).
+    """
+    log_z0 = math.log(4.0 / (3.0 * math.sqrt(math.pi))) - 1.5 * log_tau
+    z0 = math.exp(log_z0)
+    a = 2.0**-1.5
+    return log_z0 + math.log1p(a * z0 + (2.0 * a * a - 3.0**-1.5) * z0 * z0)
+
+
 @lru_cache(maxsize=1024)
 def reduced_mu(tau: float) -> float:
     """η = μ(T)/E_F at τ = k_B T/E_F > 0 and fixed density.
@@ -216,11 +228,7 @@ def reduced_mu(tau: float) -> float:
     if tau < DEGENERATE_TAU:
         return 1.0 - (math.pi**2 / 12.0) * tau**2 - (math.pi**4 / 80.0) * tau**4
     if tau >= NONDEGENERATE_TAU:
-        # n/n_F = (3√π/4) τ^{3/2} (z − z²/2^{3/2} + z³/3^{3/2} − ...) = 1, inverted: z = z0 + a z0² + b z0³
-        log_z0 = math.log(4.0 / (3.0 * math.sqrt(math.pi))) - 1.5 * math.log(tau)
-        z0 = math.exp(log_z0)
-        a = 2.0**-1.5
-        return tau * (log_z0 + math.log1p(a * z0 + (2.0 * a * a - 3.0**-1.5) * z0 * z0))
+        return tau * log_fugacity(math.log(tau))
     xg, wg = gauss01(16)
     # Boltzmann: n λ³/2 = e^{μ/k_B T} with n λ³/2 = 4/(3 sqrt(π) τ^{3/2}); Fermi-Dirac needs a larger μ.
     low = tau * (math.log(4.0 / (3.0 * math.sqrt(math.pi))) - 1.5 * math.log(tau)) - tau

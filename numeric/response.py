@@ -72,7 +72,15 @@ import numpy as np
 from numpy.typing import ArrayLike
 from scipy.optimize import brentq
 
-from ._lindhard_quadrature import RTOL, chi0_point, gauss_options, reduced_chi0, reduced_mu
+from ._lindhard_quadrature import (
+    NONDEGENERATE_TAU,
+    RTOL,
+    chi0_point,
+    gauss_options,
+    log_fugacity,
+    reduced_chi0,
+    reduced_mu,
+)
 from ._support import checked, integer, scalar
 from .bands import TetrahedronBZ, band_domain, fermi_sphere
 from .constants import e as _E
@@ -258,6 +266,12 @@ def chi0(electrons: object, q: ArrayLike, omega: ArrayLike = 0.0, T: ArrayLike =
         reduced = [_representable(name, given, value, what) for name, given, value, what in (
             ("q", q_a, q_a / k_F, "q/k_F"), ("omega", w_a, _HBAR * w_a / E_F, "ħω/E_F"),
             ("T", T_a, _K_B * T_a / E_F, "k_BT/E_F"))]
+    Q, Om, _ = np.broadcast_arrays(*reduced)
+    under = Q == 0.0  # q/k_F below the smallest double: the q -> 0 limit when static (corrections O(Q²))
+    if np.any(under & (Om > 0.0)):
+        raise ValueError(f"q = {np.broadcast_to(q_a, Q.shape)[under].flat[0]:g} 1/m is outside the valid "
+                         "range of chi0 at ω > 0: q/k_F underflows (below 5e-324)")
+    reduced[0] = np.where(under, np.finfo(float).tiny, Q) if np.any(under) else reduced[0]
     re, im = reduced_chi0(*reduced, order, ratio)
     is_scalar = all(np.ndim(a) == 0 for a in (q_a, w_a, T_a))
     if not np.any(w_a > 0.0):
@@ -332,9 +346,18 @@ def chemical_potential(electrons: object, T: ArrayLike) -> np.ndarray | float:
     """
     _, E_F, _ = _gas(electrons, "chemical_potential")
     T_a = checked("T", T, 0.0)
-    tau = _K_B * T_a / E_F
-    flat = tau.reshape(-1)
-    out = np.array([1.0 if t == 0.0 else reduced_mu(float(t)) for t in flat]).reshape(tau.shape) * E_F
+    with np.errstate(over="ignore"):
+        tau = _K_B * T_a / E_F
+
+    def mu(T: float, t: float) -> float:
+        if t == 0.0:
+            return E_F
+        if t >= NONDEGENERATE_TAU:  # μ = k_BT ln z with ln τ from logarithms (τ itself may overflow)
+            return _K_B * T * log_fugacity(math.log(_K_B * T) - math.log(E_F))
+        return reduced_mu(float(t)) * E_F
+
+    out = np.array([mu(float(T), float(t)) for T, t in zip(T_a.reshape(-1), tau.reshape(-1), strict=True)])
+    out = out.reshape(tau.shape)
     return _finish(out, np.ndim(T_a) == 0)
 
 
@@ -371,6 +394,9 @@ def thomas_fermi_wavevector_numeric(electrons: object, T: float = 0.0, *, order:
     _, E_F, g_F = _gas(electrons, "thomas_fermi_wavevector_numeric")
     T_a = scalar("T", T, 0.0)
     tau = _K_B * T_a / E_F
+    if not math.isfinite(tau):
+        raise ValueError(f"T = {T_a:g} K is outside the valid range of thomas_fermi_wavevector_numeric: "
+                         f"k_BT/E_F exceeds the largest double (E_F = {E_F:g} J)")
     h = 0.01 * max(1.0, math.sqrt(tau))
     Q = h * np.array([1.0, 2.0, 3.0])
     re, _ = reduced_chi0(Q, 0.0, tau, order)
@@ -426,26 +452,33 @@ def plasmon_frequency_numeric(electrons: object, q: ArrayLike, *, order: int = 1
     Om_p = 2.0 * math.sqrt(k_tf2 / 3.0) / k_F  # ħω_p/E_F, ω_p² = k_TF² v_F²/3
     out = np.empty(q_a.shape)
     for idx, qq in np.ndenumerate(q_a):
+        qq = float(qq)
         Q = qq / k_F
-        r = 2.0 * Q / Om_p  # v_F q/ω_p
+        r = 2.0 * Q / Om_p  # v_F q/ω_p (inf when it overflows: not the series)
         if r < SERIES_Q:  # the small-q series to q⁴: next term O(r⁶) < 1e-18 relative
             r2 = r * r
             Om = Om_p * math.sqrt(1.0 + 0.6 * r2 + (12.0 / 175.0 + Om_p**2 / 16.0) * r2 * r2)
             out[idx] = Om * E_F / _HBAR
             continue
-        coupling = k_tf2 / qq**2  # Re ε = 1 + (k_TF/q)² Re χ0/(−g)
+        coupling = k_tf2 / qq / qq  # Re ε = 1 + (k_TF/q)² Re χ0/(−g)
 
         def re_eps(Om: float, Q: float = Q, coupling: float = coupling) -> float:
             return 1.0 + coupling * chi0_point(Q, Om, 0.0, 1.0, xg, wg, ratio)[0]
 
         edge = 2.0 * Q + Q * Q  # ħ(v_F q + ħq²/2m)/E_F
+        if not math.isfinite(edge * (1.0 + 1e-12) * 2.0):
+            raise ValueError(f"q = {qq:g} 1/m is outside the valid range: the continuum edge ħq²/2m exceeds "
+                             "the largest double (no undamped plasmon there)")
         lo = edge * (1.0 + 1e-12)
         if re_eps(lo) >= 0.0:
             raise ValueError(f"q = {qq:g} 1/m has no undamped plasmon: Re ε >= 0 on the particle-hole "
                              f"continuum edge ω = v_F q + ħq²/2m (valid range: q below that crossing)")
-        hi = max(2.0 * lo, 2.0 * math.sqrt(Om_p**2 + edge**2))
+        hi = max(2.0 * lo, 2.0 * math.hypot(Om_p, edge))
         while re_eps(hi) <= 0.0:
             hi *= 2.0
+            if not math.isfinite(hi * E_F / _HBAR):
+                raise ValueError(f"q = {qq:g} 1/m is outside the valid range: the plasmon frequency exceeds "
+                                 "the largest double")
         out[idx] = brentq(re_eps, lo, hi, xtol=1e-300, rtol=RTOL, maxiter=400) * E_F / _HBAR
     return _finish(out, np.ndim(q_a) == 0)
 

@@ -557,3 +557,25 @@ def test_dielectric_functions_at_vanishing_q():
         assert screened_frohlich_coupling(COPPER, q, **GAAS) == pytest.approx(C * q / k_tf**2, rel=1e-12)
     with pytest.raises(ValueError, match=r"^T must be a scalar"):
         thomas_fermi_wavevector_numeric(COPPER, [1.0, 2.0])
+
+
+def test_extreme_gases_give_values_or_clear_errors():
+    """Gases far from metals (found by fuzzing): k_BT/E_F beyond the largest double gave μ = -inf and
+    k_s = nan (now μ = k_BT ln z from logarithms, against the Boltzmann μ = k_BT ln(nλ³/2) to the
+    fugacity z; k_s a ValueError naming T); q/k_F below the smallest double gave χ0 = nan (now the
+    q -> 0 limit −dn/dμ = −n/k_BT for this non-degenerate gas); the plasmon bracket ran to inf and
+    brentq stopped on a NaN (now a ValueError naming q)."""
+    gas = FreeElectronGas(1.2e-74, 4.3958e-27)
+    T = 2.0925464563671253e277
+    log_thermal = math.log(HBAR) + 0.5 * (math.log(2 * math.pi) - math.log(gas.m) - math.log(KB * T))  # ln λ
+    boltzmann = KB * T * (math.log(gas.n) + 3 * log_thermal - math.log(2))
+    assert chemical_potential(gas, T) == pytest.approx(boltzmann, rel=1e-14)
+    with pytest.raises(ValueError, match=r"^T = .*largest double"):
+        thomas_fermi_wavevector_numeric(gas, T)
+    dense = FreeElectronGas(3.13e85, 1.2957e-47)
+    T = 1.012520304597087e66  # k_BT = 3.4e6 E_F
+    assert chi0(dense, 9.2e-299, 0.0, T) == pytest.approx(-dense.n / (KB * T), rel=1e-6)  # z ~ 1e-10
+    with pytest.raises(ValueError, match=r"^q = 9\.2e-299 .*underflows"):
+        chi0(dense, 9.2e-299, 1.0, T)
+    with pytest.raises(ValueError, match=r"^q = "):
+        plasmon_frequency_numeric(FreeElectronGas(8.7e-81, 1.3697e-40), 8.814703243313792e281)
