@@ -39,8 +39,10 @@ _TWO_PI = 2.0 * math.pi
 #: their powers stay inside the double range).
 _LENGTHS = (1e-50, 1e50)
 #: Most neighbour shells, and most points of a Monkhorst-Pack mesh (memory).
-MAX_SHELL = 64
+MAX_SHELL = 16
 MAX_MESH_POINTS = 1 << 24
+#: Most lattice points enumerated in a box (memory; the Bragg search holds their pairwise products).
+_MAX_ENUMERATION = 1 << 20
 #: Relative tolerance for equal distances (neighbour shells) and for touching Bragg planes.
 _REL_TOL = 1e-9
 
@@ -54,6 +56,12 @@ def _points_within(basis: np.ndarray, radius: float) -> np.ndarray:
     dual = np.linalg.inv(basis).T
     reach = radius * (1.0 + _REL_TOL)
     bounds = [math.floor(reach * float(np.linalg.norm(d))) for d in dual]
+    count = math.prod(2 * b + 1 for b in bounds)
+    if count > _MAX_ENUMERATION:
+        raise ValueError(f"primitive vectors too skewed (or the cell too anisotropic): finding the lattice "
+                         f"points within {radius:g} needs a box of {count:.3g} points (at most "
+                         f"{_MAX_ENUMERATION:g}); valid range: a reduced basis (e.g. Lenstra-Lenstra-Lovász) "
+                         "with cell edges of comparable length")
     axes = [np.arange(-b, b + 1) for b in bounds]
     coeffs = np.stack(np.meshgrid(*axes, indexing="ij"), axis=-1).reshape(-1, basis.shape[0])
     points = coeffs @ basis
@@ -222,7 +230,7 @@ class Lattice:
         Parameters
         ----------
         shell : int
-            Shell index in [1, 64]; shells are the distinct non-zero distances |R|,
+            Shell index in [1, 16]; shells are the distinct non-zero distances |R|,
             ascending (relative tolerance 1e-9).
 
         Returns
@@ -287,6 +295,10 @@ class Lattice:
         unit_b = b / scale  # dimensionless to keep tolerances relative
         candidates = _points_within(unit_b, float(np.sum(np.linalg.norm(unit_b, axis=1))))
         candidates = candidates[np.linalg.norm(candidates, axis=1) > 0.5]
+        if len(candidates) > 4096:
+            raise ValueError(f"primitive vectors too skewed (or the cell too anisotropic): {len(candidates)} "
+                             "candidate Bragg vectors (at most 4096); valid range: a reduced basis with cell "
+                             "edges of comparable length")
         norms2 = np.einsum("ij,ij->i", candidates, candidates)
         dots = candidates @ candidates.T  # dots[i, j] = G_i·G_j
         # G_j is relevant iff G_i·G_j < |G_i|² for every i != j

@@ -300,8 +300,8 @@ def test_lattice_ranges_name_the_parameter():
     assert lat.bz_volume == pytest.approx(4 * (2 * math.pi / 1e-50) ** 3, rel=1e-14)
     with pytest.raises(ValueError, match=r"n = 1000 is outside the valid range: at most 16777216"):
         lat.monkhorst_pack(1000)
-    with pytest.raises(ValueError, match=r"shell = 65 is outside the valid range"):
-        lat.neighbours(65)
+    with pytest.raises(ValueError, match=r"shell = 17 is outside the valid range"):
+        lat.neighbours(17)
     with pytest.raises(TypeError, match="shift must be True or False"):
         lat.monkhorst_pack(2, shift="yes")
 
@@ -313,3 +313,12 @@ def test_directions_of_any_finite_length():
     for scale in (1e-300, 1e-170, 1.0, 1e200, 1e300):
         np.testing.assert_allclose(sc.ws_boundary_distance(scale * np.array([1.0, 1.0, 0.0])),
                                    math.pi * math.sqrt(2.0), rtol=1e-15)
+
+
+def test_skewed_primitive_vectors_are_refused_not_enumerated():
+    # a flattened cell (thickness 1e-7 of its edges) made the box of lattice points ~1e13 large: MemoryError
+    # (PiB arrays) or a segmentation fault in the Bragg search; now a ValueError naming the primitive vectors
+    flat = Lattice(np.array([[1.0, 0.0], [1.0, 1e-7]]))
+    for call in (lambda: flat.bragg_vectors, flat.bz_boundary_simplices, lambda: flat.neighbours(2)):
+        with pytest.raises(ValueError, match="primitive vectors too skewed"):
+            call()
