@@ -41,8 +41,10 @@ def _fill(first: str, body: str, indent: str, tail: str) -> list[str]:
     A piece longer than a line stays whole (a line can then be longer: never in practice).
     """
     lines, current = [], first
-    for piece in _pieces(body):
-        if len(current) + len(piece.rstrip()) > WIDTH and current.strip():
+    pieces = _pieces(body)
+    for n, piece in enumerate(pieces, 1):
+        room = WIDTH - (len(tail) if n == len(pieces) else 0)  # the last piece takes the tail along
+        if len(current) + len(piece.rstrip()) > room and current.strip():
             lines.append(current.rstrip())
             current = indent
         current += piece

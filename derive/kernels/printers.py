@@ -128,6 +128,13 @@ class CPrinter(KernelPrinting, C99CodePrinter):
     def _print_Integer(self, expr: sp.Integer) -> str:
         return _integer(expr)
 
+    def _print_Piecewise(self, expr: sp.Piecewise) -> str:
+        """Nested ``?:`` on one line (sympy's C printer spreads each arm over three lines)."""
+        if expr.args[-1].cond is not sp.true:
+            return super()._print_Piecewise(expr)
+        arms = "".join(f"({self._print(c)}) ? ({self._print(e)}) : " for e, c in expr.args[:-1])
+        return f"({arms}({self._print(expr.args[-1].expr)}))"
+
 
 def numpy_printer() -> object:
     """sympy's NumPyPrinter with the kernels' float literals and the ratio reduction in numpy."""
@@ -154,7 +161,8 @@ def numpy_printer() -> object:
             # stay boolean for numpy.select: its default is False, not nan
             text = super()._print_Piecewise(expr)
             nan = "default=numpy.nan)"
-            if all(isinstance(e, Boolean) for e, _ in expr.args) and text.endswith(nan):
+            if all(isinstance(e, Boolean) and not isinstance(e, sp.Expr) for e, _ in expr.args) \
+                    and text.endswith(nan):  # (a Symbol is a Boolean too, and an Expr)
                 text = text[:-len(nan)] + "default=False)"
             return text
 

@@ -295,3 +295,20 @@ def test_numpy_backend_shares_subexpressions():
     k = _built("lindhard_static")
     source = factory.numpy_source(k)
     assert len(source) < 5000 and "    t0 = " in source and "numpy.select([c0, " in source
+
+
+def test_numpy_select_of_values_keeps_nan_default_and_of_conditions_false():
+    """Only a Piecewise of conditions (which CSE makes) defaults to False; one of values (Symbols are
+    Booleans in SymPy too) keeps numpy.nan."""
+    from derive.kernels.printers import numpy_printer
+
+    x, t = sp.symbols("x t")
+    printer = numpy_printer()
+    values = printer.doprint(sp.Piecewise((x, x < 1), (t, True)))
+    conditions = printer.doprint(sp.Piecewise((x < 2, x < 1), (x > 3, True)))
+    assert values.endswith("default=numpy.nan)") and conditions.endswith("default=False)")
+
+
+def test_c_ternaries_are_one_line():
+    k = _built("lindhard_dynamic_real")
+    assert not any(line.strip() in (")", "));", ": (") for line in factory.c_source(k).splitlines())
