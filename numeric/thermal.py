@@ -48,8 +48,9 @@ largest double gives the classical limit, never 0/0.
 
 Every T in [0, 1.8e308] K gives a finite value: below T_low = Θ_D(0)
 min(1e-5, 10 t_min), where the innermost radial panel stops resolving the
-thermal wavevectors k_B T/ħv, the sums are the model's own long-wave limit
-(:func:`_low_T_law`: the T³ law of C_V, from the model's sound velocities),
+thermal wavevectors k_B T/ħv (mesh: 0.3 Θ_D(0)/n, its smallest |q|), the
+sums are the model's own long-wave limit (:func:`_low_T_law`: the T³ law of
+C_V, from the model's sound velocities),
 exact as T -> 0, with an error estimate. Quantities that are infinite for
 the model are refused (ValueError): the phonon number of a 1D model at T > 0,
 ⟨u²⟩ of a 1D model and of a 2D model at T > 0.
@@ -221,6 +222,8 @@ def _inputs(model: object, T: ArrayLike, method: str, rule: dict, n: int,
         raise ValueError(f"method = {method!r} is outside the valid range: one of {_METHODS}")
     if not isinstance(return_error, bool | np.bool_):
         raise TypeError(f"return_error must be True or False, got {return_error!r}")
+    if isinstance(model.dim, bool) or model.dim not in (1, 2, 3):
+        raise ValueError(f"model.dim = {model.dim!r} is outside the valid range: 1, 2 or 3")
     rays = RayRule(**rule)
     n = integer("n", n, 1, _MESH_MAX[model.dim])
     return T, (("rays", rays) if method == "rays" else ("mesh", n))
@@ -235,12 +238,12 @@ def _lower(key: tuple) -> tuple:
 
 
 def _evaluate(model, T, key, compute, return_error):
-    """compute(spec, T) -> (value, error of the low-T law) with the rule ``key``; the error estimate
+    """compute(spec, T, want_error) -> (value, error of the low-T law) with the rule ``key``; the estimate
     adds |value − value with the coarser rule|."""
-    value, law_error = compute(_spectrum(model, key), T)
+    value, law_error = compute(_spectrum(model, key), T, bool(return_error))
     shape_scalar = T.ndim == 0
     if return_error:
-        coarse, _ = compute(_spectrum(model, _lower(key)), T)
+        coarse, _ = compute(_spectrum(model, _lower(key)), T, False)
         error = np.abs(value - coarse) + law_error
         if shape_scalar:
             return float(value), float(error)
@@ -260,10 +263,15 @@ _ZETA = {2: math.pi**2 / 6.0, 3: 1.2020569031595942, 4: math.pi**4 / 90.0}
 _MESH_MAX = {1: 1 << 21, 2: 1448, 3: 128}
 
 
+def _edge_ratio(key: tuple) -> float:
+    """T_low/Θ_D(0) of a rule: min(1e-5, 10 t_min) for rays; 0.3/n for the n^d mesh, whose smallest
+    frequencies are ~Θ_D/(2n) (below ~Θ_D/(3n) its sums are exponentially small, not ∝ T³)."""
+    return min(_LOW_T_RATIO, 10.0 * key[1].t_min) if key[0] == "rays" else 0.3 / key[1]
+
+
 def low_temperature_edge(model: PhononModel, key: tuple) -> float:
-    """T_low, K: below it the ray rule of ``key`` (or the mesh) is replaced by the low-T law."""
-    t_min = key[1].t_min if key[0] == "rays" else 1e-7
-    return model.debye_temperature_T0() * min(_LOW_T_RATIO, 10.0 * t_min)
+    """T_low, K: below it the rule of ``key`` is replaced by the model's low-T law."""
+    return model.debye_temperature_T0() * _edge_ratio(key)
 
 
 def _low_T_law(model: PhononModel, kind: str, T: np.ndarray) -> np.ndarray:
@@ -286,12 +294,13 @@ def _low_T_law(model: PhononModel, kind: str, T: np.ndarray) -> np.ndarray:
 
 
 def _thermal_sum(model: PhononModel, key: tuple, spec: _Spectrum, T: np.ndarray,
-                 kind: str) -> tuple[np.ndarray, np.ndarray]:
+                 kind: str, want_error: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """A Bose-weighted spectral sum at every T > 0 (0 at T = 0), and the error of the low-T law.
 
     Below :func:`low_temperature_edge` the sum is the model's long-wave limit :func:`_low_T_law`; its
-    error is the law's relative deviation from the quadrature at the edge, scaled by (T/T_low)² (the
-    dispersion correction is of relative order (T/Θ)²), plus d × the accuracy of Θ_D(0).
+    error (``want_error``) is the law's relative deviation from the quadrature at the edge plus the
+    quadrature's own error there (against the coarser rule), scaled by (T/T_low)² (the dispersion
+    correction is of relative order (T/Θ)²), plus d × the accuracy of Θ_D(0).
     """
     flat = T.reshape(-1)
     out = np.zeros(flat.shape)
@@ -299,7 +308,7 @@ def _thermal_sum(model: PhononModel, key: tuple, spec: _Spectrum, T: np.ndarray,
     pos = flat > 0.0
     if pos.any():
         small = np.zeros(flat.shape, dtype=bool)
-        ratio = min(_LOW_T_RATIO, 10.0 * (key[1].t_min if key[0] == "rays" else 1e-7))
+        ratio = _edge_ratio(key)
         # Θ_D(0) (a direction average) only when some T may lie below T_low: Θ_D(0) <~ 2 ħω_max/k_B
         if np.any(flat[pos] < 100.0 * (_HBAR / _K_B) * model.frequency_bound * ratio):
             try:
@@ -313,10 +322,13 @@ def _thermal_sum(model: PhononModel, key: tuple, spec: _Spectrum, T: np.ndarray,
         out[big] = _contract(spec, flat[big], kind)
         if small.any():
             law = _low_T_law(model, kind, flat[small])
-            at_edge = float(_contract(spec, np.array([edge]), kind)[0])
-            relative = abs(at_edge / float(_low_T_law(model, kind, np.array([edge]))[0]) - 1.0)
             out[small] = law
-            err[small] = law * (relative * (flat[small] / edge) ** 2 + model.dim * _THETA_RTOL)
+            if want_error:
+                at_edge = float(_contract(spec, np.array([edge]), kind)[0])
+                coarse = float(_contract(_spectrum(model, _lower(key)), np.array([edge]), kind)[0])
+                relative = (abs(at_edge / float(_low_T_law(model, kind, np.array([edge]))[0]) - 1.0)
+                            + abs(coarse / at_edge - 1.0))        # the rule's own error at the edge
+                err[small] = law * (relative * (flat[small] / edge) ** 2 + model.dim * _THETA_RTOL)
     return out.reshape(T.shape), err.reshape(T.shape)
 
 
@@ -376,11 +388,13 @@ def heat_capacity(model: PhononModel, T: ArrayLike, method: str = "rays", *, ang
     T -> ∞ (x²eˣ/(eˣ−1)² = 1 − x²/12 + ...), ⟨ω²⟩ the mean over all modes.
 
     Every T in [0, 1.8e308] K gives a finite value. Below T_low = Θ_D(0)
-    min(1e-5, 10 t_min) (3.4e-4 K for Θ_D(0) = 343 K and the default rule)
+    min(1e-5, 10 t_min) (3.4e-4 K for Θ_D(0) = 343 K and the default rule;
+    0.3 Θ_D(0)/n for the mesh, which does not resolve the acoustic region below)
     the value is the model's own long-wave limit d² (d+1)! ζ(d+1) k_B (T/Θ_D(0))^d
     (the T³ law in 3D, π²/3 k_B T/Θ_D(0) in 1D), exact as T -> 0; its relative
     error, reported by ``return_error``, is its deviation from the quadrature at
-    T_low scaled by (T/T_low)² (the dispersion correction) plus d·1e-12 (Θ_D(0)).
+    T_low plus the quadrature's own error estimate there, scaled by (T/T_low)²
+    (the dispersion correction), plus d·1e-12 (Θ_D(0)).
     At T -> ∞ the value tends to d k_B (Dulong-Petit, 3 k_B per atom in 3D).
     Underflow to 0 happens only where the exact value is below ~1e-308 J/K.
 
@@ -399,8 +413,8 @@ def heat_capacity(model: PhononModel, T: ArrayLike, method: str = "rays", *, ang
     T, key = _inputs(model, T, method, dict(angular_order=angular_order, radial_order=radial_order,
                                             panel_ratio=panel_ratio, t_min=t_min), n, return_error)
 
-    def compute(spec, T):
-        value, error = _thermal_sum(model, key, spec, T, "cv")
+    def compute(spec, T, want_error):
+        value, error = _thermal_sum(model, key, spec, T, "cv", want_error)
         return _K_B * value, _K_B * error
 
     return _evaluate(model, T, key, compute, return_error)
@@ -456,7 +470,8 @@ def phonon_number(model: PhononModel, T: ArrayLike, method: str = "rays", *, ang
     T, key = _inputs(model, T, method, dict(angular_order=angular_order, radial_order=radial_order,
                                             panel_ratio=panel_ratio, t_min=t_min), n, return_error)
     _refuse_divergent(model, T, "phonon_number", 1, valid="model.dim >= 2, or T = 0")
-    return _evaluate(model, T, key, lambda spec, T: _thermal_sum(model, key, spec, T, "n"), return_error)
+    return _evaluate(model, T, key, lambda spec, T, want: _thermal_sum(model, key, spec, T, "n", want),
+                     return_error)
 
 
 def mean_square_displacement(model: PhononModel, T: ArrayLike, method: str = "rays", *,
@@ -521,8 +536,8 @@ def mean_square_displacement(model: PhononModel, T: ArrayLike, method: str = "ra
         raise ValueError("model.mass is None: the mean-square displacement needs the atomic mass")
     pref = _HBAR / model.mass
 
-    def compute(spec, T):
-        thermal, error = _thermal_sum(model, key, spec, T, "u")
+    def compute(spec, T, want_error):
+        thermal, error = _thermal_sum(model, key, spec, T, "u", want_error)
         with np.errstate(over="ignore"):                            # inf: beyond the double range
             return pref * (spec.zero_point + thermal), pref * error
 

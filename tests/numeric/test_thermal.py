@@ -370,3 +370,16 @@ def test_models_at_the_ends_of_the_double_range():
     np.testing.assert_allclose(mean_square_displacement(model, T), ref, rtol=1e-8)
     np.testing.assert_allclose(heat_capacity(model, T[1:]), debye_heat_capacity(T[1:], theta), rtol=1e-8)
     assert mean_square_displacement(model, 1.0) == math.inf           # 9 k_B T/(M ω_D²) ~ 1e555 m²
+
+
+def test_mesh_below_its_resolution_uses_the_long_wave_limit():
+    # the shifted 32³ mesh has no mode below ~Θ/64: at T = Θ/1000 it gave 4e-6 of the T³ law with an
+    # "error" of 4e-6 (both rules ~0), at Θ·1e-5 exactly 0 with error 0; now the law, error conservative
+    model = SpringModel.with_debye_temperature(Lattice.fcc(A), 63.5 * atomic_mass, 300.0, 0.3)
+    th = model.debye_temperature_T0()
+    T = th * np.array([1e-5, 1e-3, 5e-3])
+    c, err = heat_capacity(model, T, "mesh", return_error=True)
+    law = 12 * math.pi**4 / 5 * k_B * (T / th) ** 3
+    dispersion = np.abs(heat_capacity(model, T) / law - 1.0)      # rays: resolved at these T
+    assert np.all(np.abs(c / law - 1.0) <= 1e-12)
+    assert np.all(err >= dispersion * law)
