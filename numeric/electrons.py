@@ -507,8 +507,16 @@ class TightBinding:
         self._method(method)
         e = checked("E", E)
         w = self._width(width) if method == "smearing" else None
+        if w is not None and not 1e-300 <= w / self._scale <= 1e300:
+            raise ValueError(f"width = {w:g} J is outside the valid range [{1e-300 * self._scale:g}, "
+                             f"{1e300 * self._scale:g}] J: in units of the hopping |t| + |t2| it under- or "
+                             "overflows")
         tm, eps = self._mesh(mesh)
-        reduced = e / self._scale
+        # in units of the scale; beyond 1e6 (widths) from the band (|ε|/scale <= ~20) every count and
+        # density is its limit (0 or 2 states, density 0), so E/scale is clipped there (it may overflow)
+        bound = 1e6 * max(1.0, (w / self._scale) if w is not None else 1.0)
+        with np.errstate(over="ignore"):
+            reduced = np.clip(e / self._scale, -bound, bound)
         if method == "tetrahedron":
             count, density = (a.reshape(-1) for a in tm.sums(eps, reduced))
         else:

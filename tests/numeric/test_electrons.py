@@ -521,3 +521,17 @@ def test_electron_models_refuse_what_they_cannot_represent():
         tb.band_energy(mesh=4, blochl="no")
     with pytest.raises(ValueError, match=r"lattice\.dim = 1"):
         TightBinding(Lattice.chain(1e-10), eV, electrons_per_cell=1.0).band_energy()
+
+
+def test_tight_binding_energies_and_widths_beyond_the_band_scale():
+    """E far outside the band (E/t overflowing) is outside the band: 0 states below, 2 above, DOS 0
+    (was 'E = inf is outside the valid range' from the tetrahedron code); a smearing width that under-
+    or overflows in units of t is a ValueError naming width (was ZeroDivisionError or nan)."""
+    tb = TightBinding(Lattice.sc(3e-10), 1e-250, electrons_per_cell=1.0)
+    np.testing.assert_array_equal(tb.integrated_dos([-1e300, 1e300], mesh=6), [0.0, 2.0])
+    np.testing.assert_array_equal(tb.dos([-1e300, 1e300], mesh=6), [0.0, 0.0])
+    assert tb.integrated_dos(1e300, "smearing", mesh=6, width=1e-250) == 2.0
+    wide = TightBinding(Lattice.sc(3e-10), 1e-10, electrons_per_cell=1.0)
+    for model, width in ((wide, 1e-320), (tb, 1e300)):  # width/t = 1e-310, 1e550
+        with pytest.raises(ValueError, match=r"^width = "):
+            model.dos(0.0, "smearing", mesh=6, width=width)
