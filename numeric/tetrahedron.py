@@ -405,17 +405,22 @@ _SERIES_TERMS = 60
 
 
 @numba.njit(cache=True, error_model="numpy")
-def _taylor_coefficient(n: int, c: float) -> float:
-    """f⁽ⁿ⁾(c)/n! for f(x) = x² ln|x|/2 (so f⁽³⁾ = 1/x); c != 0."""
+def _taylor_coefficient(n: int, k: int, c: float) -> float:
+    """c^k f⁽ⁿ⁾(c)/n! for f(x) = x² ln|x|/2 (so f⁽³⁾ = 1/x) and n = m + k; c != 0.
+
+    The factor c^k pairs with h_k(e/c) in :func:`_cluster_dd`: c^k/c^(n−2) = c^(2−m) has no power that
+    can overflow, however small c is (c^(n−2) alone overflows for n ~ 60 and |c| < 1e-5).
+    """
+    scale = c**k
     if n == 0:
         return 0.5 * c * c * math.log(abs(c))
     if n == 1:
-        return c * math.log(abs(c)) + 0.5 * c
+        return scale * (c * math.log(abs(c)) + 0.5 * c)
     if n == 2:
-        return 0.5 * (math.log(abs(c)) + 1.5)
-    # f⁽ⁿ⁾(c) = (−1)^(n−3) (n−3)!/c^(n−2)  ->  /n! = ±1/(n(n−1)(n−2) c^(n−2))
+        return scale * 0.5 * (math.log(abs(c)) + 1.5)
+    # f⁽ⁿ⁾(c) = (−1)^(n−3) (n−3)!/c^(n−2)  ->  c^k/n! ... = ±c^(2−m)/(n(n−1)(n−2)), m = n − k
     sign = 1.0 if (n - 3) % 2 == 0 else -1.0
-    return sign / (n * (n - 1.0) * (n - 2.0) * c ** (n - 2))
+    return sign * c ** (2 - (n - k)) / (n * (n - 1.0) * (n - 2.0))
 
 
 @numba.njit(cache=True, error_model="numpy")
@@ -423,7 +428,8 @@ def _cluster_dd(x: np.ndarray, i: int, m: int) -> float:
     """f[x_i, ..., x_{i+m}] by the Taylor series about the window's mean c (all points near c != 0).
 
     (x − c)^(m+k) has divided difference h_k(e) on the window (e = x − c, h_k the complete homogeneous
-    symmetric polynomial), so f[x_i..x_{i+m}] = Σ_k f⁽ᵐ⁺ᵏ⁾(c)/(m+k)! h_k(e).
+    symmetric polynomial), so f[x_i..x_{i+m}] = Σ_k f⁽ᵐ⁺ᵏ⁾(c)/(m+k)! h_k(e), summed as
+    Σ_k [c^k f⁽ᵐ⁺ᵏ⁾(c)/(m+k)!] h_k(e/c) (|e/c| <= 1/4: no power of c or e over- or underflows).
     """
     c = 0.0
     for j in range(i, i + m + 1):
@@ -432,13 +438,13 @@ def _cluster_dd(x: np.ndarray, i: int, m: int) -> float:
     h = np.zeros(_SERIES_TERMS)
     h[0] = 1.0
     for j in range(i, i + m + 1):
-        e = x[j] - c
+        e = (x[j] - c) / c
         for k in range(1, _SERIES_TERMS):
             h[k] += e * h[k - 1]
     total = 0.0
     previous = math.inf
     for k in range(_SERIES_TERMS):
-        term = _taylor_coefficient(m + k, c) * h[k]
+        term = _taylor_coefficient(m + k, k, c) * h[k]
         total += term
         # h_k vanishes for odd k when the e are symmetric: stop only after two small terms in a row
         if k >= 2 and max(abs(term), previous) <= 1e-17 * abs(total):
@@ -465,7 +471,7 @@ def _mean_inverse(x: np.ndarray) -> float:
             hi = x[i + m]
             spread = hi - lo
             centre = 0.5 * (lo + hi)
-            if spread <= _CLUSTER * abs(centre):
+            if centre != 0.0 and spread <= _CLUSTER * abs(centre):   # [0, 0] is no cluster about 0
                 table[i] = _cluster_dd(x, i, m)
             elif spread > 0.0:
                 table[i] = (table[i + 1] - table[i]) / spread
@@ -597,6 +603,12 @@ def _corners(name: str, value: object) -> np.ndarray:
     return np.ascontiguousarray(arr)
 
 
+def _power_of_two_scale(x: np.ndarray) -> float:
+    """2^k near max|x| (1 for x = 0): x/2^k is exact, in [−1, 1], and ⟨1/x⟩ = ⟨1/(x/2^k)⟩/2^k."""
+    top = float(np.max(np.abs(x)))
+    return math.ldexp(1.0, math.frexp(top)[1]) if top > 0.0 else 1.0
+
+
 def mean_inverse(x: ArrayLike) -> float:
     """Principal-value average of 1/d over a tetrahedron with corner values x (sorted ascending), 1/unit of x.
 
@@ -619,7 +631,8 @@ def mean_inverse(x: ArrayLike) -> float:
     x = _corners("x", x)
     if np.any(np.diff(x) < 0.0):
         raise ValueError(f"x = {x.tolist()} must be sorted ascending")
-    return float(_mean_inverse(x))
+    s = _power_of_two_scale(x)
+    return float(_mean_inverse(x / s)) / s
 
 
 def occupied_inverse(e: ArrayLike, d: ArrayLike, ef: float) -> float:
@@ -639,7 +652,9 @@ def occupied_inverse(e: ArrayLike, d: ArrayLike, ef: float) -> float:
     >>> occupied_inverse([0.0, 1.0, 2.0, 3.0], [2.0, 2.0, 2.0, 2.0], 5.0)
     0.5
     """
-    return float(_occupied_inverse(_corners("e", e), _corners("d", d), scalar("ef", ef)))
+    d = _corners("d", d)
+    s = _power_of_two_scale(d)
+    return float(_occupied_inverse(_corners("e", e), d / s, scalar("ef", ef))) / s
 
 
 def occupied_inverse_average(eps: ArrayLike, eps_q: ArrayLike, ef: float, tetra: ArrayLike) -> float:
