@@ -506,7 +506,7 @@ class TightBinding:
               width: float | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         self._method(method)
         e = checked("E", E)
-        w = self._width(width) if method == "smearing" else None
+        w = self._width(width) if method == "smearing" or width is not None else None  # validated always
         if w is not None and not 1e-300 <= w / self._scale <= 1e300:
             raise ValueError(f"width = {w:g} J is outside the valid range [{1e-300 * self._scale:g}, "
                              f"{1e300 * self._scale:g}] J: in units of the hopping |t| + |t2| it under- or "

@@ -256,6 +256,7 @@ def chi0(electrons: object, q: ArrayLike, omega: ArrayLike = 0.0, T: ArrayLike =
     (0.8325586781, 0.3926990817)
     """
     domain = band_domain(electrons)
+    nk = integer("nk", nk, 2, 96)  # validated for every band (used by lattice bands)
     if isinstance(domain, TetrahedronBZ):
         return _chi0_lattice(electrons, domain, q, omega, T, nk)
     k_F, E_F, g_F = _gas(electrons, "chi0")

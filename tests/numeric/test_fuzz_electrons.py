@@ -140,8 +140,9 @@ CALLS: list[tuple[str, Callable, dict, dict]] = [
      dict(omega_p=[-1.0], omega_LO=[0.0], omega_TO=[6e13])),
     ("response.chemical_potential", response.chemical_potential, dict(electrons=COPPER, T=300.0),
      dict(T=[-1.0])),
-    ("response.chi0", response.chi0, dict(electrons=COPPER, q=1e10, omega=0.0, T=0.0, order=4, ratio=0.25),
-     dict(q=[0.0, -1.0], omega=[-1.0], T=[-1.0], order=[1, 65, 2.5, "4"], ratio=[0.0, 1.0])),
+    ("response.chi0", response.chi0,
+     dict(electrons=COPPER, q=1e10, omega=0.0, T=0.0, order=4, ratio=0.25, nk=8),
+     dict(q=[0.0, -1.0], omega=[-1.0], T=[-1.0], order=[1, 65, 2.5, "4"], ratio=[0.0, 1.0], nk=[1, 97, 8.0])),
     ("response.dielectric_rpa", response.dielectric_rpa, dict(electrons=COPPER, q=1e10, omega=0.0, T=0.0,
                                                               order=4), dict(q=[0.0], order=[0])),
     ("response.thomas_fermi_wavevector_numeric", response.thomas_fermi_wavevector_numeric,
@@ -164,16 +165,38 @@ CALLS: list[tuple[str, Callable, dict, dict]] = [
      dict(n=[0.0, -1.0, 1e-320], m=[0.0, 1e300])),
     ("electrons.TightBinding", _tb, dict(t=E, t2=0.0, electrons_per_cell=0.7),
      dict(t=[0.0, -E], electrons_per_cell=[0.0, 2.0, 3.0])),
+    ("electrons.TightBinding.dos", lambda **kw: _tb().dos(**kw),
+     dict(E=0.0, method="smearing", mesh=4, width=E),
+     dict(method=["gauss", None], mesh=[0, 97, 4.0], width=[0.0, -1.0])),
+    ("electrons.TightBinding.integrated_dos", lambda **kw: _tb().integrated_dos(**kw),
+     dict(E=0.0, method="tetrahedron", mesh=4, width=E), dict(width=[0.0])),
+    ("electrons.TightBinding.fermi_energy_for", lambda **kw: _tb().fermi_energy_for(**kw),
+     dict(electrons_per_cell=0.5, mesh=4), dict(electrons_per_cell=[0.0, 2.0], mesh=[1.5])),
+    ("electrons.TightBinding.band_energy", lambda **kw: _tb().band_energy(**kw),
+     dict(electrons_per_cell=0.5, mesh=4, blochl=True), dict(electrons_per_cell=[2.5], blochl=["yes", None])),
+    ("electrons.FreeElectronGas.energies", COPPER.energies, dict(k=[1e10, 0.0, 0.0]),
+     dict(k=[np.ones(2), 1e10, [1e300, 0.0, 0.0]])),
+    ("electrons.FreeElectronGas.velocities", COPPER.velocities, dict(k=[1e10, 0.0, 0.0]),
+     dict(k=[np.ones(4)])),
+    ("electrons.FreeElectronGas.dos", COPPER.dos, dict(E=1e-19), {}),
     ("bands.FermiSphere", bands.FermiSphere, dict(mass=ME, k_F=1.36e10), dict(mass=[0.0], k_F=[-1.0])),
     ("bands.TetrahedronBZ", bands.TetrahedronBZ, dict(lattice=SC, energy_scale=E), dict(energy_scale=[0.0])),
 ]
 #: parameters that take models or flags, not numbers (tried with their own invalid values only)
-NOT_NUMERIC = {"electrons", "phonons", "lattice", "cutoff", "coupling"}
+NOT_NUMERIC = {"electrons", "phonons", "lattice", "cutoff", "coupling", "method", "blochl"}
 
-#: documented valid values among NOT_REAL: F(x = inf) = 0
-ACCEPTED = {("screening.lindhard_static", "x"): (math.inf,)}
+#: documented valid values among NOT_REAL: F(x = inf) = 0; None: the default mesh, width or filling
+ACCEPTED = {("screening.lindhard_static", "x"): (math.inf,),
+            **{(f"electrons.TightBinding.{m}", "mesh"): (None,)
+               for m in ("dos", "integrated_dos", "fermi_energy_for", "band_energy")},
+            **{(f"electrons.TightBinding.{m}", "width"): (None,) for m in ("dos", "integrated_dos")},
+            ("electrons.TightBinding.band_energy", "electrons_per_cell"): (None,)}
 
-COVERED.update(f"numeric.{label}" for label, *_ in CALLS)
+
+def _accepted(label: str, param: str, bad: object) -> bool:
+    return any(bad is a or (isinstance(bad, float) and bad == a) for a in ACCEPTED.get((label, param), ()))
+
+COVERED.update(f"numeric.{'.'.join(label.split('.')[:2])}" for label, *_ in CALLS)  # methods: their class
 
 
 @pytest.mark.parametrize(("label", "func", "good", "extra"), CALLS, ids=[label for label, *_ in CALLS])
@@ -183,7 +206,7 @@ def test_invalid_input_is_refused_naming_the_parameter(label, func, good, extra)
     func(**good)  # the valid call works
     for param in good:
         for bad in ([] if param in NOT_NUMERIC else NOT_REAL) + list(extra.get(param, [])):
-            if isinstance(bad, float) and bad in ACCEPTED.get((label, param), ()):
+            if _accepted(label, param, bad):
                 continue
             with pytest.raises((ValueError, TypeError)) as info:
                 func(**{**good, param: bad})
