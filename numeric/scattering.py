@@ -23,6 +23,10 @@ then below the closed form). Real copper's phonons end at q_D < 2k_F, so there
 normal processes alone and no momentum sink, electrons and phonons would drift
 together and the DC resistivity would vanish.
 
+The rates are monomials in their inputs and are evaluated in powers of two
+(``numeric.screening.scaled``): any inputs give the rate to 1e-13 (tested against mpmath) or, where it
+exceeds the largest double, a ValueError naming the inputs.
+
 >>> print(f"T_BG(Cu) = {bloch_gruneisen_temperature(1.36e10, 4.76e3):.0f} K")
 T_BG(Cu) = 989 K
 

@@ -5,6 +5,15 @@ the density of states per volume for both spins; ε = 1 − v(q) χ0,
 v(q) = e²/(ε0 q²). Electron masses default to the free-electron mass.
 The dynamic (retarded, T = 0) response is χ0(q, ω) = −g(E_F) f(z, u) with
 z = q/(2 k_F) and u = ω/(q v_F) (:func:`lindhard_dynamic`); f(z, 0) = F(z).
+
+Range: inputs may span the whole double range. Monomial closed forms (here k_TF
+and ω_p; the couplings and rates of :mod:`numeric.coupling` and
+:mod:`numeric.scattering`) are evaluated in powers of two (:func:`scaled`), the
+homogeneous ones with a common scale, so that no intermediate over- or
+underflows; a value beyond the largest double (1.8e308) is a ValueError naming
+every input and its value (:func:`finite_result`), never inf or NaN. Left:
+:func:`plasmon_frequency` and :func:`dielectric_small_q` form q² inside their
+kernels, so q above ~1e154 1/m is refused even where the value would fit.
 """
 
 from __future__ import annotations
