@@ -345,6 +345,12 @@ def test_low_dimensional_limits_and_refusals():
     zeta3 = 1.2020569031595942
     assert close(thermal.heat_capacity(SQUARE, th2 * 1e-100, **FAST), 24 * zeta3 * k_B * 1e-200, 1e-9)
     assert close(thermal.heat_capacity(SQUARE, 1e300, **FAST), 2 * k_B, 1e-12)
+    # Debye models in 1D and 2D: d² (d+1)! ζ(d+1) (T/Θ)^d, n = d² (d−1)! ζ(d) (T/Θ)^d in 2D, at any tiny τ
+    for tau in (1e-250, 1e-100, 1e-8, 1e-3, 1e-2):          # Debye: exact up to e^(−1/τ)
+        line, plane = DebyeModel(THETA, 1e10, M, dim=1), DebyeModel(THETA, 1e19, M, dim=2)
+        assert close(thermal.heat_capacity(line, THETA * tau), math.pi**2 / 3 * k_B * tau, 1e-9)
+        assert close(thermal.heat_capacity(plane, THETA * tau), 24 * zeta3 * k_B * tau**2, 1e-9)
+        assert close(thermal.phonon_number(plane, THETA * tau), 2 * math.pi**2 / 3 * tau**2, 1e-9)
     refused(lambda: thermal.phonon_number(CHAIN, 1.0), ("model.dim",))
     refused(lambda: thermal.mean_square_displacement(CHAIN, 0.0), ("model.dim",))
     refused(lambda: thermal.debye_waller_2W(SQUARE.__class__.with_debye_temperature(
