@@ -46,8 +46,8 @@ sorted once), which makes low temperatures cheap. The Bose sums are formed
 as (k_B T/ħ) Σ w h(x)/ω^k with h(x) = x n_B(x) -> 1, so that T up to the
 largest double gives the classical limit, never 0/0.
 
-Every T in [0, 1.8e308] K gives a finite value: below T_low = Θ_D(0)
-min(1e-5, 10 t_min), where the innermost radial panel stops resolving the
+Every T in [0, 1.8e308] K gives a finite value: below T_low = 0.1 t_min
+Θ_D(0), where the innermost radial panel [0, t_min] stops resolving the
 thermal wavevectors k_B T/ħv (mesh: 0.3 Θ_D(0)/n, its smallest |q|), the
 sums are the model's own long-wave limit (:func:`_low_T_law`: the T³ law of
 C_V, from the model's sound velocities),
@@ -252,9 +252,10 @@ def _evaluate(model, T, key, compute, return_error):
 
 
 # ====================================================================== T -> 0: the long-wave limit
-#: Low-T edge: below T_low = Θ_D(0) min(_LOW_T_RATIO, 10 t_min) the sums are the model's own
-#: long-wavelength limit (the rule's innermost panel, t_min, no longer resolves k_B T/ħv).
-_LOW_T_RATIO = 1e-5
+#: Low-T edge: below T_low = _LOW_T_RATIO t_min Θ_D(0) the sums are the model's own long-wavelength
+#: limit (the rule's innermost panel [0, t_min] no longer resolves k_B T/ħv; measured on the Debye
+#: model: 3e-12 relative at T = 0.1 t_min Θ_D for t_min = 1e-3 and 1e-2, 1e-3 to 1 at 0.01 t_min Θ_D).
+_LOW_T_RATIO = 0.1
 #: Relative accuracy of Θ_D(0) (the direction average of the sound velocities, rtol 1e-12).
 _THETA_RTOL = 1e-12
 #: ζ(n), n = 2, 3, 4.
@@ -264,9 +265,9 @@ _MESH_MAX = {1: 1 << 21, 2: 1448, 3: 128}
 
 
 def _edge_ratio(key: tuple) -> float:
-    """T_low/Θ_D(0) of a rule: min(1e-5, 10 t_min) for rays; 0.3/n for the n^d mesh, whose smallest
+    """T_low/Θ_D(0) of a rule: 0.1 t_min for rays; 0.3/n for the n^d mesh, whose smallest
     frequencies are ~Θ_D/(2n) (below ~Θ_D/(3n) its sums are exponentially small, not ∝ T³)."""
-    return min(_LOW_T_RATIO, 10.0 * key[1].t_min) if key[0] == "rays" else 0.3 / key[1]
+    return _LOW_T_RATIO * key[1].t_min if key[0] == "rays" else 0.3 / key[1]
 
 
 def low_temperature_edge(model: PhononModel, key: tuple) -> float:
@@ -298,8 +299,8 @@ def _thermal_sum(model: PhononModel, key: tuple, spec: _Spectrum, T: np.ndarray,
     """A Bose-weighted spectral sum at every T > 0 (0 at T = 0), and the error of the low-T law.
 
     Below :func:`low_temperature_edge` the sum is the model's long-wave limit :func:`_low_T_law`; its
-    error (``want_error``) is the law's relative deviation from the quadrature at the edge plus the
-    quadrature's own error there (against the coarser rule), scaled by (T/T_low)² (the dispersion
+    error (``want_error``) is twice the law's relative deviation from the quadrature at the edge plus
+    the quadrature's own error there (against the coarser rule), scaled by (T/T_low)² (the dispersion
     correction is of relative order (T/Θ)²), plus d × the accuracy of Θ_D(0).
     """
     flat = T.reshape(-1)
@@ -328,7 +329,8 @@ def _thermal_sum(model: PhononModel, key: tuple, spec: _Spectrum, T: np.ndarray,
                 coarse = float(_contract(_spectrum(model, _lower(key)), np.array([edge]), kind)[0])
                 relative = (abs(at_edge / float(_low_T_law(model, kind, np.array([edge]))[0]) - 1.0)
                             + abs(coarse / at_edge - 1.0))        # the rule's own error at the edge
-                err[small] = law * (relative * (flat[small] / edge) ** 2 + model.dim * _THETA_RTOL)
+                # ×2: the deviation at the edge also holds the O((T/Θ)⁴) terms, of either sign
+                err[small] = law * (2.0 * relative * (flat[small] / edge) ** 2 + model.dim * _THETA_RTOL)
     return out.reshape(T.shape), err.reshape(T.shape)
 
 
@@ -365,7 +367,7 @@ def heat_capacity(model: PhononModel, T: ArrayLike, method: str = "rays", *, ang
         panels down to t_min). Default 3.
     t_min : float, optional
         "rays": inner edge of the geometric panels (then one panel [0, t_min]), in [1e-30, 1).
-        Default 1e-7. Below T_low = Θ_D(0) min(1e-5, 10 t_min) the model's long-wave limit
+        Default 1e-7. Below T_low = 0.1 t_min Θ_D(0) the model's long-wave limit
         is used instead of the quadrature (Notes).
     n : int, optional
         "mesh": divisions n of the shifted n^d Monkhorst-Pack mesh, >= 1 (n^d <= ~2·10⁶). Default 32.
@@ -387,14 +389,14 @@ def heat_capacity(model: PhononModel, T: ArrayLike, method: str = "rays", *, ang
     the model's sound velocities; C_V -> d k_B (1 − ħ²⟨ω²⟩/(12 k_B² T²)) as
     T -> ∞ (x²eˣ/(eˣ−1)² = 1 − x²/12 + ...), ⟨ω²⟩ the mean over all modes.
 
-    Every T in [0, 1.8e308] K gives a finite value. Below T_low = Θ_D(0)
-    min(1e-5, 10 t_min) (3.4e-4 K for Θ_D(0) = 343 K and the default rule;
+    Every T in [0, 1.8e308] K gives a finite value. Below T_low = 0.1 t_min
+    Θ_D(0) (3.4e-6 K for Θ_D(0) = 343 K and the default rule;
     0.3 Θ_D(0)/n for the mesh, which does not resolve the acoustic region below)
     the value is the model's own long-wave limit d² (d+1)! ζ(d+1) k_B (T/Θ_D(0))^d
     (the T³ law in 3D, π²/3 k_B T/Θ_D(0) in 1D), exact as T -> 0; its relative
-    error, reported by ``return_error``, is its deviation from the quadrature at
-    T_low plus the quadrature's own error estimate there, scaled by (T/T_low)²
-    (the dispersion correction), plus d·1e-12 (Θ_D(0)).
+    error, reported by ``return_error``, is twice its deviation from the
+    quadrature at T_low plus the quadrature's own error estimate there, scaled by
+    (T/T_low)² (the dispersion correction), plus d·1e-12 (Θ_D(0)).
     At T -> ∞ the value tends to d k_B (Dulong-Petit, 3 k_B per atom in 3D).
     Underflow to 0 happens only where the exact value is below ~1e-308 J/K.
 

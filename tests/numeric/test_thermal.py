@@ -383,3 +383,22 @@ def test_mesh_below_its_resolution_uses_the_long_wave_limit():
     dispersion = np.abs(heat_capacity(model, T) / law - 1.0)      # rays: resolved at these T
     assert np.all(np.abs(c / law - 1.0) <= 1e-12)
     assert np.all(err >= dispersion * law)
+
+
+@pytest.mark.parametrize("t_min", [1e-3, 1e-2, 0.3])
+def test_coarse_inner_panel_hands_over_to_the_long_wave_limit(t_min):
+    # t_min = 0.3 gave −100 % at T = 1e-5 Θ with an error estimate of 9e-36 (both rules missed the
+    # thermal phonons in [0, t_min]); now T_low = 0.1 t_min Θ and the Debye model is exact on both sides
+    model = DebyeModel.on_lattice(343.0, Lattice.fcc(3.615e-10))
+    T = 343.0 * np.geomspace(1e-9, 1e-1, 17)
+    c, err = heat_capacity(model, T, t_min=t_min, return_error=True)
+    ref = debye_heat_capacity(T, 343.0)
+    np.testing.assert_allclose(c, ref, rtol=1e-9)
+    assert np.all(err <= 1e-8 * ref)
+    # a spring model: the law's dispersion error below T_low is reported, not hidden
+    springs = SpringModel.with_debye_temperature(Lattice.fcc(A), 63.5 * atomic_mass, 300.0, 0.3)
+    th = springs.debye_temperature_T0()
+    T = th * np.array([1e-4, 3e-3, 0.02])
+    c, err = heat_capacity(springs, T, t_min=t_min, angular_order=8, return_error=True)
+    fine = heat_capacity(springs, T, angular_order=8)
+    assert np.all(np.abs(c - fine) <= err + 1e-10 * fine)
