@@ -454,6 +454,18 @@ def _cluster_dd(x: np.ndarray, i: int, m: int) -> float:
 
 
 @numba.njit(cache=True, error_model="numpy")
+def _first_difference(a: float, b: float) -> float:
+    """f[a, b] = (f(b) − f(a))/(b − a), f = x² ln|x|/2, a != b, without forming x² (which underflows for
+    |x| < 1e-154, losing the ln): (a + b) ln|b|/2 + a (a/(b − a)) (ln|b| − ln|a|)/2."""
+    if a == 0.0:
+        return 0.5 * b * math.log(abs(b))
+    if b == 0.0:
+        return 0.5 * a * math.log(abs(a))
+    lb = math.log(abs(b))
+    return 0.5 * (a + b) * lb + 0.5 * a * (a / (b - a)) * (lb - math.log(abs(a)))
+
+
+@numba.njit(cache=True, error_model="numpy")
 def _mean_inverse(x: np.ndarray) -> float:
     """Principal-value average of 1/d over a tetrahedron with vertex values x (sorted ascending).
 
@@ -473,6 +485,8 @@ def _mean_inverse(x: np.ndarray) -> float:
             centre = 0.5 * (lo + hi)
             if centre != 0.0 and spread <= _CLUSTER * abs(centre):   # [0, 0] is no cluster about 0
                 table[i] = _cluster_dd(x, i, m)
+            elif spread > 0.0 and m == 1:
+                table[i] = _first_difference(lo, hi)
             elif spread > 0.0:
                 table[i] = (table[i + 1] - table[i]) / spread
             else:  # every value of the window is 0
@@ -603,10 +617,21 @@ def _corners(name: str, value: object) -> np.ndarray:
     return np.ascontiguousarray(arr)
 
 
-def _power_of_two_scale(x: np.ndarray) -> float:
-    """2^k near max|x| (1 for x = 0): x/2^k is exact, in [−1, 1], and ⟨1/x⟩ = ⟨1/(x/2^k)⟩/2^k."""
+def _power_of_two_scale(x: np.ndarray, name: str) -> float:
+    """2^k near max|x| (1 for x = 0): x/2^k is exact, in [−1, 1], and ⟨1/x⟩ = ⟨1/(x/2^k)⟩/2^k.
+
+    ValueError if a non-zero value is below 2^−1000 max|x| (it would vanish in x/2^k; with three such
+    values the exact average is finite but the kernel would see a log-divergent face).
+    """
     top = float(np.max(np.abs(x)))
-    return math.ldexp(1.0, math.frexp(top)[1]) if top > 0.0 else 1.0
+    if top == 0.0:
+        return 1.0
+    small = float(np.min(np.abs(x[x != 0.0])))
+    if small < math.ldexp(top, -1000):
+        decades = math.log10(top) - math.log10(small)
+        raise ValueError(f"{name} = {x.tolist()} spans {decades:.0f} decades, outside the valid range: "
+                         "non-zero values within 300 decades of the largest")
+    return math.ldexp(1.0, math.frexp(top)[1])
 
 
 def mean_inverse(x: ArrayLike) -> float:
@@ -631,7 +656,7 @@ def mean_inverse(x: ArrayLike) -> float:
     x = _corners("x", x)
     if np.any(np.diff(x) < 0.0):
         raise ValueError(f"x = {x.tolist()} must be sorted ascending")
-    s = _power_of_two_scale(x)
+    s = _power_of_two_scale(x, "x")
     return float(_mean_inverse(x / s)) / s
 
 
@@ -653,7 +678,7 @@ def occupied_inverse(e: ArrayLike, d: ArrayLike, ef: float) -> float:
     0.5
     """
     d = _corners("d", d)
-    s = _power_of_two_scale(d)
+    s = _power_of_two_scale(d, "d")
     return float(_occupied_inverse(_corners("e", e), d / s, scalar("ef", ef))) / s
 
 
