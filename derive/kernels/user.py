@@ -196,10 +196,12 @@ def _measure(node: ast.AST, text: str, args: set[str]) -> _Size:
     if isinstance(node, ast.Constant):
         v = node.value
         if isinstance(v, int) and not isinstance(v, bool):
-            if v.bit_length() > 1024:
-                raise ValueError(f"the integer {where()!r} is beyond double range (about 1.8e308)")
+            try:
+                value = float(v)
+            except OverflowError:
+                raise ValueError(f"the integer {where()!r} is beyond double range (about 1.8e308)") from None
             d = v.bit_length() * 0.30103 + 1
-            return _Size(float(v), d, d)
+            return _Size(value, d, d)
         if isinstance(v, float):
             if math.isinf(v):
                 raise ValueError(f"the number {where()!r} is beyond double range (about 1.8e308)")
