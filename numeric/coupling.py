@@ -161,14 +161,18 @@ def frohlich_coupling_screened(
         raise ValueError("q = 0 needs k_TF > 0 (the unscreened coupling diverges at q = 0)")
     polar = _polar(omega_LO, eps_inf, eps_s, V)
     # C q/(q² + k_TF²) is of degree −1 in (q, k_TF) together: both divided by 2^s, q 2^-s near 1 (so that
-    # C q stays normal) unless k_TF/q > 2^400 (then k_TF 2^-s near 1; the value is ~C q/k_TF², tiny)
+    # C q stays normal) unless k_TF/q > 2^400 (then k_TF 2^-s near 1: the value ~C q/k_TF² is then below
+    # ~1e-100 C, and where C q/k_TF is below ~1e-290 its kernel products are subnormal: digits are lost)
     q_b, k_b = np.broadcast_arrays(q_a, k_a)
     _, s_q = np.frexp(q_b)
     _, s_max = np.frexp(np.maximum(q_b, k_b))
     s = np.where((q_b > 0) & (s_max - s_q <= 400), s_q, s_max)
     q_s, k_s = np.ldexp(q_b, -s), np.ldexp(k_b, -s)
-    out = scaled(_kernels.frohlich_coupling_screened_loop, {"omega_LO": 0.5, "V": -0.5}, exponent=-s, q=q_s,
-                 **polar, k_TF=k_s)
+    # where q 2^-s is tiny (k_TF >> q), C q would be subnormal: ω_LO and V are evaluated 2^(2a) larger and
+    # smaller (C ∝ sqrt(ω_LO/V) grows 2^(2a), taken back exactly), a <= 450 keeps both in range
+    lift = 2 * np.clip(-800 - np.frexp(q_s)[1], 0, 450)
+    out = scaled(_kernels.frohlich_coupling_screened_loop, {"omega_LO": 0.5, "V": -0.5}, exponent=-s,
+                 offsets={"omega_LO": lift, "V": -lift}, q=q_s, **polar, k_TF=k_s)
     out = finite_result(out, "frohlich_coupling_screened", q=q_a, k_TF=k_a, **polar)
     return float(out) if np.ndim(out) == 0 else out
 

@@ -58,15 +58,16 @@ def finite_result(out: np.ndarray | float | complex, function: str,
 
 
 def scaled(loop, powers: dict[str, float], exponent: np.ndarray | int = 0,
-           **inputs: np.ndarray) -> np.ndarray | float:
+           offsets: dict[str, np.ndarray] | None = None, **inputs: np.ndarray) -> np.ndarray | float:
     """A monomial closed form Π x_i^p_i (times constants) evaluated without intermediate over/underflow.
 
     Each input x = m 2^e (``np.frexp``, e rounded to a multiple of the denominator of p so that 2^(p e)
     is exact) goes to the kernel as m 2^(e mod ...) near 1 times a power-of-two reference near a
     typical SI value of that input (the kernel's constants are then in range), and the result is
-    multiplied by 2^(Σ p_i e_i + exponent) once (``np.ldexp``). Powers are those of the derivation's
-    result (tested against mpmath at extreme inputs). Returns what :func:`numeric._support.evaluate`
-    returns.
+    multiplied by 2^(Σ p_i e_i + exponent) once (``np.ldexp``). ``offsets`` moves the reference of an
+    input by 2^offset (per element), e.g. to lift a kernel's intermediate product out of the subnormal
+    range. Powers are those of the derivation's result (tested against mpmath at extreme inputs).
+    Returns what :func:`numeric._support.evaluate` returns.
     """
     names = list(inputs)
     shaped = np.broadcast_arrays(*(inputs[n] for n in names))
@@ -77,10 +78,11 @@ def scaled(loop, powers: dict[str, float], exponent: np.ndarray | int = 0,
             args.append(x)
             continue
         step = {1.0: 1, 0.5: 2}.get(abs(p) % 1.0 or 1.0, 6)  # exponent multiple making p·e an integer
+        ref = _REF_EXP[name] + np.asarray((offsets or {}).get(name, 0), dtype=np.int64)
         mant, e = np.frexp(x)
-        e = e - _REF_EXP[name]
+        e = e - ref
         shift = (e // step) * step
-        args.append(np.ldexp(mant, (e - shift + _REF_EXP[name]).astype(np.int32)))
+        args.append(np.ldexp(mant, (e - shift + ref).astype(np.int32)))
         total = total + p * shift
     out = np.asarray(evaluate(loop, *args), dtype=np.float64)
     with np.errstate(over="ignore", under="ignore"):
