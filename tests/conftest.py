@@ -23,8 +23,15 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from derive.derivation import CheckReport, CheckResult
+
+# Hypothesis draws the same examples on every run (a property test that passed here passes in CI);
+# EPHKIT_HYPOTHESIS=explore draws new ones each run, to hunt for bugs.
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("EPHKIT_HYPOTHESIS", "repeatable"))
 
 #: How long a test waits for the session's ``ephkit check --json`` before giving up.
 WAIT_SECONDS = 1800.0
