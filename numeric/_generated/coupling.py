@@ -3,12 +3,12 @@
 GENERATED CODE: do not edit. Regenerate with `ephkit codegen --write`;
 `ephkit codegen --check` (run by the tests) fails when this file is stale.
 
-- deformation_potential_coupling: derivation `deformation_potential_coupling`, fingerprint a7fb3a5042b14faa
-- frohlich_coupling: derivation `frohlich_coupling`, fingerprint 048cb6dc4a212c1b
-- frohlich_coupling_screened: derivation `frohlich_screened_thomas_fermi`, fingerprint 8c4570a30b3c4664
-- frohlich_coupling_screened_dynamic: derivation `frohlich_screened_dynamic_high_frequency`, fingerprint ff7178cd7f9a25b7
-- coupled_mode_upper: derivation `coupled_plasmon_lo_modes`, fingerprint b094da6c343f2f25
-- coupled_mode_lower: derivation `coupled_plasmon_lo_modes`, fingerprint b094da6c343f2f25
+- deformation_potential_coupling: derivation `deformation_potential_coupling`, fingerprint a68393cc7a7fc619
+- frohlich_coupling: derivation `frohlich_coupling`, fingerprint 5682a7c565e95c5f
+- frohlich_coupling_screened: derivation `frohlich_screened_thomas_fermi`, fingerprint 5ca5f9a17cedc098
+- frohlich_coupling_screened_dynamic: derivation `frohlich_screened_dynamic_high_frequency`, fingerprint 27e05880ea9747f9
+- coupled_mode_upper: derivation `coupled_plasmon_lo_modes`, fingerprint a5249e7cc2661b6b
+- coupled_mode_lower: derivation `coupled_plasmon_lo_modes`, fingerprint a5249e7cc2661b6b
 """
 
 import math

@@ -3,8 +3,8 @@
 GENERATED CODE: do not edit. Regenerate with `ephkit codegen --write`;
 `ephkit codegen --check` (run by the tests) fails when this file is stale.
 
-- debye_T3: derivation `debye_T3_law`, fingerprint 5941c5d96ad837a4
-- debye_cv_reduced: derivation `debye_T3_law`, fingerprint 5941c5d96ad837a4
+- debye_T3: derivation `debye_T3_law`, fingerprint 452f005035e068ac
+- debye_cv_reduced: derivation `debye_T3_law`, fingerprint 452f005035e068ac
 """
 
 import math

@@ -3,10 +3,10 @@
 GENERATED CODE: do not edit. Regenerate with `ephkit codegen --write`;
 `ephkit codegen --check` (run by the tests) fails when this file is stale.
 
-- deformation_potential_rate_high_T: derivation `deformation_potential_rate_high_T`, fingerprint 0013e6ad8b18d770
-- bloch_gruneisen_transport_rate_low_T: derivation `bloch_gruneisen_transport_rate_low_T`, fingerprint 98c45da18df2214b
-- transport_rate_fermi_level_low_T: derivation `transport_rate_fermi_level_low_T`, fingerprint 66aba70d1f62c06b
-- quasiparticle_rate_low_T: derivation `quasiparticle_rate_low_T`, fingerprint 80b820333a56a102
+- deformation_potential_rate_high_T: derivation `deformation_potential_rate_high_T`, fingerprint 95b43f44ec1d16c5
+- bloch_gruneisen_transport_rate_low_T: derivation `bloch_gruneisen_transport_rate_low_T`, fingerprint cf75761b5950ec9b
+- transport_rate_fermi_level_low_T: derivation `transport_rate_fermi_level_low_T`, fingerprint 0ed36b6a2b5b50f4
+- quasiparticle_rate_low_T: derivation `quasiparticle_rate_low_T`, fingerprint ea0d55c55b812246
 """
 
 import math

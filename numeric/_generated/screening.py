@@ -3,14 +3,14 @@
 GENERATED CODE: do not edit. Regenerate with `ephkit codegen --write`;
 `ephkit codegen --check` (run by the tests) fails when this file is stale.
 
-- lindhard_static: derivation `lindhard_static`, fingerprint 27500e0437460d4a
-- thomas_fermi_wavevector: derivation `thomas_fermi_limit`, fingerprint 2ed858391a8e00a8
-- dielectric_thomas_fermi: derivation `thomas_fermi_limit`, fingerprint 2ed858391a8e00a8
-- plasma_frequency: derivation `lindhard_small_q_expansion`, fingerprint a5d1840a3e7011ca
-- dielectric_small_q: derivation `lindhard_small_q_expansion`, fingerprint a5d1840a3e7011ca
-- plasmon_frequency: derivation `plasmon_dispersion`, fingerprint 03643e737a3d1c9d
-- lindhard_dynamic_real: derivation `lindhard_dynamic_real`, fingerprint 6686cac8feeab126
-- lindhard_dynamic_imag: derivation `lindhard_dynamic_imag`, fingerprint edde8616e83bea18
+- lindhard_static: derivation `lindhard_static`, fingerprint a6b02fb434d97d5f
+- thomas_fermi_wavevector: derivation `thomas_fermi_limit`, fingerprint 597b1d2a4c55621d
+- dielectric_thomas_fermi: derivation `thomas_fermi_limit`, fingerprint 597b1d2a4c55621d
+- plasma_frequency: derivation `lindhard_small_q_expansion`, fingerprint 01c608c886342003
+- dielectric_small_q: derivation `lindhard_small_q_expansion`, fingerprint 01c608c886342003
+- plasmon_frequency: derivation `plasmon_dispersion`, fingerprint 8214b1e2083679e8
+- lindhard_dynamic_real: derivation `lindhard_dynamic_real`, fingerprint dc2dcb2f24a9085b
+- lindhard_dynamic_imag: derivation `lindhard_dynamic_imag`, fingerprint 09189f401776aa50
 """
 
 import math
