@@ -270,8 +270,11 @@ def codegen(name: str | None, backend: str, output: str | None, expr: str | None
                 sys.exit(1)
             click.echo("generated kernels are up to date")
         else:
-            for path in cg.write_generated():
+            written = cg.write_generated()
+            for path in written:
                 click.echo(f"wrote {path}")
+            if not written:
+                click.echo("generated kernels are up to date: nothing written")
         return
     if (name is None) == (expr is None):
         raise click.UsageError("give a derivation or kernel NAME (see --list) or --expr (with --args), "
