@@ -89,16 +89,11 @@ def _plain_safe(c: str) -> bool:
 def _braced(tex: str, start: int) -> tuple[str, int]:
     """The balanced ``{...}`` argument opening at ``tex[start]`` and the index after it."""
     assert tex[start] == "{", tex[start:start + 40]
-    depth, i = 0, start
-    while i < len(tex):
-        if tex[i] == "\\":
-            i += 2
-            continue
-        depth += {"{": 1, "}": -1}.get(tex[i], 0)
-        if depth == 0:
-            return tex[start + 1:i], i + 1
-        i += 1
-    raise AssertionError(f"unbalanced braces after {tex[start:start + 60]!r}")
+    try:
+        end = render._closing_brace(tex, start)
+    except ValueError:
+        raise AssertionError(f"unbalanced braces after {tex[start:start + 60]!r}") from None
+    return tex[start + 1:end], end + 1
 
 
 def text_arguments(tex: str) -> list[str]:

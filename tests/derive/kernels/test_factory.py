@@ -115,19 +115,10 @@ def test_a_builder_registered_under_a_wrong_name_fails():
 
 
 @pytest.fixture(scope="module")
-def load(tmp_path_factory):
+def load(tmp_path_factory, import_source):
     """Import generated source from a real file (numba's cache=True needs one)."""
     directory = tmp_path_factory.mktemp("kernels")
-
-    def _load(source: str, name: str):
-        path = directory / f"{name}.py"
-        path.write_text(source)
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
-
-    return _load
+    return lambda source, name: import_source(source, directory, name)
 
 
 @pytest.fixture(scope="module")

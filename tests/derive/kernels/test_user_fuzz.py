@@ -9,7 +9,6 @@ own evaluation at 50 digits where that is finite, real and well conditioned.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
 import tempfile
@@ -70,15 +69,6 @@ def _accepted(text: str) -> factory.Kernel:
         raise
 
 
-def _load(source: str, directory: Path, name: str):
-    path = directory / f"{name}.py"
-    path.write_text(source)
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _in_real_domain(k: factory.Kernel) -> bool:
     """Whether every step of the expression is real at POINT (the generated code computes in reals:
     log(-a)/log(-a) is 1 to SymPy but nan in double arithmetic, as it should be)."""
@@ -110,7 +100,7 @@ def _close(got: float, expected: float) -> None:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.filter_too_much,
                                                                   HealthCheck.too_slow])
 @given(text=EXPRESSIONS)
-def test_numpy_and_c_backends_of_accepted_expressions_work(text):
+def test_numpy_and_c_backends_of_accepted_expressions_work(import_source, text):
     k = _accepted(text)
     sources = {b: factory.source_for([k], b) for b in ("numba", "numpy", "c")}
     for backend, source in sources.items():
@@ -122,7 +112,7 @@ def test_numpy_and_c_backends_of_accepted_expressions_work(text):
             (directory / "k.c").write_text(sources["c"])
             subprocess.run(["gcc", "-std=c99", "-c", str(directory / "k.c"), "-o", str(directory / "k.o")],
                            check=True, capture_output=True)
-        module = _load(sources["numpy"], directory, "numpy_kernel")
+        module = import_source(sources["numpy"], directory, "numpy_kernel")
         expected = _expected(k)
         got = module.kernel(np.array([POINT["x"]]), np.array([POINT["y"]]))
         _close(float(np.asarray(got).ravel()[0]), expected)
@@ -131,10 +121,10 @@ def test_numpy_and_c_backends_of_accepted_expressions_work(text):
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.filter_too_much,
                                                                  HealthCheck.too_slow])
 @given(text=EXPRESSIONS)
-def test_numba_backend_of_accepted_expressions_works(text):
+def test_numba_backend_of_accepted_expressions_works(import_source, text):
     k = _accepted(text)
     expected = _expected(k)
     with tempfile.TemporaryDirectory() as tmp:
-        module = _load(factory.source_for([k], "numba"), Path(tmp), "numba_kernel")
+        module = import_source(factory.source_for([k], "numba"), Path(tmp), "numba_kernel")
         got = module.kernel_loop(np.array([POINT["x"]]), np.array([POINT["y"]]), np.empty(1))
     _close(float(got[0]), expected)
