@@ -301,7 +301,10 @@ def allen_dynes_tc(lam: object, mu_star: object, omega_log: object,
     mu = checked("mu_star", mu_star, 0.0, 1.0, high_open=True)
     w_log = checked("omega_log", omega_log, 0.0, low_open=True)
     e, _ = _exponent(lam_, mu)
-    f1 = np.cbrt(1.0 + (lam_ / (2.46 * (1.0 + 3.8 * mu))) ** 1.5)
+    x = lam_ / (2.46 * (1.0 + 3.8 * mu))
+    with np.errstate(divide="ignore", over="ignore"):  # the branch not taken may overflow
+        f1 = np.where(x > 1.0, np.sqrt(x) * np.cbrt(1.0 + np.where(x > 1.0, x, 1.0) ** -1.5),
+                      np.cbrt(1.0 + np.minimum(x, 1.0) ** 1.5))
     if omega2_bar is None:
         f2 = np.float64(1.0)
     else:
@@ -314,9 +317,11 @@ def allen_dynes_tc(lam: object, mu_star: object, omega_log: object,
             raise ValueError(f"omega2_bar = {first_w2:g} is outside the valid range [omega_log, inf) = "
                              f"[{first_wl:g}, inf) (ω̄₂ >= ω_log for every α²F >= 0)")
         ratio = np.maximum(ratio, 1.0)
-        lam2 = lam_ * lam_
+        # λ²/(λ² + Λ2²) = 1/(1 + (Λ2/λ)²): no overflow of λ² for λ up to the largest double
         big_lambda2 = 1.82 * (1.0 + 6.3 * mu) * ratio
-        f2 = 1.0 + (ratio - 1.0) * lam2 / (lam2 + big_lambda2 * big_lambda2)
+        with np.errstate(divide="ignore", over="ignore"):
+            q = np.where(lam_ > 0, big_lambda2 / np.where(lam_ > 0, lam_, 1.0), np.inf)
+            f2 = 1.0 + (ratio - 1.0) / (1.0 + q * q)
     return _out(np.asarray(f1 * f2 * (_HBAR_OVER_K * w_log / 1.2) * e, dtype=np.float64))
 
 

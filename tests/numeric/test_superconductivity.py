@@ -290,6 +290,21 @@ def test_f1_f2_limits():
                                                                            + 5 * lam2**2 / lam**2)
 
 
+@pytest.mark.filterwarnings("error")
+def test_extreme_lambda_without_overflow():
+    """λ up to the largest double: f1 = (λ/Λ1)^{1/2}(1 + (Λ1/λ)^{3/2})^{1/3} and f2 without forming λ²;
+    λ down to the smallest subnormal: T_c = 0 (the threshold), f2 -> 1 without overflow of (Λ2/λ)²."""
+    mu, wlog, r = 0.1, 3e13, 1.3
+    lam1 = 2.46 * (1 + 3.8 * mu)
+    for lam in (1e150, 1e300, 1.7e308):
+        got = allen_dynes_tc(lam, mu, wlog, r * wlog)
+        want = math.sqrt(lam / lam1) * r * mcmillan_tc(lam, mu, 1.45 / 1.2 * hbar * wlog / k)
+        assert math.isfinite(got) and got == pytest.approx(want, rel=1e-14)
+    for lam in (5e-324, 1e-300):
+        assert allen_dynes_tc(lam, 0.0, wlog, r * wlog) == 0.0
+        assert allen_dynes_tc(lam, mu, wlog, r * wlog) == 0.0
+
+
 # ---------------------------------------------------------------- validation of the T_c functions
 
 
