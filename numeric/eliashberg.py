@@ -7,7 +7,7 @@ The electron-phonon spectral function α²F(ω) is given either as an Einstein s
 .. math:: λ(n - m) = 2 \int_0^\infty dω\, α^2F(ω)\, \frac{ω}{ω^2 + (ω_n - ω_m)^2},
 
 (Einstein: λ(n − m) = λ ω_E² / (ω_E² + (ω_n − ω_m)²)). Near Tc the gap Δ_n is small and the
-isotropic Eliashberg equations linearize to (Allen & Mitrović 1982, eqs. 4.1–4.3; Carbotte 1990, eq. 2.13)
+isotropic Eliashberg equations linearize to (Allen & Mitrović 1982; Carbotte 1990)
 
 .. math::
 
@@ -35,7 +35,7 @@ Conventions
 * **μ* and its cutoff.** ``mu_star`` is the Coulomb pseudopotential defined at the reference cutoff
   ω_ref (``omega_ref``, default 10 ω_max, ω_max the largest phonon frequency of the spectrum). At the
   Matsubara cutoff ω_c actually used it is rescaled with the leading-logarithm renormalization
-  μ*(ω_c) = μ* / (1 + μ* ln(ω_ref / ω_c)) (Allen & Mitrović 1982, eq. 4.5), so Tc does not depend on
+  μ*(ω_c) = μ* / (1 + μ* ln(ω_ref / ω_c)) (Allen & Mitrović 1982), so Tc does not depend on
   the numerical cutoff once ω_c ≫ ω_max. Pass ``omega_ref = omega_cutoff`` to use μ* as given at ω_c.
 
 Sources: P. B. Allen and B. Mitrović, Solid State Physics 37, 1 (1982); J. P. Carbotte, Rev. Mod. Phys.
@@ -221,8 +221,9 @@ def linearized_gap_eigenvalue(
     ρ u_n = Σ_m K_nm u_m with K_nm = [λ(n−m) + λ(n+m+1) − 2μ*(ω_c)] / sqrt(w_n w_m),
     w_n = 2n + 1 + λ(0) + 2 Σ_{k=1}^{n} λ(k), over the positive Matsubara frequencies
     ω_n = (2n+1)π k_B T/ħ ≤ ω_c (see the module docstring for the derivation and the cutoff
-    conventions). ρ > 1 below Tc, ρ = 1 at Tc, ρ < 1 above (Allen & Mitrović 1982, sec. 4;
-    Carbotte 1990, sec. II).
+    conventions). ρ > 1 below Tc, ρ = 1 at Tc, ρ < 1 above (Allen & Mitrović 1982; Carbotte 1990).
+    The leading eigenvalue comes from LAPACK (``scipy.linalg.eigh``) up to 600 frequencies and from
+    Lanczos (``scipy.sparse.linalg.eigsh``) above.
 
     Parameters
     ----------
@@ -270,8 +271,8 @@ def eliashberg_tc(
 
     Tc solves ρ(Tc) = 1 for the leading eigenvalue ρ of the linearized gap equation
     (:func:`linearized_gap_eigenvalue`): the root of ln ρ(T) in ln T is bracketed by halving/doubling
-    T from 0.2 sqrt(λ⟨ω²⟩) ħ/k_B and refined with Brent's method (Allen & Mitrović 1982, sec. 4;
-    Carbotte 1990, sec. II). The cutoff conventions for μ* are those of the module docstring.
+    T from 0.2 sqrt(λ⟨ω²⟩) ħ/k_B and refined with Brent's method (Allen & Mitrović 1982;
+    Carbotte 1990). The cutoff conventions for μ* are those of the module docstring.
 
     Parameters
     ----------
@@ -290,7 +291,7 @@ def eliashberg_tc(
     -------
     float
         Tc, K. 0.0 when ρ < 1 down to the floor T_floor = ħ ω_c / (2π k_B · 4096) (the temperature at
-        which 4096 positive Matsubara frequencies lie below ω_c; about 6e-4 ħ ω_max / k_B at the default
+        which 4096 positive Matsubara frequencies lie below ω_c; about 7.8e-4 ħ ω_max / k_B at the default
         cutoff): no Tc above the floor is reported as 0.
 
     Examples
