@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ._generated import superconductivity as _kernels
 from ._support import _real_array, checked
 from .constants import hbar, k
 
@@ -182,7 +183,8 @@ def debye_moments(lam: float, omega_D: float) -> EliashbergMoments:
     Returns
     -------
     EliashbergMoments
-        λ, ω_log = ω_D e^{−1/2} (from (2/ω_D²)∫₀^{ω_D} ω ln ω dω = ln ω_D − 1/2), ⟨ω²⟩ = ω_D²/2,
+        λ, ω_log = ω_D e^{−1/2} (from (2/ω_D²)∫₀^{ω_D} ω ln ω dω = ln ω_D − 1/2; derived as
+        ``eliashberg_moments_debye``, evaluated by its generated kernel), ⟨ω²⟩ = ω_D²/2,
         ω̄₂ = ω_D/√2.
 
     Examples
@@ -193,7 +195,8 @@ def debye_moments(lam: float, omega_D: float) -> EliashbergMoments:
     """
     lam_ = float(checked("lam", lam, 0.0, low_open=True))
     w = float(checked("omega_D", omega_D, 0.0, low_open=True))
-    return EliashbergMoments(lam_, w * math.exp(-0.5), w * w / 2.0, w / math.sqrt(2.0))
+    # ω_log is the derived closed form (derivation eliashberg_moments_debye, its generated kernel)
+    return EliashbergMoments(lam_, float(_kernels.omega_log_debye_scalar(w)), w * w / 2.0, w / math.sqrt(2.0))
 
 
 def _out(x: np.ndarray) -> float | np.ndarray:

@@ -469,3 +469,19 @@ def _quasiparticle_from_golden_rule() -> CheckResult:
     return _rate_crosscheck("quasiparticle_rate_low_T", quasiparticle_scattering_rate,
                             quasiparticle_rate_low_T, (0.01, 0.005),
                             "1/τ_qp numeric / closed", 1e-4, "next term at most O((v_s/v_F)²) ≈ 1e-5")
+
+
+@crosscheck("eliashberg_moments_debye")
+def _eliashberg_moments_from_grid() -> CheckResult:
+    """λ, ⟨ω²⟩ and ω_log of α²F = λ (ω/ω_D)² on a grid of 20001 points (numeric.superconductivity's
+    trapezoid integrator) against λ, ω_D²/2 and ω_D e^{−1/2} (λ = 1, ω_D = 2π·5 THz)."""
+    from numeric.superconductivity import eliashberg_moments
+
+    lam, omega_D = 1.0, 2 * np.pi * 5e12
+    omega = np.linspace(0.0, omega_D, 20001)
+    m = eliashberg_moments(omega, lam * (omega / omega_D) ** 2)
+    ratios = [m.lam / lam, m.omega2_mean / (omega_D**2 / 2), m.omega_log / (omega_D * np.exp(-0.5))]
+    return _ratio_result("trapezoid moments of a grid α²F (numeric.superconductivity), 20001 points",
+                         "moment numeric / closed", ["λ", "⟨ω²⟩", "ω_log"], ratios, 1e-6,
+                         "grid error O(h²) for λ and ⟨ω²⟩, O(h² ln h) for ω_log: ~2e-8 here",
+                         regime_at("eliashberg_moments_debye", []))

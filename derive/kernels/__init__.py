@@ -86,7 +86,8 @@ __all__ = [
 
 # The spec modules register their kernels on import (last: they import the factory above), in the
 # order of the derivations' catalogue.
-from . import coupling, screening, scattering, phonons  # noqa: I001
+from . import coupling, screening, scattering, phonons, superconductivity  # noqa: I001
 
 #: Topics of the spec modules (each writes numeric/_generated/<topic>.py), in catalogue order.
-TOPICS = tuple(topic_of(module.__name__) for module in (coupling, screening, scattering, phonons))
+TOPICS = tuple(topic_of(module.__name__)
+               for module in (coupling, screening, scattering, phonons, superconductivity))
