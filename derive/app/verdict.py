@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import re
 import sys
 import time
 import traceback
@@ -77,32 +76,22 @@ def kernel_check(derivation: Derivation) -> CheckResult | None:
     its result changed together pass their own check, and only this notices). None for a
     derivation without kernels. Reads the module as text: nothing is generated or compiled.
     """
-    from derive.kernels.emit import FINGERPRINT, GENERATED_DIR, REGENERATE
-    from derive.kernels.registry import builders, topics
+    from derive.kernels.emit import FINGERPRINT, REGENERATE, committed_kernels
 
-    here = fingerprint(derivation.statement, derivation.steps)
-    found = [(topic, b.name) for topic in topics() for b in builders(topic)
-             if b.derivation == derivation.name]
+    found = [c for c in committed_kernels() if c.derivation == derivation.name]
     if not found:
         return None
-    stale = []
-    for topic, name in found:
-        path = GENERATED_DIR / f"{topic}.py"
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
-        match = re.search(rf"^- {re.escape(name)}: derivation `{re.escape(derivation.name)}`, "
-                          rf"{FINGERPRINT} ([0-9a-f]+)$", text, re.MULTILINE)
-        if match is None:
-            stale.append(f"{name} is missing from {path}")
-        elif match.group(1) != here:
-            stale.append(f"{name} in {path} was generated from another form of this derivation "
-                         f"({FINGERPRINT} {match.group(1)}, now {here})")
-    kernels = ", ".join(name for _, name in found)
+    here = fingerprint(derivation.statement, derivation.steps)
+    stale = [f"{c.name} is missing from {c.path}" if c.fingerprint is None
+             else f"{c.name} in {c.path} was generated from another form of this derivation "
+                  f"({FINGERPRINT} {c.fingerprint}, now {here})"
+             for c in found if c.fingerprint != here]
     if stale:
         return CheckResult("kernel", False, "fingerprint",
                            "; ".join(stale) + f"; regenerate with `{REGENERATE}` (the cross-check runs the "
                            "committed kernels)")
-    return CheckResult("kernel", True, "fingerprint",
-                       f"{kernels} generated from this derivation ({FINGERPRINT} {here})")
+    return CheckResult("kernel", True, "fingerprint", f"{', '.join(c.name for c in found)} generated from "
+                       f"this derivation ({FINGERPRINT} {here})")
 
 
 def default_jobs() -> int:

@@ -15,6 +15,7 @@ import hashlib
 import re
 import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import sympy as sp
@@ -35,8 +36,10 @@ __all__ = [
     "REGENERATE",
     "VECMATH_FILE",
     "WIDTH",
+    "CommittedKernel",
     "c_source",
     "check_generated",
+    "committed_kernels",
     "constants_source",
     "generated_files",
     "kernel_table",
@@ -319,21 +322,50 @@ def write_generated() -> list[Path]:
     return changed
 
 
-def kernel_table() -> list[tuple[str, str, str, list[str]]]:
-    """(name, topic, derivation, argument names) of every registered kernel, in registry order.
+@dataclass(frozen=True)
+class CommittedKernel:
+    """What the committed ``numeric/_generated/<topic>.py`` says of one registered kernel.
 
-    The arguments are read from the committed ``numeric/_generated/<topic>.py`` (as text, which
-    ``ephkit codegen --check`` keeps current), so nothing is built; a kernel missing there is built.
+    ``args`` (the scalar kernel's arguments) and ``fingerprint`` (of the derivation it was generated
+    from, :func:`derive.provenance.fingerprint`) are None where the module lacks the kernel.
     """
+
+    name: str
+    topic: str
+    derivation: str
+    path: Path
+    args: list[str] | None
+    fingerprint: str | None
+
+
+def committed_kernels() -> list[CommittedKernel]:
+    """Every registered kernel as the committed generated modules state it, read as text (nothing is
+    built, imported or compiled), in registry order."""
     table = []
     for topic in topics():
         path = GENERATED_DIR / f"{topic}.py"
         text = path.read_text(encoding="utf-8") if path.exists() else ""
         for b in builders(topic):
-            m = re.search(rf"^def {re.escape(b.name)}_scalar\(([^)]*)\):", text, re.MULTILINE)
-            args = [a.strip() for a in m.group(1).split(",")] if m else [str(a) for a in b().args]
-            table.append((b.name, topic, b.derivation, args))
+            args = re.search(rf"^def {re.escape(b.name)}_scalar\(([^)]*)\):", text, re.MULTILINE)
+            stamp = re.search(rf"^- {re.escape(b.name)}: derivation `{re.escape(b.derivation)}`, "
+                              rf"{FINGERPRINT} ([0-9a-f]+)$", text, re.MULTILINE)
+            table.append(CommittedKernel(b.name, topic, b.derivation, path,
+                                         [a.strip() for a in args.group(1).split(",")] if args else None,
+                                         stamp.group(1) if stamp else None))
     return table
+
+
+def kernel_table() -> list[tuple[str, str, str, list[str]]]:
+    """(name, topic, derivation, argument names) of every registered kernel, in registry order.
+
+    The arguments are read from the committed ``numeric/_generated/<topic>.py``
+    (:func:`committed_kernels`; ``ephkit codegen --check`` keeps them current), so nothing is built; a
+    kernel missing there is built.
+    """
+    built = {b.name: b for b in builders()}
+    return [(c.name, c.topic, c.derivation,
+             c.args if c.args is not None else [str(a) for a in built[c.name]().args])
+            for c in committed_kernels()]
 
 
 def check_generated() -> list[Path]:
