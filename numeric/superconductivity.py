@@ -184,7 +184,7 @@ def debye_moments(lam: float, omega_D: float) -> EliashbergMoments:
     -------
     EliashbergMoments
         λ, ω_log = ω_D e^{−1/2} (from (2/ω_D²)∫₀^{ω_D} ω ln ω dω = ln ω_D − 1/2; derived as
-        ``eliashberg_moments_debye``, evaluated by its generated kernel), ⟨ω²⟩ = ω_D²/2,
+        ``eliashberg_moments_debye``, evaluated by its generated kernels), ⟨ω²⟩ = ω_D²/2,
         ω̄₂ = ω_D/√2.
 
     Examples
@@ -195,8 +195,9 @@ def debye_moments(lam: float, omega_D: float) -> EliashbergMoments:
     """
     lam_ = float(checked("lam", lam, 0.0, low_open=True))
     w = float(checked("omega_D", omega_D, 0.0, low_open=True))
-    # ω_log is the derived closed form (derivation eliashberg_moments_debye, its generated kernel)
-    return EliashbergMoments(lam_, float(_kernels.omega_log_debye_scalar(w)), w * w / 2.0, w / math.sqrt(2.0))
+    # the derived closed forms (derivation eliashberg_moments_debye, its generated kernels)
+    omega2 = float(_kernels.omega2_mean_debye_scalar(w))
+    return EliashbergMoments(lam_, float(_kernels.omega_log_debye_scalar(w)), omega2, math.sqrt(omega2))
 
 
 def _out(x: np.ndarray) -> float | np.ndarray:

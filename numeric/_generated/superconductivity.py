@@ -5,13 +5,17 @@ GENERATED CODE: do not edit. Regenerate with `ephkit codegen --write`;
 `ephkit codegen --check` (run by the tests) fails when this file is stale.
 
 - omega_log_debye: derivation `eliashberg_moments_debye`, fingerprint 4ea4951f403301c5
+- omega2_mean_debye: derivation `eliashberg_moments_debye`, fingerprint 4ea4951f403301c5
 """
 
 import math
 
 import numba
 
-__all__ = ['omega_log_debye_scalar', 'omega_log_debye_loop', 'omega_log_debye_loop_parallel']
+__all__ = [
+    'omega_log_debye_scalar', 'omega_log_debye_loop', 'omega_log_debye_loop_parallel',
+    'omega2_mean_debye_scalar', 'omega2_mean_debye_loop', 'omega2_mean_debye_loop_parallel',
+]
 
 
 # --- omega_log_debye: derivation eliashberg_moments_debye
@@ -36,4 +40,30 @@ def omega_log_debye_loop_parallel(omega_D, out):
     cores (numba.prange)."""
     for i in numba.prange(omega_D.shape[0]):
         out[i] = omega_log_debye_scalar(omega_D[i])
+    return out
+
+
+
+# --- omega2_mean_debye: derivation eliashberg_moments_debye
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def omega2_mean_debye_scalar(omega_D):
+    """Mean square frequency <omega^2> of a Debye-like alpha^2F in rad^2/s^2 (step 5) (scalar kernel)."""
+    return (0.5)*(omega_D*omega_D)
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def omega2_mean_debye_loop(omega_D, out):
+    """Mean square frequency <omega^2> of a Debye-like alpha^2F in rad^2/s^2 (step 5): loop over flat float64
+    arrays of equal length."""
+    for i in range(omega_D.shape[0]):
+        out[i] = omega2_mean_debye_scalar(omega_D[i])
+    return out
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
+def omega2_mean_debye_loop_parallel(omega_D, out):
+    """Mean square frequency <omega^2> of a Debye-like alpha^2F in rad^2/s^2 (step 5): the loop above, run on
+    all cores (numba.prange)."""
+    for i in numba.prange(omega_D.shape[0]):
+        out[i] = omega2_mean_debye_scalar(omega_D[i])
     return out
