@@ -10,8 +10,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from ._generated import coupling as _kernels
-from ._support import checked, evaluate
-from .screening import finite_result, scaled
+from ._support import checked, evaluate, finite_result, scaled
 
 __all__ = [
     "coupled_plasmon_lo_modes",
@@ -76,7 +75,7 @@ def _polar(omega_LO: ArrayLike, eps_inf: ArrayLike, eps_s: ArrayLike, V: ArrayLi
                 V=checked("V", V, 0.0, low_open=True))
 
 
-#: |g_q| ∝ q^-1 ω_LO^(1/2) V^(-1/2) (Fröhlich): the powers for numeric.screening.scaled.
+#: |g_q| ∝ q^-1 ω_LO^(1/2) V^(-1/2) (Fröhlich): the powers for numeric._support.scaled.
 _FROHLICH_POWERS = {"q": -1.0, "omega_LO": 0.5, "V": -0.5}
 
 

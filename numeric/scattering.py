@@ -24,7 +24,7 @@ normal processes alone and no momentum sink, electrons and phonons would drift
 together and the DC resistivity would vanish.
 
 The rates are monomials in their inputs and are evaluated in powers of two
-(``numeric.screening.scaled``): any inputs give the rate to 1e-13 (tested against mpmath) or, where it
+(``numeric._support.scaled``): any inputs give the rate to 1e-13 (tested against mpmath) or, where it
 exceeds the largest double, a ValueError naming the inputs.
 
 >>> print(f"T_BG(Cu) = {bloch_gruneisen_temperature(1.36e10, 4.76e3):.0f} K")
@@ -39,8 +39,7 @@ from numpy.typing import ArrayLike
 
 from . import constants as _c
 from ._generated import scattering as _kernels
-from ._support import checked
-from .screening import finite_result, scaled
+from ._support import checked, finite_result, scaled
 
 __all__ = [
     "bloch_gruneisen_rate_low_T",
@@ -101,7 +100,7 @@ def deformation_potential_rate_high_T(
 
 
 def _closed_form(loop, powers, function, T, D, m, k_F, rho, v_s) -> np.ndarray | float:
-    """The rate kernel on validated inputs, scaled by powers of two (:func:`numeric.screening.scaled`:
+    """The rate kernel on validated inputs, scaled by powers of two (:func:`numeric._support.scaled`:
     the rates are monomials Π x^p, ``powers`` in the order T, D, m, k_F, rho, v_s), or ValueError
     where the rate itself exceeds the largest double."""
     positive = {"low_open": True}

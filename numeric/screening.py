@@ -22,7 +22,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from ._generated import screening as _kernels
-from ._support import checked, evaluate
+from ._support import checked, evaluate, finite_result, scaled
 from .constants import m_e
 
 __all__ = [
@@ -36,63 +36,6 @@ __all__ = [
 ]
 
 _POSITIVE = {"low_open": True}
-
-
-def finite_result(out: np.ndarray | float | complex, function: str,
-                  **inputs: np.ndarray) -> np.ndarray | float | complex:
-    """``out``, or ValueError naming ``function``'s inputs (and their values) where it is not finite.
-
-    A closed form whose value exceeds the largest double (about 1.8e308) is not representable: the
-    error says so instead of returning inf, or NaN from inf/inf inside the kernel.
-    """
-    arr = np.asarray(out)
-    bad = ~np.isfinite(arr)
-    if not bad.any():
-        return out
-    at = np.argwhere(bad)[0] if arr.ndim else ()
-    values = ", ".join(f"{name} = {float(np.broadcast_to(v, arr.shape)[tuple(at)]):g}"
-                       for name, v in inputs.items())
-    raise ValueError(f"{values} are outside the valid range of {function}: its value there exceeds the "
-                     "largest double (1.8e308) or its evaluation overflows (valid range: inputs with a "
-                     "representable result)")
-
-
-def scaled(loop, powers: dict[str, float], exponent: np.ndarray | int = 0,
-           offsets: dict[str, np.ndarray] | None = None, **inputs: np.ndarray) -> np.ndarray | float:
-    """A monomial closed form Π x_i^p_i (times constants) evaluated without intermediate over/underflow.
-
-    Each input x = m 2^e (``np.frexp``, e rounded to a multiple of the denominator of p so that 2^(p e)
-    is exact) goes to the kernel as m 2^(e mod ...) near 1 times a power-of-two reference near a
-    typical SI value of that input (the kernel's constants are then in range), and the result is
-    multiplied by 2^(Σ p_i e_i + exponent) once (``np.ldexp``). ``offsets`` moves the reference of an
-    input by 2^offset (per element), e.g. to lift a kernel's intermediate product out of the subnormal
-    range. Powers are those of the derivation's result (tested against mpmath at extreme inputs).
-    Returns what :func:`numeric._support.evaluate` returns.
-    """
-    names = list(inputs)
-    shaped = np.broadcast_arrays(*(inputs[n] for n in names))
-    args, total = [], np.zeros(shaped[0].shape) + exponent
-    for name, x in zip(names, shaped, strict=True):
-        p = powers.get(name, 0.0)
-        if p == 0.0:
-            args.append(x)
-            continue
-        step = {1.0: 1, 0.5: 2}.get(abs(p) % 1.0 or 1.0, 6)  # exponent multiple making p·e an integer
-        ref = _REF_EXP[name] + np.asarray((offsets or {}).get(name, 0), dtype=np.int64)
-        mant, e = np.frexp(x)
-        e = e - ref
-        shift = (e // step) * step
-        args.append(np.ldexp(mant, (e - shift + ref).astype(np.int32)))
-        total = total + p * shift
-    out = np.asarray(evaluate(loop, *args), dtype=np.float64)
-    with np.errstate(over="ignore", under="ignore"):
-        res = np.ldexp(out, np.clip(total, -2**30, 2**30).astype(np.int32))
-    return float(res) if all(np.ndim(inputs[n]) == 0 for n in names) else res
-
-
-#: log2 of a typical SI value of each scaled input (the kernels are evaluated near these).
-_REF_EXP = {"T": 8, "D": -60, "m": -100, "k_F": 33, "rho": 13, "v_s": 12, "n": 96, "q": 30, "k_TF": 33,
-            "omega_LO": 45, "omega_p": 45, "omega_TO": 45, "V": -60, "omega": 45}
 
 
 def lindhard_static(x: ArrayLike) -> np.ndarray | float:
