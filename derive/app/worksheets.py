@@ -418,6 +418,12 @@ def execute(notebook: Any, cwd: str | Path | None = None, timeout: int = 600,
         raise WorksheetError(f"cell {cell}: {exc.ename}: {exc.evalue}".rstrip(": ")) from exc
     except (CellTimeoutError, DeadKernelError) as exc:
         raise WorksheetError(f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}") from exc
+    # An error raised while displaying a result (e.g. a figure whose mathtext does not parse, rendered by
+    # the inline backend after the cell's code has run) leaves an error output but does not stop the run.
+    for cell, error in _error_outputs(notebook):
+        evalue = error.get("evalue", "").strip().splitlines()
+        raise WorksheetError(f"cell {cell}: {error.get('ename', 'Error')}: "
+                             f"{' '.join(line.strip() for line in evalue)}".rstrip(": "))
     return notebook
 
 
@@ -447,13 +453,23 @@ def figures(notebook: Any, section: str = "") -> int:
     return sum("image/png" in o.get("data", {}) for o in outputs)
 
 
-def _failed_cell(notebook: Any) -> str:
+def _error_outputs(notebook: Any) -> list[tuple[str, Any]]:
+    """Each error output of the notebook's code cells, with the cell as "n of N ('first line')"."""
     code = [c for c in notebook.cells if c.cell_type == "code"]
+    found = []
     for n, cell in enumerate(code, 1):
-        if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
-            first = next((s for s in cell.source.splitlines() if s.strip()), "")
-            return f"{n} of {len(code)} ({first[:60]!r})"
-    return "?"
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                first = next((s for s in cell.source.splitlines() if s.strip()), "")
+                found.append((f"{n} of {len(code)} ({first[:60]!r})", output))
+    return found
+
+
+def _failed_cell(notebook: Any) -> str:
+    """The cell that stopped the run: the last one with an error output (execution stops there; an
+    earlier error output is a display error that did not stop it)."""
+    errors = _error_outputs(notebook)
+    return errors[-1][0] if errors else "?"
 
 
 def export(directory: str | Path, names: Sequence[str] = (), *, run: bool = False, timeout: int = 600,

@@ -120,6 +120,21 @@ def test_execution_kernel_figures_and_failures(tmp_path):
     assert not code[3].outputs
 
 
+@pytest.mark.slow
+def test_a_figure_that_fails_to_render_is_an_error(tmp_path):
+    """The inline backend renders a figure after its cell's code has run; a rendering error (here a
+    mathtext label that does not parse) leaves an error output without stopping the run. It is an error
+    of the worksheet, and a later failed assertion is reported in its own cell, not the figure's."""
+    path = tmp_path / "tiny.md"
+    figure = "import matplotlib.pyplot as plt\nplt.plot([1, 2], label=r'$\\sqrt2$')\nplt.legend()\nplt.show()"
+    path.write_text(_myst(figure, "x = 1"), encoding="utf-8")
+    with pytest.raises(ws.WorksheetError, match=r"cell 1 of 2 .*ValueError: .*sqrt"):
+        ws.execute(ws.to_notebook(path), cwd=tmp_path, timeout=120)
+    path.write_text(_myst(figure, "assert 1 + 1 == 3, 'physics is wrong'"), encoding="utf-8")
+    with pytest.raises(ws.WorksheetError, match=r"cell 2 of 2 .*AssertionError: physics is wrong"):
+        ws.execute(ws.to_notebook(path), cwd=tmp_path, timeout=120)
+
+
 def test_cli_list():
     result = CliRunner().invoke(cli, ["worksheets", "list"])
     assert result.exit_code == 0, result.output
