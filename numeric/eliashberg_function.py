@@ -1,0 +1,430 @@
+"""The Eliashberg function α²F(ω) of a metal from its band, phonons and coupling; Allen's resistivity (SI).
+
+An integrator of the Fermi-surface double delta,
+
+    α²F(ω) = (1/N(E_F)) Σ_{k,q,ν} |g_qν|² δ(ε_k − E_F) δ(ε_{k+q} − E_F) δ(ħω − ħω_qν),
+
+with N(E_F) the density of states per spin of the whole crystal and Σ_k over the states of one spin
+(α²F is dimensionless, ω in rad/s), and its transport twin α²F_tr(ω), the same sum with the weight
+1 − cos θ_{k,k+q} (= q²/(2k_F²) on a spherical Fermi surface). The double delta of a spherical Fermi
+surface (a parabolic band) is done exactly: per unit volume and spin
+
+    ξ(q) = ∫d³k/(2π)³ δ(ε_k − E_F) δ(ε_{k+q} − E_F) = m²/(4π²ħ⁴q)  for q < 2k_F, 0 above,
+
+so that ξ(q)/N(E_F) = 1/(2ħv_F q) is the Fermi-surface average of δ(ε_{k+q} − E_F). What remains is a
+q-integral against δ(ħω − ħω_qν):
+
+* phonons on a :class:`numeric.phonons.DebyeSphere` (``DebyeModel``): one longitudinal branch ω = v q,
+  and α²F(ω) is the q-integrand at q = ω/v (exact: no broadening);
+* phonons on a :class:`numeric.phonons.BrillouinZone` (``SpringModel``): the q-integral over the
+  first BZ clipped at |q| < 2k_F, on graded rays from Γ (the rule of :mod:`numeric.transport`), with
+  the deformation-potential weight (q·e_qν)²; the measure Σ_i W_i δ(ω − ω_i) of the nodes is spread
+  on the frequency grid by linear (hat-function) binning, see :func:`eliashberg_function`.
+
+* :func:`eliashberg_function`: α²F(ω) or α²F_tr(ω) on a grid;
+* :func:`coupling_moments`: λ (or λ_tr), ω_log, ⟨ω²⟩ of the model's α²F, integrated on the q-nodes
+  themselves (no frequency grid);
+* :func:`allen_resistivity`: ρ(T) = (m/ne²)/τ_tr(T) with Allen's formula
+  1/τ_tr = (4πk_BT/ħ)∫(dω/ω) α²F_tr(ω) x²/sinh²x, x = ħω/(2k_BT), from α²F_tr on a grid.
+
+The closed forms of the free-electron / Debye model (derivations ``nesting_function_sphere``,
+``eliashberg_function_free_electron``, ``allen_transport_bloch_gruneisen``) are the references of the
+tests and of ``ephkit check``'s cross-checks; these integrators never call them.
+
+Conventions: SI; N(E_F) per spin (half the ``dos_fermi`` of a band model, which counts both spins);
+electron spin conserved; normal processes only; quasi-elastic kinematics (ħω_q << E_F: both deltas at
+E_F). The golden-rule integrator :mod:`numeric.transport` keeps ħω_q in the kinematics; the two
+resistivities differ by O((v_s/v_F)²).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from . import constants as _c
+from ._quadrature import boundary_cones, gauss01, radial_rule
+from ._support import checked, finite_result, integer
+from .bands import fermi_sphere
+from .phonons import BrillouinZone, DebyeSphere
+from .superconductivity import EliashbergMoments
+from .transport import DeformationPotential, _coupling_constant, _flag
+
+__all__ = [
+    "allen_resistivity",
+    "coupling_moments",
+    "eliashberg_function",
+]
+
+_HBAR, _K_B, _E = _c.hbar, _c.k, _c.e
+
+#: Largest accepted angular and radial orders of the Brillouin-zone rule (as numeric.transport).
+MAX_ORDER = 64
+#: Geometric panels toward Γ of the Brillouin-zone rays (ratio, innermost panel), as numeric.transport.
+_PANEL_RATIO, _T_MIN = 3.0, 1e-6
+#: Gauss-Legendre order per panel of the Debye-sphere moments (graded panels toward ω = 0).
+_DEBYE_ORDER, _DEBYE_PANELS = 16, 2.0**-60
+#: Relative tolerance of the Debye cut-off ω_c = v q_c (a grid point at ω_c computed another way is inside).
+_EDGE = 1e-12
+#: Gauss-Legendre points per grid panel of Allen's integral.
+ALLEN_ORDER = 16
+
+
+# ------------------------------------------------------------------ the spectrum as q-nodes
+def _models(electrons: object, phonons: object, coupling: DeformationPotential | float) -> tuple:
+    """(m, k_F, N(E_F) per spin per volume, D, domain, ρ) of validated models."""
+    sphere = fermi_sphere(electrons, "the Eliashberg function")
+    n_f = 0.5 * float(electrons.dos_fermi)  # type: ignore[attr-defined]  # per spin
+    D = _coupling_constant(coupling)
+    domain = getattr(phonons, "domain", None)
+    if not isinstance(domain, BrillouinZone | DebyeSphere):
+        raise TypeError("phonons must be a numeric.phonons.PhononModel with a domain (a SpringModel: "
+                        f"BrillouinZone, or a DebyeModel: DebyeSphere), got {type(phonons).__name__}")
+    if phonons.dim != 3:  # type: ignore[attr-defined]
+        raise ValueError(f"phonons.dim = {phonons.dim} is outside the valid range: 3 (bulk metal)")  # type: ignore[attr-defined]
+    if phonons.mass is None:  # type: ignore[attr-defined]
+        raise ValueError("phonons.mass = None: the mass density ρ = M/Ω needs the atomic mass (> 0 kg)")
+    rho = phonons.mass / phonons.cell_volume  # type: ignore[attr-defined]
+    return sphere.mass, sphere.k_F, n_f, D, domain, rho
+
+
+def _nesting(m: float, q: np.ndarray) -> np.ndarray:
+    """ξ(q) = m²/(4π²ħ⁴q), per unit volume and spin, 1/(J² m³): the spherical Fermi surface's double delta
+    for q < 2k_F (the caller keeps q < 2k_F). ∫d³k/(2π)³ δ(ε_k − E_F) δ(ε_{k+q} − E_F): the first delta
+    puts |k| = k_F with weight m/(ħ²k_F), the second fixes cos∠(k, q) = −q/(2k_F) with m/(ħ²k_F q)."""
+    return (m / _HBAR**2) ** 2 / (4.0 * math.pi**2 * q)
+
+
+def _weight(q: np.ndarray, k_F: float, transport: bool) -> np.ndarray:
+    """1 − cos θ = q²/(2k_F²) on the Fermi sphere (transport), else 1."""
+    return (q / k_F) ** 2 / 2.0 if transport else np.ones_like(q)
+
+
+def _debye_density(m: float, k_F: float, n_f: float, D: float, rho: float, v: float, q_c: float,
+                   omega: np.ndarray, transport: bool) -> np.ndarray:
+    """α²F(ω) of one longitudinal branch ω = v q, q < q_c: the q-integrand at q = ω/v.
+
+    α²F(ω) = (1/N) ∫d³q/(2π)³ V|g_q|² ξ(q) w(q) δ(ħω − ħvq) = q² V|g_q|² ξ(q) w(q)/(2π² N ħ v),
+    V|g_q|² = D²ħq²/(2ρω_q) (deformation potential, (q·e)² = q² for the longitudinal mode).
+    """
+    q = omega / v
+    inside = (q > 0.0) & (q <= q_c * (1.0 + _EDGE))
+    qi = q[inside]
+    coupling = D**2 * _HBAR * qi / (2.0 * rho * v)
+    out = np.zeros_like(omega)
+    out[inside] = qi**2 * coupling * _nesting(m, qi) * _weight(qi, k_F, transport) / (
+        2.0 * math.pi**2 * n_f * _HBAR * v)
+    return out
+
+
+def _lattice_measure(phonons: object, lattice: object, m: float, k_F: float, n_f: float, D: float,
+                     rho: float, transport: bool, angular_order: int,
+                     radial_order: int) -> tuple[np.ndarray, np.ndarray]:
+    """(ω_i, W_i): α²F(ω) = Σ_i W_i δ(ω − ω_i) on the BZ rays clipped at |q| < 2k_F, all branches.
+
+    W_i = w_i V|g_i|² ξ(|q_i|) w(q_i)/((2π)³ N ħ), w_i the d³q weight of the node, V|g|² =
+    D²ħ(q·e)²/(2ρω).
+    """
+    P, w_dir = boundary_cones(phonons, lattice, angular_order)
+    length = np.linalg.norm(P, axis=1)
+    t_c = np.minimum(1.0, 2.0 * k_F / length)  # clip each ray at the sphere |q| = 2k_F
+    tau, w_tau = radial_rule(radial_order, _PANEL_RATIO, _T_MIN)
+    t = t_c[:, None] * tau
+    w3 = (w_dir[:, None] * t**2 * t_c[:, None] * w_tau).reshape(-1)        # d³q
+    q = (t[..., None] * P[:, None, :]).reshape(-1, 3)
+    omega, vectors = phonons.modes(q)                                       # type: ignore[attr-defined]
+    qe2 = np.einsum("qi,qis->qs", q, vectors) ** 2                          # (q·e_ν)²
+    q_abs = np.linalg.norm(q, axis=1)
+    keep = (omega > 0.0) & (qe2 > 0.0)
+    coupling = np.where(keep, D**2 * _HBAR * qe2 / (2.0 * rho * np.where(keep, omega, 1.0)), 0.0)
+    per_node = w3 * _nesting(m, q_abs) * _weight(q_abs, k_F, transport) / ((2.0 * math.pi) ** 3 * n_f * _HBAR)
+    W = coupling * per_node[:, None]
+    return omega[keep], W[keep]
+
+
+def _spectrum(electrons, phonons, coupling, transport: bool, cutoff: bool, angular_order: int,
+              radial_order: int) -> tuple:
+    """('density', function of ω, ω_c) on a Debye sphere, or ('measure', ω_i, W_i) on a Brillouin zone."""
+    transport = _flag("transport", transport)
+    cutoff = _flag("cutoff", cutoff)
+    angular_order = integer("angular_order", angular_order, 1, MAX_ORDER)
+    radial_order = integer("radial_order", radial_order, 1, MAX_ORDER)
+    m, k_F, n_f, D, domain, rho = _models(electrons, phonons, coupling)
+    match domain:
+        case BrillouinZone(lattice=lattice):
+            if not cutoff:
+                raise ValueError("cutoff = False is outside the valid range for a Brillouin-zone domain (a "
+                                 "SpringModel): True (its phonons live in the first BZ; cutoff = False "
+                                 "applies to a DebyeModel)")
+            nodes, weights = _lattice_measure(phonons, lattice, m, k_F, n_f, D, rho, transport, angular_order,
+                                              radial_order)
+            return "measure", nodes, weights
+        case DebyeSphere(radius=radius, velocity=v):
+            q_c = min(radius, 2.0 * k_F) if cutoff else 2.0 * k_F
+
+            def density(omega: np.ndarray) -> np.ndarray:
+                return _debye_density(m, k_F, n_f, D, rho, v, q_c, omega, transport)
+
+            return "density", density, v * q_c
+
+
+def _hat_binning(grid: np.ndarray, nodes: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """The measure Σ W_i δ(ω − ω_i) as values on ``grid``: each node split linearly between its two grid
+    neighbours, each grid value the collected weight over its cell (ω_{j+1} − ω_{j−1})/2."""
+    j = np.clip(np.searchsorted(grid, nodes, side="right") - 1, 0, grid.size - 2)
+    h = np.diff(grid)
+    s = (nodes - grid[j]) / h[j]
+    mass = np.bincount(j, weights * (1.0 - s), grid.size) + np.bincount(j + 1, weights * s, grid.size)
+    cell = np.concatenate([[h[0]], h[:-1] + h[1:], [h[-1]]]) / 2.0
+    return mass / cell
+
+
+def _grid(omega: ArrayLike) -> np.ndarray:
+    """A validated frequency grid: 1-D, >= 2 points, finite, >= 0, strictly increasing."""
+    w = checked("omega", omega, 0.0)
+    if w.ndim != 1 or w.size < 2:
+        raise ValueError(f"omega must be a 1-D array of at least 2 frequencies, got shape {w.shape}")
+    steps = np.diff(w)
+    if not (steps > 0).all():
+        i = int(np.argmin(steps > 0))
+        raise ValueError(f"omega must be strictly increasing, got omega[{i}] = {w[i]:g} >= omega[{i + 1}] = "
+                         f"{w[i + 1]:g}")
+    return w
+
+
+def eliashberg_function(electrons, phonons, coupling, omega: ArrayLike, *, transport: bool = False,
+                        cutoff: bool = True, angular_order: int = 16, radial_order: int = 12) -> np.ndarray:
+    """Eliashberg function α²F(ω), or the transport function α²F_tr(ω), on a frequency grid (dimensionless).
+
+    α²F(ω) = (1/N(E_F)) Σ_{k,q,ν} |g_qν|² δ(ε_k − E_F) δ(ε_{k+q} − E_F) δ(ħω − ħω_qν), and α²F_tr with
+    the extra weight 1 − cos θ_{k,k+q} (q²/(2k_F²) on the Fermi sphere).
+
+    Parameters
+    ----------
+    electrons : numeric.bands.BandModel
+        A parabolic band (domain :class:`numeric.bands.FermiSphere`, e.g.
+        ``numeric.electrons.FreeElectronGas``): band mass m and k_F from the domain,
+        N(E_F) = ``dos_fermi``/2 (per spin).
+    phonons : numeric.phonons.PhononModel
+        Domain :class:`numeric.phonons.DebyeSphere` (``DebyeModel``): one longitudinal
+        branch ω = v q. Domain :class:`numeric.phonons.BrillouinZone` (``SpringModel``, 3D):
+        all branches and polarisations (``modes``) in the first BZ. ρ = M/Ω (the mass must be set).
+    coupling : DeformationPotential or float
+        Deformation potential D, J: V|g_qν|² = D²ħ(q·e_qν)²/(2ρω_qν).
+    omega : array_like, shape (n,), n >= 2
+        Angular frequencies, rad/s: finite, >= 0, strictly increasing. For a Brillouin-zone
+        domain the grid must reach the largest phonon frequency that couples (the model's
+        ``frequency_bound`` always does).
+    transport : bool, optional
+        False (default): α²F. True: α²F_tr (weight 1 − cos θ).
+    cutoff : bool, optional
+        Debye sphere: True (default): phonons up to q_c = min(q_D, 2k_F); False: the linear
+        dispersion continued to 2k_F (the model of ``numeric.scattering``'s closed forms).
+        Brillouin zone: must be True.
+    angular_order, radial_order : int, optional
+        Brillouin zone only (1 to 64): Gauss points per direction on each BZ boundary triangle,
+        and per radial panel (geometric panels toward Γ, as :mod:`numeric.transport`). Defaults 16, 12.
+
+    Returns
+    -------
+    ndarray, shape (n,)
+        α²F(ω_j) (or α²F_tr), dimensionless; 0 outside the phonon spectrum.
+
+    Notes
+    -----
+    The spherical Fermi surface's double delta is exact, ξ(q) = m²/(4π²ħ⁴q) for q < 2k_F per unit
+    volume and spin (derivation ``nesting_function_sphere``), so
+    α²F(ω) = (1/N) ∫d³q/(2π)³ Σ_ν V|g_qν|² ξ(|q|) w(q) δ(ħω − ħω_qν), w = 1 or q²/(2k_F²).
+
+    Debye sphere: α²F(ω) = q² V|g_q|² ξ(q) w(q)/(2π² N ħ v) at q = ω/v < q_c, exact at every ω
+    (for the free-electron gas this is D²mω²/(8π²ρv⁴ħ²k_F), derivation
+    ``eliashberg_function_free_electron``).
+
+    Brillouin zone: the q-integral on the rays from Γ of :mod:`numeric.transport` (each ray clipped at
+    |q| = 2k_F), which turns α²F into a sum of weighted deltas Σ_i W_i δ(ω − ω_i). A function on a grid
+    needs the deltas spread: each is split between its two neighbouring grid frequencies in proportion
+    to its distance from them (hat-function, or linear, binning), and the collected weight is divided by
+    the node's cell (ω_{j+1} − ω_{j−1})/2. This keeps ∫α²F dω and ∫ω α²F dω of the trapezoid rule
+    exact (no parameter like a Gaussian width to tune), and the error of a smooth moment is O(h²) in
+    the grid spacing h: a broadening would bias the moments at fixed width, and a histogram is only
+    O(h). Structure of α²F finer than the grid (van Hove peaks) is smoothed over a cell.
+
+    Source: Grimvall, *The Electron-Phonon Interaction in Metals*, ch. 3 and 5; Allen, Phys. Rev. B 6,
+    2577 (1972) (α²F_tr).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from numeric.constants import atomic_mass, e
+    >>> from numeric.electrons import FreeElectronGas
+    >>> from numeric.phonons import DebyeModel
+    >>> cu = FreeElectronGas.copper()
+    >>> ph = DebyeModel(343.0, 8.47e28, 63.546 * atomic_mass)
+    >>> omega = np.linspace(0.0, ph.omega_debye, 5)      # q_D < 2k_F: the cut-off is ω_D
+    >>> [f"{a:.4f}" for a in eliashberg_function(cu, ph, DeformationPotential(10 * e), omega)]
+    ['0.0000', '0.0584', '0.2334', '0.5252', '0.9337']
+    """
+    grid = _grid(omega)
+    kind, *spectrum = _spectrum(electrons, phonons, coupling, transport, cutoff, angular_order, radial_order)
+    if kind == "density":
+        return spectrum[0](grid)
+    nodes, weights = spectrum
+    top = float(nodes.max(initial=0.0))
+    if top > grid[-1]:
+        raise ValueError(f"omega[-1] = {grid[-1]:g} rad/s is outside the valid range [{top:g}, inf): the "
+                         "grid must reach the largest phonon frequency that couples "
+                         f"(phonons.frequency_bound = {phonons.frequency_bound:g} rad/s always does)")
+    return _hat_binning(grid, nodes, weights)
+
+
+def coupling_moments(electrons, phonons, coupling, *, transport: bool = False, cutoff: bool = True,
+                     angular_order: int = 16, radial_order: int = 12) -> EliashbergMoments:
+    """λ (or λ_tr), ω_log and ⟨ω²⟩ of the model's α²F (or α²F_tr), integrated without a frequency grid.
+
+    λ = 2∫α²F(ω)/ω dω, ω_log = exp[(2/λ)∫ln ω α²F(ω)/ω dω], ⟨ω²⟩ = (2/λ)∫ω α²F(ω) dω (Allen & Dynes);
+    with ``transport`` the same moments of α²F_tr (λ_tr = 2∫α²F_tr/ω dω).
+
+    Parameters
+    ----------
+    electrons, phonons, coupling, transport, cutoff, angular_order, radial_order
+        As in :func:`eliashberg_function`.
+
+    Returns
+    -------
+    numeric.superconductivity.EliashbergMoments
+        ``lam`` (dimensionless), ``omega_log`` (rad/s), ``omega2_mean`` (rad²/s²), ``omega2_bar`` (rad/s).
+
+    Notes
+    -----
+    Debye sphere: Gauss-Legendre panels on [0, ω_c] graded geometrically toward ω = 0 (exact for the
+    power laws α²F ∝ ω², α²F_tr ∝ ω⁴ of the free-electron gas, and ~1e-15 for the logarithm). Brillouin
+    zone: the sums Σ_i W_i f(ω_i) over the q-nodes of :func:`eliashberg_function` (no binning).
+    For the free-electron gas with deformation-potential coupling to Debye phonons,
+    λ = N(E_F) D² q_c²/(4k_F² ρ v²) (derivation ``eliashberg_function_free_electron``).
+
+    Examples
+    --------
+    >>> from numeric.constants import atomic_mass, e
+    >>> from numeric.electrons import FreeElectronGas
+    >>> from numeric.phonons import DebyeModel
+    >>> cu = FreeElectronGas.copper()
+    >>> ph = DebyeModel(343.0, 8.47e28, 63.546 * atomic_mass)
+    >>> mom = coupling_moments(cu, ph, 10 * e)
+    >>> f"λ = {mom.lam:.4f}, ω_log/ω_D = {mom.omega_log / ph.omega_debye:.4f}"
+    'λ = 0.9337, ω_log/ω_D = 0.6065'
+    """
+    kind, *spectrum = _spectrum(electrons, phonons, coupling, transport, cutoff, angular_order, radial_order)
+    if kind == "density":
+        density, omega_c = spectrum
+        t, w = radial_rule(_DEBYE_ORDER, 2.0, _DEBYE_PANELS)
+        nodes, weights = omega_c * t, omega_c * w * density(omega_c * t)
+    else:
+        nodes, weights = spectrum
+    over = weights / nodes
+    lam = 2.0 * float(over.sum())
+    if not (math.isfinite(lam) and lam > 0.0):
+        raise ValueError(f"D = {_coupling_constant(coupling):g} J gives λ = {lam:g}: valid range: D != 0 "
+                         "with a finite λ")
+    omega_log = math.exp(2.0 * float((np.log(nodes) * over).sum()) / lam)
+    omega2 = 2.0 * float((nodes * weights).sum()) / lam
+    return EliashbergMoments(lam, omega_log, omega2, math.sqrt(omega2))
+
+
+# ------------------------------------------------------------------ Allen's formula
+def _x2_over_sinh2(x: np.ndarray) -> np.ndarray:
+    """x²/sinh²x = (2x e^(−x)/(1 − e^(−2x)))² for x >= 0, without overflow; 1 − x²/3 for small x."""
+    small = x < 1e-4
+    xs = np.where(small, 1.0, x)
+    with np.errstate(under="ignore"):
+        big = (2.0 * xs * np.exp(-xs) / -np.expm1(-2.0 * xs)) ** 2
+    return np.where(small, 1.0 - x * x / 3.0, big)
+
+
+def _allen_nodes(grid: np.ndarray, a2F: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Nodes ω and weights (dω/ω) × α²F_tr(ω) of ∫(dω/ω) α²F_tr(ω) K(ω) over the grid.
+
+    Between grid points α²F_tr is the power law through its two values where both are > 0 (exact for
+    the ω² and ω⁴ of acoustic phonons), else the straight line; each panel by Gauss-Legendre.
+    """
+    x, wx = gauss01(ALLEN_ORDER)
+    lo, hi = grid[:-1], grid[1:]
+    f_lo, f_hi = a2F[:-1], a2F[1:]
+    nodes = lo[:, None] + (hi - lo)[:, None] * x
+    power = (f_lo > 0.0) & (f_hi > 0.0) & (lo > 0.0)
+    safe_lo = np.where(power, lo, 1.0)
+    p = np.where(power, np.log(np.where(power, f_hi / np.where(power, f_lo, 1.0), 1.0))
+                 / np.log(hi / safe_lo), 0.0)
+    s = x[None, :]
+    linear = f_lo[:, None] * (1.0 - s) + f_hi[:, None] * s
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+        powered = f_lo[:, None] * (nodes / safe_lo[:, None]) ** p[:, None]
+    values = np.where(power[:, None], powered, linear)
+    weights = (hi - lo)[:, None] * wx * values / nodes
+    return nodes.reshape(-1), weights.reshape(-1)
+
+
+def allen_resistivity(electrons, omega: ArrayLike, a2F_tr: ArrayLike, T: ArrayLike) -> np.ndarray | float:
+    """Resistivity ρ(T) = (m/(n e²)) /τ_tr(T) from α²F_tr on a grid, by Allen's formula, Ω m.
+
+    1/τ_tr(T) = (4π k_BT/ħ) ∫_0^∞ (dω/ω) α²F_tr(ω) x²/sinh²x,  x = ħω/(2k_BT).
+
+    Parameters
+    ----------
+    electrons : numeric.bands.BandModel
+        A parabolic band (domain :class:`numeric.bands.FermiSphere`): band mass m, density n (both spins).
+    omega : array_like, shape (n,), n >= 2
+        Angular frequencies, rad/s: finite, >= 0, strictly increasing.
+    a2F_tr : array_like, shape (n,)
+        α²F_tr at ``omega`` (dimensionless, finite, >= 0); zero outside the grid.
+    T : array_like
+        Temperatures, K (>= 0); any shape.
+
+    Returns
+    -------
+    float or ndarray
+        ρ in Ω m, shape of T (0 at T = 0).
+
+    Notes
+    -----
+    Between grid points α²F_tr is interpolated by the power law through the two values (the straight
+    line where one is 0): the ω⁴ of acoustic phonons below the cut-off is then represented exactly.
+    Each panel is integrated by 16-point Gauss-Legendre. High T: 1/τ_tr -> 2πλ_tr k_BT/ħ; for
+    α²F_tr ∝ ω⁴ below ω_c, 1/τ_tr = (2πλ_tr k_BT/ħ) 4(T/Θ)⁴ J_5(Θ/T), Θ = ħω_c/k_B
+    (Bloch-Grüneisen; derivation ``allen_transport_bloch_gruneisen``). The DOS and matrix element are
+    those at E_F over the thermal window (corrections O((k_BT/E_F)²)); the lowest-order variational
+    solution of the Boltzmann equation (Allen, Phys. Rev. B 17, 3725 (1978); Grimvall ch. 6).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from numeric.constants import atomic_mass, e
+    >>> from numeric.electrons import FreeElectronGas
+    >>> from numeric.phonons import DebyeModel
+    >>> cu = FreeElectronGas.copper()
+    >>> ph = DebyeModel(343.0, 8.47e28, 63.546 * atomic_mass)
+    >>> omega = np.linspace(0.0, ph.omega_debye, 2001)
+    >>> a2F_tr = eliashberg_function(cu, ph, 10 * e, omega, transport=True)
+    >>> [f"{r * 1e8:.3f}" for r in allen_resistivity(cu, omega, a2F_tr, [30.0, 300.0])]   # µΩ cm
+    ['0.011', '3.566']
+    """
+    m = fermi_sphere(electrons, "allen_resistivity").mass
+    n = float(electrons.n)  # type: ignore[attr-defined]
+    grid = _grid(omega)
+    f = checked("a2F_tr", a2F_tr, 0.0)
+    if f.shape != grid.shape:
+        raise ValueError(f"a2F_tr must have the shape of omega {grid.shape}, got shape {f.shape}")
+    T_arr = checked("T", T, 0.0)
+    nodes, weights = _allen_nodes(grid, f)
+    flat = T_arr.reshape(-1)
+    rate = np.zeros(flat.shape)
+    for i, t in enumerate(flat):
+        if t > 0.0:
+            x = _HBAR * nodes / (2.0 * _K_B * t)
+            with np.errstate(over="ignore"):
+                rate[i] = 4.0 * math.pi * _K_B * t / _HBAR * float(weights @ _x2_over_sinh2(x))
+    with np.errstate(over="ignore"):
+        rho = m / (n * _E * _E) * rate
+    rho = finite_result(rho, "allen_resistivity", T=flat)
+    return float(rho[0]) if T_arr.ndim == 0 else rho.reshape(T_arr.shape)
