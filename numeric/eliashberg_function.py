@@ -342,30 +342,31 @@ def _x2_over_sinh2(x: np.ndarray) -> np.ndarray:
     return np.where(small, 1.0 - x * x / 3.0, big)
 
 
-def _allen_nodes(grid: np.ndarray, a2F: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _allen_nodes(grid: np.ndarray, a2F: np.ndarray, power_law: bool) -> tuple[np.ndarray, np.ndarray]:
     """Nodes ω and weights (dω/ω) × α²F_tr(ω) of ∫(dω/ω) α²F_tr(ω) K(ω) over the grid.
 
-    Between grid points α²F_tr is the power law through its two values where both are > 0 (exact for
-    the ω² and ω⁴ of acoustic phonons), else the straight line; each panel by Gauss-Legendre.
+    Between grid points α²F_tr is the straight line through its two values, or with ``power_law`` the
+    power law through them where both are > 0 (exact for the ω² and ω⁴ of acoustic phonons); each panel
+    by Gauss-Legendre.
     """
     x, wx = gauss01(ALLEN_ORDER)
     lo, hi = grid[:-1], grid[1:]
     f_lo, f_hi = a2F[:-1], a2F[1:]
     nodes = lo[:, None] + (hi - lo)[:, None] * x
-    power = (f_lo > 0.0) & (f_hi > 0.0) & (lo > 0.0)
-    safe_lo = np.where(power, lo, 1.0)
-    p = np.where(power, np.log(np.where(power, f_hi / np.where(power, f_lo, 1.0), 1.0))
-                 / np.log(hi / safe_lo), 0.0)
-    s = x[None, :]
-    linear = f_lo[:, None] * (1.0 - s) + f_hi[:, None] * s
-    with np.errstate(over="ignore", under="ignore", invalid="ignore"):
-        powered = f_lo[:, None] * (nodes / safe_lo[:, None]) ** p[:, None]
-    values = np.where(power[:, None], powered, linear)
+    values = f_lo[:, None] * (1.0 - x) + f_hi[:, None] * x
+    if power_law:
+        power = (f_lo > 0.0) & (f_hi > 0.0) & (lo > 0.0)
+        safe_lo, safe_f = np.where(power, lo, 1.0), np.where(power, f_lo, 1.0)
+        p = np.where(power, np.log(np.where(power, f_hi, 1.0) / safe_f) / np.log(hi / safe_lo), 0.0)
+        with np.errstate(over="ignore", under="ignore"):
+            powered = safe_f[:, None] * (nodes / safe_lo[:, None]) ** p[:, None]
+        values = np.where(power[:, None], powered, values)
     weights = (hi - lo)[:, None] * wx * values / nodes
     return nodes.reshape(-1), weights.reshape(-1)
 
 
-def allen_resistivity(electrons, omega: ArrayLike, a2F_tr: ArrayLike, T: ArrayLike) -> np.ndarray | float:
+def allen_resistivity(electrons, omega: ArrayLike, a2F_tr: ArrayLike, T: ArrayLike, *,
+                      interpolation: str = "linear") -> np.ndarray | float:
     """Resistivity ρ(T) = (m/(n e²)) /τ_tr(T) from α²F_tr on a grid, by Allen's formula, Ω m.
 
     1/τ_tr(T) = (4π k_BT/ħ) ∫_0^∞ (dω/ω) α²F_tr(ω) x²/sinh²x,  x = ħω/(2k_BT).
@@ -380,6 +381,13 @@ def allen_resistivity(electrons, omega: ArrayLike, a2F_tr: ArrayLike, T: ArrayLi
         α²F_tr at ``omega`` (dimensionless, finite, >= 0); zero outside the grid.
     T : array_like
         Temperatures, K (>= 0); any shape.
+    interpolation : {"linear", "power"}, optional
+        α²F_tr between grid points: "linear" (default; the representation of the trapezoid rule of
+        ``numeric.superconductivity.eliashberg_moments`` and of the hat-function binning of
+        :func:`eliashberg_function`, the right one for a binned, noisy spectrum) or "power": the
+        power law through the two values where both are > 0, the line elsewhere (exact for a power
+        law such as the α²F_tr ∝ ω⁴ of Debye phonons: a coarse geometric grid then suffices down to
+        T ~ 1e-3 Θ; on a noisy spectrum it is biased low between very different values).
 
     Returns
     -------
@@ -388,9 +396,8 @@ def allen_resistivity(electrons, omega: ArrayLike, a2F_tr: ArrayLike, T: ArrayLi
 
     Notes
     -----
-    Between grid points α²F_tr is interpolated by the power law through the two values (the straight
-    line where one is 0): the ω⁴ of acoustic phonons below the cut-off is then represented exactly.
-    Each panel is integrated by 16-point Gauss-Legendre. High T: 1/τ_tr -> 2πλ_tr k_BT/ħ; for
+    Each grid panel is integrated by 16-point Gauss-Legendre against the interpolated α²F_tr; the
+    error is that of the interpolation (O(h²) for "linear"). High T: 1/τ_tr -> 2πλ_tr k_BT/ħ; for
     α²F_tr ∝ ω⁴ below ω_c, 1/τ_tr = (2πλ_tr k_BT/ħ) 4(T/Θ)⁴ J_5(Θ/T), Θ = ħω_c/k_B
     (Bloch-Grüneisen; derivation ``allen_transport_bloch_gruneisen``). The DOS and matrix element are
     those at E_F over the thermal window (corrections O((k_BT/E_F)²)); the lowest-order variational
@@ -408,6 +415,14 @@ def allen_resistivity(electrons, omega: ArrayLike, a2F_tr: ArrayLike, T: ArrayLi
     >>> a2F_tr = eliashberg_function(cu, ph, 10 * e, omega, transport=True)
     >>> [f"{r * 1e8:.3f}" for r in allen_resistivity(cu, omega, a2F_tr, [30.0, 300.0])]   # µΩ cm
     ['0.011', '3.566']
+
+    A coarse geometric grid with the power-law interpolation gives the same for α²F_tr ∝ ω⁴:
+
+    >>> omega = np.geomspace(1e-6 * ph.omega_debye, ph.omega_debye, 200)
+    >>> a2F_tr = eliashberg_function(cu, ph, 10 * e, omega, transport=True)
+    >>> rho = allen_resistivity(cu, omega, a2F_tr, [30.0, 300.0], interpolation="power")
+    >>> [f"{r * 1e8:.3f}" for r in rho]
+    ['0.011', '3.566']
     """
     m = fermi_sphere(electrons, "allen_resistivity").mass
     n = float(electrons.n)  # type: ignore[attr-defined]
@@ -416,7 +431,9 @@ def allen_resistivity(electrons, omega: ArrayLike, a2F_tr: ArrayLike, T: ArrayLi
     if f.shape != grid.shape:
         raise ValueError(f"a2F_tr must have the shape of omega {grid.shape}, got shape {f.shape}")
     T_arr = checked("T", T, 0.0)
-    nodes, weights = _allen_nodes(grid, f)
+    if interpolation not in ("linear", "power"):
+        raise ValueError(f"interpolation = {interpolation!r} is outside the valid range: 'linear' or 'power'")
+    nodes, weights = _allen_nodes(grid, f, interpolation == "power")
     flat = T_arr.reshape(-1)
     rate = np.zeros(flat.shape)
     for i, t in enumerate(flat):
