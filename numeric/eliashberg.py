@@ -51,16 +51,17 @@ import numpy as np
 from numpy.typing import ArrayLike
 from scipy.linalg import eigh
 from scipy.optimize import brentq
-from scipy.sparse.linalg import eigsh
+from scipy.sparse.linalg import LinearOperator, eigsh
 
-from ._support import checked, scalar
-from .constants import hbar, k
+from ._support import checked, integer, scalar
+from .constants import e, hbar, k
 
-__all__ = ["EinsteinSpectrum", "GridSpectrum", "eliashberg_tc", "linearized_gap_eigenvalue"]
+__all__ = ["EinsteinSpectrum", "EliashbergSolution", "GridSpectrum", "eliashberg_tc",
+           "linearized_gap_eigenvalue", "solve_eliashberg"]
 
 _MIN_FREQUENCIES = 32  # the smallest Matsubara matrix (positive frequencies)
-_MAX_FREQUENCIES = 4096  # the largest: sets the Tc floor ω_c ħ / (2π k_B · 4096)
-_DENSE_LIMIT = 600  # up to this size eigh (LAPACK), above it Lanczos (eigsh) for the leading eigenvalue
+_MAX_FREQUENCIES = 65536  # the largest: sets the Tc floor ω_c ħ / (2π k_B · 65536)
+_DENSE_LIMIT = 128  # up to this size dense products and eigh (LAPACK), above FFT products and Lanczos (eigsh)
 _DEFAULT_CUTOFF = 20.0  # ω_c / ω_max
 _DEFAULT_REF = 10.0  # ω_ref / ω_max
 
@@ -196,20 +197,89 @@ def _cutoffs(spec: Spectrum, mu_star: object, omega_cutoff: object, omega_ref: o
     return mu / denominator, wc
 
 
+class _Axis:
+    """The positive Matsubara frequencies ω_n = (2n+1)πθ at θ = k_B T/ħ (rad/s) and the kernels on them.
+
+    n = max(n_c, ``_MIN_FREQUENCIES``) frequencies, n_c of them below the cutoff ω_c (the μ* term acts on
+    those only); ``lam`` holds λ(k) = λ(ν_k) at the bosonic ν_k = 2kπθ, k = 0 ... 2n; ``w`` holds
+    w_n = ω_n Z_n^{normal}/(πθ) = 2n + 1 + λ(0) + 2 Σ_{k=1}^{n} λ(k). The linearized and the nonlinear
+    solvers use the same object, hence the same kernel, cutoff and μ*(ω_c).
+    """
+
+    def __init__(self, spec: Spectrum, theta: float, mu_c: float, wc: float) -> None:
+        self.theta = theta
+        self.mu_c = mu_c
+        self.n_c = math.floor(wc / (2.0 * math.pi * theta) + 0.5)  # ω_m = (2m+1)πθ <= ω_c
+        n = self.n = max(self.n_c, _MIN_FREQUENCIES)
+        self.lam = spec.coupling(2.0 * math.pi * theta * np.arange(2 * n + 1))
+        self.odd = 2.0 * np.arange(n) + 1.0
+        self.w = self.odd + self.lam[0] + 2.0 * np.concatenate(([0.0], np.cumsum(self.lam[1:n])))
+        if n <= _DENSE_LIMIT:
+            idx = np.arange(n)
+            self._toeplitz = self.lam[np.abs(idx[:, None] - idx[None, :])]
+            self._hankel = self.lam[idx[:, None] + idx[None, :] + 1]
+        else:  # circulant embeddings (length 2n) of the Toeplitz and the reflected Hankel matrix, transformed
+            size = 2 * n
+            self._t_hat = np.fft.rfft(np.concatenate((self.lam[:n], [0.0], self.lam[n - 1:0:-1])))
+            h_hat = np.fft.rfft(np.concatenate((self.lam[n:2 * n], [0.0], self.lam[1:n])))
+            # Σ_m λ(n+m+1) x_m is the Toeplitz product of the reversed x, whose transform is
+            # e^{-2πi(n-1)q/2n} conj(X_q): the phase goes into the kernel
+            self._h_hat = h_hat * np.exp(-2j * np.pi * (n - 1) * np.arange(n + 1) / size)
+
+    def _fft(self, x: np.ndarray, sign: float) -> np.ndarray:
+        """Σ_m [λ(n − m) + sign λ(n + m + 1)] x_m by FFT (n > ``_DENSE_LIMIT``)."""
+        x_hat = np.fft.rfft(x, 2 * self.n)
+        return np.fft.irfft(self._t_hat * x_hat + sign * self._h_hat * np.conj(x_hat), 2 * self.n)[: self.n]
+
+    def even(self, x: np.ndarray) -> np.ndarray:
+        """Σ_m [λ(n − m) + λ(n + m + 1)] x_m: the kernel of an even function of ω_m (the gap)."""
+        if self.n <= _DENSE_LIMIT:
+            return (self._toeplitz + self._hankel) @ x
+        return self._fft(x, 1.0)
+
+    def odd_part(self, x: np.ndarray) -> np.ndarray:
+        """Σ_m [λ(n − m) − λ(n + m + 1)] x_m: the kernel of an odd function of ω_m (ω_m/E_m in Z)."""
+        if self.n <= _DENSE_LIMIT:
+            return (self._toeplitz - self._hankel) @ x
+        return self._fft(x, -1.0)
+
+    def gap(self, x: np.ndarray) -> np.ndarray:
+        """Σ_m [λ(n − m) + λ(n + m + 1) − 2μ*(ω_c) θ(ω_c − ω_n) θ(ω_c − ω_m)] x_m: the folded gap kernel."""
+        y = self.even(x)
+        y[: self.n_c] -= 2.0 * self.mu_c * np.sum(x[: self.n_c])
+        return y
+
+    def leading(self, vector: bool = False) -> tuple[float, np.ndarray | None]:
+        """Leading eigenvalue ρ of K = S A S, S = diag(w^{-1/2}) (and its eigenvector u if asked).
+
+        LAPACK (``eigh``) up to ``_DENSE_LIMIT`` frequencies, Lanczos (``eigsh``) on the FFT product above.
+        """
+        s = 1.0 / np.sqrt(self.w)
+        n = self.n
+        if n <= _DENSE_LIMIT:
+            a = self._toeplitz + self._hankel
+            a[: self.n_c, : self.n_c] -= 2.0 * self.mu_c
+            vals, vecs = eigh(a * s[:, None] * s[None, :], subset_by_index=[n - 1, n - 1])
+        else:
+            op = LinearOperator((n, n), matvec=lambda x: s * self.gap(s * np.ravel(x)), dtype=float)
+            vals, vecs = eigsh(op, k=1, which="LA", tol=1e-12)
+        return float(vals[0]), (vecs[:, 0] if vector else None)
+
+
 def _eigenvalue(spec: Spectrum, theta: float, mu_c: float, wc: float) -> float:
     """Leading eigenvalue of K at θ = k_B T/ħ (rad/s), μ*(ω_c) = mu_c."""
-    n_c = math.floor(wc / (2.0 * math.pi * theta) + 0.5)  # ω_m = (2m+1)πθ <= ω_c
-    n = max(n_c, _MIN_FREQUENCIES)
-    lam = spec.coupling(2.0 * math.pi * theta * np.arange(2 * n + 1))
-    idx = np.arange(n)
-    w = 2.0 * idx + 1.0 + lam[0] + 2.0 * np.concatenate(([0.0], np.cumsum(lam[1:n])))
-    a = lam[np.abs(idx[:, None] - idx[None, :])] + lam[idx[:, None] + idx[None, :] + 1]
-    a[:n_c, :n_c] -= 2.0 * mu_c
-    s = 1.0 / np.sqrt(w)
-    kmat = a * s[:, None] * s[None, :]
-    if n <= _DENSE_LIMIT:
-        return float(eigh(kmat, eigvals_only=True, subset_by_index=[n - 1, n - 1])[0])
-    return float(eigsh(kmat, k=1, which="LA", return_eigenvectors=False, tol=1e-12)[0])
+    return _Axis(spec, theta, mu_c, wc).leading()[0]
+
+
+def _theta(t: object, wc: float) -> tuple[float, float]:
+    """(T, θ = k_B T/ħ) after validation: T > 0 with at most ``_MAX_FREQUENCIES`` frequencies below ω_c."""
+    temp = scalar("T", t, 0.0, low_open=True)
+    theta = k * temp / hbar
+    if wc / (2.0 * math.pi * theta) > _MAX_FREQUENCIES:
+        low = hbar * wc / (2.0 * math.pi * k * _MAX_FREQUENCIES)
+        raise ValueError(f"T = {temp:g} is outside the valid range [{low:g}, inf) for omega_cutoff = {wc:g} "
+                         f"(more than {_MAX_FREQUENCIES} Matsubara frequencies)")
+    return temp, theta
 
 
 def linearized_gap_eigenvalue(
@@ -222,15 +292,16 @@ def linearized_gap_eigenvalue(
     w_n = 2n + 1 + λ(0) + 2 Σ_{k=1}^{n} λ(k), over the positive Matsubara frequencies
     ω_n = (2n+1)π k_B T/ħ ≤ ω_c (see the module docstring for the derivation and the cutoff
     conventions). ρ > 1 below Tc, ρ = 1 at Tc, ρ < 1 above (Allen & Mitrović 1982; Carbotte 1990).
-    The leading eigenvalue comes from LAPACK (``scipy.linalg.eigh``) up to 600 frequencies and from
-    Lanczos (``scipy.sparse.linalg.eigsh``) above.
+    The leading eigenvalue comes from LAPACK (``scipy.linalg.eigh``) up to 128 frequencies and from
+    Lanczos (``scipy.sparse.linalg.eigsh``) above, with the matrix-vector product done by FFT (K is
+    Toeplitz plus Hankel plus rank one, scaled), so memory and time grow as N and N ln N.
 
     Parameters
     ----------
     spectrum : EinsteinSpectrum or GridSpectrum
         The α²F(ω) spectrum.
     T : float
-        Temperature, K (> 0, finite; at most 4096 positive frequencies: T >= ħ ω_c / (2π k_B · 4096)).
+        Temperature, K (> 0, finite; at most 65536 positive frequencies: T >= ħ ω_c / (2π k_B · 65536)).
     mu_star : float
         Coulomb pseudopotential μ* at ``omega_ref``, dimensionless, in [0, 1).
     omega_cutoff : float, optional
@@ -254,12 +325,7 @@ def linearized_gap_eigenvalue(
     """
     spec = _spectrum(spectrum)
     mu_c, wc = _cutoffs(spec, mu_star, omega_cutoff, omega_ref)
-    t = scalar("T", T, 0.0, low_open=True)
-    theta = k * t / hbar
-    if wc / (2.0 * math.pi * theta) > _MAX_FREQUENCIES:
-        low = hbar * wc / (2.0 * math.pi * k * _MAX_FREQUENCIES)
-        raise ValueError(f"T = {t:g} is outside the valid range [{low:g}, inf) for omega_cutoff = {wc:g} "
-                         f"(more than {_MAX_FREQUENCIES} Matsubara frequencies)")
+    _, theta = _theta(T, wc)
     return _eigenvalue(spec, theta, mu_c, wc)
 
 
@@ -270,9 +336,9 @@ def eliashberg_tc(
     r"""Superconducting Tc of the isotropic Migdal–Eliashberg equations, K.
 
     Tc solves ρ(Tc) = 1 for the leading eigenvalue ρ of the linearized gap equation
-    (:func:`linearized_gap_eigenvalue`): the root of ln ρ(T) in ln T is bracketed by halving/doubling
-    T from 0.2 sqrt(λ⟨ω²⟩) ħ/k_B and refined with Brent's method (Allen & Mitrović 1982;
-    Carbotte 1990). The cutoff conventions for μ* are those of the module docstring.
+    (:func:`linearized_gap_eigenvalue`): the root of ln ρ(T) in ln T is bracketed by doubling T, or
+    dividing it by 4 (down to the floor), from 0.2 sqrt(λ⟨ω²⟩) ħ/k_B and refined with Brent's method
+    (Allen & Mitrović 1982; Carbotte 1990). The cutoff conventions for μ* are those of the module docstring.
 
     Parameters
     ----------
@@ -290,8 +356,8 @@ def eliashberg_tc(
     Returns
     -------
     float
-        Tc, K. 0.0 when ρ < 1 down to the floor T_floor = ħ ω_c / (2π k_B · 4096) (the temperature at
-        which 4096 positive Matsubara frequencies lie below ω_c; about 7.8e-4 ħ ω_max / k_B at the default
+        Tc, K. 0.0 when ρ < 1 down to the floor T_floor = ħ ω_c / (2π k_B · 65536) (the temperature at
+        which 65536 positive Matsubara frequencies lie below ω_c; about 4.9e-5 ħ ω_max / k_B at the default
         cutoff): no Tc above the floor is reported as 0.
 
     Examples
@@ -318,13 +384,282 @@ def eliashberg_tc(
             lo, f_lo = hi, f_hi
             hi += math.log(2.0)
             f_hi = log_rho(hi)
-    else:  # halve down to the floor
+    else:  # divide by 4 down to the floor
         lo, f_lo = hi, f_hi
         while f_lo <= 0.0:
             if lo <= math.log(floor) + 1e-12:
                 return 0.0
             hi, f_hi = lo, f_lo
-            lo = max(lo - math.log(2.0), math.log(floor))
+            lo = max(lo - math.log(4.0), math.log(floor))
             f_lo = log_rho(lo)
     root = brentq(log_rho, lo, hi, xtol=tol, rtol=tol)
     return math.exp(root) * hbar / k
+
+
+def _anderson(g, x0: np.ndarray, tol: float, max_iter: int, depth: int = 6) -> tuple[np.ndarray, int, float]:
+    """Fixed point x = g(x) by Anderson mixing (type II, the last ``depth`` iterates, full step).
+
+    An extrapolated iterate smaller than half of g(x), of the other sign at index 0, or moved against the
+    residual g(x) − x at index 0, is replaced by g(x) (and the history cleared): the map has the trivial
+    fixed point 0, unstable below Tc, which plain iteration never reaches but extrapolation could.
+    Returns (x, iterations, residual) with residual = max|g(x) − x| / max|g(x)| of the last step; the
+    iteration stops when residual < ``tol`` or after ``max_iter`` evaluations of g.
+    """
+    x = x0
+    d_f: list[np.ndarray] = []
+    d_g: list[np.ndarray] = []
+    f_prev = g_prev = None
+    residual = math.inf
+    for it in range(1, max_iter + 1):
+        gx = g(x)
+        f = gx - x
+        scale = np.max(np.abs(gx))
+        residual = float(np.max(np.abs(f)) / scale) if scale > 0.0 else 0.0
+        if residual < tol:
+            return gx, it, residual
+        if f_prev is not None:
+            d_f.append(f - f_prev)
+            d_g.append(gx - g_prev)
+            del d_f[:-depth], d_g[:-depth]
+        f_prev, g_prev = f, gx
+        x = gx
+        if d_f:
+            gamma = np.linalg.lstsq(np.array(d_f).T, f, rcond=None)[0]
+            mixed = gx - np.array(d_g).T @ gamma
+            # safeguard: an extrapolation towards the trivial fixed point 0 (or across it), or against the
+            # residual at index 0, is refused
+            if (mixed[0] * gx[0] > 0.0 and np.max(np.abs(mixed)) > 0.5 * scale
+                    and (mixed[0] - x[0]) * f[0] >= 0.0):
+                x = mixed
+            else:
+                d_f.clear()
+                d_g.clear()
+    return x, max_iter, residual
+
+
+def _pade_coefficients(z: np.ndarray, u: np.ndarray) -> np.ndarray:
+    """Coefficients a_p of the Thiele continued fraction through (z_i, u_i) (Vidberg & Serene 1977)."""
+    g = np.array(u, dtype=complex)
+    a = np.empty(len(z), dtype=complex)
+    a[0] = g[0]
+    for p in range(1, len(z)):
+        g[p:] = (g[p - 1] - g[p:]) / ((z[p:] - z[p - 1]) * g[p:])
+        a[p] = g[p]
+    return a
+
+
+def _pade_evaluate(z: np.ndarray, a: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """C(x) = a_0/(1 + a_1(x − z_0)/(1 + a_2(x − z_1)/(1 + ...))) by the forward recurrence."""
+    x = np.asarray(x, dtype=complex)
+    num_prev, num = np.zeros_like(x), np.full_like(x, a[0])
+    den_prev, den = np.ones_like(x), np.ones_like(x)
+    for p in range(1, len(a)):
+        step = a[p] * (x - z[p - 1])
+        num_prev, num = num, num + step * num_prev
+        den_prev, den = den, den + step * den_prev
+        big = np.abs(den) > 1e150  # rescale: the ratio is all that matters
+        if big.any():
+            for arr in (num_prev, num, den_prev, den):
+                arr[big] /= 1e150
+    return num / den
+
+
+@dataclass(frozen=True)
+class EliashbergSolution:
+    """Self-consistent solution of the nonlinear isotropic Eliashberg equations at one temperature.
+
+    Attributes
+    ----------
+    T : float
+        Temperature, K.
+    omega_n : ndarray
+        Positive Matsubara frequencies ω_n = (2n+1)π k_B T/ħ, rad/s (n = 0 ... N−1).
+    Z : ndarray
+        Renormalization function Z(iω_n), dimensionless.
+    delta : ndarray
+        Gap function Δ(iω_n), J (even in ω_n: Δ(−iω_n) = Δ(iω_n)). All zero in the normal state.
+    rho : float
+        Leading eigenvalue of the linearized gap equation at T (> 1: below Tc).
+    iterations : int
+        Fixed-point iterations used (0 in the normal state).
+    residual : float
+        Final max|Δ_new − Δ| / max|Δ| (0 in the normal state).
+    """
+
+    T: float
+    omega_n: np.ndarray
+    Z: np.ndarray
+    delta: np.ndarray
+    rho: float
+    iterations: int
+    residual: float
+
+    @property
+    def delta_eV(self) -> np.ndarray:
+        """Δ(iω_n), eV."""
+        return self.delta / e
+
+    @property
+    def delta0(self) -> float:
+        """Δ(iω_0), J: the gap function at the lowest Matsubara frequency πk_BT/ħ."""
+        return float(self.delta[0])
+
+    def delta_real(self, omega: ArrayLike, points: int = 48) -> np.ndarray:
+        r"""Δ(ω + i0⁺) on the real axis by Padé continuation of Δ(iω_n), J.
+
+        The Thiele continued fraction through the first ``points`` Matsubara values (Vidberg & Serene,
+        J. Low Temp. Phys. 29, 179 (1977)) is evaluated at ω (rad/s). Padé continuation is reliable near
+        the imaginary axis, i.e. for |ω| up to about the largest ω_n used; it is not a controlled
+        approximation (compare ``points`` to judge it).
+
+        Parameters
+        ----------
+        omega : array_like
+            Real frequencies, rad/s (finite).
+        points : int, optional
+            Matsubara points used, in [2, N] (N = ``len(omega_n)``; default 48 or N if smaller).
+
+        Returns
+        -------
+        ndarray of complex
+            Δ(ω), J.
+        """
+        w = checked("omega", omega)
+        m = integer("points", points if points <= len(self.omega_n) else len(self.omega_n), 2,
+                    len(self.omega_n))
+        if not np.any(self.delta):
+            return np.zeros(w.shape, dtype=complex)
+        z = 1j * self.omega_n[:m]
+        return _pade_evaluate(z, _pade_coefficients(z, self.delta[:m]), w + 0j)
+
+    def gap_edge(self, points: int = 48) -> float:
+        r"""Gap edge Δ_g, J: the solution of Δ_g = Re Δ(ω = Δ_g/ħ) on the real axis (Padé continuation).
+
+        Found by fixed-point iteration from Δ(iω_0) (|dΔ/dω| ≪ 1 below the gap). 0 in the normal state.
+
+        Parameters
+        ----------
+        points : int, optional
+            Matsubara points for the Padé continuation (see :meth:`delta_real`).
+
+        Returns
+        -------
+        float
+            Δ_g, J.
+        """
+        if not np.any(self.delta):
+            return 0.0
+        x = self.delta0
+        for _ in range(200):
+            new = float(self.delta_real(x / hbar, points).real[()])
+            if abs(new - x) <= 1e-12 * abs(x):
+                return new
+            x = new
+        raise RuntimeError(f"gap edge did not converge at T = {self.T:g} K (Padé with {points} points): "
+                           f"last values {x:g}, {new:g} J")
+
+
+def solve_eliashberg(
+    spectrum: Spectrum, T: ArrayLike, mu_star: ArrayLike, omega_cutoff: ArrayLike | None = None,
+    omega_ref: ArrayLike | None = None, *, tol: float = 1e-10, max_iter: int = 500,
+) -> EliashbergSolution:
+    r"""Nonlinear isotropic Migdal–Eliashberg equations on the Matsubara axis at temperature T.
+
+    With the kernel λ(n − m), the cutoff ω_c and μ*(ω_c) of :func:`linearized_gap_eigenvalue` (one shared
+    implementation) and E_m = sqrt(ω_m² + Δ_m²), for the N positive frequencies ω_n of the module
+    docstring and an even gap:
+
+    .. math::
+
+        ω_n Z_n = ω_n + πT \sum_m λ(n - m) \frac{ω_m}{E_m}, \qquad
+        Z_n Δ_n = πT \sum_m \big[λ(n - m) - μ^*(ω_c) θ_{nm}\big] \frac{Δ_m}{E_m}
+
+    (T in energy units; Allen & Mitrović 1982; Carbotte 1990). The Z sum is the exact normal-state sum
+    (w_n of the module docstring) plus Σ_m [λ(n−m) − λ(n+m+1)](ω_m/E_m − 1) over the N frequencies
+    (Δ_m = 0 beyond them), so Z reduces to the normal-state Z, and the gap equation linearizes exactly to
+    the one of :func:`eliashberg_tc`, as Δ → 0: Δ vanishes at that Tc. The sums are products with
+    Toeplitz and Hankel matrices (dense up to 128 frequencies, FFT above), so N may be large (low T).
+
+    The fixed point Δ = G(Δ) is found by Anderson mixing, starting from the leading eigenvector of the
+    linearized equation; converged when max|G(Δ) − Δ| < ``tol`` · max|G(Δ)|. Above Tc (leading
+    linearized eigenvalue ρ ≤ 1) the only solution is Δ = 0 and the normal state is returned.
+
+    Parameters
+    ----------
+    spectrum : EinsteinSpectrum or GridSpectrum
+        The α²F(ω) spectrum.
+    T : float
+        Temperature, K (> 0; at most 65536 positive frequencies: T >= ħ ω_c / (2π k_B · 65536)).
+    mu_star : float
+        Coulomb pseudopotential μ* at ``omega_ref``, dimensionless, in [0, 1).
+    omega_cutoff : float, optional
+        Matsubara cutoff ω_c, rad/s (> ω_max; default 20 ω_max).
+    omega_ref : float, optional
+        Frequency at which ``mu_star`` is defined, rad/s (> 0; default 10 ω_max).
+    tol : float, optional
+        Relative tolerance of the fixed point, in [1e-14, 1e-3].
+    max_iter : int, optional
+        Largest number of iterations, in [1, 100000].
+
+    Returns
+    -------
+    EliashbergSolution
+        Δ(iω_n) (J), Z(iω_n), ω_n (rad/s), the gap edge by Padé continuation (``gap_edge()``).
+
+    Raises
+    ------
+    RuntimeError
+        If the iteration does not reach ``tol`` within ``max_iter`` iterations, or collapses to Δ = 0
+        although ρ > 1.
+
+    Examples
+    --------
+    >>> from numeric.constants import k
+    >>> s = EinsteinSpectrum(0.3, 2e13)
+    >>> tc = eliashberg_tc(s, 0.0)
+    >>> sol = solve_eliashberg(s, tc / 6, 0.0)
+    >>> round(2 * sol.gap_edge() / (k * tc), 2)  # 2Δ/k_BTc, BCS: 3.53
+    3.54
+    >>> round(float(sol.Z[0]), 3)  # Z(iω_0) ≈ 1 + λ
+    1.3
+    """
+    spec = _spectrum(spectrum)
+    mu_c, wc = _cutoffs(spec, mu_star, omega_cutoff, omega_ref)
+    temp, theta = _theta(T, wc)
+    tolerance = scalar("tol", tol, 1e-14, 1e-3)
+    iterations = integer("max_iter", max_iter, 1, 100000)
+    axis = _Axis(spec, theta, mu_c, wc)
+    rho, u = axis.leading(vector=True)
+    omega_n = np.pi * theta * axis.odd
+    energy = np.pi * k * temp  # Δ = energy · d
+    if rho <= 1.0:
+        return EliashbergSolution(temp, omega_n, axis.w / axis.odd, np.zeros(axis.n), rho, 0, 0.0)
+    odd, w = axis.odd, axis.w
+
+    def renormalization(d: np.ndarray) -> np.ndarray:
+        r = odd / np.sqrt(odd ** 2 + d ** 2) - 1.0
+        return (w + axis.odd_part(r)) / odd
+
+    def update(d: np.ndarray) -> np.ndarray:
+        return axis.gap(d / np.sqrt(odd ** 2 + d ** 2)) / renormalization(d)
+
+    # start above the solution, from which the iteration approaches it monotonically (from below,
+    # extrapolation heads for the trivial fixed point): the limit of the map without μ* for Δ → ∞
+    # (Δ_m/E_m → 1), which bounds every iterate, capped by 3 times a BCS estimate
+    # 1.764 k_B Tc sqrt(1 − T/Tc) with ln(Tc/T) ≈ (ρ − 1)(1 + λ)/λ, on the shape of the linearized
+    # eigenvector Δ_n ∝ u_n (2n+1)/sqrt(w_n)
+    shape = u * odd / np.sqrt(w)
+    shape = np.abs(shape / shape[0])
+    ratio = math.exp(min((rho - 1.0) * (1.0 + axis.lam[0]) / axis.lam[0], 30.0))  # ≈ Tc/T
+    big = np.full(axis.n, 1e30)
+    bound = axis.even(np.ones(axis.n)) / renormalization(big)
+    guess = np.minimum(bound, 3.0 * 1.764 / math.pi * ratio * math.sqrt(1.0 - 1.0 / ratio) * shape)
+    guess = update(np.maximum(guess, 0.0))
+    d, used, residual = _anderson(update, guess, tolerance, iterations)
+    if residual >= tolerance:
+        raise RuntimeError(f"solve_eliashberg did not converge at T = {temp:g} K: residual {residual:.3g} "
+                           f"> tol = {tolerance:g} after max_iter = {iterations} iterations (raise max_iter)")
+    if not np.max(np.abs(d)) > 1e-9 * np.max(np.abs(guess)):
+        raise RuntimeError(f"solve_eliashberg collapsed to the normal state at T = {temp:g} K although the "
+                           f"linearized eigenvalue is {rho:.6g} > 1")
+    return EliashbergSolution(temp, omega_n, renormalization(d), energy * d, rho, used, residual)
