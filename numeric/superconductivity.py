@@ -26,7 +26,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ._generated import superconductivity as _kernels
-from ._support import _real_array, checked
+from ._support import _real_array, checked, evaluate
 from .constants import hbar, k
 
 __all__ = ["EliashbergMoments", "allen_dynes_tc", "debye_moments", "einstein_moments", "eliashberg_moments",
@@ -158,7 +158,9 @@ def einstein_moments(lam: float, omega_E: float) -> EliashbergMoments:
     Returns
     -------
     EliashbergMoments
-        λ, ω_log = ω_E, ⟨ω²⟩ = ω_E², ω̄₂ = ω_E.
+        λ, ω_log = ω_E, ⟨ω²⟩ = ω_E², ω̄₂ = ω_E (derived from the delta function as
+        ``eliashberg_moments_einstein``, evaluated by its generated kernels; ω̄₂ = ⟨ω²⟩^{1/2} is
+        ω_E to 1 ulp, exactly for ⟨ω²⟩ without rounding).
 
     Examples
     --------
@@ -167,7 +169,9 @@ def einstein_moments(lam: float, omega_E: float) -> EliashbergMoments:
     """
     lam_ = float(checked("lam", lam, 0.0, low_open=True))
     w = float(checked("omega_E", omega_E, 0.0, low_open=True))
-    return EliashbergMoments(lam_, w, w * w, w)
+    # the derived closed forms (derivation eliashberg_moments_einstein, its generated kernels)
+    omega2 = float(_kernels.omega2_mean_einstein_scalar(w))
+    return EliashbergMoments(lam_, float(_kernels.omega_log_einstein_scalar(w)), omega2, math.sqrt(omega2))
 
 
 def debye_moments(lam: float, omega_D: float) -> EliashbergMoments:
@@ -204,13 +208,17 @@ def _out(x: np.ndarray) -> float | np.ndarray:
     return float(x) if x.ndim == 0 else x
 
 
-def _exponent(lam: np.ndarray, mu: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """exp(−1.04(1+λ)/(λ − μ*(1+0.62λ))) and the mask where the denominator is > 0 (0 elsewhere)."""
-    den = lam - mu * (1.0 + 0.62 * lam)
-    ok = den > 0
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        e = np.where(ok, np.exp(-1.04 * (1.0 + lam) / np.where(ok, den, 1.0)), 0.0)
-    return e, ok
+def _stated_tc(loop, lam: np.ndarray, mu: np.ndarray, *rest: np.ndarray) -> float | np.ndarray:
+    """A generated T_c kernel where λ − μ*(1 + 0.62λ) > 0, and T_c = 0 elsewhere (the formulas' own zero).
+
+    The kernels evaluate the formula only inside its region: outside, the points are replaced by a safe
+    λ = 1, μ* = 0 before the call and their result by 0. Points with 0 < λ − μ*(1 + 0.62λ) <= 1e-12 λ count
+    as outside: their exponent 1.04(1+λ)/(λ − μ*(1+0.62λ)) exceeds 1e12, so T_c is 0 in doubles anyway,
+    and the kernel (which rounds its denominator differently, with fused multiply-adds) may see it <= 0.
+    """
+    ok = lam - mu * (1.0 + 0.62 * lam) > 1e-12 * lam
+    tc = evaluate(loop, np.where(ok, lam, 1.0), np.where(ok, mu, 0.0), *rest)
+    return _out(np.asarray(np.where(ok, tc, 0.0), dtype=np.float64))
 
 
 def mcmillan_tc(lam: object, mu_star: object, theta_D: object) -> float | np.ndarray:
@@ -252,8 +260,7 @@ def mcmillan_tc(lam: object, mu_star: object, theta_D: object) -> float | np.nda
     lam_ = checked("lam", lam, 0.0)
     mu = checked("mu_star", mu_star, 0.0, 1.0, high_open=True)
     theta = checked("theta_D", theta_D, 0.0, low_open=True)
-    e, _ = _exponent(lam_, mu)
-    return _out(np.asarray(theta / 1.45 * e, dtype=np.float64))
+    return _stated_tc(_kernels.mcmillan_tc_loop, lam_, mu, theta)
 
 
 def allen_dynes_tc(lam: object, mu_star: object, omega_log: object,
@@ -304,29 +311,26 @@ def allen_dynes_tc(lam: object, mu_star: object, omega_log: object,
     lam_ = checked("lam", lam, 0.0)
     mu = checked("mu_star", mu_star, 0.0, 1.0, high_open=True)
     w_log = checked("omega_log", omega_log, 0.0, low_open=True)
-    e, _ = _exponent(lam_, mu)
-    x = lam_ / (2.46 * (1.0 + 3.8 * mu))
-    with np.errstate(divide="ignore", over="ignore"):  # the branch not taken may overflow
-        f1 = np.where(x > 1.0, np.sqrt(x) * np.cbrt(1.0 + np.where(x > 1.0, x, 1.0) ** -1.5),
-                      np.cbrt(1.0 + np.minimum(x, 1.0) ** 1.5))
+    ratio = _frequency_ratio(w_log, omega2_bar)
+    # T_c is homogeneous of degree 1 in (ω_log, ω̄₂): the kernel at ω_log = 1, ω̄₂ = ω̄₂/ω_log, times ω_log
+    # (no over- or underflow of ω_log² and ω̄₂² inside the kernel)
+    return _out(np.asarray(w_log * _stated_tc(_kernels.allen_dynes_tc_loop, lam_, mu, np.float64(1.0), ratio),
+                           dtype=np.float64))
+
+
+def _frequency_ratio(w_log: np.ndarray, omega2_bar: object | None) -> np.ndarray:
+    """ω̄₂/ω_log, validated (>= 1 up to rounding; 1 for None)."""
     if omega2_bar is None:
-        f2 = np.float64(1.0)
-    else:
-        w2 = checked("omega2_bar", omega2_bar, 0.0, low_open=True)
-        ratio = w2 / w_log
-        if (ratio < 1.0 - _RATIO_TOLERANCE).any():
-            bad = np.broadcast_to(ratio < 1.0 - _RATIO_TOLERANCE, ratio.shape)
-            first_w2 = float(np.broadcast_to(w2, ratio.shape)[bad].flat[0])
-            first_wl = float(np.broadcast_to(w_log, ratio.shape)[bad].flat[0])
-            raise ValueError(f"omega2_bar = {first_w2:g} is outside the valid range [omega_log, inf) = "
-                             f"[{first_wl:g}, inf) (ω̄₂ >= ω_log for every α²F >= 0)")
-        ratio = np.maximum(ratio, 1.0)
-        # λ²/(λ² + Λ2²) = 1/(1 + (Λ2/λ)²): no overflow of λ² for λ up to the largest double
-        big_lambda2 = 1.82 * (1.0 + 6.3 * mu) * ratio
-        with np.errstate(divide="ignore", over="ignore"):
-            q = np.where(lam_ > 0, big_lambda2 / np.where(lam_ > 0, lam_, 1.0), np.inf)
-            f2 = 1.0 + (ratio - 1.0) / (1.0 + q * q)
-    return _out(np.asarray(f1 * f2 * (_HBAR_OVER_K * w_log / 1.2) * e, dtype=np.float64))
+        return np.float64(1.0)
+    w2 = checked("omega2_bar", omega2_bar, 0.0, low_open=True)
+    ratio = w2 / w_log
+    if (ratio < 1.0 - _RATIO_TOLERANCE).any():
+        bad = np.broadcast_to(ratio < 1.0 - _RATIO_TOLERANCE, ratio.shape)
+        first_w2 = float(np.broadcast_to(w2, ratio.shape)[bad].flat[0])
+        first_wl = float(np.broadcast_to(w_log, ratio.shape)[bad].flat[0])
+        raise ValueError(f"omega2_bar = {first_w2:g} is outside the valid range [omega_log, inf) = "
+                         f"[{first_wl:g}, inf) (ω̄₂ >= ω_log for every α²F >= 0)")
+    return np.maximum(ratio, 1.0)
 
 
 def mcmillan_lambda(tc: object, mu_star: object, theta_D: object) -> float | np.ndarray:
@@ -381,4 +385,4 @@ def mcmillan_lambda(tc: object, mu_star: object, theta_D: object) -> float | np.
                          "for λ -> ∞ at this mu_star and theta_D)")
     with np.errstate(divide="ignore"):
         u = np.where(t > 0, -1.0 / np.log(1.45 * np.where(t > 0, t, 1.0) / theta), 0.0)
-    return _out(np.asarray((1.04 * u + mu) / (1.0 - 0.62 * mu - 1.04 * u), dtype=np.float64))
+    return _out(np.asarray(evaluate(_kernels.mcmillan_lambda_loop, u, mu), dtype=np.float64))

@@ -1,13 +1,17 @@
 """Kernel specs for topic ``superconductivity``: the closed forms of :mod:`derive.superconductivity`.
 
-Each is the derivation's statement (no branches).
+The moment kernels are a derivation's statement or a solved step (no branches). The T_c kernels
+evaluate the *stated* formulas (the model objects of ``mcmillan_formula`` and
+``allen_dynes_formula``: fits, not derived results) and the derived inversion of McMillan's formula.
 """
 
 from __future__ import annotations
 
+import sympy as sp
+
 from ..constants import codata_values
 from ..registry import get
-from .ir import Kernel, statement_kernel
+from .ir import Branch, Kernel, statement_kernel
 from .registry import kernel
 
 __all__: list[str] = []
@@ -22,10 +26,104 @@ def _omega_log_debye_kernel() -> Kernel:
 
 @kernel("omega2_mean_debye", derivation="eliashberg_moments_debye")
 def _omega2_mean_debye_kernel() -> Kernel:
-    d = get("eliashberg_moments_debye")
-    symbols = {q.symbol.name: q.symbol for q in d.symbols}
-    step = next(s for s in d.steps if s.lhs == symbols["omega2_mean"])  # the solved ⟨ω²⟩ = ω_D²/2
-    omega_D = symbols["omega_D"]
-    return Kernel(name="omega2_mean_debye", derivation="eliashberg_moments_debye", args=[omega_D],
+    return _step_kernel("eliashberg_moments_debye", "omega2_mean_debye", "omega2_mean", ["omega_D"],
+                        "Mean square frequency <omega^2> of a Debye-like alpha^2F in rad^2/s^2 (step 5)")
+
+
+@kernel("omega_log_einstein", derivation="eliashberg_moments_einstein")
+def _omega_log_einstein_kernel() -> Kernel:
+    return statement_kernel("eliashberg_moments_einstein", ["omega_E"],
+                            "Logarithmic average frequency omega_log of an Einstein alpha^2F in rad/s",
+                            name="omega_log_einstein")
+
+
+@kernel("omega2_mean_einstein", derivation="eliashberg_moments_einstein")
+def _omega2_mean_einstein_kernel() -> Kernel:
+    return _step_kernel("eliashberg_moments_einstein", "omega2_mean_einstein", "omega2_mean", ["omega_E"],
+                        "Mean square frequency <omega^2> of an Einstein alpha^2F in rad^2/s^2")
+
+
+def _symbols(derivation: str) -> dict[str, sp.Symbol]:
+    return {q.symbol.name: q.symbol for q in get(derivation).symbols}
+
+
+def _step_kernel(derivation: str, name: str, lhs: str, args: list[str], doc: str) -> Kernel:
+    """A branch-free kernel of the solved step ``lhs = ...`` of a derivation (not its statement)."""
+    symbols = _symbols(derivation)
+    step = next(s for s in get(derivation).steps if s.lhs == symbols[lhs])
+    return Kernel(name=name, derivation=derivation, args=[symbols[a] for a in args], closed_form=step.rhs,
+                  constants=codata_values(), doc=doc)
+
+
+# λ is ``lambda`` in the derivations, a Python keyword: the kernels' argument is ``lam``
+LAM = sp.Symbol("lam", positive=True)
+
+
+def _stated_formula(derivation: str) -> sp.Expr:
+    """The stated T_c formula: the derivation's model object ``T_c`` (a fit, not a derived result), in
+    the argument ``lam`` for λ."""
+    expr = next(m.expr for m in get(derivation).model if m.ref.name == "T_c")
+    return expr.subs(_symbols(derivation)["lambda"], LAM)
+
+
+def _exponent_large(mu: sp.Symbol) -> sp.Expr:
+    """The factor exp[−1.04(1+λ)/(λ − μ*(1+0.62λ))] with numerator and denominator divided by λ: no
+    overflow of 1.04(1+λ) for λ near the largest double (exact for λ > 0)."""
+    return sp.exp(-sp.Rational("1.04") * (1 + 1 / LAM) / (1 - sp.Rational("0.62") * mu - mu / LAM))
+
+
+_LARGE_WHY = "exponent's numerator and denominator divided by λ (no overflow of 1.04(1 + λ)), exact for λ > 0"
+
+
+@kernel("mcmillan_tc", derivation="mcmillan_formula")
+def _mcmillan_tc_kernel() -> Kernel:
+    s = _symbols("mcmillan_formula")
+    mu, theta = s["mu_star"], s["Theta_D"]
+    closed = _stated_formula("mcmillan_formula")
+    return Kernel(name="mcmillan_tc", derivation="mcmillan_formula", args=[LAM, mu, theta],
+                  closed_form=closed,
+                  doc="McMillan's T_c in K (stated fit, eq. (18)); valid where lambda > mu*(1 + 0.62 "
+                      "lambda), the caller sets T_c = 0 elsewhere",
+                  branches=[Branch(closed, LAM <= 1, "λ <= 1: the formula as printed"),
+                            Branch(theta / sp.Rational("1.45") * _exponent_large(mu), sp.true,
+                                   f"λ > 1: {_LARGE_WHY}",
+                                   sample={LAM: (2.0, 200.0), mu: (0.0, 0.2)})])
+
+
+@kernel("mcmillan_lambda", derivation="mcmillan_formula")
+def _mcmillan_lambda_kernel() -> Kernel:
+    s = _symbols("mcmillan_formula")
+    step = next(st for st in get("mcmillan_formula").steps if s["u"] in st.rhs.free_symbols)  # λ(u)
+    return Kernel(name="mcmillan_lambda", derivation="mcmillan_formula", args=[s["u"], s["mu_star"]],
                   closed_form=step.rhs, constants=codata_values(),
-                  doc="Mean square frequency <omega^2> of a Debye-like alpha^2F in rad^2/s^2 (step 5)")
+                  doc="lambda from McMillan's formula in u = 1/ln(Theta_D/(1.45 T_c)) (u = 0: T_c = 0)")
+
+
+@kernel("allen_dynes_tc", derivation="allen_dynes_formula")
+def _allen_dynes_tc_kernel() -> Kernel:
+    s = _symbols("allen_dynes_formula")
+    lam, mu, w_log, w2 = LAM, s["mu_star"], s["omega_log"], s["omega2_bar"]
+    closed = _stated_formula("allen_dynes_formula")
+    big1 = sp.Rational("2.46") * (1 + sp.Rational("3.8") * mu)
+    big2 = sp.Rational("1.82") * (1 + sp.Rational("6.3") * mu) * (w2 / w_log)
+    x = lam / big1
+    f1_small = (1 + x ** sp.Rational(3, 2)) ** sp.Rational(1, 3)
+    f1_large = sp.sqrt(x) * (1 + x ** sp.Rational(-3, 2)) ** sp.Rational(1, 3)
+    # λ²/(λ² + Λ2²) as 1/(1 + (Λ2/λ)²): no overflow of λ² (λ up to the largest double)
+    f2 = 1 + (w2 / w_log - 1) / (1 + (big2 / lam) ** 2)
+    prefactor = s["hbar"] * w_log / (sp.Rational("1.2") * s["k_B"])
+    rest = prefactor * sp.exp(-sp.Rational("1.04") * (1 + lam) / (lam - mu * (1 + sp.Rational("0.62") * lam)))
+    return Kernel(
+        name="allen_dynes_tc", derivation="allen_dynes_formula", args=[lam, mu, w_log, w2],
+        closed_form=closed, constants=codata_values(),
+        doc="Allen-Dynes T_c in K (stated fit); valid where lambda > mu*(1 + 0.62 lambda), the caller sets "
+            "T_c = 0 elsewhere",
+        branches=[
+            Branch(f1_small * f2 * rest, lam <= big1,
+                   "λ <= Λ1: f1 as printed; f2 with λ²/(λ² + Λ2²) = 1/(1 + (Λ2/λ)²)",
+                   sample={lam: (0.05, 1.0), mu: (0.0, 0.2)}),
+            Branch(f1_large * f2 * prefactor * _exponent_large(mu), sp.true,
+                   "λ > Λ1: f1 = (λ/Λ1)^{1/2} [1 + (λ/Λ1)^{−3/2}]^{1/3}, exact for λ > 0, without the "
+                   f"overflow of λ^{{3/2}} (λ up to the largest double); {_LARGE_WHY}",
+                   sample={lam: (3.0, 300.0), mu: (0.0, 0.2)}),
+        ])
