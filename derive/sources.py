@@ -15,7 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
+    "ALLEN_MITROVIC",
     "ASHCROFT_MERMIN",
+    "BCS_1957",
     "DLMF",
     "FETTER_WALECKA",
     "GIULIANI_VIGNALE",
@@ -29,6 +31,7 @@ __all__ = [
     "SEED_002_COUPLING",
     "SEED_002_SCATTERING",
     "SEED_002_SCREENING",
+    "TINKHAM",
     "VARGA_1965",
     "YU_CARDONA",
     "ZIMAN",
@@ -72,6 +75,9 @@ MAHAN = Source("Mahan, Many-Particle Physics")
 ZIMAN = Source("Ziman, Electrons and Phonons")
 YU_CARDONA = Source("Yu & Cardona, Fundamentals of Semiconductors")
 VARGA_1965 = Source("B. B. Varga, Phys. Rev. 137, A1896 (1965)")
+BCS_1957 = Source("J. Bardeen, L. N. Cooper & J. R. Schrieffer, Phys. Rev. 108, 1175 (1957)")
+TINKHAM = Source("Tinkham, Introduction to Superconductivity")
+ALLEN_MITROVIC = Source("P. B. Allen & B. Mitrović, Solid State Phys. 37, 1 (1982)")
 
 
 def cite(*parts: str | Source) -> str:
