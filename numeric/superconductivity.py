@@ -11,8 +11,12 @@ Frequencies are angular frequencies ω in rad/s, temperatures in K, α²F(ω) is
 * :func:`einstein_moments` and :func:`debye_moments` are the exact moments of two model spectra
   (independent references for the grid integrator).
 * :func:`mcmillan_tc` (McMillan, Phys. Rev. 167, 331 (1968), eq. (18)), :func:`allen_dynes_tc`
-  (Allen & Dynes, Phys. Rev. B 12, 905 (1975)) and :func:`mcmillan_lambda` (the exact inversion of
-  McMillan's formula for λ), vectorised over numpy arrays (broadcasting; scalars in -> float out).
+  (Allen & Dynes, Phys. Rev. B 12, 905 (1975)), :func:`mcmillan_lambda` (the exact inversion of
+  McMillan's formula for λ) and :func:`allen_dynes_lambda` (the Allen–Dynes formula inverted by root
+  finding: it has no closed-form inverse), vectorised over numpy arrays (broadcasting; scalars in ->
+  float out). The two T_c formulas are *stated* fits (derivations ``mcmillan_formula`` and
+  ``allen_dynes_formula`` hold them as models and derive only their exact consequences); their
+  generated kernels evaluate them.
 
 Every parameter is validated: a ValueError names the parameter, the value and the valid range;
 None, bool, str and complex are refused.
@@ -29,8 +33,8 @@ from ._generated import superconductivity as _kernels
 from ._support import _real_array, checked, evaluate
 from .constants import hbar, k
 
-__all__ = ["EliashbergMoments", "allen_dynes_tc", "debye_moments", "einstein_moments", "eliashberg_moments",
-           "mcmillan_lambda", "mcmillan_tc"]
+__all__ = ["EliashbergMoments", "allen_dynes_lambda", "allen_dynes_tc", "debye_moments", "einstein_moments",
+           "eliashberg_moments", "mcmillan_lambda", "mcmillan_tc"]
 
 _HBAR_OVER_K = hbar / k  # K s: ħω/k_B in K for ω in rad/s
 
@@ -386,3 +390,84 @@ def mcmillan_lambda(tc: object, mu_star: object, theta_D: object) -> float | np.
     with np.errstate(divide="ignore"):
         u = np.where(t > 0, -1.0 / np.log(1.45 * np.where(t > 0, t, 1.0) / theta), 0.0)
     return _out(np.asarray(evaluate(_kernels.mcmillan_lambda_loop, u, mu), dtype=np.float64))
+
+
+def allen_dynes_lambda(tc: object, mu_star: object, omega_log: object,
+                       omega2_bar: object | None = None) -> float | np.ndarray:
+    """λ from T_c by inverting the Allen–Dynes formula (:func:`allen_dynes_tc`) numerically.
+
+    There is no closed-form inverse: ln T_c = ln f1(λ) + ln f2(λ) + ln(ħω_log/(1.2 k_B))
+    − 1.04(1+λ)/(λ − μ*(1+0.62λ)) with f1 = [1 + (λ/Λ1)^{3/2}]^{1/3} and f2 rational in λ is a
+    transcendental equation in λ (McMillan's formula, without f1 f2, is linear in λ after taking the
+    logarithm: :func:`mcmillan_lambda`). It is solved by Brent's method (scipy.optimize.brentq, relative
+    tolerance 1e-15) on T_c(λ)/T_c − 1 between λ_c = μ*/(1 − 0.62μ*), where T_c = 0, and an upper bound
+    doubled until T_c(λ) >= T_c. The root is unique: on (λ_c, ∞) T_c(λ) is strictly increasing (f1 and
+    f2 are non-decreasing in λ for ω̄₂ >= ω_log, the exponent's derivative is 1.04(1 − 0.62μ* + μ*)/
+    (λ − μ*(1 + 0.62λ))² > 0) from 0 to ∞ (f1 ~ λ^{1/2}).
+
+    Parameters
+    ----------
+    tc : float or array_like
+        Critical temperature T_c >= 0 (K), finite. T_c = 0 returns λ_c.
+    mu_star : float or array_like
+        Coulomb pseudopotential μ*, 0 <= μ* < 1 (dimensionless).
+    omega_log : float or array_like
+        Logarithmic average frequency ω_log > 0 (rad/s), finite.
+    omega2_bar : float or array_like or None
+        ω̄₂ >= ω_log (rad/s), as in :func:`allen_dynes_tc`; None: f2 = 1.
+
+    Returns
+    -------
+    float or ndarray
+        λ (dimensionless), broadcast over the inputs; a float for scalar inputs. One root search per
+        element (a Python loop: about 50 kernel calls each).
+
+    Raises
+    ------
+    ValueError
+        For a parameter outside its range; for a T_c no λ below the largest double reaches.
+
+    Notes
+    -----
+    Source: P. B. Allen and R. C. Dynes, Phys. Rev. B 12, 905 (1975) (the formula; a fit, see
+    :func:`allen_dynes_tc`). Round trip: ``allen_dynes_lambda(allen_dynes_tc(λ, ...), ...)`` returns λ to
+    about 1e-15 relative, up to the conditioning of T_c(λ) near λ_c.
+
+    Examples
+    --------
+    >>> from numeric.constants import hbar, k
+    >>> omega_log = 200.0 * k / hbar                    # ħω_log/k_B = 200 K
+    >>> round(allen_dynes_lambda(allen_dynes_tc(1.0, 0.1, omega_log), 0.1, omega_log), 12)
+    1.0
+    >>> round(allen_dynes_lambda(0.0, 0.1, omega_log), 6)  # λ_c = μ*/(1 − 0.62μ*)
+    0.10661
+    """
+    from scipy.optimize import brentq
+
+    t = checked("tc", tc, 0.0)
+    mu = checked("mu_star", mu_star, 0.0, 1.0, high_open=True)
+    w_log = checked("omega_log", omega_log, 0.0, low_open=True)
+    ratio = _frequency_ratio(w_log, omega2_bar)
+    t, mu, w_log, ratio = np.broadcast_arrays(t, mu, w_log, ratio)
+    out = np.empty(t.shape, dtype=np.float64)
+    for i in np.ndindex(t.shape):
+        m, r, target = float(mu[i]), float(ratio[i]), float(t[i] / w_log[i])  # T_c per unit ω_log
+        lam_c = m / (1.0 - 0.62 * m)
+        if target == 0.0:
+            out[i] = lam_c
+            continue
+
+        def excess(x: float, m: float = m, r: float = r, target: float = target) -> float:
+            if not x - m * (1.0 + 0.62 * x) > 1e-12 * x:  # T_c = 0 (as in allen_dynes_tc)
+                return -1.0
+            return _kernels.allen_dynes_tc_scalar(x, m, 1.0, r) / target - 1.0
+
+        high = max(2.0 * lam_c, 1.0)
+        while excess(high) < 0.0:
+            if high > 1e307:
+                raise ValueError(f"tc = {float(t[i]):g} is outside the valid range: above T_c(λ) for every "
+                                 f"λ below the largest double at mu_star = {m:g}, omega_log = "
+                                 f"{float(w_log[i]):g}")
+            high *= 2.0
+        out[i] = brentq(excess, lam_c, high, xtol=1e-300, rtol=1e-15, maxiter=500)
+    return _out(out)
