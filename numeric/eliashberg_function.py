@@ -27,9 +27,11 @@ q-integral against δ(ħω − ħω_qν):
 * :func:`allen_resistivity`: ρ(T) = (m/ne²)/τ_tr(T) with Allen's formula
   1/τ_tr = (4πk_BT/ħ)∫(dω/ω) α²F_tr(ω) x²/sinh²x, x = ħω/(2k_BT), from α²F_tr on a grid.
 
-The closed forms of the free-electron / Debye model (derivations ``nesting_function_sphere``,
-``eliashberg_function_free_electron``, ``allen_transport_bloch_gruneisen``) are the references of the
-tests and of ``ephkit check``'s cross-checks; these integrators never call them.
+Closed forms (generated kernels of the derivations ``nesting_function_sphere``,
+``eliashberg_function_free_electron``, ``allen_transport_bloch_gruneisen``):
+:func:`nesting_function_sphere`, :func:`coupling_constant_free_electron` (λ and λ_tr),
+:func:`allen_transport_rate_low_T` (the Bloch-Grüneisen T⁵ law in terms of λ_tr and ω_c). They are the
+references of the tests and of ``ephkit check``'s cross-checks; the integrators above never call them.
 
 Conventions: SI; N(E_F) per spin (half the ``dos_fermi`` of a band model, which counts both spins);
 electron spin conserved; normal processes only; quasi-elastic kinematics (ħω_q << E_F: both deltas at
@@ -45,8 +47,9 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from . import constants as _c
+from ._generated import eliashberg_function as _kernels
 from ._quadrature import boundary_cones, gauss01, radial_rule
-from ._support import checked, finite_result, integer
+from ._support import checked, finite_result, integer, scaled
 from .bands import fermi_sphere
 from .phonons import BrillouinZone, DebyeSphere
 from .superconductivity import EliashbergMoments
@@ -54,8 +57,11 @@ from .transport import DeformationPotential, _coupling_constant, _flag
 
 __all__ = [
     "allen_resistivity",
+    "allen_transport_rate_low_T",
+    "coupling_constant_free_electron",
     "coupling_moments",
     "eliashberg_function",
+    "nesting_function_sphere",
 ]
 
 _HBAR, _K_B, _E = _c.hbar, _c.k, _c.e
@@ -445,3 +451,152 @@ def allen_resistivity(electrons, omega: ArrayLike, a2F_tr: ArrayLike, T: ArrayLi
         rho = m / (n * _E * _E) * rate
     rho = finite_result(rho, "allen_resistivity", T=flat)
     return float(rho[0]) if T_arr.ndim == 0 else rho.reshape(T_arr.shape)
+
+
+# ------------------------------------------------------------------ closed forms (generated kernels)
+def nesting_function_sphere(q: ArrayLike, m: ArrayLike, k_F: ArrayLike) -> np.ndarray | float:
+    """Nesting function ξ(q) = ∫d³k/(2π)³ δ(ε_k − E_F) δ(ε_{k+q} − E_F) of a parabolic band, 1/(J² m³).
+
+    ξ(q) = m²/(4π²ħ⁴q) for 0 < q < 2k_F, 0 for q > 2k_F (half the value at q = 2k_F, where the root of the
+    second delta is the end μ = −1 of the angular range); per unit volume and spin.
+
+    Parameters
+    ----------
+    q : array_like
+        Wavevector magnitude, 1/m (> 0).
+    m : array_like
+        Band mass, kg (> 0).
+    k_F : array_like
+        Fermi wavevector, 1/m (> 0).
+
+    Returns
+    -------
+    float or ndarray
+        ξ(q) in 1/(J² m³); ξ(q)/N(E_F) = 1/(2ħv_F q) with N(E_F) = mk_F/(2π²ħ²) per spin.
+
+    Notes
+    -----
+    Derivation ``nesting_function_sphere`` (Grimvall ch. 3, 5); sum rule ∫d³q/(2π)³ ξ = N(E_F)².
+
+    Examples
+    --------
+    >>> from numeric.constants import m_e
+    >>> [f"{x:.4e}" for x in nesting_function_sphere([1e10, 3e10], m_e, 1.36e10)]
+    ['1.6995e+64', '0.0000e+00']
+    """
+    q_ = checked("q", q, 0.0, low_open=True)
+    m_ = checked("m", m, 0.0, low_open=True)
+    k = checked("k_F", k_F, 0.0, low_open=True)
+    out = np.asarray(scaled(_kernels.nesting_function_sphere_loop, {"q": -1.0, "m": 2.0}, q=q_, m=m_))
+    with np.errstate(over="ignore"):
+        edge = 2.0 * k
+    out = out * np.where(q_ < edge, 1.0, np.where(q_ == edge, 0.5, 0.0))
+    out = finite_result(out, "nesting_function_sphere", q=q_, m=m_)
+    return float(out) if np.ndim(out) == 0 else out
+
+
+def coupling_constant_free_electron(D: ArrayLike, m: ArrayLike, k_F: ArrayLike, rho: ArrayLike,
+                                    v_s: ArrayLike, q_c: ArrayLike, *,
+                                    transport: bool = False) -> np.ndarray | float:
+    """λ = D²m q_c²/(8π²ρv_s²ħ²k_F) (or λ_tr = λ (q_c/2k_F)²): free electrons with Debye LA phonons.
+
+    λ = N(E_F) D² (q_c/2k_F)²/(ρv_s²), N(E_F) = mk_F/(2π²ħ²) per spin: the coupling constant
+    2∫α²F(ω)/ω dω of α²F(ω) = D²mω²/(8π²ρv_s⁴ħ²k_F) below ω_c = v_s q_c.
+
+    Parameters
+    ----------
+    D : array_like
+        Deformation potential, J (>= 0).
+    m : array_like
+        Band mass, kg (> 0).
+    k_F : array_like
+        Fermi wavevector, 1/m (> 0).
+    rho : array_like
+        Mass density, kg/m³ (> 0).
+    v_s : array_like
+        Longitudinal sound velocity, m/s (> 0).
+    q_c : array_like
+        Phonon cut-off min(2k_F, q_D), 1/m (in (0, 2k_F]).
+    transport : bool, optional
+        False: λ. True: λ_tr = 2∫α²F_tr/ω dω (weight 1 − cos θ), equal to λ for q_c = 2k_F.
+
+    Returns
+    -------
+    float or ndarray
+        λ or λ_tr, dimensionless.
+
+    Notes
+    -----
+    Derivation ``eliashberg_function_free_electron`` (statement λ, step λ_tr); for q_c = 2k_F,
+    2πλ_tr k_BT/ħ is the high-T rate of ``numeric.scattering.deformation_potential_rate_high_T``.
+
+    Examples
+    --------
+    >>> from numeric.constants import e, m_e
+    >>> f"{coupling_constant_free_electron(10 * e, m_e, 1.36e10, 8960.0, 4760.0, 2 * 1.36e10):.4f}"
+    '0.7136'
+    """
+    transport = _flag("transport", transport)
+    inputs = dict(D=checked("D", D, 0.0), m=checked("m", m, 0.0, low_open=True),
+                  k_F=checked("k_F", k_F, 0.0, low_open=True), rho=checked("rho", rho, 0.0, low_open=True),
+                  v_s=checked("v_s", v_s, 0.0, low_open=True), q=checked("q_c", q_c, 0.0, low_open=True))
+    with np.errstate(over="ignore"):
+        beyond = inputs["q"] > 2.0 * inputs["k_F"]
+    if np.any(beyond):
+        q, k = np.broadcast_arrays(inputs["q"], inputs["k_F"])
+        i = np.argwhere(np.broadcast_to(beyond, q.shape))[0] if q.ndim else ()
+        raise ValueError(f"q_c = {float(q[tuple(i)]):g} is outside the valid range (0, 2k_F] = (0, "
+                         f"{2.0 * float(k[tuple(i)]):g}] 1/m (no phonon scatters an electron by more than "
+                         "2k_F)")
+    loop = (_kernels.transport_coupling_constant_free_electron_loop if transport
+            else _kernels.coupling_constant_free_electron_loop)
+    powers = {"D": 2.0, "m": 1.0, "k_F": -3.0 if transport else -1.0, "rho": -1.0, "v_s": -2.0,
+              "q": 4.0 if transport else 2.0}
+    out = scaled(loop, powers, **inputs)
+    inputs["q_c"] = inputs.pop("q")
+    return finite_result(out, "coupling_constant_free_electron", **inputs)
+
+
+def allen_transport_rate_low_T(T: ArrayLike, lambda_tr: ArrayLike,
+                               omega_c: ArrayLike) -> np.ndarray | float:
+    """<1/τ_tr> = 960π ζ(5) λ_tr (k_BT)⁵/(ħ⁵ω_c⁴), 1/s: Allen's formula with α²F_tr ∝ ω⁴, T << Θ.
+
+    = (2πλ_tr k_BT/ħ) 480 ζ(5) (T/Θ)⁴, Θ = ħω_c/k_B: the Bloch-Grüneisen T⁵ law.
+
+    Parameters
+    ----------
+    T : array_like
+        Temperature, K (>= 0); the law needs T << Θ = ħω_c/k_B.
+    lambda_tr : array_like
+        Transport coupling constant λ_tr = 2∫α²F_tr/ω dω (>= 0).
+    omega_c : array_like
+        Cut-off of α²F_tr = 2λ_tr (ω/ω_c)⁴, rad/s (> 0).
+
+    Returns
+    -------
+    float or ndarray
+        Fermi-window-averaged transport rate in 1/s.
+
+    Notes
+    -----
+    Derivation ``allen_transport_bloch_gruneisen`` (Allen 1971, 1978; Ziman ch. 9): the full form is
+    (2πλ_tr k_BT/ħ) 4(T/Θ)⁴ J_5(Θ/T); high T: 2πλ_tr k_BT/ħ. With λ_tr of
+    :func:`coupling_constant_free_electron` at q_c = 2k_F and ω_c = 2v_s k_F it is
+    ``numeric.scattering.bloch_gruneisen_rate_low_T``.
+
+    Examples
+    --------
+    >>> from numeric.constants import e, m_e
+    >>> lam_tr = coupling_constant_free_electron(10 * e, m_e, 1.36e10, 8960.0, 4760.0, 2 * 1.36e10,
+    ...                                          transport=True)
+    >>> f"{allen_transport_rate_low_T(10.0, lam_tr, 2 * 4760.0 * 1.36e10):.4e} 1/s"
+    '3.0545e+07 1/s'
+    >>> from numeric.scattering import bloch_gruneisen_rate_low_T
+    >>> f"{bloch_gruneisen_rate_low_T(10.0, 10 * e, m_e, 1.36e10, 8960.0, 4760.0):.4e} 1/s"
+    '3.0545e+07 1/s'
+    """
+    inputs = dict(T=checked("T", T, 0.0), lambda_tr=checked("lambda_tr", lambda_tr, 0.0),
+                  omega=checked("omega_c", omega_c, 0.0, low_open=True))
+    out = scaled(_kernels.allen_transport_rate_low_T_loop, {"T": 5.0, "omega": -4.0}, **inputs)
+    inputs["omega_c"] = inputs.pop("omega")
+    return finite_result(out, "allen_transport_rate_low_T", **inputs)
