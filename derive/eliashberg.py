@@ -291,14 +291,14 @@ def mass_enhancement_migdal() -> Derivation:
                        rhs=lambda e: e.doit())
     amp_E = chain.solve("its weight in terms of λ", A, lambda c: sp.Eq(lam, c), lam_E,
                         rhs=lambda eq: sp.solve(eq, A)[0])
-    a2F_E = chain.step("the Einstein spectrum in terms of λ", lambda f, a: sp.Subs(f, A, a), einstein, amp_E,
-                       rhs=lambda e: e.doit(), name="α²F_E(t; λ)")
     sigma_E = chain.step("Re Σ(ω) of the Einstein spectrum, s = ω/ω_E (the δ peak sifts t = 1)",
-                         lambda f, k: self_energy(f, k, omega_E, sp.oo), a2F_E, migdal,
+                         lambda f, k: self_energy(f, k, omega_E, sp.oo), einstein, migdal,
                          rhs=lambda e: e.doit(), name="Σ_E(s)")
-    slope_E = chain.step("its slope at the Fermi level ω = 0: ∂Σ/∂ω = (1/ω_E) ∂Σ/∂s at s = 0",
+    slope_A = chain.step("its slope at the Fermi level ω = 0: ∂Σ/∂ω = (1/ω_E) ∂Σ/∂s at s = 0",
                          lambda sig: slope(sig, omega_E), sigma_E, rhs=lambda e: sp.simplify(e.doit()),
-                         name="∂Σ_E/∂ω")
+                         name="∂Σ_E/∂ω (A)")
+    slope_E = chain.step("the slope in terms of λ", lambda d, a: sp.Subs(d, A, a), slope_A, amp_E,
+                         rhs=lambda e: e.doit(), name="∂Σ_E/∂ω")
     result = chain.solve(
         "m*/m = 1 − ∂Re Σ/∂(ħω) at ω = 0 with the slope of the Einstein spectrum", m_ratio,
         lambda m, d: sp.Eq(m.lhs, m.rhs.subs(sp.Derivative(sigma, omega), d)), mass, slope_E,
