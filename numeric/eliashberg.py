@@ -164,6 +164,14 @@ class GridSpectrum:
     def coupling(self, nu: np.ndarray) -> np.ndarray:
         """λ(ν) = 2 ∫ α²F(ω) ω/(ω² + ν²) dω at bosonic frequencies ν (rad/s; trapezoidal rule)."""
         nu = np.asarray(nu, dtype=float)
+        flat = nu.reshape(-1)
+        out = np.empty(flat.shape)
+        block = max(1, 2_000_000 // self.omega.size)  # bounded memory for many frequencies
+        for start in range(0, flat.size, block):
+            out[start:start + block] = self._coupling(flat[start:start + block])
+        return out.reshape(nu.shape)
+
+    def _coupling(self, nu: np.ndarray) -> np.ndarray:
         w = self.omega
         pos = w > 0.0
         kernel = np.zeros(nu.shape + w.shape)
@@ -263,7 +271,7 @@ class _Axis:
             vals, vecs = eigh(a * s[:, None] * s[None, :], subset_by_index=[n - 1, n - 1])
         else:
             op = LinearOperator((n, n), matvec=lambda x: s * self.gap(s * np.ravel(x)), dtype=float)
-            vals, vecs = eigsh(op, k=1, which="LA", tol=1e-12)
+            vals, vecs = eigsh(op, k=1, which="LA", tol=1e-12, v0=np.sqrt(self.w))  # fixed start: repeatable
         return float(vals[0]), (vecs[:, 0] if vector else None)
 
 
@@ -444,7 +452,12 @@ def _pade_coefficients(z: np.ndarray, u: np.ndarray) -> np.ndarray:
     a = np.empty(len(z), dtype=complex)
     a[0] = g[0]
     for p in range(1, len(z)):
-        g[p:] = (g[p - 1] - g[p:]) / ((z[p:] - z[p - 1]) * g[p:])
+        if g[p - 1] == 0.0:  # the fraction terminated (the data are a rational function of low degree)
+            return a[:p - 1] if p > 1 else a[:1]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            g[p:] = (g[p - 1] - g[p:]) / ((z[p:] - z[p - 1]) * g[p:])
+        if not np.isfinite(g[p]):
+            return a[:p]
         a[p] = g[p]
     return a
 
