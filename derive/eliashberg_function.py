@@ -128,11 +128,9 @@ def nesting_function_sphere() -> Derivation:
         rhs=lambda e: sp.factor(sp.expand(e)), name="ε_{k+q} − E_F")
     angular = chain.step(
         "second delta, angles of k: ∫dμ dφ δ(ε_{k+q} − E_F); the root μ = −q/(2k_F) is in [−1, 1] for "
-        "q <= 2k_F only",
+        "q <= 2k_F only: the step function makes ξ = 0 above 2k_F",
         lambda de: sp.Integral(sp.DiracDelta(de), (mu, -1, 1), (phi, 0, 2 * sp.pi)), energy,
         rhs=lambda e: sp.simplify(e.doit()))  # 2πm(1 − Heaviside(q/(2k_F) − 1))/(ħ²k_F q)
-    chain.step("the step function as the support q < 2k_F (0 above)", lambda a: a, angular,
-               rhs=lambda e: sp.piecewise_fold(e.rewrite(sp.Piecewise)))
     inside = chain.step(
         "for 0 < q < 2k_F", lambda a: a, angular,
         rhs=lambda e: sp.simplify(e.subs(sp.Heaviside((q - 2 * k_F) / (2 * k_F)), 0)),
