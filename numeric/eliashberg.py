@@ -1,4 +1,4 @@
-r"""Isotropic Migdal–Eliashberg theory on the imaginary (Matsubara) axis: the linearized gap equation and Tc.
+r"""Isotropic Migdal–Eliashberg theory on the imaginary (Matsubara) axis: Tc, and Δ(iω_n), Z(iω_n) below it.
 
 The electron-phonon spectral function α²F(ω) is given either as an Einstein spectrum
 (:class:`EinsteinSpectrum`, α²F(ω) = (λ ω_E / 2) δ(ω − ω_E)) or on a frequency grid
@@ -26,6 +26,23 @@ u_n = Δ_n sqrt(Z_n/ω_n) makes it the symmetric eigenvalue problem ρ u = K u,
 
 Tc is the temperature at which the leading eigenvalue ρ(T) of K equals 1 (ρ > 1 below Tc).
 
+Below Tc, :func:`solve_eliashberg` solves the full (nonlinear) equations, in which |ω_m| becomes
+E_m = sqrt(ω_m² + Δ_m²): ω_n Z_n = ω_n + πT Σ_m λ(n − m) ω_m/E_m and
+Z_n Δ_n = πT Σ_m [λ(n − m) − μ*(ω_c)] Δ_m/E_m, with the same frequencies, kernel and μ*(ω_c) (one shared
+implementation), so Δ → 0 exactly at the Tc of :func:`eliashberg_tc`. The gap edge on the real axis comes
+from Padé continuation of Δ(iω_n) (:meth:`EliashbergSolution.gap_edge`); :func:`gap_temperature_dependence`
+gives Δ(T). Both kernels K_nm (and Z's λ(n−m) − λ(n+m+1)) are Toeplitz plus Hankel matrices: above 128
+frequencies they are applied by FFT and the leading eigenvalue found by Lanczos, so low temperatures
+(up to 65536 frequencies) cost N ln N.
+
+Accuracy of Allen–Dynes against this solver (measured by ``benchmarks/eliashberg_solver.py``, Einstein
+and Debye-like α²F = λ(ω/ω_D)² spectra, λ = 0.3 ... 2.5, μ* = 0 ... 0.15 defined at 10 ω_max): Allen–Dynes
+(with f1 and f2) is below the Eliashberg Tc everywhere; by at most 6.1 % for μ* = 0, 14.5 % for μ* ≤ 0.05,
+11.5 % for μ* ≤ 0.1 and λ ≥ 0.75, 18.3 % for μ* ≤ 0.15 and λ ≥ 1; at small λ with large μ*, where Tc is
+exponentially small, the gap widens to 55 % (λ = 0.3, μ* = 0.1) and 95 % (λ = 0.3, μ* = 0.15: Allen–Dynes
+gives a twentieth of the Eliashberg Tc ≈ 2.5e-4 ħω_log/k_B). The size of the gap at small λ depends on the
+μ* convention (here μ* at 10 ω_max, rescaled to the cutoff).
+
 Conventions
 -----------
 * **Matsubara cutoff.** Both the λ and the μ* terms are summed over the positive frequencies
@@ -39,7 +56,8 @@ Conventions
   the numerical cutoff once ω_c ≫ ω_max. Pass ``omega_ref = omega_cutoff`` to use μ* as given at ω_c.
 
 Sources: P. B. Allen and B. Mitrović, Solid State Physics 37, 1 (1982); J. P. Carbotte, Rev. Mod. Phys.
-62, 1027 (1990).
+62, 1027 (1990); P. B. Allen and R. C. Dynes, Phys. Rev. B 12, 905 (1975); Padé continuation:
+H. J. Vidberg and J. W. Serene, J. Low Temp. Phys. 29, 179 (1977).
 """
 
 from __future__ import annotations
@@ -349,6 +367,12 @@ def eliashberg_tc(
     dividing it by 4 (down to the floor), from 0.2 sqrt(λ⟨ω²⟩) ħ/k_B and refined with Brent's method
     (Allen & Mitrović 1982; Carbotte 1990). The cutoff conventions for μ* are those of the module docstring.
 
+    Measured accuracy of Allen–Dynes (``numeric.superconductivity.allen_dynes_tc`` with f1, f2) against this
+    Tc for Einstein and Debye-like spectra, λ = 0.3 ... 2.5, μ* = 0 ... 0.15 at 10 ω_max: Allen–Dynes is
+    always lower, by at most 6.1 % (μ* = 0), 14.5 % (μ* ≤ 0.05), 11.5 % (μ* ≤ 0.1, λ ≥ 0.75), 18.3 %
+    (μ* ≤ 0.15, λ ≥ 1), and up to 95 % at λ = 0.3, μ* = 0.15 (details in the module docstring). For μ* = 0
+    and λ → ∞ this Tc tends to 0.1827 sqrt(λ⟨ω²⟩) ħ/k_B (Allen & Dynes 1975).
+
     Parameters
     ----------
     spectrum : EinsteinSpectrum or GridSpectrum
@@ -508,6 +532,12 @@ class EliashbergSolution:
     iterations: int
     residual: float
 
+    def __post_init__(self) -> None:
+        for name in ("omega_n", "Z", "delta"):
+            arr = np.array(getattr(self, name), dtype=float)
+            arr.setflags(write=False)
+            object.__setattr__(self, name, arr)
+
     @property
     def delta_eV(self) -> np.ndarray:
         """Δ(iω_n), eV."""
@@ -531,7 +561,7 @@ class EliashbergSolution:
         omega : array_like
             Real frequencies, rad/s (finite).
         points : int, optional
-            Matsubara points used, in [2, N] (N = ``len(omega_n)``; default 48 or N if smaller).
+            Matsubara points used, >= 2 (at most N = ``len(omega_n)`` are used; default 48).
 
         Returns
         -------
@@ -539,8 +569,7 @@ class EliashbergSolution:
             Δ(ω), J.
         """
         w = checked("omega", omega)
-        m = integer("points", points if points <= len(self.omega_n) else len(self.omega_n), 2,
-                    len(self.omega_n))
+        m = min(integer("points", points, 2), len(self.omega_n))
         if not np.any(self.delta):
             return np.zeros(w.shape, dtype=complex)
         z = 1j * self.omega_n[:m]
