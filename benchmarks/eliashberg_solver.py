@@ -10,7 +10,7 @@ Run:  python benchmarks/eliashberg_solver.py [--quick]
    λ = 0.3 ... 2.5, μ* = 0 ... 0.15: the table of Tc_AD/Tc_Eliashberg − 1 and its maximum.
 3. 2Δ/k_BTc from the nonlinear solver (Padé gap edge at T = Tc/8) for Einstein spectra against the
    strong-coupling formula 2Δ/k_BTc = 3.53[1 + 12.5 (Tc/ω_ln)² ln(ω_ln/2Tc)] (Mitrović, Zarate and
-   Carbotte, Phys. Rev. B 29, 184 (1984); Carbotte, Rev. Mod. Phys. 62, 1027 (1990), eq. (4.1)).
+   Carbotte, Phys. Rev. B 29, 184 (1984); Carbotte, Rev. Mod. Phys. 62, 1027 (1990)).
 """
 
 from __future__ import annotations

@@ -306,7 +306,8 @@ def test_nonlinear_against_unfolded_iteration():
 def test_strong_coupling_gap_ratio():
     """Einstein, μ* = 0.1: 2Δ/k_BTc grows with λ (gap edge at Tc/8) and agrees with the strong-coupling
     formula 3.53[1 + 12.5 (Tc/ω_ln)² ln(ω_ln/2Tc)] (Carbotte 1990, a fit to real-metal spectra with
-    T_c/ω_ln ≲ 0.25) within 3 % for λ = 1, 1.5 (ω_ln = ω_E); λ ≈ 1.5 gives ≈ 4.5 (Pb: 4.49 measured)."""
+    T_c/ω_ln ≲ 0.25) within 3 % for λ = 0.5, 1, 1.5 (ω_ln = ω_E); λ = 1.5 gives ≈ 4.5 (Pb, λ ≈ 1.55: ≈ 4.3–4.5
+    measured)."""
     ratios = []
     for lam in (0.5, 1.0, 1.5):
         spec = EinsteinSpectrum(lam, W_E)
@@ -423,8 +424,9 @@ def _ad_deviation(spec, mu: float) -> float:
 
 
 @pytest.mark.parametrize(("shape", "lam", "mu"), [
-    ("einstein", 0.3, 0.0), ("einstein", 0.3, 0.15), ("einstein", 0.75, 0.1), ("einstein", 1.0, 0.15),
-    ("einstein", 2.5, 0.05), ("debye", 0.3, 0.05), ("debye", 1.0, 0.0), ("debye", 1.0, 0.15),
+    ("einstein", 0.3, 0.0), pytest.param("einstein", 0.3, 0.15, marks=pytest.mark.slow),  # 5 s: Tc ≈ 3e-4
+    ("einstein", 0.75, 0.1), ("einstein", 1.0, 0.15), ("einstein", 2.5, 0.05),
+    pytest.param("debye", 0.3, 0.05, marks=pytest.mark.slow), ("debye", 1.0, 0.0), ("debye", 1.0, 0.15),
     ("debye", 2.5, 0.1),
 ])
 def test_allen_dynes_accuracy(shape, lam, mu):
