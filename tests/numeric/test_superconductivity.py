@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from numeric.constants import hbar, k
 from numeric.superconductivity import (
     EliashbergMoments,
+    allen_dynes_lambda,
     allen_dynes_tc,
     debye_moments,
     einstein_moments,
@@ -331,3 +332,122 @@ def test_invalid_parameters_named(func, param, value):
     kwargs[param] = value
     with pytest.raises(ValueError, match=f"^{param} "):
         func(**kwargs)
+
+
+# ---------------------------------------------------------------- generated kernels, stratified, vs mpmath
+
+_EPS = np.finfo(float).eps
+
+
+def _mp_denominator_bound(lam, mu):
+    """The rounding bound of the exponent X = 1.04(1+λ)/D, D = λ − μ*(1+0.62λ), for exact inputs: D is
+    computed with an absolute error of a few ulps of λ + μ*(1+0.62λ), so X (and T_c = ... e^{−X}) carries a
+    relative error up to ~ eps X (λ + μ*(1+0.62λ))/D: large only near the T_c = 0 boundary, where D -> 0."""
+    lam, mu = mpmath.mpf(lam), mpmath.mpf(mu)
+    den = lam - mu * (1 + mpmath.mpf("0.62") * lam)
+    x = mpmath.mpf("1.04") * (1 + lam) / den
+    return float(x * (lam + mu * (1 + mpmath.mpf("0.62") * lam)) / den)
+
+
+def _stratified_points() -> list[tuple[str, float, float]]:
+    """(stratum, λ, μ*): near the boundary λ = λ_c(1 + δ), small λ at μ* = 0, McMillan's range, large λ."""
+    points = [("boundary", mu / (1 - 0.62 * mu) * (1 + d), mu) for mu in (0.1, 0.13, 0.2)
+              for d in (1.0, 0.3, 0.1, 0.02)]
+    points += [("small", lam, 0.0) for lam in (0.02, 0.05, 0.1, 0.2)]
+    points += [("bulk", lam, mu) for lam, mu in ((0.5, 0.1), (0.9, 0.13), (1.5, 0.15))]
+    points += [("large", lam, 0.13) for lam in (2.0, 10.0, 1e3, 1e10, 1e300, 1.7e308)]
+    return points
+
+
+STRATA = _stratified_points()
+
+
+@pytest.mark.parametrize(("stratum", "lam", "mu"), STRATA)
+def test_tc_kernels_against_mpmath_stratified(stratum, lam, mu):
+    """mcmillan_tc and allen_dynes_tc (generated kernels of the stated formulas) against mpmath at 40
+    digits: within 1e-14, near the boundary within 1e-14 plus the rounding bound of the exponent's
+    denominator (measured: 8e-14 at X = 116, 2e-12 at X = 577, each below the bound); where the exact value
+    is below 1e-300 the double result is that small or 0."""
+    wlog, theta = 3e13, 300.0
+    with mpmath.workdps(40):
+        want = (_mp_mcmillan(lam, mu, theta), _mp_allen_dynes(lam, mu, wlog, 1.3 * wlog))
+        tolerance = 1e-14 + 2 * _EPS * _mp_denominator_bound(lam, mu)
+    if stratum != "boundary":  # away from the boundary: 1e-14 flat
+        tolerance = 1e-14
+    got = (mcmillan_tc(lam, mu, theta), allen_dynes_tc(lam, mu, wlog, 1.3 * wlog))
+    for g, w in zip(got, want, strict=True):
+        if w < mpmath.mpf("1e-300"):
+            assert 0.0 <= g < 1e-299
+        else:
+            assert abs(g / float(w) - 1) < tolerance, (stratum, g, w)
+
+
+def _mp_mcmillan_lambda(tc, mu, theta):
+    big_l = mpmath.log(mpmath.mpf(theta) / (mpmath.mpf("1.45") * mpmath.mpf(tc)))
+    mu = mpmath.mpf(mu)
+    return (mpmath.mpf("1.04") + mu * big_l) / (big_l * (1 - mpmath.mpf("0.62") * mu) - mpmath.mpf("1.04"))
+
+
+@pytest.mark.parametrize("mu", [0.0, 0.13])
+@pytest.mark.parametrize("fraction", [1e-300, 1e-30, 1e-3, 0.2, 0.5, 0.99, 0.9999])
+def test_mcmillan_lambda_kernel_against_mpmath_stratified(mu, fraction):
+    """The generated λ(u) kernel from T_c -> 0 (λ -> λ_c) to T_c -> T_max (λ -> ∞): within 1e-14 plus
+    4 eps λ (near T_max, λ ∝ 1/(T_max − T_c) amplifies the rounding of ln T_c by λ)."""
+    theta = 300.0
+    tc = fraction * theta / 1.45 * math.exp(-1.04 / (1 - 0.62 * mu))
+    with mpmath.workdps(40):
+        want = float(_mp_mcmillan_lambda(tc, mu, theta))
+    assert _rel(mcmillan_lambda(tc, mu, theta), want) < 1e-14 + 4 * _EPS * want
+
+
+# ---------------------------------------------------------------- Allen–Dynes inversion by root finding
+
+
+@pytest.mark.parametrize(("stratum", "lam", "mu"), [s for s in STRATA if s[1] < 1e100])
+def test_allen_dynes_lambda_round_trip(stratum, lam, mu):
+    """allen_dynes_lambda(allen_dynes_tc(λ)) = λ; near the boundary T_c(λ) is so steep that the round trip
+    is better than on the bulk (the tolerance is brentq's 1e-15 relative plus a few ulps of T_c's rounding
+    divided by d ln T_c/d ln λ >= 1)."""
+    wlog = 3e13
+    for w2 in (None, 1.3 * wlog):
+        tc = allen_dynes_tc(lam, mu, wlog, w2)
+        if tc == 0.0:  # underflow: every λ below this one gives 0 too
+            continue
+        assert allen_dynes_lambda(tc, mu, wlog, w2) == pytest.approx(lam, rel=1e-13)
+
+
+def test_allen_dynes_lambda_against_mpmath_root():
+    """λ for given T_c against mpmath's root of the formula typed from the paper (40 digits)."""
+    wlog, r = 2.5e13, 1.25
+    for tc, mu in ((0.5, 0.1), (7.2, 0.13), (40.0, 0.1), (150.0, 0.0)):
+        with mpmath.workdps(40):
+            def f(x, mu=mu, tc=tc):
+                return mpmath.log(_mp_allen_dynes(x, mu, wlog, r * wlog) / mpmath.mpf(tc))
+            lam_c = mpmath.mpf(mu) / (1 - mpmath.mpf("0.62") * mpmath.mpf(mu))
+            want = mpmath.findroot(f, (lam_c + mpmath.mpf("1e-6"), mpmath.mpf(1e6)), solver="anderson")
+        assert _rel(allen_dynes_lambda(tc, mu, wlog, r * wlog), float(want)) < 1e-13
+
+
+def test_allen_dynes_lambda_zero_tc_vectorised_and_validated():
+    mu = np.array([0.0, 0.1, 0.13])
+    out = allen_dynes_lambda(0.0, mu, 3e13)
+    np.testing.assert_allclose(out, mu / (1 - 0.62 * mu), rtol=1e-15)
+    tcs = np.array([[1.0], [5.0]])
+    lam = allen_dynes_lambda(tcs, mu, 3e13, 3.3e13)
+    assert lam.shape == (2, 3) and (lam[1] > lam[0]).all()
+    assert type(allen_dynes_lambda(1.0, 0.1, 3e13)) is float
+    for kwargs, name in (({"tc": -1.0}, "tc"), ({"tc": np.nan}, "tc"), ({"mu_star": 1.0}, "mu_star"),
+                         ({"omega_log": 0.0}, "omega_log"), ({"omega2_bar": 1e13}, "omega2_bar")):
+        args = {"tc": 1.0, "mu_star": 0.1, "omega_log": 3e13, "omega2_bar": 3.3e13} | kwargs
+        with pytest.raises(ValueError, match=name):
+            allen_dynes_lambda(**args)
+    with pytest.raises(ValueError, match=r"tc = .* outside the valid range"):
+        allen_dynes_lambda(1e300, 0.1, 1.0)
+
+
+def test_einstein_moments_from_the_generated_kernels():
+    """The Einstein moments are the derivation's kernels: ⟨ω²⟩ = ω_E² rounded once, ω̄₂ its root."""
+    for w in (1e-3, 2e13, 3.3e150):
+        m = einstein_moments(0.7, w)
+        assert m.omega_log == w and m.omega2_mean == w * w
+        assert _rel(m.omega2_bar, w) <= _EPS
