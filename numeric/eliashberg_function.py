@@ -186,6 +186,9 @@ def _hat_binning(grid: np.ndarray, nodes: np.ndarray, weights: np.ndarray) -> np
     h = np.diff(grid)
     s = (nodes - grid[j]) / h[j]
     mass = np.bincount(j, weights * (1.0 - s), grid.size) + np.bincount(j + 1, weights * s, grid.size)
+    if grid[0] == 0.0:  # α²F vanishes as ω -> 0 (acoustic phonons): the first panel's share goes to ω_1
+        mass[1] += mass[0]
+        mass[0] = 0.0
     cell = np.concatenate([[h[0]], h[:-1] + h[1:], [h[-1]]]) / 2.0
     return mass / cell
 
@@ -255,8 +258,10 @@ def eliashberg_function(electrons, phonons, coupling, omega: ArrayLike, *, trans
     |q| = 2k_F), which turns α²F into a sum of weighted deltas Σ_i W_i δ(ω − ω_i). A function on a grid
     needs the deltas spread: each is split between its two neighbouring grid frequencies in proportion
     to its distance from them (hat-function, or linear, binning), and the collected weight is divided by
-    the node's cell (ω_{j+1} − ω_{j−1})/2. This keeps ∫α²F dω and ∫ω α²F dω of the trapezoid rule
-    exact (no parameter like a Gaussian width to tune), and the error of a smooth moment is O(h²) in
+    the node's cell (ω_{j+1} − ω_{j−1})/2 (on a grid from ω = 0 the share of ω = 0 goes to ω_1: α²F
+    vanishes at ω = 0, as ``numeric.superconductivity.eliashberg_moments`` requires). This keeps ∫α²F dω
+    of the trapezoid rule exact and ∫ω α²F dω up to the first panel (no parameter like a Gaussian width
+    to tune), and the error of a smooth moment is O(h²) in
     the grid spacing h: a broadening would bias the moments at fixed width, and a histogram is only
     O(h). Structure of α²F finer than the grid (van Hove peaks) is smoothed over a cell.
 
