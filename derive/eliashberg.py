@@ -336,7 +336,7 @@ def mass_enhancement_migdal() -> Derivation:
         rhs=lambda eq: sp.solve(eq, m_ratio)[0], name="m*/m (Debye-like)")
     return Derivation(
         name="mass_enhancement_migdal",
-        title="Migdal mass enhancement m*/m = 1 + λ",
+        title="Migdal mass enhancement 1 + λ at the Fermi level",
         source=cite(GRIMVALL.at("ch. 5"), ALLEN_MITROVIC),
         symbols=[MASS_RATIO, LAMBDA, HBAR, OMEGA, T_RED, S_RED, OMEGA_E, OMEGA_D, AMPLITUDE, AMPLITUDE_D,
                  SIGMA],

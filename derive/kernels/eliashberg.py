@@ -48,6 +48,6 @@ def _bcs_gap_kernel() -> Kernel:
 @kernel("mass_enhancement", derivation="mass_enhancement_migdal")
 def _mass_enhancement_kernel() -> Kernel:
     return statement_kernel("mass_enhancement_migdal", ["lam"],
-                            "Migdal mass enhancement m*/m = 1 + lambda at the Fermi level (T = 0)",
+                            "Migdal mass enhancement m_star/m = 1 + lambda at the Fermi level (T = 0)",
                             name="mass_enhancement", extra=[LAM],
                             closed_form=lambda e: e.subs(_lam_argument("mass_enhancement_migdal")))
