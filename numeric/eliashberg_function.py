@@ -282,15 +282,21 @@ def eliashberg_function(electrons, phonons, coupling, omega: ArrayLike, *, trans
     """
     grid = _grid(omega)
     kind, *spectrum = _spectrum(electrons, phonons, coupling, transport, cutoff, angular_order, radial_order)
-    if kind == "density":
-        return spectrum[0](grid)
-    nodes, weights = spectrum
+    D = _coupling_constant(coupling)
+    with np.errstate(over="ignore", invalid="ignore"):
+        if kind == "density":
+            return finite_result(spectrum[0](grid), "eliashberg_function", D=np.full(grid.shape, D))
+        nodes, weights = spectrum
+        if not np.all(np.isfinite(weights)):
+            finite_result(weights, "eliashberg_function", D=np.full(weights.shape, D))
     top = float(nodes.max(initial=0.0))
     if top > grid[-1]:
         raise ValueError(f"omega[-1] = {grid[-1]:g} rad/s is outside the valid range [{top:g}, inf): the "
                          "grid must reach the largest phonon frequency that couples "
                          f"(phonons.frequency_bound = {phonons.frequency_bound:g} rad/s always does)")
-    return _hat_binning(grid, nodes, weights)
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = _hat_binning(grid, nodes, weights)
+    return finite_result(out, "eliashberg_function", D=np.full(grid.shape, D))
 
 
 def coupling_moments(electrons, phonons, coupling, *, transport: bool = False, cutoff: bool = True,
@@ -337,10 +343,15 @@ def coupling_moments(electrons, phonons, coupling, *, transport: bool = False, c
     else:
         nodes, weights = spectrum
     over = weights / nodes
-    lam = 2.0 * float(over.sum())
+    with np.errstate(over="ignore"):
+        lam = 2.0 * float(over.sum())
+    D = _coupling_constant(coupling)
+    if D == 0.0:
+        raise ValueError("D = 0 is outside the valid range D != 0: λ = 0 and ω_log is undefined")
     if not (math.isfinite(lam) and lam > 0.0):
-        raise ValueError(f"D = {_coupling_constant(coupling):g} J gives λ = {lam:g}: valid range: D != 0 "
-                         "with a finite λ")
+        raise ValueError(f"D = {D:g} J is outside the valid range of coupling_moments for these models: "
+                         f"λ ∝ D² {'exceeds the largest double' if lam > 0.0 else 'underflows to 0'} "
+                         "(valid range: D with a representable λ)")
     omega_log = math.exp(2.0 * float((np.log(nodes) * over).sum()) / lam)
     omega2 = 2.0 * float((nodes * weights).sum()) / lam
     return EliashbergMoments(lam, omega_log, omega2, math.sqrt(omega2))
@@ -366,7 +377,8 @@ def nesting_function(electrons, q: ArrayLike, width: float) -> np.ndarray | floa
     q : array_like
         Wavevector magnitudes, 1/m (> 0); any shape.
     width : float
-        Gaussian width σ, J (> 0, below E_F/8: the shell |ε_k − E_F| <= 8σ is integrated).
+        Gaussian width σ, J (> 0, below E_F/8: the shell |ε_k − E_F| <= 8σ is integrated; above
+        4ħ²k_F q/(20000 m), ~ 4e-4 (q/k_F) E_F, for the angular rule).
 
     Returns
     -------
@@ -376,7 +388,8 @@ def nesting_function(electrons, q: ArrayLike, width: float) -> np.ndarray | floa
     Notes
     -----
     The radial shell by 48-point Gauss-Legendre in k, the angle μ = cos∠(k, q) by 4-point Gauss
-    panels at most half the second delta's width in μ wide (64 to 20000 panels). For a parabolic band
+    panels at most half the second delta's width in μ wide (64 to 20000 panels: a width that would need
+    more is refused). For a parabolic band
     the joint density of (ε_k, ε_{k+q}) is constant near (E_F, E_F) for 0 < q < 2k_F, so the smearing
     error vanishes there up to the quadrature (~1e-13); it is O(σ²) in general and near q = 2k_F.
 
@@ -405,7 +418,13 @@ def nesting_function(electrons, q: ArrayLike, width: float) -> np.ndarray | floa
     out = np.empty(q_arr.size)
     for i, qi in enumerate(q_arr.reshape(-1)):
         # width of the second delta in μ: σ / |dε_{k+q}/dμ|, dε/dμ ≈ ħ²kq/m on the sphere
-        panels = int(min(MAX_PANELS, max(64, math.ceil(4.0 * _HBAR**2 * k_hi * qi / (m * sigma)))))
+        needed = 4.0 * _HBAR**2 * k_hi * qi / (m * sigma)
+        if needed > MAX_PANELS:
+            raise ValueError(f"width = {sigma:g} J is outside the valid range of nesting_function at "
+                             f"q = {qi:g} 1/m: [{sigma * needed / MAX_PANELS:g}, {e_F / 8.0:g}] J (narrower, "
+                             "the "
+                             f"second delta is finer than the {MAX_PANELS} angular panels resolve)")
+        panels = max(64, math.ceil(needed))
         edges = np.linspace(-1.0, 1.0, panels + 1)
         mu = (edges[:-1, None] + np.diff(edges)[:, None] * u).reshape(-1)
         wmu = (np.diff(edges)[:, None] * wu).reshape(-1)
