@@ -479,3 +479,13 @@ def test_allen_dynes_accuracy(shape, lam, mu):
     bound = min(b for lam_min, mu_max, b in AD_BOUNDS if lam >= lam_min and mu <= mu_max)
     print(f"\n{shape} lambda {lam} mu* {mu}: Allen-Dynes / Eliashberg - 1 = {dev:+.4f} (bound {bound})")
     assert -bound <= dev < 0.0
+
+
+def test_solution_units_and_frequencies():
+    sol = solve_eliashberg(EinsteinSpectrum(1.0, W_E), 2.0, 0.1)
+    n = np.arange(len(sol.omega_n))
+    assert sol.omega_n == pytest.approx((2 * n + 1) * math.pi * c.k * 2.0 / c.hbar, rel=1e-14)
+    assert sol.delta_eV == pytest.approx(sol.delta / c.e, rel=1e-15)
+    assert sol.T == 2.0 and sol.rho > 1.0 and 0 < sol.iterations and sol.residual < 1e-10
+    with pytest.raises(ValueError, match="read-only"):
+        sol.delta[0] = 0.0
