@@ -39,9 +39,9 @@ from numpy.typing import ArrayLike
 from ._support import checked, integer, scalar, sort_by
 from .lattice import Lattice
 
-__all__ = ["TetrahedronMesh", "cell_tetrahedra", "double_delta_on_mesh", "double_delta_weights",
-           "mean_inverse", "nesting_function", "occupied_inverse", "occupied_inverse_average",
-           "simplex_offsets"]
+__all__ = ["TetrahedronMesh", "cell_tetrahedra", "delta_weights", "double_delta_on_mesh",
+           "double_delta_weights", "mean_inverse", "nesting_function", "occupied_inverse",
+           "occupied_inverse_average", "simplex_offsets"]
 
 
 #: Most points of a :class:`TetrahedronMesh` (its simplices take d! (d+1) int64 per point).
@@ -1219,4 +1219,94 @@ def double_delta_on_mesh(mesh: TetrahedronMesh, values: ArrayLike, E: float, shi
     below = (corners < 0.0).sum(axis=1)
     cut = np.ascontiguousarray(mesh.simplices[(below > 0) & (below < d + 1)])
     _dd_mesh(e, cut, coords, sizes, s, F, math.factorial(d) / mesh.simplices.shape[0], out)
+    return out
+
+
+@numba.njit(cache=True, error_model="numpy")
+def _delta_weights(values: np.ndarray, simplices: np.ndarray, factor: float,
+                   out: np.ndarray) -> None:  # pragma: no cover - compiled
+    """out[k] += factor × corner weights of ∫ δ(ε) X dλ over each simplex (reference volume 1/d!): the cut
+    ε = 0 (a segment in 2D, a triangle or quadrilateral in 3D; corners of :data:`_DD_EDGES`) has measure
+    A in λ and centroid c, and ∫ δ(ε) X dλ = A X(c)/|∇_λ ε| for linear X."""
+    n = simplices.shape[1]
+    es = np.empty(n)
+    perm = np.empty(n, dtype=np.int64)
+    pts = np.zeros((4, 4))
+    for r in range(simplices.shape[0]):
+        below = 0
+        for j in range(n):
+            es[j] = values[simplices[r, j]]
+            perm[j] = simplices[r, j]
+            if es[j] < 0.0:
+                below += 1
+        if below == 0 or below == n:
+            continue
+        sort_by(es, perm)
+        case = below - 1 if n == 4 else below + 2
+        grad = 0.0
+        for j in range(1, n):
+            grad += (es[j] - es[0]) ** 2
+        grad = math.sqrt(grad)
+        count = 0
+        for p in range(4):
+            i = _DD_EDGES[case, p, 0]
+            if i < 0:
+                break
+            j = _DD_EDGES[case, p, 1]
+            t = -es[i] / (es[j] - es[i])
+            for c in range(4):
+                pts[p, c] = 0.0
+            pts[p, i] = 1.0 - t
+            pts[p, j] = t
+            count += 1
+        if n == 3:
+            length = math.sqrt((pts[0, 1] - pts[1, 1]) ** 2 + (pts[0, 2] - pts[1, 2]) ** 2)
+            for c in range(3):
+                out[perm[c]] += factor * length / grad * 0.5 * (pts[0, c] + pts[1, c])
+            continue
+        for tri in range(count - 2):                                # the fan (0, 1, 2), (0, 2, 3)
+            p1, p2 = tri + 1, tri + 2
+            u0, u1, u2 = pts[p1, 1] - pts[0, 1], pts[p1, 2] - pts[0, 2], pts[p1, 3] - pts[0, 3]
+            v0, v1, v2 = pts[p2, 1] - pts[0, 1], pts[p2, 2] - pts[0, 2], pts[p2, 3] - pts[0, 3]
+            area = 0.5 * math.sqrt((u1 * v2 - u2 * v1) ** 2 + (u2 * v0 - u0 * v2) ** 2
+                                   + (u0 * v1 - u1 * v0) ** 2)
+            for c in range(4):
+                out[perm[c]] += factor * area / grad * (pts[0, c] + pts[p1, c] + pts[p2, c]) / 3.0
+
+
+def delta_weights(mesh: TetrahedronMesh, values: ArrayLike, E: float) -> np.ndarray:
+    """Weights w_k with Σ_k w_k X_k ≈ (1/V_BZ) ∫ δ(ε_k − E) X_k d^dk, ε and X linear in each simplex (2D, 3D).
+
+    The surface ε = E cuts each simplex in a segment (2D), triangle or quadrilateral (3D) of measure A
+    (in barycentric coordinates) and centroid c; the simplex contributes A X(c)/|∇ε|. Σ_k w_k equals the
+    linear-tetrahedron DOS :meth:`TetrahedronMesh.density` (BJA appendix A).
+
+    Parameters
+    ----------
+    mesh : TetrahedronMesh
+        A 2D or 3D mesh.
+    values : array_like, shape (N,)
+        ε at the mesh points (finite).
+    E : float
+        The energy, same unit.
+
+    Returns
+    -------
+    ndarray, shape (N,)
+        Weights, 1/unit (BZ fraction per unit energy, per spin).
+
+    Examples
+    --------
+    >>> mesh = TetrahedronMesh(Lattice.sc(1.0), 12)
+    >>> eps = -2 * np.cos(mesh.k).sum(axis=1)
+    >>> bool(abs(delta_weights(mesh, eps, -1.1).sum() / mesh.density(eps, -1.1) - 1) < 1e-12)
+    True
+    """
+    if not isinstance(mesh, TetrahedronMesh):
+        raise TypeError(f"mesh must be a numeric.tetrahedron.TetrahedronMesh, got {type(mesh).__name__}")
+    if mesh.lattice.dim not in (2, 3):
+        raise ValueError(f"mesh.lattice.dim = {mesh.lattice.dim} is outside the valid range: 2 or 3")
+    e, _ = _dd_inputs(mesh, values, values, E)
+    out = np.zeros(e.shape[0])
+    _delta_weights(e, mesh.simplices, math.factorial(mesh.lattice.dim) / mesh.simplices.shape[0], out)
     return out
