@@ -121,7 +121,7 @@ def _debye_density(m: float, k_F: float, n_f: float, D: float, rho: float, v: fl
     q = omega / v
     inside = (q > 0.0) & (q <= q_c * (1.0 + _EDGE))
     qi = q[inside]
-    coupling = D**2 * _HBAR * qi / (2.0 * rho * v)
+    coupling = D * D * _HBAR * qi / (2.0 * rho * v)  # D * D: inf, not OverflowError, beyond the doubles
     out = np.zeros_like(omega)
     out[inside] = qi**2 * coupling * _nesting(m, qi) * _weight(qi, k_F, transport) / (
         2.0 * math.pi**2 * n_f * _HBAR * v)
@@ -147,7 +147,7 @@ def _lattice_measure(phonons: object, lattice: object, m: float, k_F: float, n_f
     qe2 = np.einsum("qi,qis->qs", q, vectors) ** 2                          # (q·e_ν)²
     q_abs = np.linalg.norm(q, axis=1)
     keep = (omega > 0.0) & (qe2 > 0.0)
-    coupling = np.where(keep, D**2 * _HBAR * qe2 / (2.0 * rho * np.where(keep, omega, 1.0)), 0.0)
+    coupling = np.where(keep, D * D * _HBAR * qe2 / (2.0 * rho * np.where(keep, omega, 1.0)), 0.0)
     per_node = w3 * _nesting(m, q_abs) * _weight(q_abs, k_F, transport) / ((2.0 * math.pi) ** 3 * n_f * _HBAR)
     W = coupling * per_node[:, None]
     return omega[keep], W[keep]
@@ -155,7 +155,9 @@ def _lattice_measure(phonons: object, lattice: object, m: float, k_F: float, n_f
 
 def _spectrum(electrons, phonons, coupling, transport: bool, cutoff: bool, angular_order: int,
               radial_order: int) -> tuple:
-    """('density', function of ω, ω_c) on a Debye sphere, or ('measure', ω_i, W_i) on a Brillouin zone."""
+    """(D, 'density', function of ω, ω_c) on a Debye sphere, or (D, 'measure', ω_i, W_i) on a Brillouin zone,
+    the spectrum for a unit coupling D = 1 J (α²F ∝ D²: the caller multiplies by D twice, so that no
+    intermediate over- or underflows unless the result does)."""
     transport = _flag("transport", transport)
     cutoff = _flag("cutoff", cutoff)
     angular_order = integer("angular_order", angular_order, 1, MAX_ORDER)
@@ -167,16 +169,16 @@ def _spectrum(electrons, phonons, coupling, transport: bool, cutoff: bool, angul
                 raise ValueError("cutoff = False is outside the valid range for a Brillouin-zone domain (a "
                                  "SpringModel): True (its phonons live in the first BZ; cutoff = False "
                                  "applies to a DebyeModel)")
-            nodes, weights = _lattice_measure(phonons, lattice, m, k_F, n_f, D, rho, transport, angular_order,
-                                              radial_order)
-            return "measure", nodes, weights
+            nodes, weights = _lattice_measure(phonons, lattice, m, k_F, n_f, 1.0, rho, transport,
+                                              angular_order, radial_order)
+            return D, "measure", nodes, weights
         case DebyeSphere(radius=radius, velocity=v):
             q_c = min(radius, 2.0 * k_F) if cutoff else 2.0 * k_F
 
             def density(omega: np.ndarray) -> np.ndarray:
-                return _debye_density(m, k_F, n_f, D, rho, v, q_c, omega, transport)
+                return _debye_density(m, k_F, n_f, 1.0, rho, v, q_c, omega, transport)
 
-            return "density", density, v * q_c
+            return D, "density", density, v * q_c
 
 
 def _hat_binning(grid: np.ndarray, nodes: np.ndarray, weights: np.ndarray) -> np.ndarray:
@@ -281,22 +283,23 @@ def eliashberg_function(electrons, phonons, coupling, omega: ArrayLike, *, trans
     ['0.0000', '0.0584', '0.2334', '0.5252', '0.9337']
     """
     grid = _grid(omega)
-    kind, *spectrum = _spectrum(electrons, phonons, coupling, transport, cutoff, angular_order, radial_order)
-    D = _coupling_constant(coupling)
-    with np.errstate(over="ignore", invalid="ignore"):
-        if kind == "density":
-            return finite_result(spectrum[0](grid), "eliashberg_function", D=np.full(grid.shape, D))
-        nodes, weights = spectrum
-        if not np.all(np.isfinite(weights)):
-            finite_result(weights, "eliashberg_function", D=np.full(weights.shape, D))
+    D, kind, *spectrum = _spectrum(electrons, phonons, coupling, transport, cutoff, angular_order,
+                                   radial_order)
+
+    def times_d2(unit: np.ndarray) -> np.ndarray:
+        with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+            out = D * (D * unit)
+        return finite_result(out, "eliashberg_function", D=np.full(grid.shape, D))
+
+    if kind == "density":
+        return times_d2(spectrum[0](grid))
+    nodes, weights = spectrum
     top = float(nodes.max(initial=0.0))
     if top > grid[-1]:
         raise ValueError(f"omega[-1] = {grid[-1]:g} rad/s is outside the valid range [{top:g}, inf): the "
                          "grid must reach the largest phonon frequency that couples "
                          f"(phonons.frequency_bound = {phonons.frequency_bound:g} rad/s always does)")
-    with np.errstate(over="ignore", invalid="ignore"):
-        out = _hat_binning(grid, nodes, weights)
-    return finite_result(out, "eliashberg_function", D=np.full(grid.shape, D))
+    return times_d2(_hat_binning(grid, nodes, weights))
 
 
 def coupling_moments(electrons, phonons, coupling, *, transport: bool = False, cutoff: bool = True,
@@ -335,25 +338,25 @@ def coupling_moments(electrons, phonons, coupling, *, transport: bool = False, c
     >>> f"λ = {mom.lam:.4f}, ω_log/ω_D = {mom.omega_log / ph.omega_debye:.4f}"
     'λ = 0.9337, ω_log/ω_D = 0.6065'
     """
-    kind, *spectrum = _spectrum(electrons, phonons, coupling, transport, cutoff, angular_order, radial_order)
+    D, kind, *spectrum = _spectrum(electrons, phonons, coupling, transport, cutoff, angular_order,
+                                   radial_order)
     if kind == "density":
         density, omega_c = spectrum
         t, w = radial_rule(_DEBYE_ORDER, 2.0, _DEBYE_PANELS)
         nodes, weights = omega_c * t, omega_c * w * density(omega_c * t)
     else:
         nodes, weights = spectrum
-    over = weights / nodes
-    with np.errstate(over="ignore"):
-        lam = 2.0 * float(over.sum())
-    D = _coupling_constant(coupling)
+    over = weights / nodes  # for D = 1 J
+    unit = 2.0 * float(over.sum())
     if D == 0.0:
-        raise ValueError("D = 0 is outside the valid range D != 0: λ = 0 and ω_log is undefined")
-    if not (math.isfinite(lam) and lam > 0.0):
+        raise ValueError("coupling D = 0 is outside the valid range D != 0: λ = 0 and ω_log is undefined")
+    with np.errstate(over="ignore", under="ignore"):
+        lam = float(D * (D * np.float64(unit)))
+    if not math.isfinite(lam):  # (a λ below the smallest double underflows to 0, as any product would)
         raise ValueError(f"D = {D:g} J is outside the valid range of coupling_moments for these models: "
-                         f"λ ∝ D² {'exceeds the largest double' if lam > 0.0 else 'underflows to 0'} "
-                         "(valid range: D with a representable λ)")
-    omega_log = math.exp(2.0 * float((np.log(nodes) * over).sum()) / lam)
-    omega2 = 2.0 * float((nodes * weights).sum()) / lam
+                         "λ ∝ D² exceeds the largest double (valid range: D with a representable λ)")
+    omega_log = math.exp(2.0 * float((np.log(nodes) * over).sum()) / unit)
+    omega2 = 2.0 * float((nodes * weights).sum()) / unit
     return EliashbergMoments(lam, omega_log, omega2, math.sqrt(omega2))
 
 
@@ -539,14 +542,13 @@ def allen_resistivity(electrons, omega: ArrayLike, a2F_tr: ArrayLike, T: ArrayLi
         raise ValueError(f"interpolation = {interpolation!r} is outside the valid range: 'linear' or 'power'")
     nodes, weights = _allen_nodes(grid, f, interpolation == "power")
     flat = T_arr.reshape(-1)
-    rate = np.zeros(flat.shape)
+    integral = np.zeros(flat.shape)  # ∫(dω/ω) α²F_tr x²/sinh²x
     for i, t in enumerate(flat):
         if t > 0.0:
-            x = _HBAR * nodes / (2.0 * _K_B * t)
-            with np.errstate(over="ignore"):
-                rate[i] = 4.0 * math.pi * _K_B * t / _HBAR * float(weights @ _x2_over_sinh2(x))
-    with np.errstate(over="ignore"):
-        rho = m / (n * _E * _E) * rate
+            with np.errstate(over="ignore", under="ignore"):
+                integral[i] = float(weights @ _x2_over_sinh2(_HBAR * nodes / (2.0 * _K_B * t)))
+    with np.errstate(over="ignore"):  # T last: k_BT/ħ alone overflows above ~1e300 K, ρ does not
+        rho = m / (n * _E * _E) * (4.0 * math.pi * _K_B / _HBAR) * integral * flat
     rho = finite_result(rho, "allen_resistivity", T=flat)
     return float(rho[0]) if T_arr.ndim == 0 else rho.reshape(T_arr.shape)
 
@@ -588,7 +590,8 @@ def nesting_function_sphere(q: ArrayLike, m: ArrayLike, k_F: ArrayLike) -> np.nd
     out = np.asarray(scaled(_kernels.nesting_function_sphere_loop, {"q": -1.0, "m": 2.0}, q=q_, m=m_))
     with np.errstate(over="ignore"):
         edge = 2.0 * k
-    out = out * np.where(q_ < edge, 1.0, np.where(q_ == edge, 0.5, 0.0))
+    support = np.where(q_ < edge, 1.0, np.where(q_ == edge, 0.5, 0.0))
+    out = np.where(support > 0.0, out * support, 0.0)  # 0 outside, also where the formula would overflow
     out = finite_result(out, "nesting_function_sphere", q=q_, m=m_)
     return float(out) if np.ndim(out) == 0 else out
 

@@ -25,12 +25,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from numeric import bands, coupling, electrons, response, scattering, screening, transport
+from numeric import eliashberg_function as a2f
 from numeric._quadrature import RayRule
 from numeric.lattice import Lattice
 from numeric.phonons import DebyeModel
 from numeric.springs import SpringModel
 
 MODULES = (bands, coupling, electrons, response, scattering, screening, transport)
+MODULES = (*MODULES, a2f)
 HBAR, KB, E, EPS0, ME = c.hbar, c.k, c.e, c.epsilon_0, c.m_e
 TINY, HUGE = 2.2250738585072014e-308, 1.7976931348623157e308
 
@@ -182,6 +184,31 @@ CALLS: list[tuple[str, Callable, dict, dict]] = [
     ("bands.FermiSphere", bands.FermiSphere, dict(mass=ME, k_F=1.36e10), dict(mass=[0.0], k_F=[-1.0])),
     ("bands.TetrahedronBZ", bands.TetrahedronBZ, dict(lattice=SC, energy_scale=E), dict(energy_scale=[0.0])),
 ]
+# numeric.eliashberg_function (α²F of the free-electron gas, Allen's resistivity, the nesting function)
+_GRID = dict(omega=[0.0, 1e13, 5e13, 1e14])
+CALLS += [
+    ("eliashberg_function.eliashberg_function", a2f.eliashberg_function,
+     dict(electrons=COPPER, phonons=DEBYE, coupling=10 * E, **_GRID, angular_order=2, radial_order=2),
+     dict(omega=[[1.0, 0.5], [-1.0, 1.0], 1.0], coupling=["10 eV", 1 + 0j], angular_order=[0, 65, 2.0],
+          radial_order=[0, 65])),
+    ("eliashberg_function.coupling_moments", a2f.coupling_moments,
+     dict(electrons=COPPER, phonons=DEBYE, coupling=10 * E, angular_order=2, radial_order=2),
+     dict(coupling=["10 eV", 0.0], angular_order=[0, 65], radial_order=[1.5])),
+    ("eliashberg_function.allen_resistivity", a2f.allen_resistivity,
+     dict(electrons=COPPER, **_GRID, a2F_tr=[0.0, 0.1, 0.5, 0.0], T=300.0),
+     dict(omega=[[1.0, 0.5]], a2F_tr=[[1.0], [-1.0, 0.0, 0.0, 0.0]], T=[-1.0])),
+    ("eliashberg_function.nesting_function", a2f.nesting_function,
+     dict(electrons=COPPER, q=1e10, width=1e-2 * COPPER.E_F),
+     dict(q=[0.0, -1.0], width=[0.0, COPPER.E_F, 1e-12 * COPPER.E_F])),
+    ("eliashberg_function.nesting_function_sphere", a2f.nesting_function_sphere,
+     dict(q=1e10, m=ME, k_F=1.36e10), dict(q=[0.0], m=[0.0], k_F=[-1.0])),
+    ("eliashberg_function.coupling_constant_free_electron", a2f.coupling_constant_free_electron,
+     dict(D=10 * E, m=ME, k_F=1.36e10, rho=8960.0, v_s=4760.0, q_c=2e10),
+     dict(D=[-1.0], m=[0.0], k_F=[0.0], rho=[0.0], v_s=[-1.0], q_c=[0.0, 3e10])),
+    ("eliashberg_function.allen_transport_rate_low_T", a2f.allen_transport_rate_low_T,
+     dict(T=10.0, lambda_tr=0.5, omega_c=1e14), dict(T=[-1.0], lambda_tr=[-1.0], omega_c=[0.0])),
+]
+
 #: parameters that take models or flags, not numbers (tried with their own invalid values only)
 NOT_NUMERIC = {"electrons", "phonons", "lattice", "cutoff", "coupling", "method", "blochl"}
 
@@ -608,3 +635,56 @@ def test_golden_rule_on_the_brillouin_zone_at_extreme_temperatures(springs, T):
     heavy = electrons.FreeElectronGas(8.47e28, 300 * ME)
     with pytest.raises(ValueError, match="m = "):
         transport.momentum_relaxation_rate(heavy, springs, E, T, angular_order=2, radial_order=4)
+
+
+# ---------------------------------------------------------------- numeric.eliashberg_function
+@fuzzes("eliashberg_function.nesting_function_sphere", "eliashberg_function.coupling_constant_free_electron",
+        "eliashberg_function.allen_transport_rate_low_T")
+@FAST
+@given(q=scales(), m=scales(-100, 100), T=temperatures, w=scales(-100, 100))
+def test_eliashberg_closed_forms(q, m, T, w):
+    """ξ(q) = m²/(4π²ħ⁴q) (k_F = q, inside 2k_F; 0 at k_F = q/3), λ and λ_tr (Cu-like D, ρ, v_s; k_F = q,
+    q_c = k_F) and 960πζ(5)λ_tr(k_BT)⁵/(ħ⁵ω_c⁴) (λ_tr = 0.5, ω_c = w 1e14 rad/s) against mpmath, all
+    scales."""
+    D, rho, v_s = 10 * E, 8960.0, 4760.0
+    with mpmath.workdps(30):
+        hb, mq, qq = _mp(HBAR), _mp(m), _mp(q)
+        _agrees(finite_or_refused(lambda: a2f.nesting_function_sphere(q, m, q), ("q", "m")),
+                mq**2 / (4 * mpmath.pi**2 * hb**4 * qq))
+        assert a2f.nesting_function_sphere(q, ME, q / 3) == 0.0
+        lam = _mp(D) ** 2 * mq * qq / (8 * mpmath.pi**2 * _mp(rho) * _mp(v_s) ** 2 * hb**2)
+        for transport, book in ((False, lam), (True, lam / 4)):
+            _agrees(finite_or_refused(lambda transport=transport: a2f.coupling_constant_free_electron(
+                D, m, q, rho, v_s, q, transport=transport), ("m", "k_F")), book)
+        omega_c = w * 1e14
+        _agrees(finite_or_refused(lambda: a2f.allen_transport_rate_low_T(T, 0.5, omega_c), ("T", "omega_c")),
+                480 * mpmath.pi * mpmath.zeta(5) * (_mp(KB) * _mp(T)) ** 5 / (hb**5 * _mp(omega_c) ** 4))
+
+
+@fuzzes("eliashberg_function.eliashberg_function", "eliashberg_function.coupling_moments",
+        "eliashberg_function.allen_resistivity", "eliashberg_function.nesting_function")
+@settings(max_examples=25, deadline=None)
+@given(T=temperatures, D_eV=scales(-200, 200))
+def test_eliashberg_integrators_at_every_scale(T, D_eV):
+    """Debye Cu without cut-off: α²F ∝ D² (or refused naming D beyond double range) and its λ; Allen's ρ at
+    every T: 0 at T = 0, finite (or refused naming T), the high-T law 2πλ_tr k_BT/ħ above 1e4 Θ."""
+    omega_c = DEBYE.domain.velocity * 2 * COPPER.k_F
+    omega = np.geomspace(1e-6 * omega_c, omega_c, 200)
+    unit = a2f.eliashberg_function(COPPER, DEBYE, E, omega, cutoff=False)
+    got = finite_or_refused(lambda: a2f.eliashberg_function(COPPER, DEBYE, D_eV * E, omega, cutoff=False),
+                            ("D",))
+    if got is not None and 1e-150 < D_eV < 1e150:
+        assert np.allclose(got, unit * D_eV**2, rtol=1e-12, atol=0.0)
+    lam = finite_or_refused(lambda: a2f.coupling_moments(COPPER, DEBYE, D_eV * E, cutoff=False).lam, ("D",))
+    with mpmath.workdps(30):
+        _agrees(lam, _mp(a2f.coupling_moments(COPPER, DEBYE, E, cutoff=False).lam) * _mp(D_eV) ** 2, 1e-12)
+    a2F_tr = a2f.eliashberg_function(COPPER, DEBYE, E, omega, transport=True, cutoff=False)
+    rho = finite_or_refused(lambda: a2f.allen_resistivity(COPPER, omega, a2F_tr, T, interpolation="power"),
+                            ("T",))
+    assert rho is not None and rho >= 0.0 and (T > 0.0 or rho == 0.0)
+    theta = HBAR * omega_c / KB
+    if 1e4 * theta < T < 1e250:
+        lam_tr = a2f.coupling_moments(COPPER, DEBYE, E, transport=True, cutoff=False).lam
+        assert close(rho * COPPER.n * E**2 / ME, 2 * math.pi * lam_tr * KB * T / HBAR, 1e-7)
+    xi = a2f.nesting_function(COPPER, 0.5 * COPPER.k_F, 1e-2 * COPPER.E_F)
+    assert close(xi, a2f.nesting_function_sphere(0.5 * COPPER.k_F, COPPER.m, COPPER.k_F), 1e-9)
