@@ -44,8 +44,8 @@ gives a twentieth of the Eliashberg Tc ≈ 2.5e-4 ħω_log/k_B). The size of the
 convention (here μ* at 10 ω_max, rescaled to the cutoff): with μ* defined at 3 ω_max (20 ω_max) instead,
 Allen–Dynes is below by 84 % (97 %) at λ = 0.3, μ* = 0.15, by 8.8 % (21 %) at λ = 1, μ* = 0.15 and by
 3.9 % (10 %) at λ = 1, μ* = 0.1 (Einstein). Allen–Dynes' exponent 1.04(1 + λ)/(λ − μ*(1 + 0.62λ)) weighs
-μ* more than the weak-coupling Eliashberg exponent (1 + λ)/(λ − μ*(ω_E)) with μ* renormalized down to
-the phonon scale, hence the large gap where Tc is exponentially small.
+μ* more than the Eliashberg equations do (at weak coupling roughly (1 + λ)/(λ − μ*(ω_E)), μ*
+renormalized down to the phonon scale), hence the large gap where Tc is exponentially small.
 
 Conventions
 -----------
