@@ -244,12 +244,13 @@ def mass_enhancement_migdal() -> Derivation:
     λ = 2∫_0^∞ α²F(ν)/ν dν, for two spectra: an Einstein peak α²F = A ω_E δ(ν − ω_E) and a
     Debye-like α²F = C (ν/ω_D)² below the cut-off ω_D (0 above).
 
-    Route: λ fixes each amplitude (A = λ/2, C = λ); Σ(ω) of the Einstein spectrum is
-    −(ħλω_E/2) ln|(ω_E + ω)/(ω_E − ω)|, whose slope at ω = 0 is −ħλ; the mass enhancement is
-    m*/m = 1 − ∂Re Σ/∂(ħω) = 1 + λ. For the Debye-like spectrum (0 < ω < ω_D) the integral is
-    split at ν = ω, where |ν − ω| changes sign, and done in closed form; Σ(0) = 0, so its slope is
-    lim Σ(ω)/ω = −ħλ: the same λ, as for any α²F (the kernel's slope at ω = 0 is 2/ν, which
-    makes the slope −2ħ∫α²F(ν)/ν dν).
+    Route (in the reduced frequencies t = ν/ω_0, s = ω/ω_0 of each spectrum's scale ω_0, so that
+    every logarithm has a dimensionless argument): λ fixes each amplitude (A = λ/2, C = λ);
+    Σ(ω) of the Einstein spectrum is −ħω_E A ln|(1 + s)/(1 − s)|, whose slope at ω = 0 is
+    −2ħA = −ħλ; the mass enhancement is m*/m = 1 − ∂Re Σ/∂(ħω) = 1 + λ. For the Debye-like
+    spectrum (0 < s < 1) the integral is split at t = s, where |t − s| changes sign, and done in
+    closed form; Σ(0) = 0, so its slope is lim Σ/(ω_D s) = −ħλ: the same λ, as for any α²F
+    (the kernel's slope at ω = 0 is 2/ν, which makes the slope −2ħ∫α²F(ν)/ν dν).
 
     Source: Grimvall, *The Electron-Phonon Interaction in Metals*, ch. 5; Allen & Mitrović,
     Solid State Phys. 37, 1 (1982).
