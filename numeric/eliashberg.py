@@ -189,14 +189,34 @@ class GridSpectrum:
         return float(2.0 * np.trapezoid(self.a2F * self.omega, self.omega) / self.lam)
 
     def coupling(self, nu: np.ndarray) -> np.ndarray:
-        """λ(ν) = 2 ∫ α²F(ω) ω/(ω² + ν²) dω at bosonic frequencies ν (rad/s; trapezoidal rule)."""
+        """λ(ν) = 2 ∫ α²F(ω) ω/(ω² + ν²) dω at bosonic frequencies ν (rad/s; trapezoidal rule).
+
+        For |ν| >= 4 ω_top (ω_top the largest grid frequency) the same trapezoidal sum is evaluated as the
+        series Σ_k (−1)^k [2 ∫ α²F ω^{2k+1} dω] / ν^{2k+2} (the trapezoidal rule is linear and the series
+        converges at every grid point; 16 terms, remainder < 4^{-34}), in O(1) per ν instead of O(grid).
+        """
         nu = np.asarray(nu, dtype=float)
         flat = nu.reshape(-1)
         out = np.empty(flat.shape)
+        top = self.omega[-1]
+        far = np.abs(flat) >= 4.0 * top
+        if far.any():
+            r = (top / flat[far]) ** 2
+            series = np.zeros(r.shape)
+            for moment in self._moments()[::-1]:  # Horner in r: Σ_k (−1)^k m_k r^{k+1} / ω_top
+                series = r * (moment - series)
+            out[far] = series / top
+        near = np.flatnonzero(~far)
         block = max(1, 2_000_000 // self.omega.size)  # bounded memory for many frequencies
-        for start in range(0, flat.size, block):
-            out[start:start + block] = self._coupling(flat[start:start + block])
+        for start in range(0, near.size, block):
+            idx = near[start:start + block]
+            out[idx] = self._coupling(flat[idx])
         return out.reshape(nu.shape)
+
+    def _moments(self) -> np.ndarray:
+        """m_k = 2 ∫ α²F(ω) (ω/ω_top)^{2k+1} dω (trapezoidal rule), k = 0 ... 15."""
+        x = self.omega / self.omega[-1]
+        return np.array([2.0 * np.trapezoid(self.a2F * x ** (2 * j + 1), self.omega) for j in range(16)])
 
     def _coupling(self, nu: np.ndarray) -> np.ndarray:
         w = self.omega

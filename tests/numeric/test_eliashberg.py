@@ -489,3 +489,16 @@ def test_solution_units_and_frequencies():
     assert sol.T == 2.0 and sol.rho > 1.0 and 0 < sol.iterations and sol.residual < 1e-10
     with pytest.raises(ValueError, match="read-only"):
         sol.delta[0] = 0.0
+
+
+def test_grid_coupling_far_series_equals_trapezoid():
+    """GridSpectrum.coupling at |ν| >= 4 ω_top (series) equals the trapezoidal sum done term by term
+    (written here directly), and λ(ν) → λ⟨ω²⟩/ν² far above the spectrum."""
+    w = np.linspace(0.0, W_E, 301)
+    a2f = 0.8 * (w / W_E) ** 2 * (1.0 - 0.5 * w / W_E)
+    grid = GridSpectrum(w, a2f)
+    nu = np.array([3.99, 4.0, 4.01, 7.0, 50.0, 1e4, -6.0]) * W_E
+    direct = np.array([2.0 * np.trapezoid(a2f * w / (w**2 + x**2), w) for x in nu])
+    assert grid.coupling(nu) == pytest.approx(direct, rel=1e-14)
+    assert grid.coupling(np.array([1e6 * W_E]))[0] * (1e6 * W_E) ** 2 == pytest.approx(grid.lam * grid.omega2,
+                                                                                         rel=1e-10)
