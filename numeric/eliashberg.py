@@ -652,9 +652,11 @@ def solve_eliashberg(
     the one of :func:`eliashberg_tc`, as Δ → 0: Δ vanishes at that Tc. The sums are products with
     Toeplitz and Hankel matrices (dense up to 128 frequencies, FFT above), so N may be large (low T).
 
-    The fixed point Δ = G(Δ) is found by Anderson mixing, starting from the leading eigenvector of the
-    linearized equation; converged when max|G(Δ) − Δ| < ``tol`` · max|G(Δ)|. Above Tc (leading
-    linearized eigenvalue ρ ≤ 1) the only solution is Δ = 0 and the normal state is returned.
+    The fixed point Δ = G(Δ) is found by Anderson mixing (depth 6), started above the solution (a BCS-sized
+    gap on the shape of the leading linearized eigenvector, or the bound G(∞)), with extrapolations towards
+    the trivial solution Δ = 0 refused; the rank-one μ* term is solved for within each step. Converged when
+    max|G(Δ) − Δ| < ``tol`` · max|G(Δ)|. Above Tc (leading linearized eigenvalue ρ ≤ 1) the only solution
+    is Δ = 0 and the normal state is returned.
 
     Parameters
     ----------
@@ -779,12 +781,13 @@ def gap_temperature_dependence(
     r"""Δ(T): the nonlinear Eliashberg equations (:func:`solve_eliashberg`) solved on a grid of temperatures.
 
     Each temperature is solved independently (same spectrum, μ*, cutoffs and tolerance), and Tc comes from
-    :func:`eliashberg_tc`. The gap edge uses Padé continuation with ``points`` Matsubara values; it is
-    reliable at low T (at T ≲ Tc/2 it changes by < 1e-6 relative between 16 and 64 points for Einstein
-    spectra with λ ≤ 5); near Tc at strong coupling (λ ≳ 1) thermal phonons make the real-axis gap soft and
-    the continuation from the few frequencies below ω_c is not reliable: use ``delta0`` there.
-    Δ(T → 0) needs N ≈ ω_c ħ/(2πk_BT) frequencies: the low-temperature gap is reached at T ≈ Tc/6, where
-    the BCS gap differs from Δ(0) by ≈ sqrt(2πk_BT/Δ) e^{−Δ/k_BT} ≈ 5e-5 relative.
+    :func:`eliashberg_tc`. The gap edge uses Padé continuation with ``points`` Matsubara values. Measured
+    spread of the gap edge between 24, 32, 48 and 64 points (Einstein spectra, μ* ≤ 0.1): < 1e-13 for
+    λ = 0.3 at T ≤ Tc/2; for λ = 1, 2.5, 5: ≤ 4e-7 at Tc/8, ≤ 6e-5 at Tc/4, and up to 1.5e-5, 4e-4, 1.4e-2
+    at Tc/2. Near Tc at strong coupling thermal phonons make the real-axis gap soft and the continuation
+    from the few frequencies below ω_c is not reliable: use ``delta0`` there.
+    Δ(T → 0) needs N ≈ ω_c ħ/(2πk_BT) frequencies; the BCS gap at Tc/6 and Tc/8 differs from Δ(0) by
+    1.9e-5 and 5e-7 relative (BCS gap equation, mpmath), so Δ(Tc/8) stands for Δ(0).
 
     Parameters
     ----------
