@@ -1,5 +1,12 @@
-"""Isotropic Eliashberg Tc against independent references: Allen–Dynes (computed here), the weak- and
-strong-coupling limits, an unfolded brute-force gap matrix, a grid α²F, and input validation."""
+"""Isotropic Eliashberg solvers against independent references.
+
+Tc (linearized): Allen–Dynes (computed here), the weak- and strong-coupling limits, an unfolded brute-force
+gap matrix, a grid α²F, input validation. Δ(iω_n), Z(iω_n) (nonlinear): 2π e^{−γ} and the BCS gap
+equation (mpmath) at weak coupling, the near-Tc slope π sqrt(8/7ζ(3)), Matsubara sums by mpmath for the
+normal-state Z, the unfolded equations written directly, a known Padé continuation, the strong-coupling
+gap-ratio formula of Mitrović, Zarate and Carbotte, cutoff convergence; the measured accuracy of
+Allen–Dynes.
+"""
 
 from __future__ import annotations
 
@@ -194,7 +201,7 @@ def carbotte_ratio(tc_over_wln: float) -> float:
 def test_weak_coupling_gap_ratio():
     """2Δ(0)/k_BTc → 2π e^{−γ} as λ → 0 (μ* = 0, Einstein): the excess over BCS shrinks with λ and matches
     the strong-coupling formula's excess 3.53 · 12.5 (Tc/ω_E)² ln(ω_E/2Tc) in size. Gap edge at T = Tc/6
-    (where the BCS gap is within 5e-5 of Δ(0))."""
+    (where the BCS gap is within 1.9e-5 of Δ(0))."""
     rows = []
     for lam in (0.2, 0.3, 0.4):
         spec = EinsteinSpectrum(lam, W_E)
