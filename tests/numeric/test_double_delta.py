@@ -37,6 +37,7 @@ from numeric.tetrahedron import (
     TetrahedronMesh,
     _dd_simplex,
     _simplex_sums,
+    delta_weights,
     double_delta_on_mesh,
     double_delta_weights,
     nesting_function,
@@ -232,6 +233,18 @@ def test_mesh_sums_match_the_weights():
         diff = ((field - field[moved]) ** 2).sum(axis=1)
         assert row[1] == pytest.approx(w @ diff, rel=1e-12)
         assert row[2] == pytest.approx(w @ (field**2).sum(axis=1), rel=1e-12)
+
+
+@pytest.mark.parametrize("lattice, n", [(SC, 12), (SQUARE, 64)])
+def test_single_delta_weights(lattice, n):
+    # Σ w = the tetrahedron DOS (BJA appendix A); ε is E on the cut surface, so Σ w ε = E Σ w exactly;
+    # and Σ w X for smooth X is a Fermi-surface average converging like the DOS
+    mesh = TetrahedronMesh(lattice, n)
+    eps = -2.0 * np.cos(mesh.k).sum(axis=1)
+    w = delta_weights(mesh, eps, -1.1)
+    assert w.sum() == pytest.approx(mesh.density(eps, -1.1), rel=1e-12)
+    assert w @ eps == pytest.approx(-1.1 * w.sum(), rel=1e-12)
+    assert np.all(w >= 0.0)
 
 
 # ---------------------------------------------------------------- symmetries (hypothesis)
