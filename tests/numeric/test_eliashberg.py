@@ -214,6 +214,14 @@ def test_weak_coupling_gap_ratio():
         print(f"\nlambda {lam}: 2Delta/kTc = {ratio:.5f} (BCS {BCS_RATIO:.5f}), excess "
               f"{ratio - BCS_RATIO:.2e}, strong-coupling formula excess {excess:.2e}, Z_0 = {z0:.6f}")
     ratios = np.array([r[1] for r in rows])
+    lams = np.array([r[0] for r in rows])
+    # the gap prefactor Δ(0) e^{(1+λ)/λ}/ħω_E → (π e^{−γ}) · 1.134 e^{−1/2} = 2 e^{−1/2}, consistent with the
+    # Tc prefactor 1.134 e^{−1/2} = (2e^γ/π) e^{−1/2} of test_weak_coupling_prefactor
+    gap_prefactor = np.array([r[4] for r in rows]) * np.exp((1.0 + lams) / lams)
+    d0 = np.polyval(np.polyfit(lams, gap_prefactor, 1), 0.0)
+    print(f"\ngap prefactor {gap_prefactor}, linear extrapolation to lambda = 0: {d0:.4f} "
+          f"(2 e^-1/2 = {2.0 * math.exp(-0.5):.4f})")
+    assert d0 == pytest.approx(2.0 * math.exp(-0.5), rel=0.02)
     excess = ratios - BCS_RATIO
     assert np.all(excess > 0.0) and np.all(np.diff(excess) > 0.0)  # from above, closer at smaller λ
     assert excess[0] < 2e-3  # λ = 0.2: within 0.06 % of 2π e^{−γ}
