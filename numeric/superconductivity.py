@@ -212,17 +212,10 @@ def _out(x: np.ndarray) -> float | np.ndarray:
     return float(x) if x.ndim == 0 else x
 
 
-def _stated_tc(loop, lam: np.ndarray, mu: np.ndarray, *rest: np.ndarray) -> float | np.ndarray:
-    """A generated T_c kernel where λ − μ*(1 + 0.62λ) > 0, and T_c = 0 elsewhere (the formulas' own zero).
-
-    The kernels evaluate the formula only inside its region: outside, the points are replaced by a safe
-    λ = 1, μ* = 0 before the call and their result by 0. Points with 0 < λ − μ*(1 + 0.62λ) <= 1e-12 λ count
-    as outside: their exponent 1.04(1+λ)/(λ − μ*(1+0.62λ)) exceeds 1e12, so T_c is 0 in doubles anyway,
-    and the kernel (which rounds its denominator differently, with fused multiply-adds) may see it <= 0.
-    """
-    ok = lam - mu * (1.0 + 0.62 * lam) > 1e-12 * lam
-    tc = evaluate(loop, np.where(ok, lam, 1.0), np.where(ok, mu, 0.0), *rest)
-    return _out(np.asarray(np.where(ok, tc, 0.0), dtype=np.float64))
+def _stated_tc(loop, *args: np.ndarray) -> float | np.ndarray:
+    """A generated T_c kernel (the stated formula; 0 where λ − μ*(1 + 0.62λ) <= 0, decided inside the
+    kernel, so the region and the formula see the same rounding)."""
+    return _out(np.asarray(evaluate(loop, *args), dtype=np.float64))
 
 
 def mcmillan_tc(lam: object, mu_star: object, theta_D: object) -> float | np.ndarray:
@@ -458,8 +451,6 @@ def allen_dynes_lambda(tc: object, mu_star: object, omega_log: object,
             continue
 
         def excess(x: float, m: float = m, r: float = r, target: float = target) -> float:
-            if not x - m * (1.0 + 0.62 * x) > 1e-12 * x:  # T_c = 0 (as in allen_dynes_tc)
-                return -1.0
             return _kernels.allen_dynes_tc_scalar(x, m, 1.0, r) / target - 1.0
 
         high = max(2.0 * lam_c, 1.0)

@@ -1,7 +1,7 @@
 """Kernel specs for topic ``superconductivity``: the closed forms of :mod:`derive.superconductivity`.
 
 The moment kernels are a derivation's statement or a solved step (no branches). The T_c kernels
-evaluate the *stated* formulas (the model objects of ``mcmillan_formula`` and
+evaluate the *stated* formulas (0 in their T_c = 0 region) (the model objects of ``mcmillan_formula`` and
 ``allen_dynes_formula``: fits, not derived results) and the derived inversion of McMillan's formula.
 """
 
@@ -66,6 +66,29 @@ def _stated_formula(derivation: str) -> sp.Expr:
     return expr.subs(_symbols(derivation)["lambda"], LAM)
 
 
+def _outside(mu: sp.Symbol) -> sp.Basic:
+    """The formulas' T_c = 0 region: the exponent's denominator λ − μ*(1 + 0.62λ) <= 0 (λ <= λ_c, the
+    boundary solved in ``mcmillan_formula``; written as the denominator, so that it also holds for μ* > 1
+    where λ_c has no meaning)."""
+    # both forms of the denominator, as the branches below evaluate it: λ − μ*(1 + 0.62λ) (printed alike in
+    # the condition and the λ <= 1 branch), and, divided by λ > 0, 1 − 0.62μ* − μ*/λ <= 1e-12 (printed in
+    # another order than in the λ > 1 branch: the margin keeps rounding from flipping its sign there; inside
+    # the margin the exponent exceeds 1.04e12, so T_c is 0 in doubles anyway)
+    return sp.Or(LAM - mu * (1 + sp.Rational("0.62") * LAM) <= 0,
+                 1 - sp.Rational("0.62") * mu - mu / LAM <= sp.Rational(1, 10**12))
+
+
+def _with_zero_region(derivation: str, mu: sp.Symbol) -> sp.Expr:
+    """The stated formula with its T_c = 0 region: 0 where the exponent's denominator is <= 0."""
+    return sp.Piecewise((0, _outside(mu)), (_stated_formula(derivation), True))
+
+
+_ZERO_WHY = ("T_c = 0 where λ − μ*(1 + 0.62λ) <= 0 (the formula's own zero: T_c -> 0⁺ as the denominator -> "
+             "0⁺; no superconductivity below λ_c), and where it is <= 1e-12 λ (exponent > 1.04e12: T_c "
+             "underflows to 0)")
+_ZERO_SAMPLE = (0.01, 0.1), (0.5, 0.9)  # λ, μ* inside the T_c = 0 region
+
+
 def _exponent_large(mu: sp.Symbol) -> sp.Expr:
     """The factor exp[−1.04(1+λ)/(λ − μ*(1+0.62λ))] with numerator and denominator divided by λ: no
     overflow of 1.04(1+λ) for λ near the largest double (exact for λ > 0)."""
@@ -79,14 +102,17 @@ _LARGE_WHY = "exponent's numerator and denominator divided by λ (no overflow of
 def _mcmillan_tc_kernel() -> Kernel:
     s = _symbols("mcmillan_formula")
     mu, theta = s["mu_star"], s["Theta_D"]
-    closed = _stated_formula("mcmillan_formula")
+    closed = _with_zero_region("mcmillan_formula", mu)
     return Kernel(name="mcmillan_tc", derivation="mcmillan_formula", args=[LAM, mu, theta],
                   closed_form=closed,
-                  doc="McMillan's T_c in K (stated fit, eq. (18)); valid where lambda > mu*(1 + 0.62 "
-                      "lambda), the caller sets T_c = 0 elsewhere",
-                  branches=[Branch(closed, LAM <= 1, "λ <= 1: the formula as printed"),
+                  doc="McMillan's T_c in K (stated fit, eq. (18)); 0 where lambda <= mu*(1 + 0.62 lambda)",
+                  branches=[Branch(sp.Integer(0), _outside(mu), _ZERO_WHY,
+                                   sample=dict(zip((LAM, mu), _ZERO_SAMPLE, strict=True))),
+                            Branch(_stated_formula("mcmillan_formula"), LAM <= 1,
+                                   "0 < λ − μ*(1 + 0.62λ), λ <= 1: the formula as printed",
+                                   sample={LAM: (0.5, 1.0), mu: (0.0, 0.2)}),
                             Branch(theta / sp.Rational("1.45") * _exponent_large(mu), sp.true,
-                                   f"λ > 1: {_LARGE_WHY}",
+                                   f"0 < λ − μ*(1 + 0.62λ), λ > 1: {_LARGE_WHY}",
                                    sample={LAM: (2.0, 200.0), mu: (0.0, 0.2)})])
 
 
@@ -103,7 +129,7 @@ def _mcmillan_lambda_kernel() -> Kernel:
 def _allen_dynes_tc_kernel() -> Kernel:
     s = _symbols("allen_dynes_formula")
     lam, mu, w_log, w2 = LAM, s["mu_star"], s["omega_log"], s["omega2_bar"]
-    closed = _stated_formula("allen_dynes_formula")
+    closed = _with_zero_region("allen_dynes_formula", mu)
     big1 = sp.Rational("2.46") * (1 + sp.Rational("3.8") * mu)
     big2 = sp.Rational("1.82") * (1 + sp.Rational("6.3") * mu) * (w2 / w_log)
     x = lam / big1
@@ -116,14 +142,15 @@ def _allen_dynes_tc_kernel() -> Kernel:
     return Kernel(
         name="allen_dynes_tc", derivation="allen_dynes_formula", args=[lam, mu, w_log, w2],
         closed_form=closed, constants=codata_values(),
-        doc="Allen-Dynes T_c in K (stated fit); valid where lambda > mu*(1 + 0.62 lambda), the caller sets "
-            "T_c = 0 elsewhere",
+        doc="Allen-Dynes T_c in K (stated fit); 0 where lambda <= mu*(1 + 0.62 lambda)",
         branches=[
+            Branch(sp.Integer(0), _outside(mu), _ZERO_WHY,
+                   sample=dict(zip((lam, mu), _ZERO_SAMPLE, strict=True))),
             Branch(f1_small * f2 * rest, lam <= big1,
-                   "λ <= Λ1: f1 as printed; f2 with λ²/(λ² + Λ2²) = 1/(1 + (Λ2/λ)²)",
-                   sample={lam: (0.05, 1.0), mu: (0.0, 0.2)}),
+                   "0 < λ − μ*(1 + 0.62λ), λ <= Λ1: f1 as printed; f2 with λ²/(λ² + Λ2²) = 1/(1 + (Λ2/λ)²)",
+                   sample={lam: (0.5, 2.0), mu: (0.0, 0.2)}),
             Branch(f1_large * f2 * prefactor * _exponent_large(mu), sp.true,
-                   "λ > Λ1: f1 = (λ/Λ1)^{1/2} [1 + (λ/Λ1)^{−3/2}]^{1/3}, exact for λ > 0, without the "
-                   f"overflow of λ^{{3/2}} (λ up to the largest double); {_LARGE_WHY}",
+                   "0 < λ − μ*(1 + 0.62λ), λ > Λ1: f1 = (λ/Λ1)^{1/2} [1 + (λ/Λ1)^{−3/2}]^{1/3}, exact for "
+                   f"λ > 0, without the overflow of λ^{{3/2}} (λ up to the largest double); {_LARGE_WHY}",
                    sample={lam: (3.0, 300.0), mu: (0.0, 0.2)}),
         ])
