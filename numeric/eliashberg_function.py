@@ -821,7 +821,7 @@ def _show_progress(progress: bool | None) -> bool:
     return bool(progress)
 
 
-def lattice_eliashberg(bands, phonons, coupling: DeformationPotential | float, *, mesh: int = 24,
+def lattice_eliashberg(electrons, phonons, coupling: DeformationPotential | float, *, mesh: int = 24,
                        method: str = "product", width: float | None = None,
                        omega: ArrayLike | None = None, progress: bool | None = None) -> LatticeEliashberg:
     """α²F(ω), α²F_tr(ω), λ, λ_tr, ω_log, ⟨ω²⟩ of a lattice band with spring-model phonons (2D or 3D).
@@ -840,7 +840,7 @@ def lattice_eliashberg(bands, phonons, coupling: DeformationPotential | float, *
 
     Parameters
     ----------
-    bands : numeric.bands.BandModel
+    electrons : numeric.bands.BandModel
         A band on a lattice (domain :class:`numeric.bands.TetrahedronBZ`, e.g.
         :class:`numeric.electrons.TightBinding`): ``energies``, ``velocities``, ``fermi_level``.
     phonons : numeric.springs.SpringModel
@@ -917,14 +917,14 @@ def lattice_eliashberg(bands, phonons, coupling: DeformationPotential | float, *
     >>> f"{lattice_eliashberg(tb, ph, 5 * eV, mesh=32).lam:.4f}"          # converged to ~1e-3
     '0.4085'
     """
-    domain = band_domain(bands)
+    domain = band_domain(electrons)
     if not isinstance(domain, TetrahedronBZ):
-        raise ValueError(f"bands.domain = {type(domain).__name__} is outside the valid range of "
+        raise ValueError(f"electrons.domain = {type(domain).__name__} is outside the valid range of "
                          "lattice_eliashberg: TetrahedronBZ (a band on a lattice, e.g. TightBinding)")
     lattice = domain.lattice
     d = lattice.dim
     if d not in (2, 3):
-        raise ValueError(f"bands.dim = {d} is outside the valid range of lattice_eliashberg: 2 or 3")
+        raise ValueError(f"electrons.dim = {d} is outside the valid range of lattice_eliashberg: 2 or 3")
     ph_domain = getattr(phonons, "domain", None)
     if not isinstance(ph_domain, BrillouinZone) or not hasattr(phonons, "modes"):
         raise TypeError("phonons must be a lattice phonon model with a BrillouinZone domain and modes(q) "
@@ -946,14 +946,14 @@ def lattice_eliashberg(bands, phonons, coupling: DeformationPotential | float, *
     show = _show_progress(progress)
 
     tm = TetrahedronMesh(lattice, n)
-    eps = np.asarray(bands.energies(tm.k), dtype=float) / scale
-    ef = float(bands.fermi_level) / scale
-    v = np.asarray(bands.velocities(tm.k), dtype=float)
+    eps = np.asarray(electrons.energies(tm.k), dtype=float) / scale
+    ef = float(electrons.fermi_level) / scale
+    v = np.asarray(electrons.velocities(tm.k), dtype=float)
     v = v / max(float(np.max(np.abs(v))), 1e-300)
     n_f = float(tm.density(eps, ef)) / scale                      # per spin, per cell, 1/J
     if not n_f > 0.0:
-        raise ValueError(f"bands.fermi_level = {bands.fermi_level:g} J is outside the valid range: inside "
-                         "the band (N(E_F) > 0 on the mesh)")
+        raise ValueError(f"electrons.fermi_level = {electrons.fermi_level:g} J is outside the valid range: "
+                         "inside the band (N(E_F) > 0 on the mesh)")
     if method == "product":
         sums = _product_sums(tm, eps, ef, v)
     else:

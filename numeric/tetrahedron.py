@@ -1017,7 +1017,7 @@ def _cached_mesh(lattice: Lattice, divisions: int) -> TetrahedronMesh:
     return _MESHES[key]
 
 
-def nesting_function(bands: object, q: ArrayLike, *, mesh: int = 32, method: str = "tetrahedron",
+def nesting_function(electrons: object, q: ArrayLike, *, mesh: int = 32, method: str = "tetrahedron",
                      width: float | None = None) -> np.ndarray | float:
     """Nesting function ξ(q) = ∫_BZ d^dk/(2π)^d δ(ε_k − E_F) δ(ε_{k+q} − E_F) of a lattice band, 1/(J² m^d).
 
@@ -1027,7 +1027,7 @@ def nesting_function(bands: object, q: ArrayLike, *, mesh: int = 32, method: str
 
     Parameters
     ----------
-    bands : numeric.bands.BandModel
+    electrons : numeric.bands.BandModel
         A band on a lattice (domain :class:`numeric.bands.TetrahedronBZ`, e.g.
         :class:`numeric.electrons.TightBinding`), 2D or 3D; its ``energies``, ``fermi_level``.
     q : array_like, shape (..., d)
@@ -1047,7 +1047,7 @@ def nesting_function(bands: object, q: ArrayLike, *, mesh: int = 32, method: str
     Notes
     -----
     ξ(q) = D_dd(q)/(Ω s²), with D_dd the BZ-fraction double delta of :func:`double_delta_weights` in
-    units s = ``bands.domain.energy_scale`` and Ω the cell volume. Symmetric, ξ(−q) = ξ(q), and periodic
+    units s = ``electrons.domain.energy_scale`` and Ω the cell volume. Symmetric, ξ(−q) = ξ(q), and periodic
     in the reciprocal lattice. Convergence and the method: :func:`double_delta_weights`.
 
     Examples
@@ -1063,14 +1063,14 @@ def nesting_function(bands: object, q: ArrayLike, *, mesh: int = 32, method: str
     """
     from .bands import TetrahedronBZ, band_domain
 
-    domain = band_domain(bands)
+    domain = band_domain(electrons)
     if not isinstance(domain, TetrahedronBZ):
-        raise ValueError(f"bands.domain = {type(domain).__name__} is outside the valid range of "
+        raise ValueError(f"electrons.domain = {type(domain).__name__} is outside the valid range of "
                          "nesting_function: TetrahedronBZ (a band on a lattice, e.g. TightBinding)")
     lattice = domain.lattice
     d = lattice.dim
     if d not in (2, 3):
-        raise ValueError(f"bands.dim = {d} is outside the valid range of nesting_function: 2 or 3")
+        raise ValueError(f"electrons.dim = {d} is outside the valid range of nesting_function: 2 or 3")
     n = integer("mesh", mesh, 2, {2: 1024, 3: 96}[d])
     qs = checked("q", q)
     if qs.ndim == 0 or qs.shape[-1] != d:
@@ -1082,12 +1082,12 @@ def nesting_function(bands: object, q: ArrayLike, *, mesh: int = 32, method: str
     if method == "smearing" and w is None:
         raise ValueError("width = None is outside the valid range (0, inf): smearing needs a width")
     tm = _cached_mesh(lattice, n)
-    ef = float(bands.fermi_level) / scale  # type: ignore[attr-defined]
-    eps = np.asarray(bands.energies(tm.k), dtype=float) / scale  # type: ignore[attr-defined]
+    ef = float(electrons.fermi_level) / scale  # type: ignore[attr-defined]
+    eps = np.asarray(electrons.energies(tm.k), dtype=float) / scale  # type: ignore[attr-defined]
     flat = qs.reshape(-1, d)
     out = np.empty(flat.shape[0])
     for i, qv in enumerate(flat):
-        eps_q = np.asarray(bands.energies(tm.k + qv), dtype=float) / scale  # type: ignore[attr-defined]
+        eps_q = np.asarray(electrons.energies(tm.k + qv), dtype=float) / scale  # type: ignore[attr-defined]
         if not np.any(qv) and method == "tetrahedron":
             out[i] = math.inf
             continue

@@ -39,6 +39,7 @@ from scipy.constants import k as k_B
 
 from numeric import lattice as lattice_mod
 from numeric import phonons, springs, tetrahedron, thermal
+from numeric.electrons import FreeElectronGas, TightBinding
 from numeric.lattice import Lattice
 from numeric.phonons import BrillouinZone, DebyeModel, DebyeSphere, PhononModel
 from numeric.springs import SpringModel
@@ -59,6 +60,7 @@ SQUARE = SpringModel(Lattice.square(A), M, 20.0, 8.0)
 SC = Lattice.sc(1.0)
 MESH = TetrahedronMesh(SC, 4)
 BAND = -2.0 * np.cos(MESH.k).sum(axis=1)
+TB_SC = TightBinding(SC, 1.0, electrons_per_cell=0.6)
 
 
 # ====================================================================== helpers
@@ -102,6 +104,9 @@ NONNEG_BAD = [*REAL_BAD, -1.0, -1e-300]
 INT_BAD = [0, -1, 1.5, True, "3", None, math.nan, 10**9]
 MODEL_BAD = [None, "copper", 3.0, Lattice.fcc(A)]
 VEC3_BAD = [*REAL_BAD, [1.0, 2.0], np.zeros((2, 2)), 1.0]
+MESH_BAD = [None, "sc", TetrahedronMesh(Lattice.chain(1.0), 4)]
+METHOD_BAD = ["gauss", None, 3]
+WIDTH_BAD = [math.nan, math.inf, -math.inf, True, "1.0", 1j, -1.0, 0.0]      # None: no smearing
 
 
 def _rule(**extra):
@@ -215,6 +220,24 @@ INVALID: dict[str, tuple] = {
         dict(eps=[*REAL_BAD, np.zeros((2, 2))], eps_q=[*REAL_BAD, np.zeros((3, 2, 2))],
              ef=[*REAL_BAD, [0.5]],
              tetra=[np.zeros((6, 4)), np.full((6, 4), 9), np.zeros((2, 2), int), None])),
+    "tetrahedron.double_delta_weights": (
+        tetrahedron.double_delta_weights, dict(mesh=MESH, values=BAND, values_q=BAND + 0.5, E=0.0),
+        dict(mesh=MESH_BAD, values=[*REAL_BAD, BAND[:3]], values_q=[*REAL_BAD, BAND[:3]],
+             E=[*REAL_BAD, [0.0]], method=METHOD_BAD, width=WIDTH_BAD)),
+    "tetrahedron.double_delta_on_mesh": (
+        tetrahedron.double_delta_on_mesh, dict(mesh=MESH, values=BAND, E=0.0, shifts=np.array([[1, 2, 0]])),
+        dict(mesh=MESH_BAD, values=[*REAL_BAD, BAND[:3]], E=[*REAL_BAD, [0.0]],
+             shifts=[np.array([[4, 0, 0]]), np.array([[-1, 0, 0]]), np.ones((1, 3)), np.array([[1, 0]]),
+                     None],
+             field=[*REAL_BAD[:3], True, "1.0", 1j, 1.0, np.zeros((3, 1))], method=METHOD_BAD,
+             width=WIDTH_BAD)),
+    "tetrahedron.delta_weights": (
+        tetrahedron.delta_weights, dict(mesh=MESH, values=BAND, E=0.0),
+        dict(mesh=MESH_BAD, values=[*REAL_BAD, BAND[:3]], E=[*REAL_BAD, [0.0]])),
+    "tetrahedron.nesting_function": (
+        tetrahedron.nesting_function, dict(electrons=TB_SC, q=[1.0, 0.5, 0.2], mesh=4),
+        dict(electrons=[None, "sc", FreeElectronGas.copper()], q=[*REAL_BAD, [1.0, 2.0]], mesh=INT_BAD,
+             method=METHOD_BAD, width=WIDTH_BAD)),
 }
 
 _CASES = [(name, param, i) for name, (_, _, bad) in INVALID.items() for param, values in bad.items()
@@ -520,6 +543,28 @@ def test_tetrahedron_kernels(values, ef):
     assert tetrahedron.simplex_offsets(SC.reciprocal, (2, 2, 2)).shape == (6, 4, 3)
 
 
+@SETTINGS
+@given(st.floats(-7.0, 7.0), st.tuples(st.integers(0, 3), st.integers(0, 3), st.integers(0, 3)),
+       st.sampled_from(["tetrahedron", "smearing"]))
+def test_double_delta_kernels(E, shift, method):
+    # non-negative, finite; the mesh sums are the weights of the rolled band; nothing outside the band
+    width = 0.5 if method == "smearing" else None
+    index = np.arange(64).reshape(4, 4, 4)
+    moved = np.roll(index, shift=tuple(-s for s in shift), axis=(0, 1, 2)).reshape(-1)
+    w = tetrahedron.double_delta_weights(MESH, BAND, BAND[moved], E, method=method, width=width)
+    assert np.all(w >= 0.0) and finite(w)
+    row = tetrahedron.double_delta_on_mesh(MESH, BAND, E, np.array([shift]), np.sin(MESH.k), method=method,
+                                           width=width)[0]
+    assert row[0] == pytest.approx(w.sum(), rel=1e-12, abs=1e-15)     # smearing: cut at 9 widths, e^-40
+    single = tetrahedron.delta_weights(MESH, BAND, E)
+    assert np.all(single >= 0.0)
+    assert single.sum() == pytest.approx(MESH.density(BAND, E), rel=1e-12, abs=1e-300)
+    if method == "tetrahedron" and abs(E) >= 6.0:
+        assert not w.any() and not single.any()
+    xi = tetrahedron.nesting_function(TB_SC, [0.7, 0.2, 0.1], mesh=4, method=method, width=width)
+    assert xi >= 0.0 and math.isfinite(xi)
+
+
 # ====================================================================== the table covers every public name
 #: Names whose valid input is tested above (rows of INVALID carry their invalid input).
 VALID = {
@@ -575,6 +620,10 @@ VALID = {
     "tetrahedron.mean_inverse",
     "tetrahedron.occupied_inverse",
     "tetrahedron.occupied_inverse_average",
+    "tetrahedron.double_delta_weights",
+    "tetrahedron.double_delta_on_mesh",
+    "tetrahedron.delta_weights",
+    "tetrahedron.nesting_function",
 }
 
 
