@@ -3,8 +3,8 @@
 Every result is a :class:`Derivation` built from a stated model by steps that
 SymPy carries out and :meth:`Derivation.check` re-verifies (with
 :mod:`derive.checker`). The topic modules (``coupling``, ``screening``,
-``lindhard_dynamic``, ``scattering``, ``phonons``, ``superconductivity``) register their
-derivations when imported, at the end of this module; a derivation's topic is its module.
+``lindhard_dynamic``, ``scattering``, ``phonons``, ``superconductivity``, ``eliashberg``) register
+their derivations when imported, at the end of this module; a derivation's topic is its module.
 
 >>> import derive
 >>> d = derive.get("deformation_potential_coupling")
@@ -37,8 +37,10 @@ __all__ = [
 # The topic modules register their derivations on import (last: they import the engine above), in
 # the order of the catalogue: from the coupling through screening to the rates and the lattice.
 from . import coupling, screening, lindhard_dynamic, scattering, phonons, superconductivity  # noqa: I001
+from . import eliashberg
+from . import eliashberg_function
 
 #: Topic modules of ``derive``, in catalogue order.
 TOPICS = tuple(topic_of(module.__name__)
                for module in (coupling, screening, lindhard_dynamic, scattering, phonons,
-                              superconductivity))
+                              superconductivity, eliashberg, eliashberg_function))

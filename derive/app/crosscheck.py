@@ -485,3 +485,276 @@ def _eliashberg_moments_from_grid() -> CheckResult:
                          "moment numeric / closed", ["λ", "⟨ω²⟩", "ω_log"], ratios, 1e-6,
                          "grid error O(h²) for λ and ⟨ω²⟩, O(h² ln h) for ω_log: ~2e-8 here",
                          regime_at("eliashberg_moments_debye", []))
+
+
+@crosscheck("eliashberg_moments_einstein")
+def _einstein_moments_from_grid() -> CheckResult:
+    """λ, ⟨ω²⟩ and ω_log of a narrow normalised Gaussian peak (width σ = 1e-3 ω_E) on a grid of 4001 points
+    (numeric.superconductivity's trapezoid integrator) against λ_E, ω_E² and ω_E (λ_E = 1, ω_E = 2π·5 THz)."""
+    from numeric.superconductivity import eliashberg_moments
+
+    lam, omega_E, width = 1.0, 2 * np.pi * 5e12, 1e-3
+    omega = np.linspace((1 - 20 * width) * omega_E, (1 + 20 * width) * omega_E, 4001)
+    peak = np.exp(-0.5 * ((omega / omega_E - 1) / width) ** 2) / (np.sqrt(2 * np.pi) * width * omega_E)
+    m = eliashberg_moments(omega, lam * omega_E / 2 * peak)
+    ratios = [m.lam / lam, m.omega2_mean / omega_E**2, m.omega_log / omega_E]
+    return _ratio_result("trapezoid moments of a grid α²F (numeric.superconductivity), Gaussian peak, "
+                         "4001 points",
+                         "moment numeric / closed", ["λ", "⟨ω²⟩", "ω_log"], ratios, 5e-6,
+                         "the peak's width shifts the moments by O(σ²/ω_E²) = 1e-6 (λ: +σ²/ω_E², "
+                         "⟨ω²⟩: −σ²/ω_E², ω_log: −σ²/(2ω_E²) at leading order)",
+                         regime_at("eliashberg_moments_einstein", []))
+
+
+def _lambdified_statement(derivation: str) -> tuple[Callable[..., float], list[str]]:
+    """The statement's right side of ``derivation`` as a float function of its free symbols (by name)."""
+    import sympy as sp
+
+    from derive import get
+
+    rhs = get(derivation).statement.rhs
+    names = sorted(str(s) for s in rhs.free_symbols)
+    symbols = sorted(rhs.free_symbols, key=str)
+    return sp.lambdify(symbols, rhs, modules="math"), names
+
+
+@crosscheck("mcmillan_formula")
+def _mcmillan_inversion_by_root_finding() -> CheckResult:
+    """λ from T_c: brentq on the stated formula (numeric.superconductivity.mcmillan_tc, the formula's
+    kernel) against the derived inversion λ = (1.04 + μ*L)/((1 − 0.62μ*)L − 1.04), L = ln(Θ_D/1.45T_c)."""
+    from scipy.optimize import brentq
+
+    from numeric.superconductivity import mcmillan_tc
+
+    inverse, names = _lambdified_statement("mcmillan_formula")
+    theta, labels, ratios, points = 275.0, [], [], []
+    for mu, tc in ((0.1, 1.2), (0.13, 9.25), (0.0, 0.5), (0.2, 20.0)):
+        lam_c = mu / (1 - 0.62 * mu)
+        root = brentq(lambda x, mu=mu, tc=tc: mcmillan_tc(x, mu, theta) / tc - 1, lam_c + 1e-9, 100.0,
+                      xtol=1e-300, rtol=1e-15)
+        values = {"T_c": tc, "Theta_D": theta, "mu_star": mu}
+        ratios.append(root / inverse(*(values[n] for n in names)))
+        labels.append(f"μ*={mu:g}, T_c={tc:g} K")
+        points.append(values)
+    return _ratio_result("brentq on the stated McMillan T_c (numeric.superconductivity.mcmillan_tc), "
+                         f"Θ_D = {theta:g} K", "λ root / derived inversion", labels, ratios, 1e-12,
+                         regime=regime_at("mcmillan_formula", points))
+
+
+@crosscheck("allen_dynes_formula")
+def _allen_dynes_large_coupling() -> CheckResult:
+    """T_c k_B/(ħ ω̄₂ λ^{1/2}) of the stated formula (numeric.superconductivity.allen_dynes_tc) at λ = 1e8
+    and 1e10 against the derived limit c_∞(μ*); ω_log = 2π·5 THz, ω̄₂ = 1.2 ω_log."""
+    import numeric.constants as c
+    from numeric.superconductivity import allen_dynes_tc
+
+    coefficient, names = _lambdified_statement("allen_dynes_formula")
+    w_log = 2 * np.pi * 5e12
+    labels, ratios = [], []
+    for mu in (0.0, 0.1, 0.15):
+        for lam in (1e8, 1e10):
+            scaled = allen_dynes_tc(lam, mu, w_log, 1.2 * w_log) * c.k / (c.hbar * 1.2 * w_log * np.sqrt(lam))
+            ratios.append(scaled / coefficient(*({"mu_star": mu}[n] for n in names)))
+            labels.append(f"μ*={mu:g}, λ={lam:g}")
+    return _ratio_result("stated Allen-Dynes T_c (numeric.superconductivity.allen_dynes_tc) at large λ",
+                         "T_c k_B/(ħ ω̄₂ λ^{1/2}) / c_∞", labels, ratios, 1e-7,
+                         "remainder O(1/λ): −1.04(1 + 0.38μ*)/((1 − 0.62μ*)² λ) from the exponent, "
+                         "1.0e-8 to 1.3e-8 at λ = 1e8",
+                         regime_at("allen_dynes_formula", [{"omega2_bar": 1.2 * w_log, "omega_log": w_log}]))
+
+
+# ------------------------------------- BCS limit and Migdal mass enhancement (derive.eliashberg)
+# The finite-cutoff BCS equations and the Migdal self-energy are solved here by quadrature and root
+# finding (scipy); the closed forms come from the generated kernels numeric._generated.eliashberg.
+
+def _bcs_tc_integral(X: float) -> float:
+    """∫_0^X tanh(x)/x dx by adaptive quadrature; beyond x = 40, where 1 − tanh x < 4e-35, it is ln(X/40)."""
+    from scipy.integrate import quad
+
+    head = quad(lambda x: np.tanh(x) / x, 0.0, min(X, 40.0), epsabs=0.0, epsrel=1e-13, limit=200)[0]
+    return head + (np.log(X / 40.0) if X > 40.0 else 0.0)
+
+
+def _bcs_tc_numeric(omega_c: float, lam: float) -> float:
+    """T_c (K) from the full linearized gap equation 1 = λ∫_0^{ħω_c} tanh(ε/2k_BT)/ε dε (brentq in ln T)."""
+    from scipy.optimize import brentq
+
+    import numeric.constants as c
+
+    def mismatch(log_t: float) -> float:
+        return lam * _bcs_tc_integral(c.hbar * omega_c / (2 * c.k * np.exp(log_t))) - 1.0
+
+    hi = np.log(c.hbar * omega_c / c.k)  # X = 1/2: the integral < 1/2 < 1/λ for λ < 2
+    return float(np.exp(brentq(mismatch, hi - 2.0 / lam - 10.0, hi, xtol=1e-15, rtol=1e-15)))
+
+
+def _bcs_gap_numeric(omega_c: float, lam: float) -> float:
+    """Δ(0) (J) from the T = 0 gap equation 1 = λ∫_0^{ħω_c} dε/√(ε² + Δ²) (quadrature in ε/ħω_c, brentq)."""
+    from scipy.integrate import quad
+    from scipy.optimize import brentq
+
+    import numeric.constants as c
+
+    def mismatch(log_d: float) -> float:
+        d = np.exp(log_d)
+        integral = quad(lambda y: 1.0 / np.hypot(y, d), 0.0, 1.0, points=[d] if d < 1 else None,
+                        epsabs=0.0, epsrel=1e-13, limit=200)[0]
+        return lam * integral - 1.0
+
+    return float(c.hbar * omega_c * np.exp(brentq(mismatch, -2.0 / lam - 10.0, 2.0, xtol=1e-15, rtol=1e-15)))
+
+
+@crosscheck("bcs_tc_weak_coupling")
+def _bcs_tc_from_gap_equation() -> CheckResult:
+    """T_c from the full finite-cutoff BCS equation (quadrature + root finding) at λ = 0.2, 0.25, 0.3
+    against the weak-coupling closed form (kernel bcs_tc), ω_c = 2π·5 THz."""
+    import numeric.constants as c
+    from numeric._generated.eliashberg import bcs_tc_scalar
+
+    omega_c, lams = 2 * np.pi * 5e12, (0.2, 0.25, 0.3)
+    tcs = [_bcs_tc_numeric(omega_c, lam) for lam in lams]
+    ratios = [tc / bcs_tc_scalar(omega_c, lam) for tc, lam in zip(tcs, lams, strict=True)]
+    X = c.hbar * omega_c / (2 * c.k * tcs[-1])
+    points = [{"T_c": tc, "k_B": c.k, "hbar": c.hbar, "omega_c": omega_c} for tc in tcs]
+    return _ratio_result("finite-cutoff BCS gap equation by quadrature + brentq (scipy)",
+                         "T_c numeric / closed", [f"λ={lam:g}" for lam in lams], ratios, 1e-9,
+                         "next term: T_c ratio − 1 ≈ e^(−2X)/X, X = ħω_c/2k_BT_c "
+                         f"({np.exp(-2 * X) / X:.1e} at λ = 0.3); quadrature and root finding ~1e-13",
+                         regime_at("bcs_tc_weak_coupling", points))
+
+
+@crosscheck("bcs_gap_ratio")
+def _bcs_gap_ratio_from_gap_equations() -> CheckResult:
+    """2Δ(0)/k_BT_c with Δ(0) and T_c each from its full finite-cutoff BCS equation (quadrature + brentq)
+    at λ = 0.1, 0.15, 0.2, against 2π e^{−γ}; Δ(0) also against the exact kernel ħω_c/sinh(1/λ)."""
+    import numeric.constants as c
+    from numeric._generated.eliashberg import bcs_gap_zero_temperature_scalar
+
+    omega_c, lams = 2 * np.pi * 5e12, (0.1, 0.15, 0.2)
+    gaps = [_bcs_gap_numeric(omega_c, lam) for lam in lams]
+    ratios = [2 * gap / (c.k * _bcs_tc_numeric(omega_c, lam)) / (2 * np.pi * np.exp(-np.euler_gamma))
+              for gap, lam in zip(gaps, lams, strict=True)]
+    exact = [gap / bcs_gap_zero_temperature_scalar(omega_c, lam) for gap, lam in zip(gaps, lams, strict=True)]
+    labels = [f"2Δ/k_BT_c, λ={lam:g}" for lam in lams] + [f"Δ(0)/kernel, λ={lam:g}" for lam in lams]
+    next_term = np.exp(-2 / lams[-1])  # Δ(0) = 2ħω_c e^(−1/λ)(1 + e^(−2/λ) + ...); T_c's ~e^(−2X)/X < 1e-50
+    return _ratio_result("finite-cutoff BCS gap equations at T = 0 and T_c by quadrature + brentq (scipy)",
+                         "numeric / closed", labels, ratios + exact, 1.2 * next_term,
+                         f"tolerance from the next term of the ratio, e^(−2/λ) = {next_term:.2e} at "
+                         f"λ = {lams[-1]:g}; Δ(0) vs the exact kernel ~1e-13",
+                         regime_at("bcs_gap_ratio",
+                                   [{"Delta": g, "hbar": c.hbar, "omega_c": omega_c} for g in gaps]))
+
+
+def _migdal_slope(a2F: Callable[[float], float], top: float, h: float) -> tuple[float, float]:
+    """(λ, −∂Re Σ/∂(ħω) at ω = 0) of a spectrum on (0, top) in reduced frequencies: λ = 2∫α²F/t dt, the
+    slope Re Σ(h)/(ħh) (Σ is odd in ω) with Re Σ(ω)/ħ = −∫α²F(t) ln|(t + ω)/(t − ω)| dt by quadrature."""
+    from scipy.integrate import quad
+
+    lam = 2 * quad(lambda t: a2F(t) / t, 0.0, top, epsabs=0.0, epsrel=1e-13, limit=400)[0]
+    sigma = -quad(lambda t: a2F(t) * np.log(abs((t + h) / (t - h))), 0.0, top, points=[h],
+                  epsabs=0.0, epsrel=1e-13, limit=400)[0]
+    return lam, -sigma / h
+
+
+@crosscheck("mass_enhancement_migdal")
+def _mass_enhancement_from_self_energy() -> CheckResult:
+    """m*/m = 1 − ∂Re Σ/∂(ħω) from the Migdal Re Σ(ω) by quadrature (slope at ω = 1e-4 ω_0) for a
+    Debye-like and a Gaussian-broadened Einstein α²F, λ of each by quadrature, against the kernel 1 + λ."""
+    from numeric._generated.eliashberg import mass_enhancement_scalar
+
+    h, labels, ratios = 1e-4, [], []
+    spectra = {"Debye-like α²F = 0.8 t², t < 1": (lambda t: 0.8 * t**2, 1.0),
+               "Gaussian peak at t = 1, width 0.1": (lambda t: 0.6 * np.exp(-(((t - 1.0) / 0.1) ** 2) / 2),
+                                                     2.0)}
+    for label, (a2F, top) in spectra.items():
+        lam, slope = _migdal_slope(a2F, top, h)
+        labels.append(f"{label} (λ={lam:.4f})")
+        ratios.append((1 + slope) / mass_enhancement_scalar(lam))
+    return _ratio_result("Migdal Re Σ(ω) by quadrature (scipy), slope Σ(h)/h at h = 1e-4 ω_0",
+                         "m*/m numeric / (1 + λ)", labels, ratios, 1e-6,
+                         "slope error O(h² ln h) ~ 1e-7 relative",
+                         regime_at("mass_enhancement_migdal", [{"s": h}]))
+
+
+# ----------------------------- Eliashberg function of the free-electron gas (numeric.eliashberg_function)
+@crosscheck("nesting_function_sphere")
+def _nesting_from_smeared_deltas() -> CheckResult:
+    """ξ(q) by k-space quadrature of two Gaussian-smeared deltas on the band's own energies (Cu gas,
+    σ = 2e-3 E_F) against m²/(4π²ħ⁴q), inside the sphere and near 2k_F."""
+    from numeric.eliashberg_function import nesting_function, nesting_function_sphere
+
+    gas = _copper_gas()
+    q = np.array([0.3, 1.0, 1.9]) * gas.k_F
+    ratios = nesting_function(gas, q, 2e-3 * gas.E_F) / nesting_function_sphere(q, gas.m, gas.k_F)
+    return _ratio_result("k-space quadrature of Gaussian-smeared double delta (numeric.eliashberg_function), "
+                         "Cu gas, σ = 2e-3 E_F", "ξ numeric / closed", _in_k_F(q, gas), ratios, 1e-8,
+                         "smearing error O(σ²) in general, nil for a parabolic band inside 0 < q < 2k_F "
+                         "(constant joint density); quadrature ~1e-13",
+                         regime_at("nesting_function_sphere", [{"q": v, "k_F": gas.k_F} for v in q]))
+
+
+@crosscheck("eliashberg_function_free_electron")
+def _coupling_constant_from_alpha2F() -> CheckResult:
+    """λ and λ_tr of the Cu gas with Debye phonons (q_c = q_D < 2k_F, D = 10 eV): the moments of the
+    numeric α²F (q-node integral, and α²F on a 20001-point grid through numeric.superconductivity's
+    trapezoid moments) against D²m q_c²/(8π²ρv_s²ħ²k_F) and λ(q_c/2k_F)²."""
+    import numeric.constants as c
+    from numeric.eliashberg_function import (
+        coupling_constant_free_electron,
+        coupling_moments,
+        eliashberg_function,
+    )
+    from numeric.phonons import DebyeModel
+    from numeric.superconductivity import eliashberg_moments
+
+    gas = _copper_gas()
+    phonons = DebyeModel.from_sound_velocity(_CU_V_S, gas.n, _CU_RHO)
+    q_c = min(phonons.q_debye, 2 * gas.k_F)
+    closed = [coupling_constant_free_electron(_D_EV * c.e, gas.m, gas.k_F, _CU_RHO, _CU_V_S, q_c,
+                                              transport=t) for t in (False, True)]
+    omega = np.linspace(0.0, _CU_V_S * q_c, 20001)
+    labels, ratios = [], []
+    for transport, lam in zip((False, True), closed, strict=True):
+        name = "λ_tr" if transport else "λ"
+        labels += [f"{name} (q-nodes)", f"{name} (grid)"]
+        a2F = eliashberg_function(gas, phonons, _D_EV * c.e, omega, transport=transport)
+        ratios += [coupling_moments(gas, phonons, _D_EV * c.e, transport=transport).lam / lam,
+                   eliashberg_moments(omega, a2F).lam / lam]
+    return _ratio_result("moments of the numeric α²F (numeric.eliashberg_function, superconductivity), Cu "
+                         f"gas, Debye phonons, q_c = q_D = {q_c / gas.k_F:.3f} k_F", "λ numeric / closed",
+                         labels, ratios, 1e-6, "grid: trapezoid O(h²) ~ 1e-9 at 20001 points",
+                         regime_at("eliashberg_function_free_electron", [{"q_c": q_c, "k_F": gas.k_F}]))
+
+
+@crosscheck("allen_transport_bloch_gruneisen")
+def _allen_low_T_from_golden_rule() -> CheckResult:
+    """The golden-rule Fermi-window rate (numeric.transport, full kinematics) and Allen's formula on the
+    numeric α²F_tr (numeric.eliashberg_function) at T = T_BG/100, T_BG/200 against
+    960πζ(5)λ_tr(k_BT)⁵/(ħ⁵ω_c⁴), λ_tr from the numeric α²F_tr; Cu gas, phonons to 2k_F."""
+    import numeric.constants as c
+    from numeric.eliashberg_function import (
+        allen_resistivity,
+        allen_transport_rate_low_T,
+        coupling_moments,
+        eliashberg_function,
+    )
+    from numeric.transport import transport_rate_averaged
+
+    gas, phonons, coupling, _, t_bg = _copper_metal()
+    omega_c = 2 * _CU_V_S * gas.k_F
+    T = t_bg * np.array([0.01, 0.005])
+    lam_tr = coupling_moments(gas, phonons, coupling, transport=True, cutoff=False).lam
+    closed = allen_transport_rate_low_T(T, lam_tr, omega_c)
+    omega = np.geomspace(1e-6 * omega_c, omega_c, 400)
+    a2F_tr = eliashberg_function(gas, phonons, coupling, omega, transport=True, cutoff=False)
+    allen = allen_resistivity(gas, omega, a2F_tr, T, interpolation="power") * gas.n * c.e**2 / gas.m
+    golden = transport_rate_averaged(gas, phonons, coupling, T, cutoff=False)
+    labels = [f"{w} T={r:g}T_BG" for w in ("golden rule", "Allen") for r in T / t_bg]
+    return _ratio_result("golden-rule integrator (numeric.transport) and Allen's formula on the numeric "
+                         "α²F_tr (numeric.eliashberg_function), Cu gas, D = 10 eV",
+                         "<1/τ_tr> numeric / closed",
+                         labels, np.concatenate([golden / closed, allen / closed]), 1e-4,
+                         "golden rule: next term −(v_s/v_F)² ≈ −1e-5 (ħω in the kinematics); Allen: "
+                         "J_5 tail (Θ/T)⁵e^(−Θ/T) < 1e-30",
+                         regime_at("allen_transport_bloch_gruneisen",
+                                   [{"T": t, "k_B": c.k, "hbar": c.hbar, "omega_c": omega_c} for t in T]))

@@ -18,7 +18,7 @@ the truth never imports it, and it never imports ``numeric`` (it writes
     :func:`kernel_table`; ``layout`` breaks long lines, ``names`` checks identifiers for every backend.
 ``user``
     :func:`parse_expression`, :func:`user_kernel` (nothing in the string is executed).
-``registry`` and the spec modules ``coupling``, ``screening``, ``scattering``, ``phonons``
+``registry`` and the spec modules ``coupling``, ``screening``, ``scattering``, ``phonons``, ``eliashberg``
     ``@kernel(name)`` specs; a kernel's topic is its spec module, which is also its
     generated module ``numeric/_generated/<topic>.py``.
 
@@ -87,7 +87,10 @@ __all__ = [
 # The spec modules register their kernels on import (last: they import the factory above), in the
 # order of the derivations' catalogue.
 from . import coupling, screening, scattering, phonons, superconductivity  # noqa: I001
+from . import eliashberg
+from . import eliashberg_function
 
 #: Topics of the spec modules (each writes numeric/_generated/<topic>.py), in catalogue order.
 TOPICS = tuple(topic_of(module.__name__)
-               for module in (coupling, screening, scattering, phonons, superconductivity))
+               for module in (coupling, screening, scattering, phonons, superconductivity, eliashberg,
+                              eliashberg_function))

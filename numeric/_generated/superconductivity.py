@@ -6,6 +6,11 @@ GENERATED CODE: do not edit. Regenerate with `ephkit codegen --write`;
 
 - omega_log_debye: derivation `eliashberg_moments_debye`, fingerprint 4ea4951f403301c5
 - omega2_mean_debye: derivation `eliashberg_moments_debye`, fingerprint 4ea4951f403301c5
+- omega_log_einstein: derivation `eliashberg_moments_einstein`, fingerprint c92c1273105dc7d7
+- omega2_mean_einstein: derivation `eliashberg_moments_einstein`, fingerprint c92c1273105dc7d7
+- mcmillan_tc: derivation `mcmillan_formula`, fingerprint efd810495d1f8592
+- mcmillan_lambda: derivation `mcmillan_formula`, fingerprint efd810495d1f8592
+- allen_dynes_tc: derivation `allen_dynes_formula`, fingerprint 2dc9189597619fca
 """
 
 import math
@@ -15,6 +20,11 @@ import numba
 __all__ = [
     'omega_log_debye_scalar', 'omega_log_debye_loop', 'omega_log_debye_loop_parallel',
     'omega2_mean_debye_scalar', 'omega2_mean_debye_loop', 'omega2_mean_debye_loop_parallel',
+    'omega_log_einstein_scalar', 'omega_log_einstein_loop', 'omega_log_einstein_loop_parallel',
+    'omega2_mean_einstein_scalar', 'omega2_mean_einstein_loop', 'omega2_mean_einstein_loop_parallel',
+    'mcmillan_tc_scalar', 'mcmillan_tc_loop', 'mcmillan_tc_loop_parallel', 'mcmillan_lambda_scalar',
+    'mcmillan_lambda_loop', 'mcmillan_lambda_loop_parallel', 'allen_dynes_tc_scalar',
+    'allen_dynes_tc_loop', 'allen_dynes_tc_loop_parallel',
 ]
 
 
@@ -66,4 +76,154 @@ def omega2_mean_debye_loop_parallel(omega_D, out):
     all cores (numba.prange)."""
     for i in numba.prange(omega_D.shape[0]):
         out[i] = omega2_mean_debye_scalar(omega_D[i])
+    return out
+
+
+
+# --- omega_log_einstein: derivation eliashberg_moments_einstein
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def omega_log_einstein_scalar(omega_E):
+    """Logarithmic average frequency omega_log of an Einstein alpha^2F in rad/s (scalar kernel)."""
+    return omega_E
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def omega_log_einstein_loop(omega_E, out):
+    """Logarithmic average frequency omega_log of an Einstein alpha^2F in rad/s: loop over flat float64 arrays
+    of equal length."""
+    for i in range(omega_E.shape[0]):
+        out[i] = omega_log_einstein_scalar(omega_E[i])
+    return out
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
+def omega_log_einstein_loop_parallel(omega_E, out):
+    """Logarithmic average frequency omega_log of an Einstein alpha^2F in rad/s: the loop above, run on all
+    cores (numba.prange)."""
+    for i in numba.prange(omega_E.shape[0]):
+        out[i] = omega_log_einstein_scalar(omega_E[i])
+    return out
+
+
+
+# --- omega2_mean_einstein: derivation eliashberg_moments_einstein
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def omega2_mean_einstein_scalar(omega_E):
+    """Mean square frequency <omega^2> of an Einstein alpha^2F in rad^2/s^2 (scalar kernel)."""
+    return (omega_E*omega_E)
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def omega2_mean_einstein_loop(omega_E, out):
+    """Mean square frequency <omega^2> of an Einstein alpha^2F in rad^2/s^2: loop over flat float64 arrays of
+    equal length."""
+    for i in range(omega_E.shape[0]):
+        out[i] = omega2_mean_einstein_scalar(omega_E[i])
+    return out
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
+def omega2_mean_einstein_loop_parallel(omega_E, out):
+    """Mean square frequency <omega^2> of an Einstein alpha^2F in rad^2/s^2: the loop above, run on all cores
+    (numba.prange)."""
+    for i in numba.prange(omega_E.shape[0]):
+        out[i] = omega2_mean_einstein_scalar(omega_E[i])
+    return out
+
+
+
+# --- mcmillan_tc: derivation mcmillan_formula
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def mcmillan_tc_scalar(lam, mu_star, Theta_D):
+    """McMillan's T_c in K (stated fit, eq. (18)); 0 where lambda <= mu*(1 + 0.62 lambda) (scalar kernel)."""
+    if (lam - mu_star*((0.62)*lam + 1.0) <= 0.0) or (-0.62*mu_star + 1.0 - mu_star/lam <= 1e-12):
+        return 0.0
+    elif (lam <= 1.0):
+        return (0.6896551724137931)*Theta_D*math.exp(-((1.04)*lam + 1.04)/(lam - mu_star*((0.62)*lam + 1.0)))
+    else:
+        t0 = (1.0/lam)
+        return (0.6896551724137931)*Theta_D*math.exp((-1.04*t0 - 1.04)/(-mu_star*t0 - 0.62*mu_star + 1.0))
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def mcmillan_tc_loop(lam, mu_star, Theta_D, out):
+    """McMillan's T_c in K (stated fit, eq. (18)); 0 where lambda <= mu*(1 + 0.62 lambda): loop over flat
+    float64 arrays of equal length."""
+    for i in range(lam.shape[0]):
+        out[i] = mcmillan_tc_scalar(lam[i], mu_star[i], Theta_D[i])
+    return out
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
+def mcmillan_tc_loop_parallel(lam, mu_star, Theta_D, out):
+    """McMillan's T_c in K (stated fit, eq. (18)); 0 where lambda <= mu*(1 + 0.62 lambda): the loop above, run
+    on all cores (numba.prange)."""
+    for i in numba.prange(lam.shape[0]):
+        out[i] = mcmillan_tc_scalar(lam[i], mu_star[i], Theta_D[i])
+    return out
+
+
+
+# --- mcmillan_lambda: derivation mcmillan_formula
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def mcmillan_lambda_scalar(u, mu_star):
+    """lambda from McMillan's formula in u = 1/ln(Theta_D/(1.45 T_c)) (u = 0: T_c = 0) (scalar kernel)."""
+    return -2.0*(25.0*mu_star + 26.0*u)/(31.0*mu_star + 52.0*u - 50.0)
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def mcmillan_lambda_loop(u, mu_star, out):
+    """lambda from McMillan's formula in u = 1/ln(Theta_D/(1.45 T_c)) (u = 0: T_c = 0): loop over flat float64
+    arrays of equal length."""
+    for i in range(u.shape[0]):
+        out[i] = mcmillan_lambda_scalar(u[i], mu_star[i])
+    return out
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
+def mcmillan_lambda_loop_parallel(u, mu_star, out):
+    """lambda from McMillan's formula in u = 1/ln(Theta_D/(1.45 T_c)) (u = 0: T_c = 0): the loop above, run on
+    all cores (numba.prange)."""
+    for i in numba.prange(u.shape[0]):
+        out[i] = mcmillan_lambda_scalar(u[i], mu_star[i])
+    return out
+
+
+
+# --- allen_dynes_tc: derivation allen_dynes_formula
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def allen_dynes_tc_scalar(lam, mu_star, omega_log, omega2_bar):
+    """Allen-Dynes T_c in K (stated fit); 0 where lambda <= mu*(1 + 0.62 lambda) (scalar kernel)."""
+    if (lam - mu_star*((0.62)*lam + 1.0) <= 0.0) or (-0.62*mu_star + 1.0 - mu_star/lam <= 1e-12):
+        return 0.0
+    elif (lam <= (9.348)*mu_star + 2.46):
+        return (6.365193818548115e-12*omega_log*(1.0 + (omega2_bar/omega_log - 1.0)/(1.0 +
+            (omega2_bar*omega2_bar)*(((11.466)*mu_star + 1.82)*((11.466)*mu_star + 1.82))/((lam*lam)*(
+            omega_log*omega_log))))*(lam**(1.5)/((9.348)*mu_star + 2.46)**(1.5) +
+            1.0)**(0.3333333333333333)*math.exp((-1.04*lam - 1.04)/(lam - mu_star*((0.62)*lam + 1.0))))
+    else:
+        t0 = (9.348)*mu_star + 2.46
+        t1 = (1.0/lam)
+        return (6.365193818548115e-12*math.sqrt(lam)*omega_log*(1.0 +
+            t0**(1.5)/lam**(1.5))**(0.3333333333333333)*(1.0 + (omega2_bar/omega_log - 1.0)/(1.0 +
+            (omega2_bar*omega2_bar)*(((11.466)*mu_star + 1.82)*((11.466)*mu_star + 1.82))/((lam*lam)*(
+            omega_log*omega_log))))*math.exp((-1.04*t1 - 1.04)/(-mu_star*t1 - 0.62*mu_star +
+            1.0))/math.sqrt(t0))
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def allen_dynes_tc_loop(lam, mu_star, omega_log, omega2_bar, out):
+    """Allen-Dynes T_c in K (stated fit); 0 where lambda <= mu*(1 + 0.62 lambda): loop over flat float64
+    arrays of equal length."""
+    for i in range(lam.shape[0]):
+        out[i] = allen_dynes_tc_scalar(lam[i], mu_star[i], omega_log[i], omega2_bar[i])
+    return out
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
+def allen_dynes_tc_loop_parallel(lam, mu_star, omega_log, omega2_bar, out):
+    """Allen-Dynes T_c in K (stated fit); 0 where lambda <= mu*(1 + 0.62 lambda): the loop above, run on all
+    cores (numba.prange)."""
+    for i in numba.prange(lam.shape[0]):
+        out[i] = allen_dynes_tc_scalar(lam[i], mu_star[i], omega_log[i], omega2_bar[i])
     return out
