@@ -712,8 +712,7 @@ import sys  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
 from ._support import scalar  # noqa: E402
-from .bands import TetrahedronBZ, band_domain  # noqa: E402
-from .tetrahedron import TetrahedronMesh, delta_weights, double_delta_on_mesh  # noqa: E402
+from .tetrahedron import TetrahedronMesh, _lattice_domain, delta_weights, double_delta_on_mesh  # noqa: E402
 
 __all__ += ["LatticeEliashberg", "lattice_eliashberg"]
 
@@ -917,14 +916,9 @@ def lattice_eliashberg(electrons, phonons, coupling: DeformationPotential | floa
     >>> f"{lattice_eliashberg(tb, ph, 5 * eV, mesh=32).lam:.4f}"          # converged to ~1e-3
     '0.4085'
     """
-    domain = band_domain(electrons)
-    if not isinstance(domain, TetrahedronBZ):
-        raise ValueError(f"electrons.domain = {type(domain).__name__} is outside the valid range of "
-                         "lattice_eliashberg: TetrahedronBZ (a band on a lattice, e.g. TightBinding)")
+    domain = _lattice_domain(electrons, "lattice_eliashberg")
     lattice = domain.lattice
     d = lattice.dim
-    if d not in (2, 3):
-        raise ValueError(f"electrons.dim = {d} is outside the valid range of lattice_eliashberg: 2 or 3")
     ph_domain = getattr(phonons, "domain", None)
     if not isinstance(ph_domain, BrillouinZone) or not hasattr(phonons, "modes"):
         raise TypeError("phonons must be a lattice phonon model with a BrillouinZone domain and modes(q) "

@@ -37,6 +37,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from ._support import checked, integer, scalar, sort_by
+from .bands import TetrahedronBZ, band_domain
 from .lattice import Lattice
 
 __all__ = ["TetrahedronMesh", "cell_tetrahedra", "delta_weights", "double_delta_on_mesh",
@@ -758,6 +759,27 @@ _DD_EDGES = np.array([[[0, 1], [0, 2], [0, 3], [-1, -1]],
 
 
 @numba.njit(cache=True, error_model="numpy")
+def _cut_points(es: np.ndarray, below: int, pts: np.ndarray) -> int:
+    """The corners of the cut ε = 0 of a simplex (values ``es`` sorted ascending, ``below`` of them < 0)
+    as barycentric rows of ``pts`` (the edges of :data:`_DD_EDGES`, in order round the polygon); returns
+    how many (2 in 2D, 3 or 4 in 3D)."""
+    case = below - 1 if es.shape[0] == 4 else below + 2
+    count = 0
+    for r in range(4):
+        i = _DD_EDGES[case, r, 0]
+        if i < 0:
+            break
+        j = _DD_EDGES[case, r, 1]
+        t = -es[i] / (es[j] - es[i])
+        for c in range(4):
+            pts[r, c] = 0.0
+        pts[r, i] = 1.0 - t
+        pts[r, j] = t
+        count += 1
+    return count
+
+
+@numba.njit(cache=True, error_model="numpy")
 def _dd_simplex(e: np.ndarray, f: np.ndarray, w: np.ndarray) -> None:
     """Corner weights w of ∫ δ(ε) δ(ε') X dλ over the reference simplex (ε, ε', X linear), X = Σ_j w_j X_j.
 
@@ -792,20 +814,12 @@ def _dd_simplex(e: np.ndarray, f: np.ndarray, w: np.ndarray) -> None:
     fs = np.empty(n)
     for j in range(n):
         fs[j] = f[perm[j]]
-    case = below - 1 if n == 4 else below + 2
-    pts = np.zeros((4, 4))                   # barycentric points (corner weights, sorted frame)
-    fp = np.empty(4)
-    count = 0
-    for r in range(4):
-        i = _DD_EDGES[case, r, 0]
-        if i < 0:
-            break
-        j = _DD_EDGES[case, r, 1]
-        t = -es[i] / (es[j] - es[i])
-        pts[r, i] = 1.0 - t
-        pts[r, j] = t
-        fp[r] = (1.0 - t) * fs[i] + t * fs[j]
-        count += 1
+    pts = np.empty((4, 4))                   # barycentric points (corner weights, sorted frame)
+    count = _cut_points(es, below, pts)
+    fp = np.zeros(4)
+    for r in range(count):
+        for j in range(n):
+            fp[r] += pts[r, j] * fs[j]
     if n == 3:                               # 2D: the point of the segment where ε' = 0
         a0, a1, b0, b1 = es[1] - es[0], es[2] - es[0], fs[1] - fs[0], fs[2] - fs[0]
         det = abs(a0 * b1 - a1 * b0)
@@ -1017,6 +1031,27 @@ def _cached_mesh(lattice: Lattice, divisions: int) -> TetrahedronMesh:
     return _MESHES[key]
 
 
+def _lattice_domain(electrons: object, needed_by: str) -> TetrahedronBZ:
+    """The domain (TetrahedronBZ) of a 2D or 3D lattice band, else ValueError naming ``needed_by``.
+
+    Examples
+    --------
+    >>> from numeric.electrons import FreeElectronGas
+    >>> _lattice_domain(FreeElectronGas.copper(), "nesting_function")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: electrons.domain = FermiSphere is outside the valid range of nesting_function: ...
+    """
+    domain = band_domain(electrons)
+    if not isinstance(domain, TetrahedronBZ):
+        raise ValueError(f"electrons.domain = {type(domain).__name__} is outside the valid range of "
+                         f"{needed_by}: TetrahedronBZ (a band on a lattice, e.g. TightBinding)")
+    if domain.lattice.dim not in (2, 3):
+        raise ValueError(f"electrons.dim = {domain.lattice.dim} is outside the valid range of {needed_by}: "
+                         "2 or 3")
+    return domain
+
+
 def nesting_function(electrons: object, q: ArrayLike, *, mesh: int = 32, method: str = "tetrahedron",
                      width: float | None = None) -> np.ndarray | float:
     """Nesting function ξ(q) = ∫_BZ d^dk/(2π)^d δ(ε_k − E_F) δ(ε_{k+q} − E_F) of a lattice band, 1/(J² m^d).
@@ -1061,16 +1096,9 @@ def nesting_function(electrons: object, q: ArrayLike, *, mesh: int = 32, method:
     >>> round(float(xi / free), 2)                     # → 1 as the filling → 0 (0.02: 1.09)
     1.19
     """
-    from .bands import TetrahedronBZ, band_domain
-
-    domain = band_domain(electrons)
-    if not isinstance(domain, TetrahedronBZ):
-        raise ValueError(f"electrons.domain = {type(domain).__name__} is outside the valid range of "
-                         "nesting_function: TetrahedronBZ (a band on a lattice, e.g. TightBinding)")
+    domain = _lattice_domain(electrons, "nesting_function")
     lattice = domain.lattice
     d = lattice.dim
-    if d not in (2, 3):
-        raise ValueError(f"electrons.dim = {d} is outside the valid range of nesting_function: 2 or 3")
     n = integer("mesh", mesh, 2, {2: 1024, 3: 96}[d])
     qs = checked("q", q)
     if qs.ndim == 0 or qs.shape[-1] != d:
@@ -1242,23 +1270,11 @@ def _delta_weights(values: np.ndarray, simplices: np.ndarray, factor: float,
         if below == 0 or below == n:
             continue
         sort_by(es, perm)
-        case = below - 1 if n == 4 else below + 2
         grad = 0.0
         for j in range(1, n):
             grad += (es[j] - es[0]) ** 2
         grad = math.sqrt(grad)
-        count = 0
-        for p in range(4):
-            i = _DD_EDGES[case, p, 0]
-            if i < 0:
-                break
-            j = _DD_EDGES[case, p, 1]
-            t = -es[i] / (es[j] - es[i])
-            for c in range(4):
-                pts[p, c] = 0.0
-            pts[p, i] = 1.0 - t
-            pts[p, j] = t
-            count += 1
+        count = _cut_points(es, below, pts)
         if n == 3:
             length = math.sqrt((pts[0, 1] - pts[1, 1]) ** 2 + (pts[0, 2] - pts[1, 2]) ** 2)
             for c in range(3):
