@@ -591,7 +591,8 @@ def nesting_function_sphere(q: ArrayLike, m: ArrayLike, k_F: ArrayLike) -> np.nd
     with np.errstate(over="ignore"):
         edge = 2.0 * k
     support = np.where(q_ < edge, 1.0, np.where(q_ == edge, 0.5, 0.0))
-    out = np.where(support > 0.0, out * support, 0.0)  # 0 outside, also where the formula would overflow
+    with np.errstate(invalid="ignore"):  # inf × 0 outside the support: 0 there, whatever the formula gives
+        out = np.where(support > 0.0, out * support, 0.0)
     out = finite_result(out, "nesting_function_sphere", q=q_, m=m_)
     return float(out) if np.ndim(out) == 0 else out
 
