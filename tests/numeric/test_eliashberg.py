@@ -22,9 +22,12 @@ from numeric.eliashberg import (
     EinsteinSpectrum,
     EliashbergSolution,
     GridSpectrum,
+    bcs_gap,
+    bcs_tc,
     eliashberg_tc,
     gap_temperature_dependence,
     linearized_gap_eigenvalue,
+    mass_enhancement,
     solve_eliashberg,
 )
 from numeric.superconductivity import allen_dynes_tc, einstein_moments, eliashberg_moments
@@ -407,7 +410,7 @@ def test_nonlinear_cutoff_convergence():
     assert np.all(np.abs(np.diff(z)) / z[1:] < 1e-4)
 
 
-def bcs_gap(t: float) -> float:
+def bcs_gap_mpmath(t: float) -> float:
     """Weak-coupling BCS Δ(T)/k_BTc at t = T/Tc: the root of ln(1/t) = 2πt Σ_n [1/ω_n − 1/sqrt(ω_n² + δ²)],
     ω_n = (2n+1)πt (the BCS gap equation minus itself at Tc), by mpmath at 20 digits."""
     with mpmath.workdps(20):
@@ -429,7 +432,7 @@ def test_gap_temperature_dependence_against_bcs():
     t = np.array([0.2, 0.6, 0.9, 1.1])
     curve = gap_temperature_dependence(spec, curve_t := eliashberg_tc(spec, 0.0) * t, 0.0)
     assert curve.tc == eliashberg_tc(spec, 0.0) and np.all(curve.T == curve_t)
-    reference = np.array([bcs_gap(x) for x in t[:3]])
+    reference = np.array([bcs_gap_mpmath(x) for x in t[:3]])
     got = curve.gap_edge[:3] / (c.k * curve.tc)
     print(f"\nDelta(T)/k_BTc at T/Tc = {t[:3]}: {got}, BCS {reference}")
     assert got == pytest.approx(reference, rel=5e-4)
@@ -517,3 +520,42 @@ def test_grid_coupling_far_series_equals_trapezoid():
     assert grid.coupling(nu) == pytest.approx(direct, rel=1e-14)
     assert grid.coupling(np.array([1e6 * W_E]))[0] * (1e6 * W_E) ** 2 == pytest.approx(grid.lam * grid.omega2,
                                                                                          rel=1e-10)
+
+
+# ---------------------------------------------------------------------------- the derived closed forms
+def _bcs_roots(lam: float) -> tuple[mpmath.mpf, mpmath.mpf]:
+    """k_BT_c and Δ(0) in units of ħω_c: roots of the finite-cutoff BCS gap equations (mpmath, 30 digits)."""
+    with mpmath.workdps(30):
+        lam_ = mpmath.mpf(lam)
+        tc = mpmath.findroot(lambda t: lam_ * mpmath.quad(lambda x: mpmath.tanh(x / (2 * t)) / x, [0, 1]) - 1,
+                             2 * mpmath.exp(mpmath.euler) / mpmath.pi * mpmath.exp(-1 / lam_))
+        gap = mpmath.findroot(lambda d: lam_ * mpmath.quad(lambda x: 1 / mpmath.hypot(x, d), [0, 1]) - 1,
+                              2 * mpmath.exp(-1 / lam_))
+    return tc, gap
+
+
+@pytest.mark.parametrize("lam", [0.1, 0.2, 0.3])
+def test_bcs_closed_forms_against_the_gap_equations(lam):
+    """bcs_tc reaches the root of the linearized BCS equation (error e^{-2X}/X, below 2e-12 here);
+    bcs_gap is the exact root of the T = 0 equation; their ratio is 2π e^{-γ} up to e^{-2/λ}."""
+    omega_c = 3.0e13
+    unit = c.hbar * omega_c
+    tc_ref, gap_ref = _bcs_roots(lam)
+    assert abs(bcs_tc(omega_c, lam) * c.k / unit / float(tc_ref) - 1) < 2e-12
+    assert abs(bcs_gap(omega_c, lam) / unit / float(gap_ref) - 1) < 1e-13
+    ratio = 2 * bcs_gap(omega_c, lam) / (c.k * bcs_tc(omega_c, lam))
+    assert abs(ratio / float(2 * mpmath.pi * mpmath.exp(-mpmath.euler)) - 1) < 2 * math.exp(-2 / lam)
+
+
+def test_bcs_and_mass_enhancement_broadcast_and_validate():
+    out = bcs_tc(np.array([1e13, 2e13]), np.array([[0.1], [0.2]]))
+    assert out.shape == (2, 2) and np.all(out[:, 1] == 2 * out[:, 0])
+    assert mass_enhancement(np.array([0.0, 0.5, 1.55])).tolist() == [1.0, 1.5, 2.55]
+    # Z(iω_0) of the normal state (here above T_c) is 1 + λ at every T, the derived m*/m
+    sol = solve_eliashberg(EinsteinSpectrum(0.7, W_E), 0.2 * UNIT, 0.0)
+    assert abs(sol.Z[0] / mass_enhancement(0.7) - 1) < 1e-12
+    for call, name in ((lambda: bcs_tc(-1.0, 0.2), "omega_c"), (lambda: bcs_tc(1e13, 0.0), "lam"),
+                       (lambda: bcs_gap(1e13, 1.5), "lam"), (lambda: bcs_gap(float("nan"), 0.2), "omega_c"),
+                       (lambda: mass_enhancement(-0.1), "lam"), (lambda: mass_enhancement("1"), "lam")):
+        with pytest.raises(ValueError, match=name):
+            call()
