@@ -8,6 +8,10 @@ Everything the band integrators do with tetrahedra lives here:
   integration weights with Blöchl's correction (BJA appendix B and eq. 22;
   Blöchl, Jepsen & Andersen, Phys. Rev. B 49, 16223 (1994), BJA below).
   Used by :class:`numeric.electrons.TightBinding`.
+* :func:`delta_weights`, :func:`double_delta_weights`, :func:`double_delta_on_mesh`: the Fermi-surface
+  single and double delta δ(ε_k − E) δ(ε_{k+q} − E) with ε linear in each simplex (exact corner
+  weights of the cut polygon), or with Gaussian smearing; :func:`nesting_function` ξ(q) of a lattice
+  band (per spin and volume). Used by :func:`numeric.eliashberg_function.lattice_eliashberg`.
 * :func:`occupied_inverse_average`: the principal-value BZ average
   ⟨θ(E_F − ε_k)/(ε_k − ε_{k+q})⟩ with ε and d = ε_k − ε_{k+q} linear in each
   tetrahedron: the occupied part cut into at most three tetrahedra, each
@@ -1066,7 +1070,8 @@ def nesting_function(electrons: object, q: ArrayLike, *, mesh: int = 32, method:
         A band on a lattice (domain :class:`numeric.bands.TetrahedronBZ`, e.g.
         :class:`numeric.electrons.TightBinding`), 2D or 3D; its ``energies``, ``fermi_level``.
     q : array_like, shape (..., d)
-        Wavevectors, 1/m (finite; q = 0 gives inf: the surfaces coincide).
+        Wavevectors, 1/m (finite; q = 0 or a reciprocal-lattice vector gives inf with tetrahedra: the
+        surfaces coincide).
     mesh : int, optional
         Γ-centred mesh divisions per reciprocal vector (2 to 96 in 3D, 2 to 1024 in 2D), default 32.
     method : {"tetrahedron", "smearing"}, optional
@@ -1114,10 +1119,11 @@ def nesting_function(electrons: object, q: ArrayLike, *, mesh: int = 32, method:
     eps = np.asarray(electrons.energies(tm.k), dtype=float) / scale  # type: ignore[attr-defined]
     flat = qs.reshape(-1, d)
     out = np.empty(flat.shape[0])
+    u = flat @ lattice.primitive.T / (2.0 * math.pi)              # q in units of the b_i
     for i, qv in enumerate(flat):
         eps_q = np.asarray(electrons.energies(tm.k + qv), dtype=float) / scale  # type: ignore[attr-defined]
-        if not np.any(qv) and method == "tetrahedron":
-            out[i] = math.inf
+        if method == "tetrahedron" and np.all(np.abs(u[i] - np.round(u[i])) <= 1e-12):
+            out[i] = math.inf                                      # q = G: the two surfaces coincide
             continue
         out[i] = double_delta_weights(tm, eps, eps_q, ef, method=method, width=w).sum()
     out /= lattice.cell_volume * scale * scale

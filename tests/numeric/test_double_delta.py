@@ -247,6 +247,19 @@ def test_single_delta_weights(lattice, n):
     assert np.all(w >= 0.0)
 
 
+def test_nesting_function_units_and_sum_rule():
+    # per spin and volume: (1/(Ω N_q)) Σ_q ξ(q) over the q mesh = ∫_BZ ξ d³q/(2π)³ = (g(E_F)/2)², g the
+    # both-spin DOS per volume of the band (TightBinding.dos_fermi, an independent tetrahedron DOS on 48³)
+    tb = TightBinding(Lattice.sc(3e-10), 1.0 * EV, electrons_per_cell=0.8)
+    n = 12                          # measured ratio: 8: 1.088, 12: 1.027, 16: 1.031 (the singular q -> 0)
+    q, _ = tb.lattice.monkhorst_pack(n)
+    xi = nesting_function(tb, q[1:], mesh=n)                     # q = 0 left out (inf)
+    total = xi.sum() / (tb.cell_volume * n**3)
+    print(f"\nΣ_q ξ / (Ω N_q) over N(E_F)² per spin: {total / (tb.dos_fermi / 2) ** 2:.4f}")
+    assert total == pytest.approx((tb.dos_fermi / 2) ** 2, rel=0.05)
+    assert nesting_function(tb, tb.lattice.reciprocal[0], mesh=4) == math.inf      # q = G
+
+
 # ---------------------------------------------------------------- symmetries (hypothesis)
 TB = TightBinding(Lattice.sc(3e-10), 1.0 * EV, electrons_per_cell=0.6)
 B = np.asarray(TB.lattice.reciprocal)
