@@ -31,12 +31,10 @@ import numpy as np
 
 from ._generated import superconductivity as _kernels
 from ._support import _real_array, checked, evaluate
-from .constants import hbar, k
 
 __all__ = ["EliashbergMoments", "allen_dynes_lambda", "allen_dynes_tc", "debye_moments", "einstein_moments",
            "eliashberg_moments", "mcmillan_lambda", "mcmillan_tc"]
 
-_HBAR_OVER_K = hbar / k  # K s: ħω/k_B in K for ω in rad/s
 
 # the ratio ω̄₂/ω_log is >= 1 for every α²F >= 0 (Jensen's inequality); rounding may put a moment
 # computed from a narrow spectrum a few ulps below, which is accepted
@@ -242,6 +240,9 @@ def mcmillan_tc(lam: object, mu_star: object, theta_D: object) -> float | np.nda
 
     Notes
     -----
+    Evaluated by the generated kernel ``mcmillan_tc`` of the derivation ``mcmillan_formula``, which holds
+    the formula as its (stated) model and derives the boundary λ_c of the T_c = 0 region.
+
     Source: W. L. McMillan, Phys. Rev. 167, 331 (1968), eq. (18), fitted to numerical solutions of the
     Eliashberg equations with the phonon spectrum of Nb. Fit range: λ ≲ 1.5; beyond it the formula
     underestimates T_c (it saturates at (Θ_D/1.45) exp[−1.04/(1 − 0.62μ*)] for λ -> ∞; see
@@ -290,6 +291,11 @@ def allen_dynes_tc(lam: object, mu_star: object, omega_log: object,
 
     Notes
     -----
+    Evaluated by the generated kernel ``allen_dynes_tc`` of the derivation ``allen_dynes_formula`` (the
+    formula as its stated model; derived there: the small-λ McMillan form and the large-λ law
+    T_c -> c_∞ ħ ω̄₂ λ^{1/2}/k_B, c_∞ = e^{−1.04}/(1.2·2.46^{1/2}) ≈ 0.1878 at μ* = 0), at ω_log = 1 and
+    ω̄₂/ω_log, times ω_log (T_c is homogeneous of degree 1 in the two frequencies).
+
     Source: P. B. Allen and R. C. Dynes, Phys. Rev. B 12, 905 (1975). With f1 = f2 = 1
     this is McMillan's formula with Θ_D/1.45 replaced by ħω_log/(1.2 k_B). f1 and f2 were fitted to
     numerical solutions of the Eliashberg equations (μ* around 0.1); f1 makes T_c grow as λ^{1/2} at
@@ -358,8 +364,9 @@ def mcmillan_lambda(tc: object, mu_star: object, theta_D: object) -> float | np.
 
     Notes
     -----
-    Source: W. L. McMillan, Phys. Rev. 167, 331 (1968), eq. (18), solved for λ by hand as above (fit
-    range of the formula: λ ≲ 1.5).
+    Source: W. L. McMillan, Phys. Rev. 167, 331 (1968), eq. (18), solved for λ as above: the solved step of
+    the derivation ``mcmillan_formula``, whose u-form the generated kernel ``mcmillan_lambda`` evaluates
+    (fit range of the formula: λ ≲ 1.5).
 
     Examples
     --------
