@@ -44,6 +44,47 @@ OMEGA_LOG = quantity("omega_log", 1 / SECOND,
 OMEGA2_MEAN = quantity("omega2_mean", 1 / SECOND**2, "mean square frequency ⟨ω²⟩ = (2/λ)∫ω α²F(ω) dω")
 
 
+_DEFINITIONS = ("moments in the definitions of Allen & Dynes: λ = 2∫α²F/ω dω, ⟨ω²⟩ = (2/λ)∫ω α²F dω, "
+                "ln ω_log = (2/λ)∫ln(ω) α²F/ω dω")
+
+
+def _moments(chain: Chain, model: Ref, weight: sp.Symbol, omega_0: sp.Symbol, o0: str, upper: sp.Expr,
+             why: str, what: str) -> Ref:
+    """The steps from a model α²F(ω) with the free parameter ``weight`` to its moments (Allen-Dynes):
+    λ = 2∫α²F/ω dω, ``weight`` in terms of λ, the model in terms of λ, the normalised weight
+    (2/λ)α²F(ω)/ω, ⟨ω²⟩ = (2/λ)∫ω α²F dω and ln(ω_log/ω_0) = (2/λ)∫ln(ω/ω_0) α²F/ω dω (a dimensionless
+    logarithm, by the normalisation; ``o0`` names ω_0 in the justifications), then ω_log. The integrals
+    run over (0, ``upper``); returns the name of the ω_log step."""
+    omega, lam, omega_log, omega2 = OMEGA.symbol, LAMBDA.symbol, OMEGA_LOG.symbol, OMEGA2_MEAN.symbol
+    up = "∞" if upper == sp.oo else "{" + o0 + "}"
+
+    coupling = chain.step(
+        f"coupling constant λ = 2∫_0^∞ α²F(ω)/ω dω (Allen-Dynes), {why}",
+        lambda f: 2 * sp.Integral(f / omega, (omega, 0, upper)), model, rhs=lambda e: e.doit())
+    fixed = chain.solve(
+        f"{what} fixed by the coupling constant", weight,
+        lambda c: sp.Eq(lam, c), coupling, rhs=lambda eq: sp.solve(eq, weight)[0])
+    a2F = chain.step(
+        "the model in terms of λ", lambda f, c: sp.Subs(f, weight, c), model, fixed,
+        rhs=lambda e: e.doit(), name="α²F(ω)")
+    chain.step(
+        f"the weight (2/λ) α²F(ω)/ω of the averages is normalised on (0, {up.strip('{}')})",
+        lambda f: 2 / lam * sp.Integral(f / omega, (omega, 0, upper)), a2F, rhs=sp.Integer(1))
+    chain.solve(
+        "mean square frequency ⟨ω²⟩ = (2/λ)∫_0^∞ ω α²F(ω) dω (Allen-Dynes)", omega2,
+        lambda f: sp.Eq(omega2, 2 / lam * sp.Integral(omega * f, (omega, 0, upper))), a2F,
+        rhs=lambda eq: eq.rhs.doit(), name="⟨ω²⟩")
+    log_average = chain.step(
+        f"logarithmic average: ln(ω_log/{o0}) = (2/λ)∫_0^{up} ln(ω/{o0}) α²F(ω)/ω dω (Allen-Dynes' "
+        f"ln ω_log = (2/λ)∫ln(ω) α²F(ω)/ω dω minus ln {o0} times the normalised weight)",
+        lambda f: 2 / lam * sp.Integral(sp.log(omega / omega_0) * f / omega, (omega, 0, upper)), a2F,
+        rhs=lambda e: sp.simplify(e.doit()), name=f"ln(ω_log/{o0})")
+    return chain.solve(
+        "ω_log from its logarithm", omega_log,
+        lambda log_ratio: sp.Eq(sp.log(omega_log / omega_0), log_ratio), log_average,
+        rhs=lambda eq: sp.solve(eq, omega_log)[0], name="ω_log")
+
+
 @register
 def eliashberg_moments_debye() -> Derivation:
     """Debye-like α²F(ω) = λ (ω/ω_D)²: ⟨ω²⟩ = ω_D²/2 and ω_log = ω_D e^{−1/2}.
@@ -69,46 +110,13 @@ def eliashberg_moments_debye() -> Derivation:
     depend on the temperature.
     """
     omega, omega_D = OMEGA.symbol, OMEGA_D.symbol
-    C, lam, omega_log, omega2 = AMPLITUDE.symbol, LAMBDA.symbol, OMEGA_LOG.symbol, OMEGA2_MEAN.symbol
+    C, lam, omega_log = AMPLITUDE.symbol, LAMBDA.symbol, OMEGA_LOG.symbol
 
     chain = Chain()
     # ---- the model: α²F ∝ ω² below the cutoff ω_D (zero above it, so the integrals stop at ω_D)
     model = chain.declare("α²F_C(ω)", C * (omega / omega_D) ** 2,
                           "Debye-like Eliashberg function C (ω/ω_D)² for 0 < ω < ω_D, 0 above ω_D")
-
-    # ---- λ = 2∫α²F/ω dω, and the amplitude in terms of λ
-    coupling = chain.step(
-        "coupling constant λ = 2∫_0^∞ α²F(ω)/ω dω (Allen-Dynes), α²F = 0 above ω_D",
-        lambda f: 2 * sp.Integral(f / omega, (omega, 0, omega_D)), model, rhs=lambda e: e.doit())
-    amplitude = chain.solve(
-        "the amplitude fixed by the coupling constant", C,
-        lambda c: sp.Eq(lam, c), coupling, rhs=lambda eq: sp.solve(eq, C)[0])
-    a2F = chain.step(
-        "the model in terms of λ", lambda f, c: sp.Subs(f, C, c), model, amplitude,
-        rhs=lambda e: e.doit(), name="α²F(ω)")  # λ (ω/ω_D)²
-
-    # ---- the normalised weight (2/λ) α²F(ω)/ω on (0, ω_D)
-    chain.step(
-        "the weight (2/λ) α²F(ω)/ω of the averages is normalised on (0, ω_D)",
-        lambda f: 2 / lam * sp.Integral(f / omega, (omega, 0, omega_D)), a2F, rhs=sp.Integer(1))
-
-    # ---- ⟨ω²⟩ = (2/λ)∫ω α²F(ω) dω
-    chain.solve(
-        "mean square frequency ⟨ω²⟩ = (2/λ)∫_0^∞ ω α²F(ω) dω (Allen-Dynes)", omega2,
-        lambda f: sp.Eq(omega2, 2 / lam * sp.Integral(omega * f, (omega, 0, omega_D))), a2F,
-        rhs=lambda eq: eq.rhs.doit(), name="⟨ω²⟩")  # ω_D²/2
-
-    # ---- ln ω_log = (2/λ)∫ln(ω) α²F/ω dω; with the normalised weight,
-    # ln ω_log − ln ω_D = (2/λ)∫ln(ω/ω_D) α²F/ω dω (a dimensionless logarithm)
-    log_average = chain.step(
-        "logarithmic average: ln(ω_log/ω_D) = (2/λ)∫_0^{ω_D} ln(ω/ω_D) α²F(ω)/ω dω (Allen-Dynes' "
-        "ln ω_log = (2/λ)∫ln(ω) α²F(ω)/ω dω minus ln ω_D times the normalised weight)",
-        lambda f: 2 / lam * sp.Integral(sp.log(omega / omega_D) * f / omega, (omega, 0, omega_D)), a2F,
-        rhs=lambda e: sp.simplify(e.doit()), name="ln(ω_log/ω_D)")  # −1/2
-    result = chain.solve(
-        "ω_log from its logarithm", omega_log,
-        lambda log_ratio: sp.Eq(sp.log(omega_log / omega_D), log_ratio), log_average,
-        rhs=lambda eq: sp.solve(eq, omega_log)[0], name="ω_log")
+    result = _moments(chain, model, C, omega_D, "ω_D", omega_D, "α²F = 0 above ω_D", "the amplitude")
     return Derivation(
         name="eliashberg_moments_debye",
         title="Moments λ, ⟨ω²⟩, ω_log of a Debye-like Eliashberg function",
@@ -116,8 +124,7 @@ def eliashberg_moments_debye() -> Derivation:
         symbols=[OMEGA_LOG, OMEGA_D, OMEGA, LAMBDA, AMPLITUDE, OMEGA2_MEAN],
         assumptions=[
             Assumption("Debye-like Eliashberg function α²F(ω) = C (ω/ω_D)² for 0 < ω < ω_D, 0 above"),
-            Assumption("moments in the definitions of Allen & Dynes: λ = 2∫α²F/ω dω, "
-                       "⟨ω²⟩ = (2/λ)∫ω α²F dω, ln ω_log = (2/λ)∫ln(ω) α²F/ω dω"),
+            Assumption(_DEFINITIONS),
         ],
         model=chain.model,
         steps=chain.steps,
@@ -150,36 +157,13 @@ def eliashberg_moments_einstein() -> Derivation:
     metal only a one-frequency caricature.
     """
     omega, omega_E = OMEGA.symbol, OMEGA_E.symbol
-    lam_E, lam, omega_log, omega2 = LAMBDA_E.symbol, LAMBDA.symbol, OMEGA_LOG.symbol, OMEGA2_MEAN.symbol
+    lam_E, lam, omega_log = LAMBDA_E.symbol, LAMBDA.symbol, OMEGA_LOG.symbol
 
     chain = Chain()
     model = chain.declare("α²F_E(ω)", lam_E * omega_E / 2 * sp.DiracDelta(omega - omega_E),
                           "Einstein Eliashberg function (λ_E ω_E/2) δ(ω − ω_E)")
-    coupling = chain.step(
-        "coupling constant λ = 2∫_0^∞ α²F(ω)/ω dω (Allen-Dynes): the delta function picks ω = ω_E",
-        lambda f: 2 * sp.Integral(f / omega, (omega, 0, sp.oo)), model, rhs=lambda e: e.doit())
-    weight = chain.solve(
-        "the weight fixed by the coupling constant", lam_E,
-        lambda c: sp.Eq(lam, c), coupling, rhs=lambda eq: sp.solve(eq, lam_E)[0])
-    a2F = chain.step(
-        "the model in terms of λ", lambda f, w: sp.Subs(f, lam_E, w), model, weight,
-        rhs=lambda e: e.doit(), name="α²F(ω)")  # (λ ω_E/2) δ(ω − ω_E)
-    chain.step(
-        "the weight (2/λ) α²F(ω)/ω of the averages is normalised",
-        lambda f: 2 / lam * sp.Integral(f / omega, (omega, 0, sp.oo)), a2F, rhs=sp.Integer(1))
-    chain.solve(
-        "mean square frequency ⟨ω²⟩ = (2/λ)∫_0^∞ ω α²F(ω) dω (Allen-Dynes)", omega2,
-        lambda f: sp.Eq(omega2, 2 / lam * sp.Integral(omega * f, (omega, 0, sp.oo))), a2F,
-        rhs=lambda eq: eq.rhs.doit(), name="⟨ω²⟩")  # ω_E²
-    log_average = chain.step(
-        "logarithmic average: ln(ω_log/ω_E) = (2/λ)∫_0^∞ ln(ω/ω_E) α²F(ω)/ω dω (Allen-Dynes' ln ω_log "
-        "minus ln ω_E times the normalised weight)",
-        lambda f: 2 / lam * sp.Integral(sp.log(omega / omega_E) * f / omega, (omega, 0, sp.oo)), a2F,
-        rhs=lambda e: sp.simplify(e.doit()), name="ln(ω_log/ω_E)")  # 0
-    result = chain.solve(
-        "ω_log from its logarithm", omega_log,
-        lambda log_ratio: sp.Eq(sp.log(omega_log / omega_E), log_ratio), log_average,
-        rhs=lambda eq: sp.solve(eq, omega_log)[0], name="ω_log")
+    result = _moments(chain, model, lam_E, omega_E, "ω_E", sp.oo, "the delta function picks ω = ω_E",
+                      "the weight")
     return Derivation(
         name="eliashberg_moments_einstein",
         title="Moments λ, ⟨ω²⟩, ω_log of an Einstein Eliashberg function",
@@ -187,8 +171,7 @@ def eliashberg_moments_einstein() -> Derivation:
         symbols=[OMEGA_LOG, OMEGA_E, OMEGA, LAMBDA, LAMBDA_E, OMEGA2_MEAN],
         assumptions=[
             Assumption("Einstein Eliashberg function α²F(ω) = (λ_E ω_E/2) δ(ω − ω_E)"),
-            Assumption("moments in the definitions of Allen & Dynes: λ = 2∫α²F/ω dω, "
-                       "⟨ω²⟩ = (2/λ)∫ω α²F dω, ln ω_log = (2/λ)∫ln(ω) α²F/ω dω"),
+            Assumption(_DEFINITIONS),
         ],
         model=chain.model,
         steps=chain.steps,
