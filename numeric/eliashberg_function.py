@@ -929,6 +929,8 @@ def lattice_eliashberg(electrons, phonons, coupling: DeformationPotential | floa
         raise ValueError("phonons.lattice is outside the valid range: the lattice of the band "
                          f"({lattice.name}), the same primitive vectors")
     D = _coupling_constant(coupling)
+    if D == 0.0:
+        raise ValueError("coupling D = 0 J is outside the valid range: D != 0 (λ = 0, no spectrum)")
     n = integer("mesh", mesh, 2, {2: 1024, 3: 96}[d])
     if method not in ("tetrahedron", "product", "smearing"):
         raise ValueError(f"method = {method!r} is outside the valid range: 'tetrahedron', 'product' or "
@@ -971,8 +973,9 @@ def lattice_eliashberg(electrons, phonons, coupling: DeformationPotential | floa
     qe2 = np.einsum("qi,qis->qs", q, vectors) ** 2
     keep = freq > 0.0
     mass = float(phonons.mass)
-    # W_qν of α²F(ω) = Σ W δ(ω − ω_qν) (ω in rad/s): (1/N)(1/N_q) |g|² D_dd/ħ
-    g2 = np.where(keep, _HBAR * D**2 * qe2 / (2.0 * mass * np.where(keep, freq, 1.0)), 0.0)
+    # W_qν of α²F(ω) = Σ W δ(ω − ω_qν) (ω in rad/s): (1/N)(1/N_q) |g|² D_dd/ħ, built for D = 1 J and
+    # multiplied by |D| twice at the end (D² alone under- or overflows long before λ does)
+    g2 = np.where(keep, _HBAR * qe2 / (2.0 * mass * np.where(keep, freq, 1.0)), 0.0)
     shifts_count = tm.k.shape[0]
     norm = 1.0 / (n_f * shifts_count * _HBAR)
     weights = g2 * dd[1:, None] * norm
@@ -982,18 +985,23 @@ def lattice_eliashberg(electrons, phonons, coupling: DeformationPotential | floa
     W, W_tr = weights[keep] / sum_rule, weights_tr[keep] / sum_rule
     lam_raw = 2.0 * float((weights[keep] / nodes).sum())
     if dd[0] > 0.0:     # product method: the pairs k = k' (q = 0) with the long-wave limit of (q·e)²/ω²
-        lam_raw += D**2 * _long_wave(phonons, lattice) * dd[0] / (mass * n_f * shifts_count)
-    lam = lam_raw / sum_rule
-    lam_tr = 2.0 * float((W_tr / nodes).sum())
-    if not (math.isfinite(lam) and lam > 0.0):
-        raise ValueError(f"D = {D:g} J gives λ = {lam:g}: valid range: D != 0 with a finite λ (a Fermi "
-                         "surface that the mesh resolves)")
+        lam_raw += _long_wave(phonons, lattice) * dd[0] / (mass * n_f * shifts_count)
     lam_nodes = 2.0 * float((W / nodes).sum())                     # the q != 0 part of λ
+    if not (math.isfinite(lam_raw) and lam_nodes > 0.0):
+        raise ValueError(f"electrons on mesh = {n} give no coupling (λ = {lam_raw:g} per J²): valid range: a "
+                         "Fermi surface that the mesh resolves")
     omega_log = math.exp(2.0 * float((np.log(nodes) * W / nodes).sum()) / lam_nodes)
     omega2 = 2.0 * float((nodes * W).sum()) / lam_nodes
     top = float(nodes.max(initial=0.0))
     if top > grid[-1]:
         raise ValueError(f"omega[-1] = {grid[-1]:g} rad/s is outside the valid range [{top:g}, inf): the "
                          "grid must reach the largest phonon frequency")
-    return LatticeEliashberg(lam, lam_tr, lam_raw, omega_log, omega2, n_f, sum_rule, grid,
-                             _hat_binning(grid, nodes, W), _hat_binning(grid, nodes, W_tr))
+    d_abs = abs(D)
+    with np.errstate(over="ignore", under="ignore"):
+        lam_raw = lam_raw * d_abs * d_abs
+        lam = lam_raw / sum_rule
+        lam_tr = 2.0 * float((W_tr / nodes).sum()) * d_abs * d_abs
+        a2F = _hat_binning(grid, nodes, W) * d_abs * d_abs
+        a2F_tr = _hat_binning(grid, nodes, W_tr) * d_abs * d_abs
+    finite_result(np.array([lam_raw, lam, lam_tr]), "lattice_eliashberg", D=np.array(D))
+    return LatticeEliashberg(lam, lam_tr, lam_raw, omega_log, omega2, n_f, sum_rule, grid, a2F, a2F_tr)

@@ -208,6 +208,16 @@ CALLS += [
     ("eliashberg_function.allen_transport_rate_low_T", a2f.allen_transport_rate_low_T,
      dict(T=10.0, lambda_tr=0.5, omega_c=1e14), dict(T=[-1.0], lambda_tr=[-1.0], omega_c=[0.0])),
 ]
+# numeric.eliashberg_function, section lattice (tight-binding band + spring-model phonons)
+FCC = Lattice.fcc(3.6e-10)
+TB_FCC = electrons.TightBinding(FCC, 0.5 * E, electrons_per_cell=0.3)
+SPRINGS_FCC = SpringModel.with_debye_temperature(FCC, 63.5 * c.atomic_mass, 340.0, 0.25)
+CALLS += [
+    ("eliashberg_function.lattice_eliashberg", a2f.lattice_eliashberg,
+     dict(electrons=TB_FCC, phonons=SPRINGS_FCC, coupling=E, mesh=4, method="product"),
+     dict(electrons=[COPPER], phonons=[DEBYE, SpringModel(Lattice.fcc(4e-10), 1e-25, 10.0)],
+          mesh=[1, 97, 2.0], coupling=["1 eV", 0.0], method=["gauss", None])),
+]
 
 #: parameters that take models or flags, not numbers (tried with their own invalid values only)
 NOT_NUMERIC = {"electrons", "phonons", "lattice", "cutoff", "coupling", "method", "blochl"}
@@ -659,6 +669,32 @@ def test_eliashberg_closed_forms(q, m, T, w):
         omega_c = w * 1e14
         _agrees(finite_or_refused(lambda: a2f.allen_transport_rate_low_T(T, 0.5, omega_c), ("T", "omega_c")),
                 480 * mpmath.pi * mpmath.zeta(5) * (_mp(KB) * _mp(T)) ** 5 / (hb**5 * _mp(omega_c) ** 4))
+
+
+@fuzzes("eliashberg_function.lattice_eliashberg", "eliashberg_function.LatticeEliashberg")
+@settings(max_examples=25, deadline=None)
+@given(D_eV=scales(-200, 200), method=st.sampled_from(["product", "tetrahedron"]))
+def test_lattice_eliashberg_at_every_scale(D_eV, method):
+    """λ, λ_tr, α²F ∝ D² (built for D = 1 J: no D² intermediate), or refused naming D beyond double range;
+    ω_log and ⟨ω²⟩ independent of D; the smearing needs its width; progress is a flag."""
+    unit = a2f.lattice_eliashberg(TB_FCC, SPRINGS_FCC, E, mesh=4, method=method)
+    def run() -> a2f.LatticeEliashberg:
+        return a2f.lattice_eliashberg(TB_FCC, SPRINGS_FCC, D_eV * E, mesh=4, method=method)
+
+    assert isinstance(unit, a2f.LatticeEliashberg)
+    if finite_or_refused(lambda: run().lam, ("D",)) is None:
+        assert D_eV > 1e100
+        return
+    res = run()
+    with mpmath.workdps(30):
+        _agrees(res.lam, _mp(unit.lam) * _mp(D_eV) ** 2, 1e-12)
+        _agrees(res.lam_tr, _mp(unit.lam_tr) * _mp(D_eV) ** 2, 1e-12)
+    assert res.omega_log == unit.omega_log and res.omega2_mean == unit.omega2_mean
+    assert np.all(res.a2F >= 0.0) and np.all(np.isfinite(res.a2F_tr))
+    with pytest.raises(ValueError, match="width"):
+        a2f.lattice_eliashberg(TB_FCC, SPRINGS_FCC, E, mesh=4, method="smearing")
+    with pytest.raises(TypeError, match="progress"):
+        a2f.lattice_eliashberg(TB_FCC, SPRINGS_FCC, E, mesh=4, progress="yes")
 
 
 @fuzzes("eliashberg_function.eliashberg_function", "eliashberg_function.coupling_moments",
