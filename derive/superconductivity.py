@@ -189,6 +189,7 @@ OMEGA2_BAR = quantity("omega2_bar", 1 / SECOND, "root mean square frequency ω̄
 LAMBDA_C = quantity("lambda_c", DIMENSIONLESS, "coupling at the boundary of the formula's T_c = 0 region")
 C_INF = quantity("c_inf", DIMENSIONLESS,
                  "large-λ coefficient c_∞ = lim T_c k_B/(ħ (λ⟨ω²⟩)^{1/2}) of the Allen-Dynes formula")
+EPSILON = quantity("epsilon", DIMENSIONLESS, "ε = λ − λ_c, the distance of λ above the T_c = 0 boundary")
 U_INV = quantity("u", DIMENSIONLESS, "u = 1/ln(Θ_D/(1.45 T_c)), the reciprocal logarithm (0 at T_c = 0)")
 
 # the fitted numbers, exact rationals as printed: 1.04, 0.62, 1.45, 1.2, 2.46, 3.8, 1.82, 6.3
@@ -239,13 +240,15 @@ def mcmillan_formula() -> Derivation:
         λ = (1.04 + μ* L)/((1 − 0.62μ*) L − 1.04),
 
     the same as (1.04u + μ*)/(1 − 0.62μ* − 1.04u) with u = 1/L (a form that holds at T_c = 0, u = 0, too);
-    and T_c = 0 exactly for λ <= λ_c = μ*/(1 − 0.62μ*) (the denominator's zero, a solved step).
+    and T_c = 0 exactly for λ <= λ_c = μ*/(1 − 0.62μ*) (the denominator's zero, a solved step), which the
+    formula reaches continuously: T_c -> 0⁺ as λ -> λ_c⁺ (a limit step, in ε = λ − λ_c with μ* written
+    through λ_c).
 
     Validity: the inversion is exact for the formula on 0 < T_c < (Θ_D/1.45) exp[−1.04/(1 − 0.62μ*)]
     (its λ -> ∞ limit); the formula itself only within its fit range.
     """
     lam, mu, t_c, theta = LAMBDA.symbol, MU_STAR.symbol, T_C.symbol, THETA_D.symbol
-    u, lam_c = U_INV.symbol, LAMBDA_C.symbol
+    u, lam_c, eps = U_INV.symbol, LAMBDA_C.symbol, EPSILON.symbol
     log_ratio = sp.log(theta / (_THETA_RATIO * t_c))  # L = ln[Θ_D/(1.45 T_c)]
 
     chain = Chain()
@@ -256,6 +259,17 @@ def mcmillan_formula() -> Derivation:
         lambda tc: sp.log(theta / (_THETA_RATIO * tc)), model,
         rhs=lambda e: sp.factor(sp.powsimp(sp.cancel(e.args[0])).args[0]), name="L")  # ln(exp(x)) = x, x real
     _threshold(chain, exponent)
+    # ---- T_c -> 0⁺ at the boundary: μ* in terms of λ_c (positive for λ_c > 0), then λ = λ_c + ε, ε -> 0⁺
+    mu_of_lam_c = chain.solve(
+        "μ* in terms of λ_c: the boundary equation solved for μ* (μ* = λ_c/(1 + 0.62λ_c))", mu,
+        lambda x: sp.Eq(sp.fraction(sp.together(x))[1].subs(lam, lam_c), 0), exponent,
+        rhs=lambda eq: sp.solve(eq, mu)[0], name="μ*(λ_c)")
+    above = chain.step(
+        "just above the boundary: λ = λ_c + ε with μ* = μ*(λ_c), so λ − μ*(1 + 0.62λ) = ε/(1 + 0.62λ_c)",
+        lambda tc, m: sp.Subs(tc, (lam, mu), (lam_c + eps, m)), model, mu_of_lam_c,
+        rhs=lambda e: sp.simplify(e.doit()), name="T_c(λ_c + ε)")
+    chain.step("T_c -> 0⁺ as λ -> λ_c⁺ (the exponent -> −∞): the formula's zero joins its T_c = 0 region "
+               "continuously", lambda t: sp.Limit(t, eps, 0, "+"), above, rhs=sp.Integer(0))
     inverse = chain.solve(
         "solve ln[Θ_D/(1.45 T_c)] = 1.04(1+λ)/(λ − μ*(1+0.62λ)) for λ (linear in λ once multiplied out)",
         lam, lambda e: sp.Eq(log_ratio, e), exponent, rhs=lambda eq: _solve_linear(eq, lam, log_ratio),
@@ -267,7 +281,7 @@ def mcmillan_formula() -> Derivation:
         name="mcmillan_formula",
         title="McMillan's T_c formula (stated fit): exact inversion for λ and the T_c = 0 boundary",
         source=cite(MCMILLAN_1968),
-        symbols=[LAMBDA, T_C, THETA_D, MU_STAR, U_INV, LAMBDA_C],
+        symbols=[LAMBDA, T_C, THETA_D, MU_STAR, U_INV, LAMBDA_C, EPSILON],
         assumptions=[
             Assumption(f"McMillan's T_c formula, {_STATED}; fit range λ ≲ 1.5, μ* ≈ 0.1-0.15"),
             Assumption("T_c in the range of the formula: 0 < T_c < (Θ_D/1.45) exp[−1.04/(1 − 0.62μ*)]",
@@ -279,7 +293,7 @@ def mcmillan_formula() -> Derivation:
         textbook=sp.Eq(lam, (sp.Rational("1.04") + mu * log_ratio)
                        / ((1 - sp.Rational("0.62") * mu) * log_ratio - sp.Rational("1.04")), evaluate=False),
         sample={lam: (0.3, 3.0), mu: (0.05, 0.2), theta: (100.0, 500.0), t_c: (0.1, 10.0), u: (0.05, 0.3),
-                lam_c: (0.05, 0.3)},
+                lam_c: (0.05, 0.3), eps: (0.01, 1.0)},
     )
 
 

@@ -202,6 +202,8 @@ def test_mcmillan_boundary_is_the_zero_of_the_denominator(mcmillan):
             assert abs(lam_c - mpmath.mpf(m) * (1 + mpmath.mpf("0.62") * lam_c)) < mpmath.mpf(10) ** -28
             values = [_mcmillan_mp(lam_c * (1 + mpmath.mpf(10) ** -k), mpmath.mpf(m), 300) for k in (1, 2, 3)]
             assert 0 < values[2] < values[1] < values[0] and values[2] < mpmath.mpf(10) ** -100
+    (limit,) = [s for s in mcmillan.steps if isinstance(s.lhs, sp.Limit)]  # T_c -> 0⁺ as λ -> λ_c⁺
+    assert limit.rhs == 0 and limit.lhs.args[1] == sym["epsilon"] and str(limit.lhs.args[3]) == "+"
 
 
 def test_mcmillan_u_form_holds_at_tc_zero(mcmillan):
