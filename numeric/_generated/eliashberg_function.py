@@ -7,7 +7,7 @@ GENERATED CODE: do not edit. Regenerate with `ephkit codegen --write`;
 - nesting_function_sphere: derivation `nesting_function_sphere`, fingerprint da2ed9d1b3304430
 - coupling_constant_free_electron: derivation `eliashberg_function_free_electron`, fingerprint 455e4a30b76354b6
 - transport_coupling_constant_free_electron: derivation `eliashberg_function_free_electron`, fingerprint 455e4a30b76354b6
-- allen_transport_rate_low_T: derivation `allen_transport_bloch_gruneisen`, fingerprint 3fe7c9242afcf678
+- allen_transport_rate_low_T: derivation `allen_transport_bloch_gruneisen`, fingerprint 1d815a30f5569f33
 """
 
 import math
