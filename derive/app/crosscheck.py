@@ -502,7 +502,7 @@ def _einstein_moments_from_grid() -> CheckResult:
                          "4001 points",
                          "moment numeric / closed", ["λ", "⟨ω²⟩", "ω_log"], ratios, 5e-6,
                          "the peak's width shifts the moments by O(σ²/ω_E²) = 1e-6 (λ: +σ²/ω_E², "
-                         "⟨ω²⟩: −σ²/ω_E², ω_log: −σ²/(2ω_E²) at leading order)",
+                         "⟨ω²⟩: −σ²/ω_E², ω_log: −3σ²/(2ω_E²) at leading order)",
                          regime_at("eliashberg_moments_einstein", []))
 
 

@@ -8,8 +8,8 @@ GENERATED CODE: do not edit. Regenerate with `ephkit codegen --write`;
 - omega2_mean_debye: derivation `eliashberg_moments_debye`, fingerprint 4ea4951f403301c5
 - omega_log_einstein: derivation `eliashberg_moments_einstein`, fingerprint c92c1273105dc7d7
 - omega2_mean_einstein: derivation `eliashberg_moments_einstein`, fingerprint c92c1273105dc7d7
-- mcmillan_tc: derivation `mcmillan_formula`, fingerprint efd810495d1f8592
-- mcmillan_lambda: derivation `mcmillan_formula`, fingerprint efd810495d1f8592
+- mcmillan_tc: derivation `mcmillan_formula`, fingerprint fe479e3aa282357d
+- mcmillan_lambda: derivation `mcmillan_formula`, fingerprint fe479e3aa282357d
 - allen_dynes_tc: derivation `allen_dynes_formula`, fingerprint 2dc9189597619fca
 """
 
