@@ -80,11 +80,16 @@ def test_weak_coupling_prefactor():
 
 
 def test_strong_coupling_limit():
-    """Allen–Dynes: Tc → 0.1827 sqrt(λ⟨ω²⟩) ħ/k_B for λ → ∞, μ* = 0."""
-    tc = eliashberg_tc(EinsteinSpectrum(50.0, W_E), 0.0) / UNIT
-    ratio = tc / (0.1827 * math.sqrt(50.0))
-    print(f"\nlambda=50: Tc/omega_E = {tc:.4f}, ratio to 0.1827 sqrt(lambda) = {ratio:.4f}")
-    assert abs(ratio - 1.0) < 0.03
+    """Tc → C_∞ sqrt(λ⟨ω²⟩) ħ/k_B for λ → ∞, μ* = 0: C_∞ = 0.1827262477 (0.183 in Allen & Dynes 1975; ten
+    digits in "Bounds on Tc in the Eliashberg theory of superconductivity. III: Einstein phonons",
+    arXiv:2409.02121)."""
+    lams = np.array([50.0, 200.0, 1000.0, 5000.0])
+    tcs = np.array([eliashberg_tc(EinsteinSpectrum(lam, W_E), 0.0) / UNIT for lam in lams])
+    shortfall = 1.0 - tcs / (0.1827262477 * np.sqrt(lams))
+    order = -np.polyfit(np.log(lams), np.log(shortfall), 1)[0]
+    print(f"\nTc/(C_inf sqrt(lambda) omega_E) - 1 at lambda = {lams}: {-shortfall}, order {order:.3f}")
+    assert np.all(shortfall > 0.0) and shortfall[-1] < 1e-4  # from below, to 7e-5 at λ = 5000
+    assert abs(order - 1.0) < 0.05  # the correction is O(1/λ)
 
 
 def test_narrow_gaussian_grid_matches_einstein():
