@@ -738,9 +738,12 @@ class LatticeEliashberg:
     omega2_mean : float
         ⟨ω²⟩ = (2/λ)∫ω α²F(ω) dω, rad²/s².
     dos_fermi : float
-        N(E_F), states per J, per spin and per primitive cell, of the mesh (linear tetrahedra).
+        N(E_F), states per J, per spin and per primitive cell, of the mesh (linear tetrahedra; for
+        "smearing" the Gaussian-smeared DOS of the same width).
     sum_rule : float
-        (1/N_q) Σ_q D_dd(q)/N(E_F)²: 1 for the exact double delta (q = 0 left out).
+        (1/N_q) Σ_q D_dd(q)/N(E_F)²: 1 for the exact double delta; 1 to round-off for "product" and
+        "smearing" (N(E_F) then the smeared DOS); for "tetrahedron" (q = 0 left out) within the
+        discretisation error.
     omega : ndarray
         Frequency grid, rad/s.
     a2F, a2F_tr : ndarray
@@ -947,7 +950,10 @@ def lattice_eliashberg(electrons, phonons, coupling: DeformationPotential | floa
     ef = float(electrons.fermi_level) / scale
     v = np.asarray(electrons.velocities(tm.k), dtype=float)
     v = v / max(float(np.max(np.abs(v))), 1e-300)
-    n_f = float(tm.density(eps, ef)) / scale                      # per spin, per cell, 1/J
+    if method == "smearing":                                       # per spin, per cell, 1/J
+        n_f = float(np.exp(-0.5 * ((eps - ef) / w) ** 2).mean()) / (math.sqrt(2.0 * math.pi) * w * scale)
+    else:
+        n_f = float(tm.density(eps, ef)) / scale
     if not n_f > 0.0:
         raise ValueError(f"electrons.fermi_level = {electrons.fermi_level:g} J is outside the valid range: "
                          "inside the band (N(E_F) > 0 on the mesh)")
@@ -963,7 +969,8 @@ def lattice_eliashberg(electrons, phonons, coupling: DeformationPotential | floa
                 part = slice(start, start + _Q_CHUNK)
                 sums[part] = double_delta_on_mesh(tm, eps, ef, shifts[part], v, method=method, width=w)
                 bar.update(shifts[part].shape[0])
-        sums[0] = 0.0                                              # q = 0: coinciding surfaces
+        if method == "tetrahedron":
+            sums[0] = 0.0                                          # q = 0: coinciding surfaces
     dd = sums[:, 0] / scale**2                                     # D_dd(q), 1/J² per cell
     v2 = float(sums[:, 2].sum()) / float(sums[:, 0].sum())         # ⟨v²⟩ on the Fermi surface
     dd_tr = sums[:, 1] / (2.0 * v2) / scale**2
@@ -984,7 +991,7 @@ def lattice_eliashberg(electrons, phonons, coupling: DeformationPotential | floa
     nodes = freq[keep]
     W, W_tr = weights[keep] / sum_rule, weights_tr[keep] / sum_rule
     lam_raw = 2.0 * float((weights[keep] / nodes).sum())
-    if dd[0] > 0.0:     # product method: the pairs k = k' (q = 0) with the long-wave limit of (q·e)²/ω²
+    if dd[0] > 0.0:     # product, smearing: the pairs k = k' (q = 0), long-wave limit of (q·e)²/ω²
         lam_raw += _long_wave(phonons, lattice) * dd[0] / (mass * n_f * shifts_count)
     lam_nodes = 2.0 * float((W / nodes).sum())                     # the q != 0 part of λ
     if not (math.isfinite(lam_raw) and lam_nodes > 0.0):

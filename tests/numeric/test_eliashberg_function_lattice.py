@@ -16,6 +16,7 @@ Runtime: ~10 s with ``-n 0``.
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -23,7 +24,12 @@ import pytest
 from scipy.constants import atomic_mass
 
 from numeric.electrons import FreeElectronGas, TightBinding
-from numeric.eliashberg_function import LatticeEliashberg, coupling_constant_free_electron, lattice_eliashberg
+from numeric.eliashberg_function import (
+    LatticeEliashberg,
+    _first_zone,
+    coupling_constant_free_electron,
+    lattice_eliashberg,
+)
 from numeric.lattice import Lattice
 from numeric.springs import SpringModel
 from numeric.superconductivity import eliashberg_moments
@@ -83,6 +89,7 @@ def test_methods_agree(moderate):
     assert per_q.lam_raw == pytest.approx(per_q.lam, rel=abs(per_q.sum_rule - 1.0) + 1e-12)
     assert per_q.sum_rule == pytest.approx(1.0, abs=0.03)
     assert res.sum_rule == pytest.approx(1.0, abs=1e-12) and res.lam_raw == pytest.approx(res.lam, rel=1e-12)
+    assert smeared.sum_rule == pytest.approx(1.0, abs=1e-9)                  # smeared DOS, 9-width cut
 
 
 def test_binned_spectrum_has_the_node_moments(moderate):
@@ -101,6 +108,19 @@ def test_lambda_scales_as_D_squared(moderate):
     tb, res = moderate
     assert lattice_eliashberg(tb, SPRINGS, 2 * D, mesh=16, progress=False).lam == pytest.approx(4 * res.lam,
                                                                                                  rel=1e-12)
+
+
+@pytest.mark.parametrize("lattice", [FCC, Lattice.bcc(3e-10), Lattice.sc(3e-10), Lattice.square(3e-10),
+                                     Lattice(np.array([[3e-10, 0.0], [-1.5e-10, 1.5e-10 * math.sqrt(3)]]))])
+def test_first_zone_is_the_nearest_image(lattice):
+    # q in the first BZ: |q − G| minimal over all G of a brute-force box of reciprocal-lattice vectors
+    q, _ = lattice.monkhorst_pack(9)
+    folded = _first_zone(lattice, q)
+    G = np.array(list(itertools.product(range(-3, 4), repeat=lattice.dim)), float) @ lattice.reciprocal
+    nearest = np.min(np.linalg.norm(q[:, None, :] - G[None], axis=-1), axis=1)
+    assert np.allclose(np.linalg.norm(folded, axis=1), nearest, rtol=1e-12, atol=0.0)
+    frac = (q - folded) @ lattice.primitive.T / (2 * math.pi)          # q − folded is a G
+    assert np.allclose(frac, np.round(frac), atol=1e-9)
 
 
 def test_validation():
