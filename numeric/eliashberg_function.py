@@ -765,8 +765,9 @@ class LatticeEliashberg:
 
 def _first_zone(lattice: object, k: np.ndarray) -> np.ndarray:
     """k moved into the first BZ (Wigner-Seitz cell): k − G for the nearest reciprocal-lattice vector G
-    among Σ n_i b_i, n_i ∈ {−1, 0, 1} (enough for k already folded into the cell |u_i| <= 1/2 of the
-    cubic and square lattices); on the boundary the first nearest G in that order."""
+    among Σ n_i b_i, n_i ∈ {−1, 0, 1} (enough for mesh points folded into |u_i| <= 1/2: tested against a
+    brute-force search for the cubic, square and triangular lattices); on the boundary the first nearest
+    G in that order (the coupling (q·e)² jumps there: umklapp)."""
     b = np.asarray(lattice.reciprocal)  # type: ignore[attr-defined]
     d = b.shape[0]
     G = np.array(list(itertools.product((0, -1, 1), repeat=d)), dtype=float) @ b
@@ -924,7 +925,7 @@ def lattice_eliashberg(electrons, phonons, coupling: DeformationPotential | floa
     lattice = domain.lattice
     d = lattice.dim
     ph_domain = getattr(phonons, "domain", None)
-    if not isinstance(ph_domain, BrillouinZone) or not hasattr(phonons, "modes"):
+    if not isinstance(ph_domain, BrillouinZone) or not callable(getattr(phonons, "modes", None)):
         raise TypeError("phonons must be a lattice phonon model with a BrillouinZone domain and modes(q) "
                         f"(e.g. numeric.springs.SpringModel), got {type(phonons).__name__}")
     if (ph_domain.lattice.dim != d
