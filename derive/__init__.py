@@ -5,6 +5,8 @@ SymPy carries out and :meth:`Derivation.check` re-verifies (with
 :mod:`derive.checker`). The topic modules (``coupling``, ``screening``,
 ``lindhard_dynamic``, ``scattering``, ``phonons``, ``superconductivity``, ``eliashberg``) register
 their derivations when imported, at the end of this module; a derivation's topic is its module.
+Stated formulas (fits such as McMillan's T_c, with source and fit range) are registered apart, never as
+derivations: :func:`formulas`, :func:`get_formula`.
 
 >>> import derive
 >>> d = derive.get("deformation_potential_coupling")
@@ -14,7 +16,19 @@ their derivations when imported, at the end of this module; a derivation's topic
 
 from .checker import CheckResult
 from .derivation import Assumption, Chain, CheckReport, Derivation, Model, Quantity, Ref, Step
-from .registry import UnknownDerivationError, catalog, get, register, summary, topic_of
+from .registry import (
+    StatedFormula,
+    UnknownDerivationError,
+    UnknownFormulaError,
+    catalog,
+    formulas,
+    get,
+    get_formula,
+    register,
+    register_formula,
+    summary,
+    topic_of,
+)
 
 __all__ = [
     "TOPICS",
@@ -26,11 +40,16 @@ __all__ = [
     "Model",
     "Quantity",
     "Ref",
+    "StatedFormula",
     "Step",
     "UnknownDerivationError",
+    "UnknownFormulaError",
     "catalog",
+    "formulas",
     "get",
+    "get_formula",
     "register",
+    "register_formula",
     "summary",
 ]
 

@@ -202,11 +202,21 @@ class Chain:
         """Declare a model object (an expression or an ``Eq``) the steps may start from."""
         return self._declare(name, expr, text)
 
-    def _declare(self, name: str, expr: sp.Basic, text: str, derivation: str = "") -> Ref:
+    def _declare(self, name: str, expr: sp.Basic, text: str, derivation: str = "", formula: str = "") -> Ref:
         ref = self._name(name)
-        self.model.append(Model(ref, expr, text, derivation))
+        self.model.append(Model(ref, expr, text, derivation, formula))
         self._values[ref] = expr
         return ref
+
+    def formula(self, formula: str, text: str, name: str | None = None) -> Ref:
+        """Declare, as a model object, the right side of a registered stated formula (a fit, not
+        derived: :class:`derive.registry.StatedFormula`), named by default as its left side. The chain
+        check verifies it is exactly that formula."""
+        from .registry import get_formula  # the registry imports this module
+
+        stated = get_formula(formula)
+        return self._declare(name or str(stated.expression.lhs), stated.expression.rhs,
+                             f"{text} (the stated formula {formula}: a fit, not derived)", formula=formula)
 
     def result_of(self, derivation: str, text: str,
                   pick: Callable[[Derivation], sp.Basic] = lambda d: d.statement.rhs,

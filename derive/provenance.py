@@ -64,12 +64,16 @@ class Model:
     derivation : str, optional
         For a result taken from another registered derivation: its name. The chain check
         then verifies that ``expr`` is the statement or a step's result of that derivation.
+    formula : str, optional
+        For a registered stated formula (:class:`derive.registry.StatedFormula`, a fit taken as the
+        model): its name. The chain check then verifies that ``expr`` is exactly its right side.
     """
 
     ref: Ref
     expr: sp.Basic
     text: str
     derivation: str = ""
+    formula: str = ""
 
 
 class _StepLike(Protocol):
@@ -165,6 +169,8 @@ def provenance_failures(model: Sequence[Model], steps: Sequence[_StepLike], stat
         where[m.ref] = f"model object {m.ref}"
         if m.derivation and not _result_of(m.derivation, known[m.ref]):
             failures.append(f"model object {m.ref} is not a result of derivation {m.derivation}")
+        if m.formula and not _is_formula(m.formula, known[m.ref]):
+            failures.append(f"model object {m.ref} is not the stated formula {m.formula} (its right side)")
     unused = [m.ref for m in model if not any(m.ref in s.inputs for s in steps)]
     result = None
     for i, step in enumerate(steps, 1):
@@ -197,6 +203,13 @@ def _result_of(name: str, expr: sp.Basic) -> bool:
 
     d = get(name)
     return expr in {sp.sympify(d.statement.rhs), *(sp.sympify(s.rhs) for s in d.steps)}
+
+
+def _is_formula(name: str, expr: sp.Basic) -> bool:
+    """Whether ``expr`` is exactly the right side of the registered stated formula ``name``."""
+    from .registry import get_formula  # the registry imports the derivations, which import this module
+
+    return expr == sp.sympify(get_formula(name).expression.rhs)
 
 
 def lineage(steps: Sequence[_StepLike], result: int) -> set[int]:

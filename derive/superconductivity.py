@@ -8,12 +8,18 @@
 
 * ``eliashberg_moments_einstein``: the same moments of an Einstein spectrum
   α²F(ω) = (λ_E ω_E/2) δ(ω − ω_E): λ = λ_E, ⟨ω²⟩ = ω_E², ω_log = ω_E.
-* ``mcmillan_formula``: McMillan's T_c formula, *stated* (a fit to numerical solutions of the
-  Eliashberg equations, not derived here), and what follows from it exactly: its inversion for λ
-  and the boundary λ_c = μ*/(1 − 0.62μ*) of its T_c = 0 region.
-* ``allen_dynes_formula``: the Allen-Dynes T_c formula, *stated* (fitted likewise), and its exact
-  limits: McMillan's form with ħω_log/(1.2 k_B) for λ -> 0, and the large-λ asymptote
-  T_c -> c_∞(μ*) ħ(λ⟨ω²⟩)^{1/2}/k_B.
+* ``mcmillan_inversion``: what follows exactly from McMillan's T_c formula (the stated formula
+  ``mcmillan_tc``, its model): its inversion for λ and the boundary λ_c = μ*/(1 − 0.62μ*) of its
+  T_c = 0 region, which T_c reaches continuously.
+* ``allen_dynes_limits``: the exact limits of the Allen-Dynes T_c formula (the stated formula
+  ``allen_dynes_tc``, its model): McMillan's form with ħω_log/(1.2 k_B) for λ -> 0, and the large-λ
+  asymptote T_c -> c_∞(μ*) ħ(λ⟨ω²⟩)^{1/2}/k_B.
+
+Stated formulas (fits to numerical solutions of the Eliashberg equations, taken as printed with their
+source and fit range; never derivations, see :class:`derive.registry.StatedFormula`):
+
+* ``mcmillan_tc``: McMillan's T_c formula, Phys. Rev. 167, 331 (1968), eq. (18);
+* ``allen_dynes_tc``: the Allen-Dynes T_c formula with f1 and f2, Phys. Rev. B 12, 905 (1975).
 
 The grid integrator of these moments is :func:`numeric.superconductivity.eliashberg_moments`
 (cross-checked against this derivation).
@@ -25,12 +31,12 @@ import sympy as sp
 
 from .constants import HBAR, K_B, OMEGA, quantity
 from .derivation import Assumption, Chain, Derivation, Ref
-from .registry import register
+from .registry import StatedFormula, get_formula, register, register_formula
 from .sources import GRIMVALL, SEED_002, cite
 from .units import DIMENSIONLESS, KELVIN, SECOND
 
-__all__ = ["allen_dynes_formula", "eliashberg_moments_debye", "eliashberg_moments_einstein",
-           "mcmillan_formula"]
+__all__ = ["allen_dynes_limits", "allen_dynes_tc", "eliashberg_moments_debye", "eliashberg_moments_einstein",
+           "mcmillan_inversion", "mcmillan_tc"]
 
 ALLEN_DYNES = "P. B. Allen & R. C. Dynes, Phys. Rev. B 12, 905 (1975) (definitions of λ, ω_log, ⟨ω²⟩)"
 MCMILLAN_1968 = "W. L. McMillan, Phys. Rev. 167, 331 (1968) (T_c formula, eq. (18))"
@@ -196,13 +202,34 @@ U_INV = quantity("u", DIMENSIONLESS, "u = 1/ln(Θ_D/(1.45 T_c)), the reciprocal 
 _A, _B, _THETA_RATIO, _OMEGA_RATIO = (sp.Rational(26, 25), sp.Rational(31, 50), sp.Rational(29, 20),
                                       sp.Rational(6, 5))
 _L1, _L1_MU, _L2, _L2_MU = sp.Rational(123, 50), sp.Rational(19, 5), sp.Rational(91, 50), sp.Rational(63, 10)
-_STATED = ("stated, not derived: a fit to numerical solutions of the Eliashberg equations; only the "
-           "steps below are derived, exactly, from the formula as printed")
+_ONLY_STEPS = "only the steps below are derived, exactly, from the formula as printed"
+_STATED = f"stated, not derived: a fit to numerical solutions of the Eliashberg equations; {_ONLY_STEPS}"
+_ZERO_REGION = ("T_c = 0 where the exponent's denominator λ − μ*(1 + 0.62λ) is <= 0, i.e. for "
+                "λ <= λ_c = μ*/(1 − 0.62μ*) (derived in mcmillan_inversion)")
 
 
 def _mcmillan_exponent(lam: sp.Symbol, mu: sp.Symbol) -> sp.Expr:
     """The exponent 1.04(1+λ)/(λ − μ*(1+0.62λ)) of McMillan's (and Allen-Dynes') formula, as printed."""
     return _A * (1 + lam) / (lam - mu * (1 + _B * lam))
+
+
+def _allen_dynes_factors() -> tuple[sp.Expr, sp.Expr]:
+    """Allen & Dynes' f1 = [1 + (λ/Λ1)^{3/2}]^{1/3}, Λ1 = 2.46(1 + 3.8μ*) (strong coupling), and
+    f2 = 1 + (ω̄₂/ω_log − 1)λ²/(λ² + Λ2²), Λ2 = 1.82(1 + 6.3μ*)(ω̄₂/ω_log) (shape of α²F), as printed."""
+    lam, mu, w_log, w2 = LAMBDA.symbol, MU_STAR.symbol, OMEGA_LOG.symbol, OMEGA2_BAR.symbol
+    big1 = _L1 * (1 + _L1_MU * mu)
+    big2 = _L2 * (1 + _L2_MU * mu) * (w2 / w_log)
+    f1 = (1 + (lam / big1) ** sp.Rational(3, 2)) ** sp.Rational(1, 3)
+    f2 = 1 + (w2 / w_log - 1) * lam**2 / (lam**2 + big2**2)
+    return f1, f2
+
+
+def _stated_model(formula: str) -> Assumption:
+    """The assumption that the model is the stated formula ``formula``, with its fit range in words (a
+    range of the formula, not a regime of the exact steps derived from it)."""
+    stated = get_formula(formula)
+    fit = "; ".join(a.text for a in stated.fit_range)
+    return Assumption(f"{stated.title} ({formula}), {_STATED}; its fit range: {fit}")
 
 
 def _threshold(chain: Chain, exponent: Ref) -> Ref:
@@ -222,12 +249,66 @@ def _solve_linear(eq: sp.Equality, unknown: sp.Symbol, log_term: sp.Expr) -> sp.
     return sp.factor(sp.solve(eq.subs(log_term, L), unknown)[0]).subs(L, log_term)
 
 
-@register
-def mcmillan_formula() -> Derivation:
-    """McMillan's T_c formula (stated): its exact inversion for λ and the T_c = 0 boundary.
+@register_formula
+def mcmillan_tc() -> StatedFormula:
+    """McMillan's T_c = (Θ_D/1.45) exp[−1.04(1+λ)/(λ − μ*(1+0.62λ))] (a fit, eq. (18) of 1968).
 
-    Model (stated, not derived): McMillan's fit to numerical solutions of the Eliashberg equations
-    (Nb phonon spectrum), Phys. Rev. 167, 331 (1968), eq. (18):
+    Stated, not derived: McMillan's fit to numerical solutions of the Eliashberg equations (Nb phonon
+    spectrum), Phys. Rev. 167, 331 (1968), eq. (18), its numbers exact as printed; fitted for λ ≲ 1.5 and
+    μ* ≈ 0.1–0.15. The model of the derivation ``mcmillan_inversion``.
+    """
+    lam, mu, t_c, theta = LAMBDA.symbol, MU_STAR.symbol, T_C.symbol, THETA_D.symbol
+    return StatedFormula(
+        name="mcmillan_tc",
+        title="McMillan's T_c formula (stated fit)",
+        expression=sp.Eq(t_c, theta / _THETA_RATIO * sp.exp(-_mcmillan_exponent(lam, mu)), evaluate=False),
+        symbols=[T_C, THETA_D, LAMBDA, MU_STAR],
+        source=cite(MCMILLAN_1968),
+        fit_range=[
+            Assumption("λ ≲ 1.5: McMillan's range of couplings", lam <= sp.Rational(3, 2)),
+            Assumption("μ* ≈ 0.1-0.15 (the Coulomb pseudopotentials of the fit)"),
+        ],
+        notes=f"a fit to numerical solutions of the Eliashberg equations for the phonon spectrum of Nb; "
+              f"{_ZERO_REGION}",
+    )
+
+
+@register_formula
+def allen_dynes_tc() -> StatedFormula:
+    """Allen-Dynes T_c = f1 f2 (ħω_log/(1.2 k_B)) exp[−1.04(1+λ)/(λ − μ*(1+0.62λ))] (a fit, 1975).
+
+    Stated, not derived: Allen & Dynes' fit to numerical solutions of the Eliashberg equations,
+    Phys. Rev. B 12, 905 (1975): f1 = [1 + (λ/Λ1)^{3/2}]^{1/3} with Λ1 = 2.46(1 + 3.8μ*) (strong
+    coupling), f2 = 1 + (ω̄₂/ω_log − 1)λ²/(λ² + Λ2²) with Λ2 = 1.82(1 + 6.3μ*)(ω̄₂/ω_log) (shape of
+    α²F); fitted for μ* around 0.1 and λ up to a few. The model of the derivation ``allen_dynes_limits``.
+    """
+    lam, mu, w_log, w2 = LAMBDA.symbol, MU_STAR.symbol, OMEGA_LOG.symbol, OMEGA2_BAR.symbol
+    f1, f2 = _allen_dynes_factors()
+    prefactor = HBAR.symbol * w_log / (_OMEGA_RATIO * K_B.symbol)
+    return StatedFormula(
+        name="allen_dynes_tc",
+        title="Allen-Dynes T_c formula with f1, f2 (stated fit)",
+        expression=sp.Eq(T_C.symbol, f1 * f2 * prefactor * sp.exp(-_mcmillan_exponent(lam, mu)),
+                         evaluate=False),
+        symbols=[T_C, LAMBDA, MU_STAR, OMEGA_LOG, OMEGA2_BAR, HBAR, K_B],
+        source=cite(ALLEN_DYNES_TC),
+        fit_range=[
+            Assumption("μ* around 0.1 and λ up to a few (the couplings of the fit; f1 and f2 were built "
+                       "to follow the Eliashberg solutions beyond McMillan's λ ≲ 1.5)"),
+            Assumption("ω̄₂ >= ω_log, as for every α²F >= 0 (Jensen's inequality)", w2 >= w_log),
+        ],
+        notes=f"a fit to numerical solutions of the Eliashberg equations for many spectra α²F; "
+              f"{_ZERO_REGION}",
+    )
+
+
+@register
+def mcmillan_inversion() -> Derivation:
+    """McMillan's T_c formula inverted for λ, exactly; its T_c = 0 boundary λ_c = μ*/(1 − 0.62μ*).
+
+    Model (stated, not derived): the registered stated formula ``mcmillan_tc``, McMillan's fit to
+    numerical solutions of the Eliashberg equations (Nb phonon spectrum), Phys. Rev. 167, 331 (1968),
+    eq. (18):
 
         T_c = (Θ_D/1.45) exp[−1.04(1+λ)/(λ − μ*(1+0.62λ))],
 
@@ -252,8 +333,7 @@ def mcmillan_formula() -> Derivation:
     log_ratio = sp.log(theta / (_THETA_RATIO * t_c))  # L = ln[Θ_D/(1.45 T_c)]
 
     chain = Chain()
-    model = chain.declare("T_c", theta / _THETA_RATIO * sp.exp(-_mcmillan_exponent(lam, mu)),
-                          f"McMillan's formula, eq. (18) ({_STATED})")
+    model = chain.formula("mcmillan_tc", f"McMillan's formula, eq. (18); {_ONLY_STEPS}")
     exponent = chain.step(
         "take the logarithm: ln[Θ_D/(1.45 T_c)] equals the exponent 1.04(1+λ)/(λ − μ*(1+0.62λ))",
         lambda tc: sp.log(theta / (_THETA_RATIO * tc)), model,
@@ -278,12 +358,12 @@ def mcmillan_formula() -> Derivation:
         "in u = 1/ln[Θ_D/(1.45 T_c)] (finite at T_c = 0, where u = 0 gives λ = λ_c)",
         lambda x: sp.Subs(x, log_ratio, 1 / u), inverse, rhs=lambda e: sp.factor(e.doit()), name="λ(u)")
     return Derivation(
-        name="mcmillan_formula",
+        name="mcmillan_inversion",
         title="McMillan's T_c formula (stated fit): exact inversion for λ and the T_c = 0 boundary",
         source=cite(MCMILLAN_1968),
         symbols=[LAMBDA, T_C, THETA_D, MU_STAR, U_INV, LAMBDA_C, EPSILON],
         assumptions=[
-            Assumption(f"McMillan's T_c formula, {_STATED}; fit range λ ≲ 1.5, μ* ≈ 0.1-0.15"),
+            _stated_model("mcmillan_tc"),
             Assumption("T_c in the range of the formula: 0 < T_c < (Θ_D/1.45) exp[−1.04/(1 − 0.62μ*)]",
                        sp.And(t_c < theta / _THETA_RATIO * sp.exp(-_A / (1 - _B * mu)), mu < 1)),
         ],
@@ -298,18 +378,18 @@ def mcmillan_formula() -> Derivation:
 
 
 @register
-def allen_dynes_formula() -> Derivation:
+def allen_dynes_limits() -> Derivation:
     """The Allen-Dynes T_c formula (stated): its small-λ (McMillan) form and its large-λ asymptote.
 
-    Model (stated, not derived): Allen & Dynes' fit to numerical solutions of the Eliashberg equations,
-    Phys. Rev. B 12, 905 (1975),
+    Model (stated, not derived): the registered stated formula ``allen_dynes_tc``, Allen & Dynes' fit to
+    numerical solutions of the Eliashberg equations, Phys. Rev. B 12, 905 (1975),
 
         T_c = f1 f2 (ħω_log/(1.2 k_B)) exp[−1.04(1+λ)/(λ − μ*(1+0.62λ))],
         f1 = [1 + (λ/Λ1)^{3/2}]^{1/3},          Λ1 = 2.46(1 + 3.8μ*),
         f2 = 1 + (ω̄₂/ω_log − 1)λ²/(λ² + Λ2²),   Λ2 = 1.82(1 + 6.3μ*)(ω̄₂/ω_log),
 
     fitted for μ* around 0.1 and λ up to a few; T_c = 0 where the exponent's denominator is <= 0 (the
-    boundary λ_c = μ*/(1 − 0.62μ*), derived in ``mcmillan_formula``, is the same).
+    boundary λ_c = μ*/(1 − 0.62μ*), derived in ``mcmillan_inversion``, is the same).
 
     Result (exact consequences of the formula): (1) as λ -> 0, f1 = 1 + O(λ^{3/2}) and f2 = 1 + O(λ²), so
     T_c = (ħω_log/(1.2 k_B)) exp[...] + O(λ^{3/2}): McMillan's form with ħω_log/(1.2 k_B) in place of
@@ -329,16 +409,13 @@ def allen_dynes_formula() -> Derivation:
     lam, mu, w_log, w2 = LAMBDA.symbol, MU_STAR.symbol, OMEGA_LOG.symbol, OMEGA2_BAR.symbol
     hbar, k_B, c_inf = HBAR.symbol, K_B.symbol, C_INF.symbol
 
-    big1 = _L1 * (1 + _L1_MU * mu)
-    big2 = _L2 * (1 + _L2_MU * mu) * (w2 / w_log)
-    f1 = (1 + (lam / big1) ** sp.Rational(3, 2)) ** sp.Rational(1, 3)  # strong-coupling correction
-    f2 = 1 + (w2 / w_log - 1) * lam**2 / (lam**2 + big2**2)  # shape correction
+    f1, f2 = _allen_dynes_factors()
     chain = Chain()
-    model = chain.declare(
-        "T_c", f1 * f2 * hbar * w_log / (_OMEGA_RATIO * k_B) * sp.exp(-_mcmillan_exponent(lam, mu)),
+    model = chain.formula(
+        "allen_dynes_tc",
         "the Allen-Dynes formula T_c = f1 f2 (ħω_log/(1.2 k_B)) exp[−1.04(1+λ)/(λ − μ*(1+0.62λ))], "
         "f1 = [1 + (λ/Λ1)^{3/2}]^{1/3}, Λ1 = 2.46(1 + 3.8μ*), f2 = 1 + (ω̄₂/ω_log − 1)λ²/(λ² + Λ2²), "
-        f"Λ2 = 1.82(1 + 6.3μ*)(ω̄₂/ω_log) ({_STATED})")
+        f"Λ2 = 1.82(1 + 6.3μ*)(ω̄₂/ω_log); {_ONLY_STEPS}")
     chain.step(
         "small λ: f1 − 1 = O(λ^{3/2}) and f2 − 1 = O(λ²): McMillan's form with ħω_log/(1.2 k_B) for "
         "Θ_D/1.45", lambda tc: tc, model,
@@ -356,12 +433,12 @@ def allen_dynes_formula() -> Derivation:
     chain.step("c_∞ at μ* = 0", lambda c: sp.Subs(c, mu, 0), coefficient, rhs=lambda e: e.doit(),
                name="c_∞(μ* = 0)")  # e^{−1.04}/(1.2·2.46^{1/2}) ≈ 0.1878
     return Derivation(
-        name="allen_dynes_formula",
+        name="allen_dynes_limits",
         title="Allen-Dynes T_c formula (stated fit): McMillan form at small λ, (λ⟨ω²⟩)^{1/2} law at large λ",
         source=cite(ALLEN_DYNES_TC),
         symbols=[C_INF, LAMBDA, MU_STAR, OMEGA_LOG, OMEGA2_BAR, HBAR, K_B],
         assumptions=[
-            Assumption(f"Allen-Dynes T_c formula with f1, f2, {_STATED}; fit range μ* ≈ 0.1, λ up to a few"),
+            _stated_model("allen_dynes_tc"),
             Assumption("Jensen's inequality for α²F >= 0: ω̄₂ >= ω_log", w2 >= w_log),
         ],
         model=chain.model,

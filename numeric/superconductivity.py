@@ -14,9 +14,10 @@ Frequencies are angular frequencies ω in rad/s, temperatures in K, α²F(ω) is
   (Allen & Dynes, Phys. Rev. B 12, 905 (1975)), :func:`mcmillan_lambda` (the exact inversion of
   McMillan's formula for λ) and :func:`allen_dynes_lambda` (the Allen–Dynes formula inverted by root
   finding: it has no closed-form inverse), vectorised over numpy arrays (broadcasting; scalars in ->
-  float out). The two T_c formulas are *stated* fits (derivations ``mcmillan_formula`` and
-  ``allen_dynes_formula`` hold them as models and derive only their exact consequences); their
-  generated kernels evaluate them.
+  float out). The two T_c formulas are *stated* fits, registered as the stated formulas
+  ``mcmillan_tc`` and ``allen_dynes_tc`` (``derive.get_formula``: source and fit range; not
+  derivations); the derivations ``mcmillan_inversion`` and ``allen_dynes_limits`` take them as their
+  models and derive only their exact consequences; their generated kernels evaluate them.
 
 Every parameter is validated: a ValueError names the parameter, the value and the valid range;
 None, bool, str and complex are refused.
@@ -240,8 +241,9 @@ def mcmillan_tc(lam: object, mu_star: object, theta_D: object) -> float | np.nda
 
     Notes
     -----
-    Evaluated by the generated kernel ``mcmillan_tc`` of the derivation ``mcmillan_formula``, which holds
-    the formula as its (stated) model and derives the boundary λ_c of the T_c = 0 region.
+    The stated formula ``mcmillan_tc`` (``derive.get_formula("mcmillan_tc")``), evaluated by the
+    generated kernel ``mcmillan_tc`` of the derivation ``mcmillan_inversion``, which takes the formula as
+    its model and derives the boundary λ_c of the T_c = 0 region.
 
     Source: W. L. McMillan, Phys. Rev. 167, 331 (1968), eq. (18), fitted to numerical solutions of the
     Eliashberg equations with the phonon spectrum of Nb. Fit range: λ ≲ 1.5; beyond it the formula
@@ -291,8 +293,9 @@ def allen_dynes_tc(lam: object, mu_star: object, omega_log: object,
 
     Notes
     -----
-    Evaluated by the generated kernel ``allen_dynes_tc`` of the derivation ``allen_dynes_formula`` (the
-    formula as its stated model; derived there: the small-λ McMillan form and the large-λ law
+    The stated formula ``allen_dynes_tc`` (``derive.get_formula("allen_dynes_tc")``), evaluated by the
+    generated kernel ``allen_dynes_tc`` of the derivation ``allen_dynes_limits`` (the formula as its
+    model; derived there: the small-λ McMillan form and the large-λ law
     T_c -> c_∞ ħ ω̄₂ λ^{1/2}/k_B, c_∞ = e^{−1.04}/(1.2·2.46^{1/2}) ≈ 0.1878 at μ* = 0), at ω_log = 1 and
     ω̄₂/ω_log, times ω_log (T_c is homogeneous of degree 1 in the two frequencies).
 
@@ -365,7 +368,7 @@ def mcmillan_lambda(tc: object, mu_star: object, theta_D: object) -> float | np.
     Notes
     -----
     Source: W. L. McMillan, Phys. Rev. 167, 331 (1968), eq. (18), solved for λ as above: the solved step of
-    the derivation ``mcmillan_formula``, whose u-form the generated kernel ``mcmillan_lambda`` evaluates
+    the derivation ``mcmillan_inversion``, whose u-form the generated kernel ``mcmillan_lambda`` evaluates
     (fit range of the formula: λ ≲ 1.5).
 
     Examples

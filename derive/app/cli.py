@@ -1,4 +1,5 @@
-"""The ``ephkit`` command line: list, show and check the registered derivations.
+"""The ``ephkit`` command line: list, show and check the registered derivations (and list and show the
+stated formulas, fits registered apart from them).
 
 ``ephkit check`` is the main job: it re-derives every derivation (or the
 named ones), machine-checks each step, the textbook form and the SI
@@ -31,6 +32,15 @@ def _derivation(name: str):
         raise click.UsageError(str(exc)) from None
 
 
+def _unknown_name(name: str) -> click.UsageError:
+    """The error for a name that is neither a derivation nor a stated formula, with close matches of both."""
+    import difflib
+
+    close = difflib.get_close_matches(name, registry.catalog() + registry.formulas(), n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(close)}?" if close else "; see `ephkit list`"
+    return click.UsageError(f"unknown derivation or stated formula {name!r}{hint}")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True,
              no_args_is_help=False)
 @click.version_option(package_name="ephkit", prog_name="ephkit")
@@ -44,11 +54,18 @@ def cli(ctx: click.Context) -> None:
 @cli.command(name="list")
 def list_() -> None:
     """Name, topic and one-line result of every derivation (nothing is built: `ephkit show NAME`
-    builds one)."""
-    names = registry.catalog()
-    width = max(map(len, names))
+    builds one); then, in a section of their own, the stated formulas (fits, not derived) with their
+    titles and sources."""
+    names, stated = registry.catalog(), registry.formulas()
+    width = max(map(len, names + stated))
     for name in names:
         click.echo(f"{name:<{width}}  [{registry.topic(name)}] {registry.summary(name)}")
+    if stated:
+        click.echo("\nstated formulas (fits with their source and fit range, not derived; "
+                   "`ephkit show NAME`):")
+        for name in stated:
+            f = registry.get_formula(name)
+            click.echo(f"{name:<{width}}  [{f.topic}, stated fit] {f.title}; {f.source}")
 
 
 @cli.command()
@@ -58,9 +75,15 @@ def list_() -> None:
 @click.option("--standalone", is_flag=True,
               help="A complete LaTeX document of the whole chain (compiles with pdflatex or lualatex).")
 def show(name: str, steps: bool, latex: bool, standalone: bool) -> None:
-    """The statement of derivation NAME (and with --steps, the whole chain)."""
+    """The statement of derivation NAME (and with --steps, the whole chain), or stated formula NAME
+    (its expression, source, fit range and the derivations that take it as their model)."""
     import sympy as sp
 
+    if name in registry.formulas():
+        _show_formula(registry.get_formula(name), steps, latex, standalone)
+        return
+    if name not in registry.catalog():
+        raise _unknown_name(name)
     d = _derivation(name)
     if standalone:
         click.echo(d.latex(document=True), nl=False)
@@ -95,6 +118,36 @@ def show(name: str, steps: bool, latex: bool, standalone: bool) -> None:
     click.echo(f"textbook: {sp.sstr(d.textbook.lhs)} = {sp.sstr(d.textbook.rhs)}")
 
 
+def _show_formula(f: registry.StatedFormula, steps: bool, latex: bool, standalone: bool) -> None:
+    """``ephkit show`` of a stated formula: what it is, where printed and fitted, who derives from it."""
+    import sympy as sp
+
+    from derive.units import format_dimension
+
+    if standalone:
+        raise click.UsageError(f"{f.name} is a stated formula, not a derivation: no document of steps "
+                               "(--latex prints its LaTeX)")
+    if latex:
+        click.echo(sp.latex(f.expression))
+        return
+    click.echo(f"{f.title} ({f.name}), topic {f.topic}: a stated formula (a fit), not a derivation")
+    click.echo(f"formula:   {sp.sstr(f.expression.lhs)} = {sp.sstr(f.expression.rhs)}")
+    click.echo(f"source:    {f.source}")
+    click.echo("fit range:")
+    for a in f.fit_range:
+        rel = f"  [{a.relation}]" if a.relation is not None else ""
+        click.echo(f"  - {a.text}{rel}")
+    if f.notes:
+        click.echo(f"notes:     {f.notes}")
+    if steps:
+        click.echo("symbols:")
+        for q in f.symbols:
+            click.echo(f"  - {q.symbol} [{format_dimension(q.dimension)}]: {q.meaning}")
+        click.echo("steps: none (stated as printed, not derived; the derivations below derive from it)")
+    users = registry.formula_users(f.name)
+    click.echo(f"model of:  {', '.join(users) if users else 'no derivation'}")
+
+
 @cli.command()
 @click.argument("names", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of reports (in catalogue order).")
@@ -120,6 +173,10 @@ def check(names: tuple[str, ...], as_json: bool, jobs: int | None, mutation: boo
     from .verdict import default_jobs, verdicts
 
     selected = list(dict.fromkeys(names)) or registry.catalog()  # each name once, in the order given
+    stated = [name for name in selected if name in registry.formulas()]
+    if stated:
+        raise click.UsageError(f"{', '.join(stated)}: a stated formula (a fit, not derived) has no steps to "
+                               "check; `ephkit show NAME` names the derivations built on it")
     jobs = jobs or default_jobs()
     if mutation:
         _check_mutants(selected, as_json, jobs, sample, seed)

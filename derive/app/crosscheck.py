@@ -518,7 +518,7 @@ def _lambdified_statement(derivation: str) -> tuple[Callable[..., float], list[s
     return sp.lambdify(symbols, rhs, modules="math"), names
 
 
-@crosscheck("mcmillan_formula")
+@crosscheck("mcmillan_inversion")
 def _mcmillan_inversion_by_root_finding() -> CheckResult:
     """λ from T_c: brentq on the stated formula (numeric.superconductivity.mcmillan_tc, the formula's
     kernel) against the derived inversion λ = (1.04 + μ*L)/((1 − 0.62μ*)L − 1.04), L = ln(Θ_D/1.45T_c)."""
@@ -526,7 +526,7 @@ def _mcmillan_inversion_by_root_finding() -> CheckResult:
 
     from numeric.superconductivity import mcmillan_tc
 
-    inverse, names = _lambdified_statement("mcmillan_formula")
+    inverse, names = _lambdified_statement("mcmillan_inversion")
     theta, labels, ratios, points = 275.0, [], [], []
     for mu, tc in ((0.1, 1.2), (0.13, 9.25), (0.0, 0.5), (0.2, 20.0)):
         lam_c = mu / (1 - 0.62 * mu)
@@ -538,17 +538,17 @@ def _mcmillan_inversion_by_root_finding() -> CheckResult:
         points.append(values)
     return _ratio_result("brentq on the stated McMillan T_c (numeric.superconductivity.mcmillan_tc), "
                          f"Θ_D = {theta:g} K", "λ root / derived inversion", labels, ratios, 1e-12,
-                         regime=regime_at("mcmillan_formula", points))
+                         regime=regime_at("mcmillan_inversion", points))
 
 
-@crosscheck("allen_dynes_formula")
+@crosscheck("allen_dynes_limits")
 def _allen_dynes_large_coupling() -> CheckResult:
     """T_c k_B/(ħ ω̄₂ λ^{1/2}) of the stated formula (numeric.superconductivity.allen_dynes_tc) at λ = 1e8
     and 1e10 against the derived limit c_∞(μ*); ω_log = 2π·5 THz, ω̄₂ = 1.2 ω_log."""
     import numeric.constants as c
     from numeric.superconductivity import allen_dynes_tc
 
-    coefficient, names = _lambdified_statement("allen_dynes_formula")
+    coefficient, names = _lambdified_statement("allen_dynes_limits")
     w_log = 2 * np.pi * 5e12
     labels, ratios = [], []
     for mu in (0.0, 0.1, 0.15):
@@ -560,7 +560,7 @@ def _allen_dynes_large_coupling() -> CheckResult:
                          "T_c k_B/(ħ ω̄₂ λ^{1/2}) / c_∞", labels, ratios, 1e-7,
                          "remainder O(1/λ): −1.04(1 + 0.38μ*)/((1 − 0.62μ*)² λ) from the exponent, "
                          "1.0e-8 to 1.3e-8 at λ = 1e8",
-                         regime_at("allen_dynes_formula", [{"omega2_bar": 1.2 * w_log, "omega_log": w_log}]))
+                         regime_at("allen_dynes_limits", [{"omega2_bar": 1.2 * w_log, "omega_log": w_log}]))
 
 
 # ------------------------------------- BCS limit and Migdal mass enhancement (derive.eliashberg)

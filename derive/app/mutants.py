@@ -586,8 +586,9 @@ def run_mutant(d: Derivation, m: Mutant, baseline: CheckReport | None = None) ->
             result.status = "killed"  # the sides differ at a point where the original's are equal
         elif new and not _needs_witness(killers):
             result.status = "killed"  # the check could not be performed: it fails, as it must
-        elif "chain" in new and m.target == "model" and d.model[-m.group - 1].derivation:
-            result.status = "killed"  # a result of another derivation changed: no longer that result
+        elif "chain" in new and m.target == "model" and (d.model[-m.group - 1].derivation
+                                                         or d.model[-m.group - 1].formula):
+            result.status = "killed"  # a result of another derivation or a stated formula changed
         else:
             witness = "" if order is not None else _witness(d, m)
             if witness:

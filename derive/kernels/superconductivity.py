@@ -1,8 +1,9 @@
 """Kernel specs for topic ``superconductivity``: the closed forms of :mod:`derive.superconductivity`.
 
 The moment kernels are a derivation's statement or a solved step (no branches). The T_c kernels
-evaluate the *stated* formulas (0 in their T_c = 0 region) (the model objects of ``mcmillan_formula`` and
-``allen_dynes_formula``: fits, not derived results) and the derived inversion of McMillan's formula.
+evaluate the *stated* formulas ``mcmillan_tc`` and ``allen_dynes_tc`` (:func:`derive.registry.get_formula`:
+fits, not derived results; the models of ``mcmillan_inversion`` and ``allen_dynes_limits``), 0 in their
+T_c = 0 region, and the derived inversion of McMillan's formula.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import sympy as sp
 
 from ..constants import codata_values
-from ..registry import get
+from ..registry import get, get_formula
 from .ir import Branch, Kernel, statement_kernel
 from .registry import kernel
 
@@ -59,16 +60,16 @@ def _step_kernel(derivation: str, name: str, lhs: str, args: list[str], doc: str
 LAM = sp.Symbol("lam", positive=True)
 
 
-def _stated_formula(derivation: str) -> sp.Expr:
-    """The stated T_c formula: the derivation's model object ``T_c`` (a fit, not a derived result), in
-    the argument ``lam`` for λ."""
-    expr = next(m.expr for m in get(derivation).model if m.ref.name == "T_c")
-    return expr.subs(_symbols(derivation)["lambda"], LAM)
+def _stated_formula(formula: str) -> sp.Expr:
+    """The right side of the registered stated T_c formula ``formula`` (a fit, not a derived result; the
+    model object of the derivation built on it), in the argument ``lam`` for λ."""
+    stated = get_formula(formula)
+    return stated.expression.rhs.subs({q.symbol.name: q.symbol for q in stated.symbols}["lambda"], LAM)
 
 
 def _outside(mu: sp.Symbol) -> sp.Basic:
     """The formulas' T_c = 0 region: the exponent's denominator λ − μ*(1 + 0.62λ) <= 0 (λ <= λ_c, the
-    boundary solved in ``mcmillan_formula``; written as the denominator, so that it also holds for μ* > 1
+    boundary solved in ``mcmillan_inversion``; written as the denominator, so that it also holds for μ* > 1
     where λ_c has no meaning)."""
     # both forms of the denominator, as the branches below evaluate it: λ − μ*(1 + 0.62λ) (printed alike in
     # the condition and the λ <= 1 branch), and, divided by λ > 0, 1 − 0.62μ* − μ*/λ <= 1e-12 (printed in
@@ -78,9 +79,9 @@ def _outside(mu: sp.Symbol) -> sp.Basic:
                  1 - sp.Rational("0.62") * mu - mu / LAM <= sp.Rational(1, 10**12))
 
 
-def _with_zero_region(derivation: str, mu: sp.Symbol) -> sp.Expr:
+def _with_zero_region(formula: str, mu: sp.Symbol) -> sp.Expr:
     """The stated formula with its T_c = 0 region: 0 where the exponent's denominator is <= 0."""
-    return sp.Piecewise((0, _outside(mu)), (_stated_formula(derivation), True))
+    return sp.Piecewise((0, _outside(mu)), (_stated_formula(formula), True))
 
 
 _ZERO_WHY = ("T_c = 0 where λ − μ*(1 + 0.62λ) <= 0 (the formula's own zero: T_c -> 0⁺ as the denominator -> "
@@ -98,17 +99,17 @@ def _exponent_large(mu: sp.Symbol) -> sp.Expr:
 _LARGE_WHY = "exponent's numerator and denominator divided by λ (no overflow of 1.04(1 + λ)), exact for λ > 0"
 
 
-@kernel("mcmillan_tc", derivation="mcmillan_formula")
+@kernel("mcmillan_tc", derivation="mcmillan_inversion")
 def _mcmillan_tc_kernel() -> Kernel:
-    s = _symbols("mcmillan_formula")
+    s = _symbols("mcmillan_inversion")
     mu, theta = s["mu_star"], s["Theta_D"]
-    closed = _with_zero_region("mcmillan_formula", mu)
-    return Kernel(name="mcmillan_tc", derivation="mcmillan_formula", args=[LAM, mu, theta],
+    closed = _with_zero_region("mcmillan_tc", mu)
+    return Kernel(name="mcmillan_tc", derivation="mcmillan_inversion", args=[LAM, mu, theta],
                   closed_form=closed,
                   doc="McMillan's T_c in K (stated fit, eq. (18)); 0 where lambda <= mu*(1 + 0.62 lambda)",
                   branches=[Branch(sp.Integer(0), _outside(mu), _ZERO_WHY,
                                    sample=dict(zip((LAM, mu), _ZERO_SAMPLE, strict=True))),
-                            Branch(_stated_formula("mcmillan_formula"), LAM <= 1,
+                            Branch(_stated_formula("mcmillan_tc"), LAM <= 1,
                                    "0 < λ − μ*(1 + 0.62λ), λ <= 1: the formula as printed",
                                    sample={LAM: (0.5, 1.0), mu: (0.0, 0.2)}),
                             Branch(theta / sp.Rational("1.45") * _exponent_large(mu), sp.true,
@@ -116,20 +117,20 @@ def _mcmillan_tc_kernel() -> Kernel:
                                    sample={LAM: (2.0, 200.0), mu: (0.0, 0.2)})])
 
 
-@kernel("mcmillan_lambda", derivation="mcmillan_formula")
+@kernel("mcmillan_lambda", derivation="mcmillan_inversion")
 def _mcmillan_lambda_kernel() -> Kernel:
-    s = _symbols("mcmillan_formula")
-    step = next(st for st in get("mcmillan_formula").steps if s["u"] in st.rhs.free_symbols)  # λ(u)
-    return Kernel(name="mcmillan_lambda", derivation="mcmillan_formula", args=[s["u"], s["mu_star"]],
+    s = _symbols("mcmillan_inversion")
+    step = next(st for st in get("mcmillan_inversion").steps if s["u"] in st.rhs.free_symbols)  # λ(u)
+    return Kernel(name="mcmillan_lambda", derivation="mcmillan_inversion", args=[s["u"], s["mu_star"]],
                   closed_form=step.rhs, constants=codata_values(),
                   doc="lambda from McMillan's formula in u = 1/ln(Theta_D/(1.45 T_c)) (u = 0: T_c = 0)")
 
 
-@kernel("allen_dynes_tc", derivation="allen_dynes_formula")
+@kernel("allen_dynes_tc", derivation="allen_dynes_limits")
 def _allen_dynes_tc_kernel() -> Kernel:
-    s = _symbols("allen_dynes_formula")
+    s = _symbols("allen_dynes_limits")
     lam, mu, w_log, w2 = LAM, s["mu_star"], s["omega_log"], s["omega2_bar"]
-    closed = _with_zero_region("allen_dynes_formula", mu)
+    closed = _with_zero_region("allen_dynes_tc", mu)
     big1 = sp.Rational("2.46") * (1 + sp.Rational("3.8") * mu)
     big2 = sp.Rational("1.82") * (1 + sp.Rational("6.3") * mu) * (w2 / w_log)
     x = lam / big1
@@ -140,7 +141,7 @@ def _allen_dynes_tc_kernel() -> Kernel:
     prefactor = s["hbar"] * w_log / (sp.Rational("1.2") * s["k_B"])
     rest = prefactor * sp.exp(-sp.Rational("1.04") * (1 + lam) / (lam - mu * (1 + sp.Rational("0.62") * lam)))
     return Kernel(
-        name="allen_dynes_tc", derivation="allen_dynes_formula", args=[lam, mu, w_log, w2],
+        name="allen_dynes_tc", derivation="allen_dynes_limits", args=[lam, mu, w_log, w2],
         closed_form=closed, constants=codata_values(),
         doc="Allen-Dynes T_c in K (stated fit); 0 where lambda <= mu*(1 + 0.62 lambda)",
         branches=[

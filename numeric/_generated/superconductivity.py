@@ -8,9 +8,9 @@ GENERATED CODE: do not edit. Regenerate with `ephkit codegen --write`;
 - omega2_mean_debye: derivation `eliashberg_moments_debye`, fingerprint 4ea4951f403301c5
 - omega_log_einstein: derivation `eliashberg_moments_einstein`, fingerprint c92c1273105dc7d7
 - omega2_mean_einstein: derivation `eliashberg_moments_einstein`, fingerprint c92c1273105dc7d7
-- mcmillan_tc: derivation `mcmillan_formula`, fingerprint fe479e3aa282357d
-- mcmillan_lambda: derivation `mcmillan_formula`, fingerprint fe479e3aa282357d
-- allen_dynes_tc: derivation `allen_dynes_formula`, fingerprint 2dc9189597619fca
+- mcmillan_tc: derivation `mcmillan_inversion`, fingerprint fe479e3aa282357d
+- mcmillan_lambda: derivation `mcmillan_inversion`, fingerprint fe479e3aa282357d
+- allen_dynes_tc: derivation `allen_dynes_limits`, fingerprint 2dc9189597619fca
 """
 
 import math
@@ -132,7 +132,7 @@ def omega2_mean_einstein_loop_parallel(omega_E, out):
 
 
 
-# --- mcmillan_tc: derivation mcmillan_formula
+# --- mcmillan_tc: derivation mcmillan_inversion
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def mcmillan_tc_scalar(lam, mu_star, Theta_D):
     """McMillan's T_c in K (stated fit, eq. (18)); 0 where lambda <= mu*(1 + 0.62 lambda) (scalar kernel)."""
@@ -164,7 +164,7 @@ def mcmillan_tc_loop_parallel(lam, mu_star, Theta_D, out):
 
 
 
-# --- mcmillan_lambda: derivation mcmillan_formula
+# --- mcmillan_lambda: derivation mcmillan_inversion
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def mcmillan_lambda_scalar(u, mu_star):
     """lambda from McMillan's formula in u = 1/ln(Theta_D/(1.45 T_c)) (u = 0: T_c = 0) (scalar kernel)."""
@@ -190,7 +190,7 @@ def mcmillan_lambda_loop_parallel(u, mu_star, out):
 
 
 
-# --- allen_dynes_tc: derivation allen_dynes_formula
+# --- allen_dynes_tc: derivation allen_dynes_limits
 @numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
 def allen_dynes_tc_scalar(lam, mu_star, omega_log, omega2_bar):
     """Allen-Dynes T_c in K (stated fit); 0 where lambda <= mu*(1 + 0.62 lambda) (scalar kernel)."""

@@ -169,3 +169,47 @@ def test_unwritable_output_is_one_line(capsys, tmp_path):
     assert main(["codegen", "lindhard_static", "-o", str(missing)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "ephkit: error: No such file or directory" in err and str(missing) in err
+
+
+# ------------------------------------------------------------------ stated formulas (fits, not derived)
+
+def test_list_prints_the_stated_formulas_in_their_own_section(capsys):
+    """After the derivations, a section of the stated formulas: name, [topic, stated fit], title; source."""
+    assert main(["list"]) == 0
+    out = capsys.readouterr().out
+    derivations, section = out.split("\nstated formulas", 1)
+    assert all(name in derivations for name in derive.catalog())
+    for name in derive.formulas():
+        f = derive.get_formula(name)
+        (row,) = [line for line in section.splitlines() if line.startswith(name + " ")]
+        assert f"[{f.topic}, stated fit]" in row and f.title in row and f.source in row
+        assert not any(line.startswith(name + " ") for line in derivations.splitlines())
+
+
+def test_show_a_stated_formula(capsys):
+    """`ephkit show NAME` of a formula: its expression, source, fit range and the derivations on it."""
+    assert main(["show", "mcmillan_tc"]) == 0
+    out = capsys.readouterr().out
+    f = derive.get_formula("mcmillan_tc")
+    assert "a stated formula (a fit), not a derivation" in out and f.source in out
+    assert "formula:   T_c = " in out and "fit range:" in out and "[lambda <= 3/2]" in out
+    assert "model of:  mcmillan_inversion" in out
+    assert main(["show", "allen_dynes_tc", "--steps"]) == 0
+    out = capsys.readouterr().out
+    assert "model of:  allen_dynes_limits" in out and "steps: none" in out and "omega2_bar [1/s]" in out
+    assert main(["show", "allen_dynes_tc", "--latex"]) == 0
+    assert capsys.readouterr().out.startswith("T_{c} = ")
+
+
+def test_a_stated_formula_has_no_document_and_no_check(capsys):
+    assert main(["show", "mcmillan_tc", "--standalone"]) == 2
+    assert "stated formula, not a derivation" in capsys.readouterr().err
+    assert main(["check", "mcmillan_tc"]) == 2
+    err = capsys.readouterr().err
+    assert "has no steps to check" in err and err.count("\n") == 1
+
+
+def test_show_unknown_name_suggests_derivations_and_formulas(capsys):
+    assert main(["show", "mcmillan_formula"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "mcmillan_tc" in err and "mcmillan_inversion" in err

@@ -170,7 +170,7 @@ def _mcmillan_mp(lam, mu, theta):
 
 @pytest.fixture(scope="module")
 def mcmillan() -> derive.Derivation:
-    return derive.get("mcmillan_formula")
+    return derive.get("mcmillan_inversion")
 
 
 # stratified: near the T_c = 0 boundary (λ = λ_c(1 + 1e-3)), small λ, McMillan's range, large λ
@@ -233,7 +233,7 @@ def _allen_dynes_mp(lam, mu, w_log, w2):
 
 @pytest.fixture(scope="module")
 def allen_dynes() -> derive.Derivation:
-    return derive.get("allen_dynes_formula")
+    return derive.get("allen_dynes_limits")
 
 
 @pytest.mark.parametrize("mu", ["0.0", "0.1", "0.13", "0.2"])
