@@ -712,6 +712,8 @@ import itertools  # noqa: E402
 import sys  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
+import numba  # noqa: E402
+
 from ._support import scalar  # noqa: E402
 from .tetrahedron import TetrahedronMesh, _lattice_domain, delta_weights, double_delta_on_mesh  # noqa: E402
 
@@ -775,25 +777,86 @@ def _first_zone(lattice: object, k: np.ndarray) -> np.ndarray:
     return k - G[np.argmin(dist, axis=1)]
 
 
+@numba.njit(cache=True, error_model="numpy")
+def _nearest_image(k: np.ndarray, G: np.ndarray, out: np.ndarray) -> None:  # pragma: no cover - compiled
+    """out = k − G[argmin_g |k − G_g|] row by row, the first nearest G on ties: the arithmetic of
+    :func:`_first_zone` (componentwise k − G, squares summed in order, √) in one pass."""
+    n, d = k.shape
+    for i in range(n):
+        best = np.inf
+        pick = 0
+        for g in range(G.shape[0]):
+            acc = 0.0
+            for a in range(d):
+                x = k[i, a] - G[g, a]
+                acc += x * x
+            dist = math.sqrt(acc)
+            if dist < best:
+                best = dist
+                pick = g
+        for a in range(d):
+            out[i, a] = k[i, a] - G[pick, a]
+
+
+def _first_zone_compiled(lattice: object, k: np.ndarray) -> np.ndarray:
+    """:func:`_first_zone` compiled (the same G in the same order, the same floating-point steps: equal
+    bit for bit, tested)."""
+    b = np.asarray(lattice.reciprocal)  # type: ignore[attr-defined]
+    G = np.array(list(itertools.product((0, -1, 1), repeat=b.shape[0])), dtype=float) @ b
+    k = np.ascontiguousarray(k, dtype=float)
+    out = np.empty_like(k)
+    _nearest_image(k, np.ascontiguousarray(G), out)
+    return out
+
+
+#: Mesh geometry of recent calls, (lattice, n) -> (TetrahedronMesh, first-zone q of the mesh but Γ): it
+#: depends on neither the band nor the phonons. Kept for meshes of at most _GEOMETRY_POINTS points.
+_GEOMETRY: dict[tuple, tuple[TetrahedronMesh, np.ndarray]] = {}
+_GEOMETRY_POINTS = 1 << 18
+
+
+def _geometry(lattice: object, n: int) -> tuple[TetrahedronMesh, np.ndarray]:
+    """(TetrahedronMesh(lattice, n), the first-zone q of its points but Γ), the last two kept (small meshes;
+    lattices compared by identity, as numeric.tetrahedron's mesh cache); read-only arrays."""
+    key = (lattice, n)
+    hit = _GEOMETRY.get(key)
+    if hit is not None:
+        return hit
+    tm = TetrahedronMesh(lattice, n)  # type: ignore[arg-type]
+    q = _first_zone_compiled(lattice, tm.k[1:])
+    q.setflags(write=False)
+    if tm.k.shape[0] <= _GEOMETRY_POINTS:
+        if len(_GEOMETRY) > 1:
+            _GEOMETRY.clear()
+        _GEOMETRY[key] = (tm, q)
+    return tm, q
+
+
 def _product_sums(tm: TetrahedronMesh, eps: np.ndarray, ef: float, v: np.ndarray) -> np.ndarray:
     """The three double-delta sums of :func:`numeric.tetrahedron.double_delta_on_mesh` for every q of the
     mesh as products of single-delta tetrahedron weights w_k (:func:`numeric.tetrahedron.delta_weights`):
-    D_dd(q) = N Σ_k w_k w_{k+q} and alike with |v_k − v_{k+q}|², |v_k|², as periodic correlations by FFT."""
+    D_dd(q) = N Σ_k w_k w_{k+q} and alike with |v_k − v_{k+q}|², |v_k|², as periodic correlations by FFT
+    (real FFTs; one transform per factor, the spectra of each sum added before its single inverse)."""
     shape = tm.divisions
     count = tm.k.shape[0]
     w = delta_weights(tm, eps, ef).reshape(shape)
     v2 = (v * v).sum(axis=1).reshape(shape)
+    axes = tuple(range(len(shape)))
 
-    def corr(a: np.ndarray, b: np.ndarray) -> np.ndarray:   # Σ_k a_k b_{k+q}, q in C order
-        return np.fft.ifftn(np.conj(np.fft.fftn(a)) * np.fft.fftn(b)).real.reshape(-1)
+    def spectrum(a: np.ndarray) -> np.ndarray:
+        return np.fft.rfftn(a, axes=axes)
 
-    ww = corr(w, w)
-    wv2 = corr(w * v2, w)
-    cross = sum(corr(w * v[:, i].reshape(shape), w * v[:, i].reshape(shape)) for i in range(v.shape[1]))
+    def corr(spec: np.ndarray) -> np.ndarray:     # Σ_k a_k b_{k+q}, q in C order, of spec = conj(Â) B̂
+        return np.fft.irfftn(spec, s=shape, axes=axes).reshape(-1)
+
+    W = spectrum(w)
+    Wc = np.conj(W)
+    Wv2 = spectrum(w * v2)
+    cross = sum(np.abs(spectrum(w * v[:, i].reshape(shape))) ** 2 for i in range(v.shape[1]))
     out = np.empty((count, 3))
-    out[:, 0] = count * ww
-    out[:, 1] = count * (wv2 + corr(w, w * v2) - 2.0 * cross)
-    out[:, 2] = count * wv2
+    out[:, 0] = count * corr(Wc * W)
+    out[:, 1] = count * corr(np.conj(Wv2) * W + Wc * Wv2 - 2.0 * cross)
+    out[:, 2] = count * corr(np.conj(Wv2) * W)
     out[:, :2] = np.clip(out[:, :2], 0.0, None)                 # FFT round-off around exact zeros
     return out
 
@@ -812,9 +875,52 @@ def _long_wave(phonons: object, lattice: object) -> float:
                          np.broadcast_to(x[:, None], (16, 32))], -1).reshape(-1, 3)
         wts = np.broadcast_to(wx[:, None] / 64.0, (16, 32)).reshape(-1)
     size = 1e-6 * float(np.min(np.linalg.norm(lattice.reciprocal, axis=1)))  # type: ignore[attr-defined]
-    freq, vectors = phonons.modes(size * dirs)  # type: ignore[attr-defined]
+    freq, vectors = _modes(phonons, size * dirs)
     qe2 = np.einsum("qi,qis->qs", size * dirs, vectors) ** 2
     return float(wts @ (qe2 / freq**2).sum(axis=1))
+
+
+def _modes(phonons: object, q: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """phonons.modes(q) of internal first-zone q (N, d); a SpringModel's compiled twin without the
+    validation of q (numeric.springs.SpringModel._modes_unchecked, equal to round-off)."""
+    fast = getattr(phonons, "_modes_unchecked", None)
+    return fast(q) if callable(fast) else phonons.modes(q)  # type: ignore[attr-defined]
+
+
+@numba.njit(cache=True, error_model="numpy")
+def _hat_masses(grid: np.ndarray, nodes: np.ndarray, weights: np.ndarray, lower: np.ndarray,
+                upper: np.ndarray) -> None:  # pragma: no cover - compiled
+    """The two bincounts of :func:`_hat_binning` for every column of weights (N, m) at once: lower[j] and
+    upper[j + 1] collect W (1 − s) and W s of the nodes in panel j (searchsorted side="right", clipped)."""
+    last = grid.shape[0] - 2
+    for i in range(nodes.shape[0]):
+        x = nodes[i]
+        lo, hi = 0, grid.shape[0]                         # first index with grid > x
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if grid[mid] <= x:
+                lo = mid + 1
+            else:
+                hi = mid
+        j = min(max(lo - 1, 0), last)
+        s = (x - grid[j]) / (grid[j + 1] - grid[j])
+        for c in range(weights.shape[1]):
+            lower[c, j] += weights[i, c] * (1.0 - s)
+            upper[c, j + 1] += weights[i, c] * s
+
+
+def _hat_binning_many(grid: np.ndarray, nodes: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """:func:`_hat_binning` of each column of weights (N, m), one compiled pass: (m, grid.size)."""
+    m = weights.shape[1]
+    lower, upper = np.zeros((m, grid.size)), np.zeros((m, grid.size))
+    _hat_masses(grid, np.ascontiguousarray(nodes), np.ascontiguousarray(weights), lower, upper)
+    mass = lower + upper
+    if grid[0] == 0.0:
+        mass[:, 1] += mass[:, 0]
+        mass[:, 0] = 0.0
+    h = np.diff(grid)
+    cell = np.concatenate([[h[0]], h[:-1] + h[1:], [h[-1]]]) / 2.0
+    return mass / cell
 
 
 def _show_progress(progress: bool | None) -> bool:
@@ -946,7 +1052,7 @@ def lattice_eliashberg(electrons, phonons, coupling: DeformationPotential | floa
     grid = _grid(np.linspace(0.0, phonons.frequency_bound, 201) if omega is None else omega)
     show = _show_progress(progress)
 
-    tm = TetrahedronMesh(lattice, n)
+    tm, q = _geometry(lattice, n)
     eps = np.asarray(electrons.energies(tm.k), dtype=float) / scale
     ef = float(electrons.fermi_level) / scale
     v = np.asarray(electrons.velocities(tm.k), dtype=float)
@@ -976,8 +1082,7 @@ def lattice_eliashberg(electrons, phonons, coupling: DeformationPotential | floa
     v2 = float(sums[:, 2].sum()) / float(sums[:, 0].sum())         # ⟨v²⟩ on the Fermi surface
     dd_tr = sums[:, 1] / (2.0 * v2) / scale**2
 
-    q = _first_zone(lattice, tm.k[1:])
-    freq, vectors = phonons.modes(q)
+    freq, vectors = _modes(phonons, q)
     qe2 = np.einsum("qi,qis->qs", q, vectors) ** 2
     keep = freq > 0.0
     mass = float(phonons.mass)
@@ -1009,7 +1114,6 @@ def lattice_eliashberg(electrons, phonons, coupling: DeformationPotential | floa
         lam_raw = lam_raw * d_abs * d_abs
         lam = lam_raw / sum_rule
         lam_tr = 2.0 * float((W_tr / nodes).sum()) * d_abs * d_abs
-        a2F = _hat_binning(grid, nodes, W) * d_abs * d_abs
-        a2F_tr = _hat_binning(grid, nodes, W_tr) * d_abs * d_abs
+        a2F, a2F_tr = _hat_binning_many(grid, nodes, np.stack([W, W_tr], -1)) * d_abs * d_abs
     finite_result(np.array([lam_raw, lam, lam_tr]), "lattice_eliashberg", D=np.array(D))
     return LatticeEliashberg(lam, lam_tr, lam_raw, omega_log, omega2, n_f, sum_rule, grid, a2F, a2F_tr)

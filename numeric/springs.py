@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import math
 
+import numba
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._support import norm_and_direction, scalar, unit_directions, vectors
+from ._support import norm_and_direction, scalar, sort_by, unit_directions, vectors
 from .lattice import Lattice
 from .phonons import BrillouinZone, elastic_debye_temperature
 
@@ -35,6 +36,123 @@ def _cubic_form(C: np.ndarray, c11: float, c12: float, c44: float) -> np.ndarray
 
 #: Largest phase |q| |R|_max of the dynamical matrix (its rounding, ~1e-16 |q·R| rad, stays below 2e-4 rad).
 _PHASE_MAX = 2.0**40
+
+#: Largest number of cyclic Jacobi sweeps of :func:`_jacobi` (a 3 × 3 matrix needs 3 to 5).
+_SWEEPS = 50
+
+
+@numba.njit(cache=True, error_model="numpy")
+def _jacobi(A: np.ndarray, V: np.ndarray) -> None:  # pragma: no cover - compiled
+    """Eigen-decomposition of the small symmetric A in place by cyclic Jacobi rotations (the stable
+    rotation of Golub & Van Loan, *Matrix Computations*, sec. 8.5: |angle| <= π/4): A ends diagonal
+    (the eigenvalues), V (set to 1 here) holds the eigenvectors as columns. Backward stable like LAPACK's
+    eigh (eigenvalue errors ~1e-16 ‖A‖); a rotation is skipped once |a_pq| <= 2^-60 √|a_pp a_qq|; a 2 × 2
+    matrix takes one rotation."""
+    d = A.shape[0]
+    for i in range(d):
+        for j in range(d):
+            V[i, j] = 1.0 if i == j else 0.0
+    for _ in range(_SWEEPS):
+        rotated = False
+        for p in range(d - 1):
+            for r in range(p + 1, d):
+                apq = A[p, r]
+                if apq == 0.0 or abs(apq) <= 2.0**-60 * math.sqrt(abs(A[p, p] * A[r, r])):
+                    A[p, r] = 0.0
+                    A[r, p] = 0.0
+                    continue
+                rotated = True
+                tau = (A[r, r] - A[p, p]) / (2.0 * apq)
+                t = 1.0 / (abs(tau) + math.hypot(1.0, tau))
+                if tau < 0.0:
+                    t = -t
+                c = 1.0 / math.sqrt(1.0 + t * t)
+                s = t * c
+                A[p, p] -= t * apq
+                A[r, r] += t * apq
+                A[p, r] = 0.0
+                A[r, p] = 0.0
+                for m in range(d):
+                    if m != p and m != r:
+                        amp, amr = A[m, p], A[m, r]
+                        A[m, p] = c * amp - s * amr
+                        A[p, m] = A[m, p]
+                        A[m, r] = s * amp + c * amr
+                        A[r, m] = A[m, r]
+                for m in range(d):
+                    vmp, vmr = V[m, p], V[m, r]
+                    V[m, p] = c * vmp - s * vmr
+                    V[m, r] = s * vmp + c * vmr
+        if not rotated or d == 2:                   # 2 × 2: one rotation is exact
+            return
+
+
+@numba.njit(cache=True, error_model="numpy")
+def _modes_loop(q: np.ndarray, half_bonds: np.ndarray, tensors: np.ndarray, reach: float,
+                omega: np.ndarray, vectors: np.ndarray) -> float:  # pragma: no cover - compiled
+    """ω and polarisations of every q (N, d) (:meth:`SpringModel._modes_unchecked`): the scaled matrix of
+    :meth:`SpringModel._scaled_matrix` (c = |q| for long waves), :func:`_jacobi`, ω = c √λ ascending.
+    Returns the most negative λ/λ_max (0 when none)."""
+    n, d = q.shape
+    nb = half_bonds.shape[0]
+    A = np.empty((d, d))
+    V = np.empty((d, d))
+    lam = np.empty(d)
+    order = np.empty(d, dtype=np.int64)
+    s2 = np.empty(nb)
+    worst = 0.0
+    for i in range(n):
+        big = 0.0
+        for a in range(d):
+            big = max(big, abs(q[i, a]))
+        root = 0.0
+        if big > 0.0:
+            for a in range(d):
+                u = q[i, a] / big
+                root += u * u
+            root = math.sqrt(root)
+        norm = big * root
+        long = norm * reach < 1.0
+        for b in range(nb):
+            half = 0.0
+            for a in range(d):
+                half += q[i, a] * half_bonds[b, a]
+            half *= 0.5
+            if not long:
+                s = math.sin(half)
+            elif big == 0.0:
+                s = 0.0
+            else:
+                proj = 0.0
+                for a in range(d):
+                    proj += (q[i, a] / big / root) * half_bonds[b, a]
+                s = 0.5 * proj * (math.sin(half) / half if half != 0.0 else 1.0)
+            s2[b] = 2.0 * s * s
+        for a in range(d):
+            for c in range(d):
+                acc = 0.0
+                for b in range(nb):
+                    acc += s2[b] * tensors[b, a * d + c]
+                A[a, c] = acc
+        for a in range(d):                          # exactly symmetric (the tensors are)
+            for c in range(a):
+                A[a, c] = A[c, a]
+        _jacobi(A, V)
+        top = 0.0
+        for a in range(d):
+            lam[a] = A[a, a]
+            order[a] = a
+            top = max(top, abs(lam[a]))
+        sort_by(lam, order)
+        scale = norm if long else 1.0
+        for a in range(d):
+            if top > 0.0 and lam[a] < worst * top:
+                worst = lam[a] / top
+            omega[i, a] = scale * math.sqrt(max(lam[a], 0.0))
+            for m in range(d):
+                vectors[i, m, a] = V[m, order[a]]
+    return worst
+
 
 _VOIGT = {1: [(0, 0)], 2: [(0, 0), (1, 1), (0, 1)], 3: [(0, 0), (1, 1), (2, 2), (1, 2), (0, 2), (0, 1)]}
 
@@ -143,13 +261,13 @@ class SpringModel:
         first = R[np.arange(len(R)), np.argmax(R != 0.0, axis=1)]
         half = first > 0.0
         unit = R[half] / np.linalg.norm(R[half], axis=1, keepdims=True)
-        self._half_bonds = R[half]
+        self._half_bonds = np.ascontiguousarray(R[half])
         self._reach = float(np.max(np.linalg.norm(R, axis=1)))              # |R|_max, m
         given = (f"k1 = {self._k1:g} N/m, k2 = {self._k2:g} N/m, mass = {self._mass:g} kg on {lattice.name} "
                  f"(|a_1| = {float(np.linalg.norm(lattice.primitive[0])):g} m)")
         with np.errstate(over="ignore", under="ignore", invalid="ignore"):
-            self._tensors = (2.0 * k[half] / self._mass)[:, None] * np.einsum(
-                "bi,bj->bij", unit, unit).reshape(-1, dim * dim)
+            self._tensors = np.ascontiguousarray((2.0 * k[half] / self._mass)[:, None] * np.einsum(
+                "bi,bj->bij", unit, unit).reshape(-1, dim * dim))
             self._omega2_bound = 2.0 * float(k.sum()) / self._mass  # >= largest eigenvalue of D(q)
             # C_ijkl = (1/2Ω) Σ k R_i R_j R_k R_l/|R|², with R scaled by a power of two near |R_1| (exact):
             # neither R⁴ nor k/|R|² leaves the double range for lattice constants from 1e-50 to 1e50 m
@@ -360,6 +478,21 @@ class SpringModel:
         scale, D = self._scaled_matrix(vectors("q", q, self.dim))
         lam, polarisations = np.linalg.eigh(D)
         return self._omega(lam, scale), polarisations
+
+    def _modes_unchecked(self, q: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`modes` of a float64 array q (N, d) of first-zone wavevectors (|q| |R|_max <= 2^40 not
+        checked), compiled: the same scaled dynamical matrix and ω = c √λ, the eigenproblem by Jacobi
+        rotations instead of LAPACK (equal to round-off, ~1e-16 of the largest ω²; for degenerate ω
+        another basis of the same subspace). For internal meshes (numeric.eliashberg_function)."""
+        q = np.ascontiguousarray(q, dtype=float)
+        omega = np.empty(q.shape)
+        vecs = np.empty((*q.shape, q.shape[-1]))
+        with np.errstate(over="ignore", under="ignore"):
+            worst = _modes_loop(q, self._half_bonds, self._tensors, self._reach, omega, vecs)
+        if worst < -1e-11:
+            raise RuntimeError(f"negative ω² = {worst:g} (relative) beyond round-off; this cannot happen for "
+                               "springs k >= 0")
+        return omega, vecs
 
     def ray_extent(self, directions: ArrayLike) -> np.ndarray:
         """Distance from Γ to the first-BZ boundary along each direction, 1/m.
