@@ -892,16 +892,30 @@ def _hat_masses(grid: np.ndarray, nodes: np.ndarray, weights: np.ndarray, lower:
                 upper: np.ndarray) -> None:  # pragma: no cover - compiled
     """The two bincounts of :func:`_hat_binning` for every column of weights (N, m) at once: lower[j] and
     upper[j + 1] collect W (1 − s) and W s of the nodes in panel j (searchsorted side="right", clipped)."""
-    last = grid.shape[0] - 2
+    size = grid.shape[0]
+    last = size - 2
+    step = (grid[size - 1] - grid[0]) / (size - 1)
     for i in range(nodes.shape[0]):
         x = nodes[i]
-        lo, hi = 0, grid.shape[0]                         # first index with grid > x
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if grid[mid] <= x:
-                lo = mid + 1
-            else:
-                hi = mid
+        # lo = the first index with grid > x (searchsorted side="right"): a guess from the mean step
+        # (exact for an even grid), walked at most 4 steps to the answer, else bisection
+        guess = (x - grid[0]) / step
+        lo = 0 if not guess > 0.0 else (size if guess >= size else int(guess))
+        walks = 0
+        while walks < 4 and lo < size and grid[lo] <= x:
+            lo += 1
+            walks += 1
+        while walks < 4 and lo > 0 and grid[lo - 1] > x:
+            lo -= 1
+            walks += 1
+        if walks == 4 and ((lo < size and grid[lo] <= x) or (lo > 0 and grid[lo - 1] > x)):
+            lo, hi = 0, size
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if grid[mid] <= x:
+                    lo = mid + 1
+                else:
+                    hi = mid
         j = min(max(lo - 1, 0), last)
         s = (x - grid[j]) / (grid[j + 1] - grid[j])
         for c in range(weights.shape[1]):
