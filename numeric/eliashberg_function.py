@@ -1102,15 +1102,21 @@ def lattice_eliashberg(electrons, phonons, coupling: DeformationPotential | floa
     mass = float(phonons.mass)
     # W_qν of α²F(ω) = Σ W δ(ω − ω_qν) (ω in rad/s): (1/N)(1/N_q) |g|² D_dd/ħ, built for D = 1 J and
     # multiplied by |D| twice at the end (D² alone under- or overflows long before λ does)
-    g2 = np.where(keep, _HBAR * qe2 / (2.0 * mass * np.where(keep, freq, 1.0)), 0.0)
     shifts_count = tm.k.shape[0]
     norm = 1.0 / (n_f * shifts_count * _HBAR)
-    weights = g2 * dd[1:, None] * norm
-    weights_tr = g2 * dd_tr[1:, None] * norm
     sum_rule = float(dd.mean()) / n_f**2
-    nodes = freq[keep]
-    W, W_tr = weights[keep] / sum_rule, weights_tr[keep] / sum_rule
-    lam_raw = 2.0 * float((weights[keep] / nodes).sum())
+    if keep.all():                                  # no zero modes at q != 0 (stable springs): no masks
+        g2 = _HBAR * qe2 / (2.0 * mass * freq)
+        nodes = freq.reshape(-1)
+        weights = (g2 * dd[1:, None] * norm).reshape(-1)
+        weights_tr = (g2 * dd_tr[1:, None] * norm).reshape(-1)
+    else:
+        g2 = np.where(keep, _HBAR * qe2 / (2.0 * mass * np.where(keep, freq, 1.0)), 0.0)
+        nodes = freq[keep]
+        weights = (g2 * dd[1:, None] * norm)[keep]
+        weights_tr = (g2 * dd_tr[1:, None] * norm)[keep]
+    W, W_tr = weights / sum_rule, weights_tr / sum_rule
+    lam_raw = 2.0 * float((weights / nodes).sum())
     if dd[0] > 0.0:     # product, smearing: the pairs k = k' (q = 0), long-wave limit of (q·e)²/ω²
         lam_raw += _long_wave(phonons, lattice) * dd[0] / (mass * n_f * shifts_count)
     lam_nodes = 2.0 * float((W / nodes).sum())                     # the q != 0 part of λ
