@@ -63,7 +63,8 @@ def _jacobi(A: np.ndarray, V: np.ndarray) -> None:  # pragma: no cover - compile
                     continue
                 rotated = True
                 tau = (A[r, r] - A[p, p]) / (2.0 * apq)
-                t = 1.0 / (abs(tau) + math.hypot(1.0, tau))
+                # t = tan(angle) = 1/(|τ| + √(1 + τ²)) (√ without hypot's cost; τ² overflows only past 1e154)
+                t = 1.0 / (abs(tau) + math.sqrt(1.0 + tau * tau)) if abs(tau) < 1e150 else 0.5 / abs(tau)
                 if tau < 0.0:
                     t = -t
                 c = 1.0 / math.sqrt(1.0 + t * t)
