@@ -31,17 +31,22 @@ not counted). ephkit's
 time is the whole call (band energies, phonon modes, weights); elphmod's is the McMillan call only
 (the input arrays are built before the clock starts).
 
-Measured (this machine, 2 shared cores, best of 3): ephkit product 96²: λ = 0.187372, error 6.6e-4
-in 0.014 s (the error is not monotonic in the mesh: 72²: 2.2e-3, 144²: 8.8e-4, 192²: 5.0e-4).
-elphmod: 96², kT = 0.1 eV: 1.3e-3 in 0.032 s; 48², kT = 0.2 eV: 1.02e-2 in 0.006 s; but 36², kT = 0.2 eV:
-3.4e-3 in 0.003 s and 72², kT = 0.1 eV: 8.9e-4 in 0.015 s. Reference 576²: 0.187248 (384²: 1.4e-4
-away). So the bar is NOT met against elphmod with a well-chosen kT: its 1e-2 costs ~0.003 s, ephkit's
-1e-3 ~0.014 s (4-5 times more). The smearing errors partly cancel at particular (mesh, kT) pairs
-(36², kT = 0.25 eV is already 1.6e-2 off), which cannot be chosen without the reference; ephkit's
-product method needs no parameter. ephkit's time is dominated by the phonon modes of every q of the
-full mesh (numpy eigh) and the folding into the first BZ, not the double delta (FFT, ~1 ms); elphmod
-gets ω² on the irreducible q only (12-fold symmetry).
-fcc (ephkit only): 1e-3 at 24³ in 0.05 s, 2.6e-4 at 32³ in 0.13 s (reference 80³: 0.408604).
+Measured (this machine, 2 shared cores, best of 3; "1st" the first call at that mesh, which also builds
+the cached mesh geometry, tetrahedra and first-zone q): ephkit product 96²: λ = 0.187372, error 6.6e-4
+in 4.2 ms (1st 6.0 ms; 14 ms before the compiled phonon modes, first-zone folding and binning, real FFTs
+and the geometry cache: same λ to ~1e-14). The error is not monotonic in the mesh (72²: 2.2e-3 in 2.5 ms,
+144²: 8.8e-4 in 9.0 ms, 192²: 5.0e-4 in 15 ms). elphmod: 96², kT = 0.1 eV: 1.3e-3 in 33 ms; 48²,
+kT = 0.2 eV: 1.02e-2 in 5.7 ms; but 36², kT = 0.2 eV: 3.4e-3 in 3.2 ms and 72², kT = 0.1 eV: 8.9e-4 in
+15 ms. Reference 576²: 0.187248 (384²: 1.4e-4 away). So the bar is still NOT met against elphmod with a
+well-chosen kT: its 1e-2 costs 3.2 ms, ephkit's 1e-3 4.2 ms (1.3 times more; 6.0 ms, 1.9 times, for a
+first call). The smearing errors partly cancel at particular (mesh, kT) pairs (36², kT = 0.25 eV is
+already 1.6e-2 off), which cannot be chosen without the reference; ephkit's product method needs no
+parameter. Where ephkit's 4.2 ms go at 96²: ε_k and v_k of the band (TightBinding, numpy) 1.2 ms, the
+phonon modes of the 9215 q != 0 (compiled Jacobi) 0.9 ms, the single-delta weights and the FFT
+correlations 0.8 ms, the tetrahedron DOS 0.2 ms, the weights, moments and α²F binning the rest; elphmod
+gets ε, ω² and g² as inputs (outside its clock) on the irreducible q only (12-fold symmetry).
+fcc (ephkit only): 8.8e-4 at 24³ in 0.018 s (0.135 s before), 2.6e-4 at 32³ in 0.040 s (0.42 s before);
+reference 80³: 0.408604.
 """
 
 from __future__ import annotations
