@@ -54,6 +54,7 @@ from ._quadrature import boundary_cones, gauss01, radial_rule
 from ._support import checked, finite_result, integer, scaled
 from .bands import fermi_sphere
 from .phonons import BrillouinZone, DebyeSphere
+from .springs import SpringModel
 from .superconductivity import EliashbergMoments
 from .transport import DeformationPotential, _coupling_constant, _flag
 
@@ -809,27 +810,102 @@ def _first_zone_compiled(lattice: object, k: np.ndarray) -> np.ndarray:
     return out
 
 
-#: Mesh geometry of recent calls, (lattice, n) -> (TetrahedronMesh, first-zone q of the mesh but Γ): it
-#: depends on neither the band nor the phonons. Kept for meshes of at most _GEOMETRY_POINTS points.
-_GEOMETRY: dict[tuple, tuple[TetrahedronMesh, np.ndarray]] = {}
+@numba.njit(cache=True, error_model="numpy")
+def _orbit_minima(m: np.ndarray, sizes: np.ndarray, P: np.ndarray, Rt: np.ndarray, q: np.ndarray, tol: float,
+                  rep: np.ndarray) -> None:  # pragma: no cover - compiled
+    """rep[j] = the smallest mesh index i among the images of point j (integer coordinates m (N, d), C
+    order of ``sizes``) under the maps u -> u P whose first-zone q obeys q_i = q_j Rᵀ (to ``tol``): a map
+    that takes a zone-boundary q to another representative of its star (umklapp) does not count."""
+    n, d = m.shape
+    for j in range(n):
+        best = j
+        for g in range(P.shape[0]):
+            flat = 0
+            for a in range(d):
+                acc = 0
+                for c in range(d):
+                    acc += m[j, c] * P[g, c, a]
+                flat = flat * sizes[a] + acc % sizes[a]
+            if flat >= best:
+                continue
+            same = True
+            for a in range(d):
+                x = 0.0
+                for c in range(d):
+                    x += q[j, c] * Rt[g, c, a]
+                if abs(x - q[flat, a]) > tol:
+                    same = False
+            if same:
+                best = flat
+        rep[j] = best
+
+
+def _point_group_fractional(lattice: object) -> tuple[np.ndarray, np.ndarray]:
+    """The orthogonal maps R of the lattice as integer matrices P on the fractional coordinates u of
+    k = u B (rows of B the reciprocal vectors): (u P) B = k Rᵀ. All P with entries in {−1, 0, 1} (the
+    whole point group for the lattices of numeric.lattice, e.g. 12 maps for the triangular one; a
+    subgroup would do). Returns (P (g, d, d) int, Rᵀ (g, d, d))."""
+    B = np.asarray(lattice.reciprocal, dtype=float)  # type: ignore[attr-defined]
+    d = B.shape[0]
+    P = np.array(list(itertools.product((-1, 0, 1), repeat=d * d)), dtype=float).reshape(-1, d, d)
+    Rt = np.linalg.solve(B, P @ B)                                  # Rᵀ = B⁻¹ P B
+    ok = np.all(np.abs(Rt @ np.swapaxes(Rt, 1, 2) - np.eye(d)) < 1e-9, axis=(1, 2))
+    return P[ok].astype(np.int64), np.ascontiguousarray(Rt[ok])
+
+
+class _Geometry:
+    """A mesh's geometry for :func:`lattice_eliashberg`: the TetrahedronMesh, the first-zone q of its points
+    but Γ (read-only) and, built on the first reuse, the orbits of those q under the lattice's point group."""
+
+    __slots__ = ("_orbits", "q", "reused", "tm")
+
+    def __init__(self, lattice: object, n: int) -> None:
+        self.tm = TetrahedronMesh(lattice, n)  # type: ignore[arg-type]
+        self.q = _first_zone_compiled(lattice, self.tm.k[1:])
+        self.q.setflags(write=False)
+        self.reused = False
+        self._orbits: tuple[np.ndarray, np.ndarray] | None = None
+
+    def orbits(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """(reps, inverse): q[reps] one q per orbit, q[reps][inverse] the star member equivalent to each q
+        (q = R q_rep with the same first-zone representative, so ω and (q·e)² are those of q_rep); None
+        before the geometry is reused (building the orbits costs about what it saves once)."""
+        if self._orbits is None and self.reused:
+            tm = self.tm
+            lattice = tm.lattice
+            sizes = np.asarray(tm.divisions, dtype=np.int64)
+            frac = tm.k @ np.linalg.inv(np.asarray(lattice.reciprocal, dtype=float))
+            m = np.mod(np.rint(frac * sizes).astype(np.int64), sizes)
+            if not np.array_equal(np.ravel_multi_index(tuple(m.T), tm.divisions), np.arange(len(m))):
+                return None                                  # not the C-order mesh (never expected)
+            P, Rt = _point_group_fractional(lattice)
+            full = np.concatenate([np.zeros((1, m.shape[1])), self.q])
+            rep = np.empty(len(m), dtype=np.int64)
+            tol = 1e-9 * float(np.max(np.abs(lattice.reciprocal)))
+            _orbit_minima(np.ascontiguousarray(m), sizes, np.ascontiguousarray(P), Rt, full, tol, rep)
+            reps, inverse = np.unique(rep[1:] - 1, return_inverse=True)   # Γ is its own orbit
+            self._orbits = (reps, inverse.reshape(-1))
+        return self._orbits
+
+
+#: Mesh geometry of recent calls, (lattice, n) -> _Geometry: it depends on neither the band nor the
+#: phonons. Kept for meshes of at most _GEOMETRY_POINTS points, the last two (lattices by identity).
+_GEOMETRY: dict[tuple, _Geometry] = {}
 _GEOMETRY_POINTS = 1 << 18
 
 
-def _geometry(lattice: object, n: int) -> tuple[TetrahedronMesh, np.ndarray]:
-    """(TetrahedronMesh(lattice, n), the first-zone q of its points but Γ), the last two kept (small meshes;
-    lattices compared by identity, as numeric.tetrahedron's mesh cache); read-only arrays."""
+def _geometry(lattice: object, n: int) -> _Geometry:
     key = (lattice, n)
     hit = _GEOMETRY.get(key)
     if hit is not None:
+        hit.reused = True
         return hit
-    tm = TetrahedronMesh(lattice, n)  # type: ignore[arg-type]
-    q = _first_zone_compiled(lattice, tm.k[1:])
-    q.setflags(write=False)
-    if tm.k.shape[0] <= _GEOMETRY_POINTS:
+    geo = _Geometry(lattice, n)
+    if geo.tm.k.shape[0] <= _GEOMETRY_POINTS:
         if len(_GEOMETRY) > 1:
             _GEOMETRY.clear()
-        _GEOMETRY[key] = (tm, q)
-    return tm, q
+        _GEOMETRY[key] = geo
+    return geo
 
 
 def _product_sums(tm: TetrahedronMesh, eps: np.ndarray, ef: float, v: np.ndarray) -> np.ndarray:
@@ -880,11 +956,29 @@ def _long_wave(phonons: object, lattice: object) -> float:
     return float(wts @ (qe2 / freq**2).sum(axis=1))
 
 
+def _springs(phonons: object) -> bool:
+    """A SpringModel whose modes are SpringModel's own (compiled twin, lattice point-group symmetry)."""
+    return isinstance(phonons, SpringModel) and type(phonons).modes is SpringModel.modes
+
+
 def _modes(phonons: object, q: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """phonons.modes(q) of internal first-zone q (N, d); a SpringModel's compiled twin without the
     validation of q (numeric.springs.SpringModel._modes_unchecked, equal to round-off)."""
-    fast = getattr(phonons, "_modes_unchecked", None)
-    return fast(q) if callable(fast) else phonons.modes(q)  # type: ignore[attr-defined]
+    return phonons._modes_unchecked(q) if _springs(phonons) else phonons.modes(q)  # type: ignore[attr-defined]
+
+
+def _mesh_modes(phonons: object, geo: _Geometry) -> tuple[np.ndarray, np.ndarray]:
+    """(ω_qν, (q·e_qν)²) on the q != 0 of the mesh: spring models (symmetric under the lattice's point
+    group) on one q per orbit once the geometry is reused (:meth:`_Geometry.orbits`), else every q."""
+    orbits = geo.orbits() if _springs(phonons) and type(phonons) is SpringModel else None
+    q = geo.q
+    if orbits is None:
+        freq, vectors = _modes(phonons, q)
+        return freq, np.einsum("qi,qis->qs", q, vectors) ** 2
+    reps, inverse = orbits
+    q_rep = q[reps]
+    freq, vectors = _modes(phonons, q_rep)
+    return freq[inverse], (np.einsum("qi,qis->qs", q_rep, vectors) ** 2)[inverse]
 
 
 @numba.njit(cache=True, error_model="numpy")
@@ -1066,7 +1160,8 @@ def lattice_eliashberg(electrons, phonons, coupling: DeformationPotential | floa
     grid = _grid(np.linspace(0.0, phonons.frequency_bound, 201) if omega is None else omega)
     show = _show_progress(progress)
 
-    tm, q = _geometry(lattice, n)
+    geo = _geometry(lattice, n)
+    tm = geo.tm
     eps = np.asarray(electrons.energies(tm.k), dtype=float) / scale
     ef = float(electrons.fermi_level) / scale
     v = np.asarray(electrons.velocities(tm.k), dtype=float)
@@ -1096,8 +1191,7 @@ def lattice_eliashberg(electrons, phonons, coupling: DeformationPotential | floa
     v2 = float(sums[:, 2].sum()) / float(sums[:, 0].sum())         # ⟨v²⟩ on the Fermi surface
     dd_tr = sums[:, 1] / (2.0 * v2) / scale**2
 
-    freq, vectors = _modes(phonons, q)
-    qe2 = np.einsum("qi,qis->qs", q, vectors) ** 2
+    freq, qe2 = _mesh_modes(phonons, geo)
     keep = freq > 0.0
     mass = float(phonons.mass)
     # W_qν of α²F(ω) = Σ W δ(ω − ω_qν) (ω in rad/s): (1/N)(1/N_q) |g|² D_dd/ħ, built for D = 1 J and

@@ -10,9 +10,10 @@ References, none of them the integrator's own output:
 * tetrahedra and smearing agree; the sum-rule normalised and the raw λ agree to the sum-rule error;
 * the moments of the binned α²F (numeric.superconductivity.eliashberg_moments, a trapezoid integrator)
   reproduce λ, ω_log, ⟨ω²⟩ of the q-node sums;
-* the optimised "product" path (compiled first-zone folding, compiled phonon modes, real FFTs, one
-  compiled α²F binning) equals a direct computation: the double sums Σ_k w_k w_{k+q} q by q, LAPACK modes
-  of the public ``modes``, numpy folding and binning; and each compiled piece equals its numpy twin.
+* the optimised "product" path (compiled first-zone folding, compiled phonon modes on one q per orbit
+  of the point group, real FFTs, one compiled α²F binning) equals a direct computation: the double sums
+  Σ_k w_k w_{k+q} q by q, LAPACK modes of the public ``modes``, numpy folding and binning; and each
+  compiled piece equals its numpy twin.
 
 Runtime: ~10 s with ``-n 0``.
 """
@@ -165,6 +166,32 @@ def test_compiled_modes_equal_lapack(lattice):
     assert np.allclose(qe2_c[apart] / size[apart], qe2[apart] / size[apart], rtol=0.0, atol=1e-12)
 
 
+@pytest.mark.parametrize(("lattice", "n", "order"), [
+    (FCC, 10, 48), (Lattice.bcc(3e-10), 9, 48), (Lattice.sc(3e-10), 8, 48), (Lattice.square(3e-10), 20, 8),
+    (TRIANGULAR, 24, 12), (TRIANGULAR, 25, 12)])
+def test_orbits_carry_the_modes(lattice, n, order):
+    # one q per orbit of the point group (the first-zone representative mapped along: zone-boundary q whose
+    # image is another member of its star stay apart); ω and (q·e)² of every q from its orbit's one
+    P, Rt = a2f._point_group_fractional(lattice)
+    assert len(P) == order and np.allclose(Rt @ np.swapaxes(Rt, 1, 2), np.eye(lattice.dim), atol=1e-12)
+    a2f._GEOMETRY.clear()
+    assert a2f._geometry(lattice, n).orbits() is None                  # first use: not built
+    geo = a2f._geometry(lattice, n)
+    reps, inverse = geo.orbits()
+    assert len(reps) < len(geo.q) / (order / 4)
+    springs = springs_of(lattice)
+    omega, qe2 = a2f._mesh_modes(springs, geo)
+    omega_all, e = springs.modes(geo.q)
+    qe2_all = np.einsum("qi,qis->qs", geo.q, e) ** 2
+    top = omega_all.max(axis=1)[:, None]
+    assert np.allclose(omega / top, omega_all / top, rtol=0.0, atol=1e-14)
+    for f in (lambda w: 1.0 / w**2, lambda w: 1.0 / w, lambda w: np.log(w)):   # λ, α²F, ω_log sums
+        assert np.allclose((qe2 * f(omega)).sum(axis=1), (qe2_all * f(omega_all)).sum(axis=1), rtol=1e-12,
+                           atol=0.0)
+    assert np.allclose(np.linalg.norm(geo.q[reps][inverse], axis=1), np.linalg.norm(geo.q, axis=1),
+                       rtol=1e-12, atol=0.0)
+
+
 def test_compiled_binning_is_the_numpy_one_bit_for_bit():
     rng = np.random.default_rng(7)
     for grid in (np.linspace(0.0, 3.0, 201), np.concatenate([[0.0], np.geomspace(1e-6, 3.0, 120)]),
@@ -239,7 +266,7 @@ def test_product_equals_the_direct_sums(lattice, n, fill):
     band = TightBinding(lattice, 1.0 * EV, electrons_per_cell=fill)
     springs = springs_of(lattice)
     ref = direct_product(band, springs, 3.0 * EV, n)
-    for _ in range(2):                                                   # the mesh geometry cached or not
+    for _ in range(2):                  # the mesh geometry cached or not; the second call on q orbits
         res = lattice_eliashberg(band, springs, 3.0 * EV, mesh=n, progress=False)
         for name, value in ref.items():
             got = getattr(res, name)
