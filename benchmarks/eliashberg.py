@@ -31,22 +31,25 @@ not counted). ephkit's
 time is the whole call (band energies, phonon modes, weights); elphmod's is the McMillan call only
 (the input arrays are built before the clock starts).
 
-Measured (this machine, 2 shared cores, best of 3; "1st" the first call at that mesh, which also builds
-the cached mesh geometry, tetrahedra and first-zone q): ephkit product 96²: λ = 0.187372, error 6.6e-4
-in 4.2 ms (1st 6.0 ms; 14 ms before the compiled phonon modes, first-zone folding and binning, real FFTs
-and the geometry cache: same λ to ~1e-14). The error is not monotonic in the mesh (72²: 2.2e-3 in 2.5 ms,
-144²: 8.8e-4 in 9.0 ms, 192²: 5.0e-4 in 15 ms). elphmod: 96², kT = 0.1 eV: 1.3e-3 in 33 ms; 48²,
-kT = 0.2 eV: 1.02e-2 in 5.7 ms; but 36², kT = 0.2 eV: 3.4e-3 in 3.2 ms and 72², kT = 0.1 eV: 8.9e-4 in
-15 ms. Reference 576²: 0.187248 (384²: 1.4e-4 away). So the bar is still NOT met against elphmod with a
-well-chosen kT: its 1e-2 costs 3.2 ms, ephkit's 1e-3 4.2 ms (1.3 times more; 6.0 ms, 1.9 times, for a
-first call). The smearing errors partly cancel at particular (mesh, kT) pairs (36², kT = 0.25 eV is
-already 1.6e-2 off), which cannot be chosen without the reference; ephkit's product method needs no
-parameter. Where ephkit's 4.2 ms go at 96²: ε_k and v_k of the band (TightBinding, numpy) 1.2 ms, the
-phonon modes of the 9215 q != 0 (compiled Jacobi) 0.9 ms, the single-delta weights and the FFT
-correlations 0.8 ms, the tetrahedron DOS 0.2 ms, the weights, moments and α²F binning the rest; elphmod
-gets ε, ω² and g² as inputs (outside its clock) on the irreducible q only (12-fold symmetry).
-fcc (ephkit only): 8.8e-4 at 24³ in 0.018 s (0.135 s before), 2.6e-4 at 32³ in 0.040 s (0.42 s before);
-reference 80³: 0.408604.
+Measured (this machine, 2 shared cores, best of 3; "1st" is the first call at that mesh, which also
+builds the cached mesh geometry, tetrahedra and first-zone q; the second call builds the orbits of the
+q under the point group, and from then on the spring-model modes are computed on one q per orbit, 816 of
+the 9215 at 96²): ephkit product 96²: λ = 0.187372, error 6.6e-4 in 3.2 ms (1st 5.7 ms; 14 ms before the
+compiled phonon modes, first-zone folding and binning, real FFTs, the geometry cache and the orbits: the
+same λ to ~1e-14). The error is not monotonic in the mesh (72²: 2.2e-3 in 2.3 ms, 144²: 8.8e-4 in 6.9 ms,
+192²: 5.0e-4 in 11.5 ms). elphmod: 96², kT = 0.1 eV: 1.3e-3 in 33 ms; 48², kT = 0.2 eV: 1.02e-2 in
+5.7 ms; but 36², kT = 0.2 eV: 3.4e-3 in 3.2 ms and 72², kT = 0.1 eV: 8.9e-4 in 15 ms. Reference 576²:
+0.187248 (384²: 1.4e-4 away). So the bar is at best a tie, and NOT met: against elphmod with a
+well-chosen kT, its 1e-2 costs 3.2 ms and ephkit's 1e-3 3.2 ms (ratio 1.02 in this run; the timings
+scatter by ~10 % on the shared machine); a first call at a new mesh takes 5.7 ms (1.8 times). The
+smearing errors partly cancel at particular (mesh, kT) pairs (36², kT = 0.25 eV is already 1.6e-2 off),
+which cannot be chosen without the reference; ephkit's product method needs no parameter. Where ephkit's
+3.2 ms go at 96² (reused mesh): ε_k and v_k of the band (TightBinding, numpy) 1.2 ms, the single-delta
+weights and the FFT correlations 0.6 ms, the tetrahedron DOS 0.2 ms, the phonon modes on the orbits and
+their gather 0.3 ms, the α²F binning 0.25 ms, weights and moments the rest; elphmod gets ε, ω² and g² as
+inputs (outside its clock) on the irreducible q only (12-fold symmetry).
+fcc (ephkit only): 8.8e-4 at 24³ in 0.010 s (0.135 s before), 2.6e-4 at 32³ in 0.04-0.07 s (0.42 s
+before; there the band's ε_k and v_k take most of the time); reference 80³: 0.408604.
 """
 
 from __future__ import annotations
