@@ -1113,6 +1113,11 @@ def lattice_eliashberg(electrons, phonons, coupling: DeformationPotential | floa
     of V = D²(q·e)²/(Mω²), whose numerator and denominator share that error (the normalisation of
     elphmod's McMillan). Both converge to the same λ; for "product" and "smearing" they are equal.
 
+    Cost: the mesh geometry (tetrahedra, first-zone q) of the last two meshes of at most 2^18 points is
+    kept between calls; from the second call on the same mesh, the modes of a SpringModel are computed
+    on one q per orbit of the lattice's point group (ω and (q·e)² are invariant; the results equal
+    those of every q to round-off, ~1e-14).
+
     Validity of the model: (q·e)² with q in the first BZ is a long-wave (deformation-potential)
     coupling, exact as q -> 0 and a model beyond; it is discontinuous across the BZ boundary (umklapp
     q folded back). Rigid-band, quasi-elastic (ħω << E_F), normal-state. At low filling (2k_F much
