@@ -21,7 +21,8 @@ q-integral against δ(ħω − ħω_qν):
   the deformation-potential weight (q·e_qν)²; the measure Σ_i W_i δ(ω − ω_i) of the nodes is spread
   on the frequency grid by linear (hat-function) binning, see :func:`eliashberg_function`.
 
-* :func:`nesting_function`: ξ(q) by k-space quadrature of two Gaussian-smeared deltas (the band's own
+* :func:`nesting_function`: ξ(q) of any band (lattice bands: linear tetrahedra); for a Fermi sphere by
+  k-space quadrature of two Gaussian-smeared deltas (the band's own
   energies; independent of the closed form, which it reaches as the width -> 0);
 * :func:`eliashberg_function`: α²F(ω) or α²F_tr(ω) on a grid;
 * :func:`coupling_moments`: λ (or λ_tr), ω_log, ⟨ω²⟩ of the model's α²F, integrated on the q-nodes
@@ -52,10 +53,11 @@ from . import constants as _c
 from ._generated import eliashberg_function as _kernels
 from ._quadrature import boundary_cones, gauss01, radial_rule
 from ._support import checked, finite_result, integer, scaled
-from .bands import fermi_sphere
+from .bands import TetrahedronBZ, band_domain, fermi_sphere
 from .phonons import BrillouinZone, DebyeSphere
 from .springs import SpringModel
 from .superconductivity import EliashbergMoments
+from .tetrahedron import lattice_nesting_function
 from .transport import DeformationPotential, _coupling_constant, _flag
 
 __all__ = [
@@ -365,8 +367,23 @@ def coupling_moments(electrons, phonons, coupling, *, transport: bool = False, c
 _SHELL_ORDER, _PANEL_ORDER, MAX_PANELS = 48, 4, 20000
 
 
-def nesting_function(electrons, q: ArrayLike, width: float) -> np.ndarray | float:
-    """ξ_σ(q) = ∫d³k/(2π)³ δ_σ(ε_k − E_F) δ_σ(ε_{k+q} − E_F): the smeared double delta, 1/(J² m³).
+def nesting_function(electrons, q: ArrayLike, width: float | None = None, *, mesh: int = 32,
+                     method: str | None = None) -> np.ndarray | float:
+    """Nesting function ξ(q) = ∫d^dk/(2π)^d δ(ε_k − E_F) δ(ε_{k+q} − E_F) of any band, 1/(J² m^d).
+
+    Per unit volume and per spin; ∫ξ(q) d^dq/(2π)^d = N(E_F)² (N per spin). Which integrator runs
+    depends on the band's domain (:func:`numeric.bands.band_domain`):
+
+    * a Fermi sphere (``FreeElectronGas``): the k-space quadrature of two Gaussian-smeared deltas
+      below (``method`` "smearing", the only one; ``width`` required; q: magnitudes, any shape);
+    * a lattice band (``TightBinding``): :func:`numeric.tetrahedron.lattice_nesting_function`, linear
+      tetrahedra (``method`` "tetrahedron", the default) or smearing on a Γ-centred ``mesh``
+      (q: vectors, shape (..., d)).
+
+    For a parabolic band the closed form is :func:`nesting_function_sphere` (derivation
+    ``nesting_function_sphere``).
+
+    Fermi sphere: ξ_σ(q) = ∫d³k/(2π)³ δ_σ(ε_k − E_F) δ_σ(ε_{k+q} − E_F), the smeared double delta.
 
     A k-space integrator with Gaussian deltas δ_σ(x) = exp(−x²/2σ²)/(σ√(2π)), on the band's own
     energies (``electrons.energies``); per unit volume and spin. As σ -> 0 it reaches the nesting
@@ -378,16 +395,24 @@ def nesting_function(electrons, q: ArrayLike, width: float) -> np.ndarray | floa
     electrons : numeric.bands.BandModel
         A band with a :class:`numeric.bands.FermiSphere` domain (isotropic: q is taken along z and the
         azimuth of k integrated exactly); ``energies`` and ``fermi_level`` are used.
+        A lattice band (:class:`numeric.bands.TetrahedronBZ` domain): see
+        :func:`numeric.tetrahedron.lattice_nesting_function`.
     q : array_like
-        Wavevector magnitudes, 1/m (> 0); any shape.
-    width : float
-        Gaussian width σ, J (> 0, below E_F/8: the shell |ε_k − E_F| <= 8σ is integrated; above
-        4ħ²k_F q/(20000 m), ~ 4e-4 (q/k_F) E_F, for the angular rule).
+        Fermi sphere: wavevector magnitudes, 1/m (> 0), any shape. Lattice band: wavevectors, 1/m,
+        shape (..., d).
+    width : float, optional
+        Gaussian width σ, J. Fermi sphere: required (> 0, below E_F/8: the shell |ε_k − E_F| <= 8σ is
+        integrated; above 4ħ²k_F q/(20000 m), ~ 4e-4 (q/k_F) E_F, for the angular rule). Lattice band:
+        for ``method="smearing"`` only.
+    mesh : int, optional
+        Lattice band only: mesh divisions per reciprocal vector (default 32).
+    method : {None, "tetrahedron", "smearing"}, optional
+        None: the domain's default ("smearing" on a sphere, "tetrahedron" on a lattice).
 
     Returns
     -------
     float or ndarray
-        ξ_σ(q) in 1/(J² m³), shape of q.
+        ξ(q) (ξ_σ(q) with smearing) in 1/(J² m^d), shape of q (sphere) or q.shape[:-1] (lattice).
 
     Notes
     -----
@@ -405,8 +430,17 @@ def nesting_function(electrons, q: ArrayLike, width: float) -> np.ndarray | floa
     >>> [f"{r:.12f}" for r in xi / nesting_function_sphere([0.5 * cu.k_F, cu.k_F], cu.m, cu.k_F)]
     ['1.000000000000', '1.000000000000']
     """
+    if isinstance(band_domain(electrons), TetrahedronBZ):
+        return lattice_nesting_function(electrons, q, mesh=mesh, width=width,
+                                        method="tetrahedron" if method is None else method)
     sphere = fermi_sphere(electrons, "nesting_function")
+    if method not in (None, "smearing"):
+        raise ValueError(f"method = {method!r} is outside the valid range for a Fermi sphere: None or "
+                         "'smearing' (smeared deltas; the exact closed form is nesting_function_sphere)")
     e_F = float(electrons.fermi_level)  # type: ignore[attr-defined]
+    if width is None:
+        raise ValueError(f"width = None is outside the valid range (0, {e_F / 8.0:g}] J: a Fermi sphere's "
+                         "nesting function is computed with smeared deltas")
     sigma = float(checked("width", width, 0.0, e_F / 8.0, low_open=True))
     q_arr = checked("q", q, 0.0, low_open=True)
     m = sphere.mass
@@ -1105,7 +1139,7 @@ def lattice_eliashberg(electrons, phonons, coupling: DeformationPotential | floa
     (2D benchmark: 6.6e-4 at 96²; benchmarks/eliashberg.py), the sum rule below is exact, and the
     pairs k' = k (q = 0) enter with the direction average of the long-wave limit of
     D²(q·e)²/(Mω²) (:func:`_long_wave`). D_dd(q) itself at a single q is only a smoothed estimate
-    there (use :func:`numeric.tetrahedron.nesting_function` for ξ(q)).
+    there (use :func:`nesting_function` for ξ(q)).
 
     Normalisation: the exact double delta obeys the sum rule (1/N_q) Σ_q D_dd(q) = N(E_F)²; for
     "tetrahedron" it holds to the discretisation error of the singular D_dd (a few per cent at 24³).

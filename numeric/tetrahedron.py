@@ -10,7 +10,7 @@ Everything the band integrators do with tetrahedra lives here:
   Used by :class:`numeric.electrons.TightBinding`.
 * :func:`delta_weights`, :func:`double_delta_weights`, :func:`double_delta_on_mesh`: the Fermi-surface
   single and double delta δ(ε_k − E) δ(ε_{k+q} − E) with ε linear in each simplex (exact corner
-  weights of the cut polygon), or with Gaussian smearing; :func:`nesting_function` ξ(q) of a lattice
+  weights of the cut polygon), or with Gaussian smearing; :func:`lattice_nesting_function` ξ(q) of a lattice
   band (per spin and volume). Used by :func:`numeric.eliashberg_function.lattice_eliashberg`.
 * :func:`occupied_inverse_average`: the principal-value BZ average
   ⟨θ(E_F − ε_k)/(ε_k − ε_{k+q})⟩ with ε and d = ε_k − ε_{k+q} linear in each
@@ -45,7 +45,7 @@ from .bands import TetrahedronBZ, band_domain
 from .lattice import Lattice
 
 __all__ = ["TetrahedronMesh", "cell_tetrahedra", "delta_weights", "double_delta_on_mesh",
-           "double_delta_weights", "mean_inverse", "nesting_function", "occupied_inverse",
+           "double_delta_weights", "lattice_nesting_function", "mean_inverse", "occupied_inverse",
            "occupied_inverse_average", "simplex_offsets"]
 
 
@@ -903,7 +903,7 @@ def double_delta_weights(mesh: TetrahedronMesh, values: ArrayLike, values_q: Arr
     """Weights w_k with Σ_k w_k X_k ≈ (1/V_BZ) ∫ δ(ε_k − E) δ(ε'_k − E) X_k d^dk (2D and 3D meshes).
 
     ε' is any second band on the same mesh, typically ε'_k = ε_{k+q}; the result is the double-delta
-    BZ average (the nesting function ξ(q) of :func:`nesting_function` before its units).
+    BZ average (the nesting function ξ(q) of :func:`lattice_nesting_function` before its units).
 
     Parameters
     ----------
@@ -1063,9 +1063,12 @@ def _lattice_domain(electrons: object, needed_by: str) -> TetrahedronBZ:
     return domain
 
 
-def nesting_function(electrons: object, q: ArrayLike, *, mesh: int = 32, method: str = "tetrahedron",
-                     width: float | None = None) -> np.ndarray | float:
+def lattice_nesting_function(electrons: object, q: ArrayLike, *, mesh: int = 32, method: str = "tetrahedron",
+                             width: float | None = None) -> np.ndarray | float:
     """Nesting function ξ(q) = ∫_BZ d^dk/(2π)^d δ(ε_k − E_F) δ(ε_{k+q} − E_F) of a lattice band, 1/(J² m^d).
+
+    The lattice-band branch of :func:`numeric.eliashberg_function.nesting_function` (the physics entry
+    point, which takes any band model).
 
     **Per unit volume and per spin** (each k counted once): ∫_BZ ξ(q) d^dq/(2π)^d = N(E_F)² with
     N(E_F) = g(E_F)/2 the DOS per spin and volume. For a parabolic band of mass m in 3D,
@@ -1103,12 +1106,12 @@ def nesting_function(electrons: object, q: ArrayLike, *, mesh: int = 32, method:
     >>> from numeric.constants import hbar
     >>> tb = TightBinding(Lattice.sc(3e-10), 1.6e-19, electrons_per_cell=0.05)
     >>> k_F = (3 * np.pi**2 * tb.n) ** (1 / 3)
-    >>> xi = nesting_function(tb, [0.5 * k_F, 0.0, 0.0], mesh=48)
+    >>> xi = lattice_nesting_function(tb, [0.5 * k_F, 0.0, 0.0], mesh=48)
     >>> free = tb.effective_mass**2 / (4 * np.pi**2 * hbar**4 * 0.5 * k_F)     # m*²/(4π²ħ⁴q)
     >>> round(float(xi / free), 2)                     # → 1 as the filling → 0 (0.02: 1.09)
     1.19
     """
-    domain = _lattice_domain(electrons, "nesting_function")
+    domain = _lattice_domain(electrons, "lattice_nesting_function")
     lattice = domain.lattice
     d = lattice.dim
     n = integer("mesh", mesh, 2, {2: 1024, 3: 96}[d])

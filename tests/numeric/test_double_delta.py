@@ -33,7 +33,7 @@ from scipy.integrate import quad
 from scipy.optimize import brentq
 
 from numeric.electrons import TightBinding
-from numeric.eliashberg_function import nesting_function_sphere
+from numeric.eliashberg_function import nesting_function, nesting_function_sphere
 from numeric.lattice import Lattice
 from numeric.tetrahedron import (
     TetrahedronMesh,
@@ -42,7 +42,7 @@ from numeric.tetrahedron import (
     delta_weights,
     double_delta_on_mesh,
     double_delta_weights,
-    nesting_function,
+    lattice_nesting_function,
 )
 
 EV = 1.602176634e-19
@@ -355,5 +355,12 @@ def test_validation():
         nesting_function(TB, [1e9, 0.0], mesh=4)
     from numeric.electrons import FreeElectronGas
     with pytest.raises(ValueError, match="TetrahedronBZ"):
-        nesting_function(FreeElectronGas.copper(), [1e9, 0.0, 0.0])
+        lattice_nesting_function(FreeElectronGas.copper(), [1e9, 0.0, 0.0])
+    with pytest.raises(ValueError, match="width = None"):  # the public entry: a sphere needs a width
+        nesting_function(FreeElectronGas.copper(), 1e9)
+    with pytest.raises(ValueError, match="method = 'tetrahedron'"):
+        nesting_function(FreeElectronGas.copper(), 1e9, 1e-20, method="tetrahedron")
+    # the public entry dispatches a lattice band to the tetrahedron integrator, unchanged
+    q = [1e9, 2e9, 0.0]
+    assert nesting_function(TB, q, mesh=6) == lattice_nesting_function(TB, q, mesh=6)
     assert nesting_function(TB, [0.0, 0.0, 0.0], mesh=4) == math.inf

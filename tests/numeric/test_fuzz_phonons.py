@@ -234,8 +234,8 @@ INVALID: dict[str, tuple] = {
     "tetrahedron.delta_weights": (
         tetrahedron.delta_weights, dict(mesh=MESH, values=BAND, E=0.0),
         dict(mesh=MESH_BAD, values=[*REAL_BAD, BAND[:3]], E=[*REAL_BAD, [0.0]])),
-    "tetrahedron.nesting_function": (
-        tetrahedron.nesting_function, dict(electrons=TB_SC, q=[1.0, 0.5, 0.2], mesh=4),
+    "tetrahedron.lattice_nesting_function": (
+        tetrahedron.lattice_nesting_function, dict(electrons=TB_SC, q=[1.0, 0.5, 0.2], mesh=4),
         dict(electrons=[None, "sc", FreeElectronGas.copper()], q=[*REAL_BAD, [1.0, 2.0]], mesh=INT_BAD,
              method=METHOD_BAD, width=WIDTH_BAD)),
 }
@@ -561,7 +561,7 @@ def test_double_delta_kernels(E, shift, method):
     assert single.sum() == pytest.approx(MESH.density(BAND, E), rel=1e-12, abs=1e-300)
     if method == "tetrahedron" and abs(E) >= 6.0:
         assert not w.any() and not single.any()
-    xi = tetrahedron.nesting_function(TB_SC, [0.7, 0.2, 0.1], mesh=4, method=method, width=width)
+    xi = tetrahedron.lattice_nesting_function(TB_SC, [0.7, 0.2, 0.1], mesh=4, method=method, width=width)
     assert xi >= 0.0 and math.isfinite(xi)
 
 
@@ -623,7 +623,7 @@ VALID = {
     "tetrahedron.double_delta_weights",
     "tetrahedron.double_delta_on_mesh",
     "tetrahedron.delta_weights",
-    "tetrahedron.nesting_function",
+    "tetrahedron.lattice_nesting_function",
 }
 
 
