@@ -972,6 +972,19 @@ def double_delta_weights(mesh: TetrahedronMesh, values: ArrayLike, values_q: Arr
 
 
 @numba.njit(cache=True, error_model="numpy")
+def _shifted_index(coords: np.ndarray, sizes: np.ndarray, shifts: np.ndarray, k: int,
+                   iq: int) -> int:  # pragma: no cover - compiled
+    """Flat (C order of ``sizes``) index of mesh point k moved by the mesh shift ``shifts[iq]`` (periodic)."""
+    flat = 0
+    for a in range(sizes.shape[0]):
+        c = coords[k, a] + shifts[iq, a]
+        if c >= sizes[a]:
+            c -= sizes[a]
+        flat = flat * sizes[a] + c
+    return flat
+
+
+@numba.njit(cache=True, error_model="numpy")
 def _dd_mesh(values: np.ndarray, simplices: np.ndarray, coords: np.ndarray, sizes: np.ndarray,
              shifts: np.ndarray, field: np.ndarray, factor: float,
              out: np.ndarray) -> None:  # pragma: no cover - compiled
@@ -981,7 +994,6 @@ def _dd_mesh(values: np.ndarray, simplices: np.ndarray, coords: np.ndarray, size
     out[q, 0] = Σ_k w_k, out[q, 1] = Σ_k w_k |F_k − F_{k+q}|², out[q, 2] = Σ_k w_k |F_k|² (F = ``field``,
     (N, m), linear in each simplex like ε), each times ``factor``."""
     n = simplices.shape[1]
-    d = sizes.shape[0]
     m = field.shape[1]
     e = np.empty(n)
     f = np.empty(n)
@@ -994,15 +1006,8 @@ def _dd_mesh(values: np.ndarray, simplices: np.ndarray, coords: np.ndarray, size
         for r in range(simplices.shape[0]):
             lo = 0
             for j in range(n):
-                k = simplices[r, j]
-                flat = 0
-                for a in range(d):
-                    c = coords[k, a] + shifts[iq, a]
-                    if c >= sizes[a]:
-                        c -= sizes[a]
-                    flat = flat * sizes[a] + c
-                moved[j] = flat
-                f[j] = values[flat]
+                moved[j] = _shifted_index(coords, sizes, shifts, simplices[r, j], iq)
+                f[j] = values[moved[j]]
                 if f[j] < 0.0:
                     lo += 1
             if lo == 0 or lo == n:
@@ -1146,7 +1151,6 @@ def _gauss_dd_mesh(values: np.ndarray, coords: np.ndarray, sizes: np.ndarray, sh
     """:func:`_dd_mesh` with both deltas normalised Gaussians on the mesh points (w_k = g(ε_k) g(ε_{k+q})/N);
     points with |ε_k| > 9 widths are skipped (their Gaussian is below e^(−40))."""
     nk = values.shape[0]
-    d = sizes.shape[0]
     m = field.shape[1]
     norm = 1.0 / (2.0 * math.pi * width * width * nk)
     s = 0.5 / (width * width)
@@ -1162,12 +1166,7 @@ def _gauss_dd_mesh(values: np.ndarray, coords: np.ndarray, sizes: np.ndarray, sh
         s2 = 0.0
         for i in range(count):
             k = near[i]
-            flat = 0
-            for a in range(d):
-                c = coords[k, a] + shifts[iq, a]
-                if c >= sizes[a]:
-                    c -= sizes[a]
-                flat = flat * sizes[a] + c
+            flat = _shifted_index(coords, sizes, shifts, k, iq)
             x = values[flat]
             if abs(x) > 9.0 * width:
                 continue
