@@ -32,29 +32,32 @@ time is the whole call (band energies, phonon modes, weights); elphmod's is the 
 (the input arrays are built before the clock starts).
 
 Measured (this machine, 2 shared cores, best of 3; "1st" is the first call at that mesh, which also
-builds the cached mesh geometry, tetrahedra and first-zone q; the second call builds the orbits of the
-q under the point group, and from then on the spring-model modes are computed on one q per orbit, 816 of
-the 9215 at 96²): ephkit product 96²: λ = 0.187372, error 6.6e-4 in 3.2 ms (1st 5.7 ms; 14 ms before the
-compiled phonon modes, first-zone folding and binning, real FFTs, the geometry cache and the orbits: the
-same λ to ~1e-14). The error is not monotonic in the mesh (72²: 2.2e-3 in 2.3 ms, 144²: 8.8e-4 in 6.9 ms,
-192²: 5.0e-4 in 11.5 ms). elphmod: 96², kT = 0.1 eV: 1.3e-3 in 33 ms; 48², kT = 0.2 eV: 1.02e-2 in
-5.7 ms; but 36², kT = 0.2 eV: 3.4e-3 in 3.2 ms and 72², kT = 0.1 eV: 8.9e-4 in 15 ms. Reference 576²:
-0.187248 (384²: 1.4e-4 away). So the bar is at best a tie, and NOT met: against elphmod with a
-well-chosen kT, its 1e-2 costs 3.2 ms and ephkit's 1e-3 3.2 ms (ratio 1.02 in this run; the timings
-scatter by ~10 % on the shared machine); a first call at a new mesh takes 5.7 ms (1.8 times). The
-smearing errors partly cancel at particular (mesh, kT) pairs (36², kT = 0.25 eV is already 1.6e-2 off),
-which cannot be chosen without the reference; ephkit's product method needs no parameter. Where ephkit's
-3.2 ms go at 96² (reused mesh): ε_k and v_k of the band (TightBinding, numpy) 1.2 ms, the single-delta
-weights and the FFT correlations 0.6 ms, the tetrahedron DOS 0.2 ms, the phonon modes on the orbits and
-their gather 0.3 ms, the α²F binning 0.25 ms, weights and moments the rest; elphmod gets ε, ω² and g² as
-inputs (outside its clock) on the irreducible q only (12-fold symmetry).
+builds the cached mesh geometry: tetrahedra, first-zone q and the orbits of the q under the point group,
+on whose 816 representatives (of the 9215 q at 96²) the spring-model modes are computed from the first
+call on): ephkit product 96²: λ = 0.187372, error 6.6e-4 in 1.8 ms (1st 2.6-2.9 ms). Before: 3.2-3.8 ms
+(1st 5.7-6.4 ms), and 14 ms before the compiled phonon modes, first-zone folding and binning, real FFTs, the
+geometry cache and the orbits; the same λ, λ_tr, ω_log, ⟨ω²⟩ to ~1e-14 throughout. The error is not
+monotonic in the mesh (72²: 2.2e-3 in 1.2 ms, 144²: 8.8e-4 in 3.8 ms, 192²: 5.0e-4 in 6.1 ms). elphmod:
+96², kT = 0.1 eV: 1.3e-3 in 34 ms; 48², kT = 0.2 eV: 1.02e-2 in 6 ms; but 36², kT = 0.2 eV: 3.4e-3 in
+3.2 ms and 72², kT = 0.1 eV: 8.9e-4 in 16 ms. Reference 576²: 0.187248 (384²: 1.4e-4 away). So against
+elphmod with a well-chosen kT (its 1e-2 in 3.2 ms) ephkit's 1e-3 takes 1.8 ms: the bar is met on all three
+measures printed, in two runs: call 0.57 and 0.61, first call 0.86 and 0.77, route 0.42 and 0.45 (the
+timings scatter by ~10 % on the shared machine; before: 1.19, 1.90, 0.88). The smearing errors partly
+cancel at particular (mesh, kT) pairs (36², kT = 0.25 eV is already 1.6e-2 off), which cannot be chosen
+without the reference; ephkit's product method needs no parameter. Where ephkit's 1.8 ms go at 96²
+(reused mesh): ε_k of the band on the mesh (TightBinding, compiled) 0.28 ms, v_k only at the 4.8 % of the
+points with a nonzero single-delta weight 0.03 ms, the single-delta weights 0.09 ms and the FFT
+correlations 0.49 ms, the tetrahedron DOS 0.05 ms, the phonon modes on the orbits 0.11 ms, the q-node
+sums and the α²F binning (one compiled pass) ~0.2 ms; elphmod gets ε, ω² and g² as inputs (outside its
+clock) on the irreducible q only (12-fold symmetry). A first call adds the geometry (0.3 ms: tetrahedra,
+first-zone q; the orbits 0.2 ms) and the first touch of the memory of new array sizes (a fresh process:
+first call 3.6-3.9 ms after a numba warm-up at 48², was 5.9-6.4 ms).
 The route from the same models to λ (elphmod's inputs ε, ω², g2 built from the band and spring models on
-its mesh and irreducible q, then its call; ephkit's call does all of it): ephkit 3.8 ms for 1e-3 against
-elphmod 4.3 ms for 1e-2 (36², kT = 0.2 eV), ratio 0.88: met on this measure, with ephkit's geometry cache
-warm (best of 3); a first call is 6.4 ms (1.5 times elphmod's route). Another run: call 1.19, first call
-1.90, route 0.88.
-fcc (ephkit only): 8.8e-4 at 24³ in 0.010 s (0.135 s before), 2.6e-4 at 32³ in 0.04-0.07 s (0.42 s
-before; there the band's ε_k and v_k take most of the time); reference 80³: 0.408604.
+its mesh and irreducible q, then its call; ephkit's call does all of it): ephkit 1.8 ms for 1e-3 against
+elphmod 4.3 ms for 1e-2 (36², kT = 0.2 eV), ratio 0.42 (3.8 ms, 0.88 before).
+fcc (ephkit only): 8.8e-4 at 24³ in 0.005 s (0.010 s before, 0.135 s before that; a first call at 24³
+10 ms, was 29 ms and then 107 ms for the second, which built the 3D point group), 2.6e-4 at 32³ in
+0.010-0.011 s (0.04-0.07 s before); reference 80³: 0.408604.
 """
 
 from __future__ import annotations

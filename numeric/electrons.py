@@ -233,6 +233,57 @@ def _gauss_sums(values: np.ndarray, energies: np.ndarray, width: float, count: n
         density[q] = acc_d * norm / values.shape[0]
 
 
+@numba.njit(cache=True, error_model="numpy")
+def _band_energies(k: np.ndarray, bonds: np.ndarray, hops: np.ndarray,
+                   out: np.ndarray) -> None:  # pragma: no cover - compiled
+    """out[i] = −Σ_b hops[b] cos k_i·R_b over one bond of each pair ±R (hops = 2 t_R: cos is even)."""
+    n, d = k.shape
+    for i in range(n):
+        acc = 0.0
+        for b in range(bonds.shape[0]):
+            x = 0.0
+            for a in range(d):
+                x += k[i, a] * bonds[b, a]
+            acc += hops[b] * math.cos(x)
+        out[i] = -acc
+
+
+@numba.njit(cache=True, error_model="numpy")
+def _band_velocities(k: np.ndarray, bonds: np.ndarray, hops: np.ndarray, scale: float, hbar: float,
+                     out: np.ndarray) -> None:  # pragma: no cover - compiled
+    """out[i] = (Σ_b hops[b] R_b sin k_i·R_b) scale / hbar over one bond of each pair ±R (R sin k·R is
+    even; the sum in units of the scale first, as the hoppings, so that no intermediate overflows)."""
+    n, d = k.shape
+    for i in range(n):
+        for a in range(d):
+            out[i, a] = 0.0
+        for b in range(bonds.shape[0]):
+            x = 0.0
+            for a in range(d):
+                x += k[i, a] * bonds[b, a]
+            s = hops[b] * math.sin(x)
+            for a in range(d):
+                out[i, a] += s * bonds[b, a]
+        for a in range(d):
+            out[i, a] = out[i, a] * scale / hbar
+
+
+def _half_shell(R: np.ndarray, tR: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """One bond of each pair ±R with the hopping doubled (ε and v are sums of even terms over the pairs);
+    all bonds with their own hoppings when some −R is not a bond (never for a Bravais lattice's shells)."""
+    keep, seen = [], set()
+    for i, r in enumerate(R):
+        if i in seen:
+            continue
+        partner = np.flatnonzero(np.all(R == -r, axis=1) & (tR == tR[i]))
+        partner = [j for j in partner if j != i and j not in seen]
+        if not partner:
+            return np.ascontiguousarray(R, dtype=float), np.ascontiguousarray(tR, dtype=float)
+        seen.update((i, partner[0]))
+        keep.append(i)
+    return np.ascontiguousarray(R[keep], dtype=float), 2.0 * tR[keep]
+
+
 class TightBinding:
     """One-band tight-binding model with nearest and next-nearest neighbour hopping (SI).
 
@@ -331,6 +382,7 @@ class TightBinding:
         self._R = np.concatenate(vectors)
         self._scale = abs(self.t) + abs(self.t2)
         self._tR = np.concatenate(hoppings) / self._scale  # in units of the scale: no under/overflow
+        self._half_R, self._half_tR = _half_shell(self._R, self._tR)  # the compiled ε and v
         self._meshes: dict[tuple, tuple[TetrahedronMesh, np.ndarray]] = {}
 
     def __repr__(self) -> str:
@@ -372,8 +424,12 @@ class TightBinding:
 
     # ------------------------------------------------------------------ band
     def _eps(self, k: np.ndarray) -> np.ndarray:
-        """ε_k in units of |t| + |t2| (the BZ integrals run in these units)."""
-        return -(np.cos(k @ self._R.T) @ self._tR)
+        """ε_k in units of |t| + |t2| (the BZ integrals run in these units), shape (...) for k (..., d)
+        (float64; a 0-d result as a numpy scalar); compiled, one bond of each pair ±R."""
+        flat = np.ascontiguousarray(k, dtype=float).reshape(-1, self.dim)
+        out = np.empty(flat.shape[0])
+        _band_energies(flat, self._half_R, self._half_tR, out)
+        return out.reshape(k.shape[:-1])[()]
 
     def energies(self, k: ArrayLike) -> np.ndarray:
         """ε_k = −Σ_R t_R cos k·R, J, shape (...), for k of shape (..., d) in 1/m.
@@ -399,8 +455,10 @@ class TightBinding:
         2.0
         """
         k = vectors("k", k, self.dim)
-        with np.errstate(over="ignore", invalid="ignore"):
-            v = (np.sin(k @ self._R.T) * self._tR) @ self._R * self._scale / _HBAR
+        flat = np.ascontiguousarray(k).reshape(-1, self.dim)
+        v = np.empty(flat.shape)
+        _band_velocities(flat, self._half_R, self._half_tR, self._scale, _HBAR, v)
+        v = v.reshape(k.shape)
         if not np.all(np.isfinite(v)):
             raise ValueError(f"t = {self.t:g} J, t2 = {self.t2:g} J are outside the valid range of "
                              "velocities: v = ∇ε/ħ exceeds the largest double (1.8e308 m/s)")

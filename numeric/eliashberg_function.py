@@ -813,11 +813,20 @@ def _first_zone(lattice: object, k: np.ndarray) -> np.ndarray:
 
 
 @numba.njit(cache=True, error_model="numpy")
-def _nearest_image(k: np.ndarray, G: np.ndarray, out: np.ndarray) -> None:  # pragma: no cover - compiled
+def _nearest_image(k: np.ndarray, G: np.ndarray, inside: float, out: np.ndarray) -> None:  # pragma: no cover
     """out = k − G[argmin_g |k − G_g|] row by row, the first nearest G on ties: the arithmetic of
-    :func:`_first_zone` (componentwise k − G, squares summed in order, √) in one pass."""
+    :func:`_first_zone` (componentwise k − G, squares summed in order, √) in one pass. G[0] is Γ: a k with
+    |k|² < ``inside`` (below (min_{g>0} |G_g|/2)², with a margin for round-off) is strictly nearest to it
+    and skips the search (|k − G_g| >= |G_g| − |k| > |k|)."""
     n, d = k.shape
     for i in range(n):
+        acc = 0.0
+        for a in range(d):
+            acc += k[i, a] * k[i, a]
+        if acc < inside:
+            for a in range(d):
+                out[i, a] = k[i, a] - G[0, a]
+            continue
         best = np.inf
         pick = 0
         for g in range(G.shape[0]):
@@ -840,7 +849,8 @@ def _first_zone_compiled(lattice: object, k: np.ndarray) -> np.ndarray:
     G = np.array(list(itertools.product((0, -1, 1), repeat=b.shape[0])), dtype=float) @ b
     k = np.ascontiguousarray(k, dtype=float)
     out = np.empty_like(k)
-    _nearest_image(k, np.ascontiguousarray(G), out)
+    inside = 0.25 * float(np.min((G[1:] ** 2).sum(axis=1))) * (1.0 - 1e-9)   # the inscribed ball of the cell
+    _nearest_image(k, np.ascontiguousarray(G), inside, out)
     return out
 
 
@@ -849,18 +859,32 @@ def _orbit_minima(m: np.ndarray, sizes: np.ndarray, P: np.ndarray, Rt: np.ndarra
                   rep: np.ndarray) -> None:  # pragma: no cover - compiled
     """rep[j] = the smallest mesh index i among the images of point j (integer coordinates m (N, d), C
     order of ``sizes``) under the maps u -> u P whose first-zone q obeys q_i = q_j Rᵀ (to ``tol``): a map
-    that takes a zone-boundary q to another representative of its star (umklapp) does not count."""
+    that takes a zone-boundary q to another representative of its star (umklapp) does not count.
+
+    Those maps relate the points as an equivalence (the inverse and the composition of such maps are
+    such maps), so each class is the set of images of its smallest member: the points are visited in
+    order and an unassigned one labels its images (the maps applied to one point per class only). The
+    entries of P are in {−1, 0, 1}, so an image coordinate is within d sizes of the mesh: wrapped by
+    additions (no integer division)."""
     n, d = m.shape
     for j in range(n):
-        best = j
+        rep[j] = -1
+    for j in range(n):
+        if rep[j] >= 0:
+            continue
+        rep[j] = j
         for g in range(P.shape[0]):
             flat = 0
             for a in range(d):
                 acc = 0
                 for c in range(d):
                     acc += m[j, c] * P[g, c, a]
-                flat = flat * sizes[a] + acc % sizes[a]
-            if flat >= best:
+                while acc < 0:
+                    acc += sizes[a]
+                while acc >= sizes[a]:
+                    acc -= sizes[a]
+                flat = flat * sizes[a] + acc
+            if rep[flat] >= 0:
                 continue
             same = True
             for a in range(d):
@@ -870,55 +894,106 @@ def _orbit_minima(m: np.ndarray, sizes: np.ndarray, P: np.ndarray, Rt: np.ndarra
                 if abs(x - q[flat, a]) > tol:
                     same = False
             if same:
-                best = flat
-        rep[j] = best
+                rep[flat] = j
+
+
+@numba.njit(cache=True, error_model="numpy")
+def _mesh_coordinates(k: np.ndarray, inverse: np.ndarray, sizes: np.ndarray,
+                      m: np.ndarray) -> bool:  # pragma: no cover - compiled
+    """m[i] = the integer coordinates of mesh point i in C order of ``sizes``; True if every k[i] is that
+    point (rint(u n) mod n of its fractional coordinates u = k B⁻¹ equal to m[i])."""
+    n, d = k.shape
+    ok = True
+    at = np.zeros(d, dtype=np.int64)
+    for i in range(n):
+        for a in range(d):
+            m[i, a] = at[a]
+            u = 0.0
+            for c in range(d):
+                u += k[i, c] * inverse[c, a]
+            x = np.int64(np.rint(u * sizes[a]))
+            while x < 0:
+                x += sizes[a]
+            while x >= sizes[a]:
+                x -= sizes[a]
+            if x != at[a]:
+                ok = False
+        a = d - 1                                   # next point in C order
+        while a >= 0:
+            at[a] += 1
+            if at[a] < sizes[a]:
+                break
+            at[a] = 0
+            a -= 1
+    return ok
+
+
+#: _point_group_fractional of recent lattices (by identity), lattice -> (P, Rᵀ)
+_POINT_GROUPS: dict[object, tuple[np.ndarray, np.ndarray]] = {}
 
 
 def _point_group_fractional(lattice: object) -> tuple[np.ndarray, np.ndarray]:
     """The orthogonal maps R of the lattice as integer matrices P on the fractional coordinates u of
     k = u B (rows of B the reciprocal vectors): (u P) B = k Rᵀ. All P with entries in {−1, 0, 1} (the
     whole point group for the lattices of numeric.lattice, e.g. 12 maps for the triangular one; a
-    subgroup would do). Returns (P (g, d, d) int, Rᵀ (g, d, d))."""
+    subgroup would do). Returns (P (g, d, d) int, Rᵀ (g, d, d)), kept for the last few lattices."""
+    hit = _POINT_GROUPS.get(lattice)
+    if hit is not None:
+        return hit
     B = np.asarray(lattice.reciprocal, dtype=float)  # type: ignore[attr-defined]
     d = B.shape[0]
-    P = np.array(list(itertools.product((-1, 0, 1), repeat=d * d)), dtype=float).reshape(-1, d, d)
-    Rt = np.linalg.solve(B, P @ B)                                  # Rᵀ = B⁻¹ P B
+    # row i of P B is b_i Rᵀ, as long as b_i: the candidates for each row first (3^d vectors, not 3^(d²)
+    # matrices), then the products of the candidates, in the order of the {−1, 0, 1}^(d²) enumeration
+    vals = np.array(list(itertools.product((-1, 0, 1), repeat=d)), dtype=float)
+    lengths = np.linalg.norm(vals @ B, axis=1)
+    rows = [vals[np.abs(lengths - np.linalg.norm(b)) <= 1e-6 * np.linalg.norm(b)] for b in B]
+    P = np.array(list(itertools.product(*rows)), dtype=float).reshape(-1, d, d)
+    Rt = np.linalg.inv(B) @ P @ B                                   # Rᵀ = B⁻¹ P B
     ok = np.all(np.abs(Rt @ np.swapaxes(Rt, 1, 2) - np.eye(d)) < 1e-9, axis=(1, 2))
-    return P[ok].astype(np.int64), np.ascontiguousarray(Rt[ok])
+    P = P[ok]
+    P = P[np.lexsort(P.reshape(len(P), -1).T[::-1])]                # lexicographic: the enumeration's order
+    Rt = np.linalg.solve(B, P @ B)                                  # the maps kept, solved accurately
+    result = (P.astype(np.int64), np.ascontiguousarray(Rt))
+    if len(_POINT_GROUPS) > 3:
+        _POINT_GROUPS.clear()
+    _POINT_GROUPS[lattice] = result
+    return result
 
 
 class _Geometry:
     """A mesh's geometry for :func:`lattice_eliashberg`: the TetrahedronMesh, the first-zone q of its points
-    but Γ (read-only) and, built on the first reuse, the orbits of those q under the lattice's point group."""
+    but Γ (read-only) and, built on first use, the orbits of those q under the lattice's point group."""
 
-    __slots__ = ("_orbits", "q", "reused", "tm")
+    __slots__ = ("_orbits", "q", "tm")
 
     def __init__(self, lattice: object, n: int) -> None:
         self.tm = TetrahedronMesh(lattice, n)  # type: ignore[arg-type]
         self.q = _first_zone_compiled(lattice, self.tm.k[1:])
         self.q.setflags(write=False)
-        self.reused = False
         self._orbits: tuple[np.ndarray, np.ndarray] | None = None
 
     def orbits(self) -> tuple[np.ndarray, np.ndarray] | None:
-        """(reps, inverse): q[reps] one q per orbit, q[reps][inverse] the star member equivalent to each q
-        (q = R q_rep with the same first-zone representative, so ω and (q·e)² are those of q_rep); None
-        before the geometry is reused (building the orbits costs about what it saves once)."""
-        if self._orbits is None and self.reused:
+        """(reps, inverse): q[reps] one q per orbit (ascending), q[reps][inverse] the star member equivalent
+        to each q (q = R q_rep with the same first-zone representative, so ω and (q·e)² are those of
+        q_rep); None if the mesh points are not in the C order of the divisions (never expected)."""
+        if self._orbits is None:
             tm = self.tm
             lattice = tm.lattice
             sizes = np.asarray(tm.divisions, dtype=np.int64)
-            frac = tm.k @ np.linalg.inv(np.asarray(lattice.reciprocal, dtype=float))
-            m = np.mod(np.rint(frac * sizes).astype(np.int64), sizes)
-            if not np.array_equal(np.ravel_multi_index(tuple(m.T), tm.divisions), np.arange(len(m))):
+            m = np.empty(tm.k.shape, dtype=np.int64)
+            inverse_b = np.ascontiguousarray(np.linalg.inv(np.asarray(lattice.reciprocal, dtype=float)))
+            if not _mesh_coordinates(np.ascontiguousarray(tm.k), inverse_b, sizes, m):
                 return None                                  # not the C-order mesh (never expected)
             P, Rt = _point_group_fractional(lattice)
             full = np.concatenate([np.zeros((1, m.shape[1])), self.q])
             rep = np.empty(len(m), dtype=np.int64)
             tol = 1e-9 * float(np.max(np.abs(lattice.reciprocal)))
-            _orbit_minima(np.ascontiguousarray(m), sizes, np.ascontiguousarray(P), Rt, full, tol, rep)
-            reps, inverse = np.unique(rep[1:] - 1, return_inverse=True)   # Γ is its own orbit
-            self._orbits = (reps, inverse.reshape(-1))
+            _orbit_minima(m, sizes, P, Rt, full, tol, rep)
+            rep = rep[1:] - 1                                # Γ is its own orbit
+            present = np.zeros(rep.shape[0], dtype=bool)     # np.unique(rep, return_inverse=True) in O(N)
+            present[rep] = True
+            reps = np.flatnonzero(present)
+            self._orbits = (reps, (np.cumsum(present) - 1)[rep])
         return self._orbits
 
 
@@ -932,7 +1007,6 @@ def _geometry(lattice: object, n: int) -> _Geometry:
     key = (lattice, n)
     hit = _GEOMETRY.get(key)
     if hit is not None:
-        hit.reused = True
         return hit
     geo = _Geometry(lattice, n)
     if geo.tm.k.shape[0] <= _GEOMETRY_POINTS:
@@ -942,27 +1016,29 @@ def _geometry(lattice: object, n: int) -> _Geometry:
     return geo
 
 
-def _product_sums(tm: TetrahedronMesh, eps: np.ndarray, ef: float, v: np.ndarray) -> np.ndarray:
+def _product_sums(tm: TetrahedronMesh, w: np.ndarray, on: np.ndarray, v: np.ndarray) -> np.ndarray:
     """The three double-delta sums of :func:`numeric.tetrahedron.double_delta_on_mesh` for every q of the
     mesh as products of single-delta tetrahedron weights w_k (:func:`numeric.tetrahedron.delta_weights`):
     D_dd(q) = N Σ_k w_k w_{k+q} and alike with |v_k − v_{k+q}|², |v_k|², as periodic correlations by FFT
-    (real FFTs; one transform per factor, the spectra of each sum added before its single inverse)."""
+    (real FFTs; one transform per factor, the spectra of each sum added before its single inverse).
+    v (len(on), d): the velocities at the points ``on`` where w != 0 (elsewhere every term vanishes)."""
     shape = tm.divisions
     count = tm.k.shape[0]
-    w = delta_weights(tm, eps, ef).reshape(shape)
-    v2 = (v * v).sum(axis=1).reshape(shape)
     axes = tuple(range(len(shape)))
+    w_on = w[on]
 
-    def spectrum(a: np.ndarray) -> np.ndarray:
-        return np.fft.rfftn(a, axes=axes)
+    def spectrum(values_on: np.ndarray) -> np.ndarray:       # of w_k x_k, x given where w != 0
+        a = np.zeros(count)
+        a[on] = w_on * values_on
+        return np.fft.rfftn(a.reshape(shape), axes=axes)
 
     def corr(spec: np.ndarray) -> np.ndarray:     # Σ_k a_k b_{k+q}, q in C order, of spec = conj(Â) B̂
         return np.fft.irfftn(spec, s=shape, axes=axes).reshape(-1)
 
-    W = spectrum(w)
+    W = np.fft.rfftn(w.reshape(shape), axes=axes)
     Wc = np.conj(W)
-    Wv2 = spectrum(w * v2)
-    cross = sum(np.abs(spectrum(w * v[:, i].reshape(shape))) ** 2 for i in range(v.shape[1]))
+    Wv2 = spectrum((v * v).sum(axis=1))
+    cross = sum(np.abs(spectrum(v[:, i])) ** 2 for i in range(v.shape[1]))
     out = np.empty((count, 3))
     out[:, 0] = count * corr(Wc * W)
     out[:, 1] = count * corr(np.conj(Wv2) * W + Wc * Wv2 - 2.0 * cross)
@@ -1001,18 +1077,116 @@ def _modes(phonons: object, q: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return phonons._modes_unchecked(q) if _springs(phonons) else phonons.modes(q)  # type: ignore[attr-defined]
 
 
-def _mesh_modes(phonons: object, geo: _Geometry) -> tuple[np.ndarray, np.ndarray]:
-    """(ω_qν, (q·e_qν)²) on the q != 0 of the mesh: spring models (symmetric under the lattice's point
-    group) on one q per orbit once the geometry is reused (:meth:`_Geometry.orbits`), else every q."""
+def _orbit_modes(phonons: object, geo: _Geometry) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(ω, (q·e)², rows): ω_qν and (q·e_qν)² of the q != 0 of the mesh are row rows[j] of the first two
+    (j the index into geo.q): spring models (symmetric under the lattice's point group) on one q per
+    orbit (:meth:`_Geometry.orbits`), other phonons on every q (rows = 0, 1, ...)."""
     orbits = geo.orbits() if _springs(phonons) and type(phonons) is SpringModel else None
     q = geo.q
     if orbits is None:
         freq, vectors = _modes(phonons, q)
-        return freq, np.einsum("qi,qis->qs", q, vectors) ** 2
+        return freq, np.einsum("qi,qis->qs", q, vectors) ** 2, np.arange(q.shape[0])
     reps, inverse = orbits
     q_rep = q[reps]
     freq, vectors = _modes(phonons, q_rep)
-    return freq[inverse], (np.einsum("qi,qis->qs", q_rep, vectors) ** 2)[inverse]
+    return freq, np.einsum("qi,qis->qs", q_rep, vectors) ** 2, inverse
+
+
+def _mesh_modes(phonons: object, geo: _Geometry) -> tuple[np.ndarray, np.ndarray]:
+    """(ω_qν, (q·e_qν)²) on every q != 0 of the mesh (:func:`_orbit_modes` gathered)."""
+    freq, qe2, rows = _orbit_modes(phonons, geo)
+    return freq[rows], qe2[rows]
+
+
+@numba.njit(cache=True, error_model="numpy", inline="always")
+def _panel(grid: np.ndarray, x: float, step: float) -> tuple[int, float]:  # pragma: no cover - compiled
+    """(j, s): the panel [grid[j], grid[j+1]] of x (searchsorted side="right" minus 1, clipped to the
+    panels) and x's fraction s of it, as :func:`_hat_binning`."""
+    size = grid.shape[0]
+    # lo = the first index with grid > x (searchsorted side="right"): a guess from the mean step
+    # (exact for an even grid), walked at most 4 steps to the answer, else bisection
+    guess = (x - grid[0]) / step
+    lo = 0 if not guess > 0.0 else (size if guess >= size else int(guess))
+    walks = 0
+    while walks < 4 and lo < size and grid[lo] <= x:
+        lo += 1
+        walks += 1
+    while walks < 4 and lo > 0 and grid[lo - 1] > x:
+        lo -= 1
+        walks += 1
+    if walks == 4 and ((lo < size and grid[lo] <= x) or (lo > 0 and grid[lo - 1] > x)):
+        lo, hi = 0, size
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if grid[mid] <= x:
+                lo = mid + 1
+            else:
+                hi = mid
+    j = min(max(lo - 1, 0), size - 2)
+    return j, (x - grid[j]) / (grid[j + 1] - grid[j])
+
+
+@numba.njit(cache=True, error_model="numpy")
+def _node_sums(freq: np.ndarray, log_freq: np.ndarray, qe2: np.ndarray, rows: np.ndarray, dd: np.ndarray,
+               dd_tr: np.ndarray, hbar: float, mass: float, norm: float, sum_rule: float, grid: np.ndarray,
+               lower: np.ndarray, upper: np.ndarray, sums: np.ndarray) -> None:  # pragma: no cover - compiled
+    """The q-node sums of :func:`lattice_eliashberg` in one pass over the q != 0 (j) and branches ν, the
+    nodes ω = freq[rows[j], ν] > 0 only: W_raw = |g|² D_dd(q) norm with |g|² = ħ (q·e)²/(2Mω) (for D = 1),
+    W = W_raw/sum_rule and W_tr alike with D_dd^tr; sums = [Σ W_raw/ω, Σ W/ω, Σ ln ω W/ω, Σ ω W,
+    Σ W_tr/ω, max ω] (compensated: ω_log = exp(2 Σ ln ω W/ω / λ) has the error of that sum times ln ω ~ 30),
+    and the hat masses of W, W_tr into lower, upper (:func:`_hat_masses`). What depends on ω alone (|g|²,
+    1/ω, ln ω/ω, the grid panel) is computed once per row of freq; log_freq: ln ω where ω > 0."""
+    size = grid.shape[0]
+    step = (grid[size - 1] - grid[0]) / (size - 1)
+    nr, nb = freq.shape
+    g2 = np.empty((nr, nb))
+    inv = np.empty((nr, nb))
+    log_inv = np.empty((nr, nb))
+    panel = np.empty((nr, nb), dtype=np.int64)
+    frac = np.empty((nr, nb))
+    top = 0.0
+    for r in range(nr):
+        for nu in range(nb):
+            w = freq[r, nu]
+            if not w > 0.0:
+                continue
+            g2[r, nu] = hbar * qe2[r, nu] / (2.0 * mass * w)
+            inv[r, nu] = 1.0 / w
+            log_inv[r, nu] = log_freq[r, nu] / w
+            panel[r, nu], frac[r, nu] = _panel(grid, w, step)
+    total = np.zeros(5)                             # compensated (Neumaier) sums: accurate to round-off
+    comp = np.zeros(5)                              # whatever the number of nodes
+    terms = np.empty(5)
+    for j in range(rows.shape[0]):
+        r = rows[j]
+        for nu in range(nb):
+            w = freq[r, nu]
+            if not w > 0.0:
+                continue
+            weight = g2[r, nu] * dd[j + 1] * norm
+            W = weight / sum_rule
+            W_tr = g2[r, nu] * dd_tr[j + 1] * norm / sum_rule
+            terms[0] = weight * inv[r, nu]
+            terms[1] = W * inv[r, nu]
+            terms[2] = W * log_inv[r, nu]
+            terms[3] = w * W
+            terms[4] = W_tr * inv[r, nu]
+            for k in range(5):
+                t = total[k] + terms[k]
+                if abs(total[k]) >= abs(terms[k]):
+                    comp[k] += (total[k] - t) + terms[k]
+                else:
+                    comp[k] += (terms[k] - t) + total[k]
+                total[k] = t
+            top = max(top, w)
+            p, s = panel[r, nu], frac[r, nu]
+            lower[0, p] += W * (1.0 - s)
+            upper[0, p + 1] += W * s
+            lower[1, p] += W_tr * (1.0 - s)
+            upper[1, p + 1] += W_tr * s
+    for k in range(5):
+        sums[k] = total[k] + comp[k]
+    sums[5] = top
 
 
 @numba.njit(cache=True, error_model="numpy")
@@ -1021,31 +1195,9 @@ def _hat_masses(grid: np.ndarray, nodes: np.ndarray, weights: np.ndarray, lower:
     """The two bincounts of :func:`_hat_binning` for every column of weights (N, m) at once: lower[j] and
     upper[j + 1] collect W (1 − s) and W s of the nodes in panel j (searchsorted side="right", clipped)."""
     size = grid.shape[0]
-    last = size - 2
     step = (grid[size - 1] - grid[0]) / (size - 1)
     for i in range(nodes.shape[0]):
-        x = nodes[i]
-        # lo = the first index with grid > x (searchsorted side="right"): a guess from the mean step
-        # (exact for an even grid), walked at most 4 steps to the answer, else bisection
-        guess = (x - grid[0]) / step
-        lo = 0 if not guess > 0.0 else (size if guess >= size else int(guess))
-        walks = 0
-        while walks < 4 and lo < size and grid[lo] <= x:
-            lo += 1
-            walks += 1
-        while walks < 4 and lo > 0 and grid[lo - 1] > x:
-            lo -= 1
-            walks += 1
-        if walks == 4 and ((lo < size and grid[lo] <= x) or (lo > 0 and grid[lo - 1] > x)):
-            lo, hi = 0, size
-            while lo < hi:
-                mid = (lo + hi) // 2
-                if grid[mid] <= x:
-                    lo = mid + 1
-                else:
-                    hi = mid
-        j = min(max(lo - 1, 0), last)
-        s = (x - grid[j]) / (grid[j + 1] - grid[j])
+        j, s = _panel(grid, nodes[i], step)
         for c in range(weights.shape[1]):
             lower[c, j] += weights[i, c] * (1.0 - s)
             upper[c, j + 1] += weights[i, c] * s
@@ -1056,6 +1208,11 @@ def _hat_binning_many(grid: np.ndarray, nodes: np.ndarray, weights: np.ndarray) 
     m = weights.shape[1]
     lower, upper = np.zeros((m, grid.size)), np.zeros((m, grid.size))
     _hat_masses(grid, np.ascontiguousarray(nodes), np.ascontiguousarray(weights), lower, upper)
+    return _hat_density(grid, lower, upper)
+
+
+def _hat_density(grid: np.ndarray, lower: np.ndarray, upper: np.ndarray) -> np.ndarray:
+    """The hat masses of :func:`_hat_masses` as densities on the grid (:func:`_hat_binning`)."""
     mass = lower + upper
     if grid[0] == 0.0:
         mass[:, 1] += mass[:, 0]
@@ -1147,10 +1304,12 @@ def lattice_eliashberg(electrons, phonons, coupling: DeformationPotential | floa
     of V = D²(q·e)²/(Mω²), whose numerator and denominator share that error (the normalisation of
     elphmod's McMillan). Both converge to the same λ; for "product" and "smearing" they are equal.
 
-    Cost: the mesh geometry (tetrahedra, first-zone q) of the last two meshes of at most 2^18 points is
-    kept between calls; from the second call on the same mesh, the modes of a SpringModel are computed
-    on one q per orbit of the lattice's point group (ω and (q·e)² are invariant; the results equal
-    those of every q to round-off, ~1e-14).
+    Cost: the mesh geometry (tetrahedra, first-zone q, the orbits of the q under the lattice's point
+    group) of the last two meshes of at most 2^18 points is kept between calls; the modes of a
+    SpringModel are computed on one q per orbit (ω and (q·e)² are invariant; the results equal those of
+    every q to round-off, ~1e-14). "product" asks the band for velocities only at the mesh points with a
+    nonzero single-delta weight (the others do not enter), and the q-node sums and the binning of α²F
+    run in one compiled pass.
 
     Validity of the model: (q·e)² with q in the first BZ is a long-wave (deformation-potential)
     coupling, exact as q -> 0 and a model beyond; it is discontinuous across the BZ boundary (umklapp
@@ -1203,8 +1362,13 @@ def lattice_eliashberg(electrons, phonons, coupling: DeformationPotential | floa
     tm = geo.tm
     eps = np.asarray(electrons.energies(tm.k), dtype=float) / scale
     ef = float(electrons.fermi_level) / scale
-    v = np.asarray(electrons.velocities(tm.k), dtype=float)
-    v = v / max(float(np.max(np.abs(v))), 1e-300)
+    if method == "product":        # v_k only where the single-delta weight w_k != 0 (near the surface)
+        w_k = delta_weights(tm, eps, ef)
+        on = np.flatnonzero(w_k)
+        v = np.asarray(electrons.velocities(tm.k[on]), dtype=float).reshape(on.size, d)
+    else:
+        v = np.asarray(electrons.velocities(tm.k), dtype=float)
+    v = v / max(float(np.max(np.abs(v), initial=0.0)), 1e-300)    # the unit of v cancels in the weight
     if method == "smearing":                                       # per spin, per cell, 1/J
         n_f = float(np.exp(-0.5 * ((eps - ef) / w) ** 2).mean()) / (math.sqrt(2.0 * math.pi) * w * scale)
     else:
@@ -1213,7 +1377,7 @@ def lattice_eliashberg(electrons, phonons, coupling: DeformationPotential | floa
         raise ValueError(f"electrons.fermi_level = {electrons.fermi_level:g} J is outside the valid range: "
                          "inside the band (N(E_F) > 0 on the mesh)")
     if method == "product":
-        sums = _product_sums(tm, eps, ef, v)
+        sums = _product_sums(tm, w_k, on, v)
     else:
         shifts = np.stack(np.unravel_index(np.arange(tm.k.shape[0]), tm.divisions), -1).astype(np.int64)
         sums = np.zeros((shifts.shape[0], 3))
@@ -1230,35 +1394,31 @@ def lattice_eliashberg(electrons, phonons, coupling: DeformationPotential | floa
     v2 = float(sums[:, 2].sum()) / float(sums[:, 0].sum())         # ⟨v²⟩ on the Fermi surface
     dd_tr = sums[:, 1] / (2.0 * v2) / scale**2
 
-    freq, qe2 = _mesh_modes(phonons, geo)
-    keep = freq > 0.0
+    freq, qe2, rows = _orbit_modes(phonons, geo)
     mass = float(phonons.mass)
     # W_qν of α²F(ω) = Σ W δ(ω − ω_qν) (ω in rad/s): (1/N)(1/N_q) |g|² D_dd/ħ, built for D = 1 J and
-    # multiplied by |D| twice at the end (D² alone under- or overflows long before λ does)
+    # multiplied by |D| twice at the end (D² alone under- or overflows long before λ does); the nodes
+    # ω_qν > 0 (zero modes at q != 0 are left out), summed and hat-binned in one compiled pass
     shifts_count = tm.k.shape[0]
     norm = 1.0 / (n_f * shifts_count * _HBAR)
     sum_rule = float(dd.mean()) / n_f**2
-    if keep.all():                                  # no zero modes at q != 0 (stable springs): no masks
-        g2 = _HBAR * qe2 / (2.0 * mass * freq)
-        nodes = freq.reshape(-1)
-        weights = (g2 * dd[1:, None] * norm).reshape(-1)
-        weights_tr = (g2 * dd_tr[1:, None] * norm).reshape(-1)
-    else:
-        g2 = np.where(keep, _HBAR * qe2 / (2.0 * mass * np.where(keep, freq, 1.0)), 0.0)
-        nodes = freq[keep]
-        weights = (g2 * dd[1:, None] * norm)[keep]
-        weights_tr = (g2 * dd_tr[1:, None] * norm)[keep]
-    W, W_tr = weights / sum_rule, weights_tr / sum_rule
-    lam_raw = 2.0 * float((weights / nodes).sum())
+    lower, upper = np.zeros((2, grid.size)), np.zeros((2, grid.size))
+    node = np.empty(6)
+    freq = np.ascontiguousarray(freq, dtype=float)
+    log_freq = np.log(np.where(freq > 0.0, freq, 1.0))
+    _node_sums(freq, log_freq, np.ascontiguousarray(qe2, dtype=float),
+               np.ascontiguousarray(rows, dtype=np.int64), dd, dd_tr, _HBAR, mass, norm, sum_rule,
+               np.ascontiguousarray(grid), lower, upper, node)
+    lam_raw = 2.0 * float(node[0])
     if dd[0] > 0.0:     # product, smearing: the pairs k = k' (q = 0), long-wave limit of (q·e)²/ω²
         lam_raw += _long_wave(phonons, lattice) * dd[0] / (mass * n_f * shifts_count)
-    lam_nodes = 2.0 * float((W / nodes).sum())                     # the q != 0 part of λ
+    lam_nodes = 2.0 * float(node[1])                               # the q != 0 part of λ
     if not (math.isfinite(lam_raw) and lam_nodes > 0.0):
         raise ValueError(f"electrons on mesh = {n} give no coupling (λ = {lam_raw:g} per J²): valid range: a "
                          "Fermi surface that the mesh resolves")
-    omega_log = math.exp(2.0 * float((np.log(nodes) * W / nodes).sum()) / lam_nodes)
-    omega2 = 2.0 * float((nodes * W).sum()) / lam_nodes
-    top = float(nodes.max(initial=0.0))
+    omega_log = math.exp(2.0 * float(node[2]) / lam_nodes)
+    omega2 = 2.0 * float(node[3]) / lam_nodes
+    top = float(node[5])
     if top > grid[-1]:
         raise ValueError(f"omega[-1] = {grid[-1]:g} rad/s is outside the valid range [{top:g}, inf): the "
                          "grid must reach the largest phonon frequency")
@@ -1266,7 +1426,7 @@ def lattice_eliashberg(electrons, phonons, coupling: DeformationPotential | floa
     with np.errstate(over="ignore", under="ignore"):
         lam_raw = lam_raw * d_abs * d_abs
         lam = lam_raw / sum_rule
-        lam_tr = 2.0 * float((W_tr / nodes).sum()) * d_abs * d_abs
-        a2F, a2F_tr = _hat_binning_many(grid, nodes, np.stack([W, W_tr], -1)) * d_abs * d_abs
+        lam_tr = 2.0 * float(node[4]) * d_abs * d_abs
+        a2F, a2F_tr = _hat_density(grid, lower, upper) * d_abs * d_abs
     finite_result(np.array([lam_raw, lam, lam_tr]), "lattice_eliashberg", D=np.array(D))
     return LatticeEliashberg(lam, lam_tr, lam_raw, omega_log, omega2, n_f, sum_rule, grid, a2F, a2F_tr)

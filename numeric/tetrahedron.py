@@ -105,68 +105,107 @@ def _sorted_rows(values: np.ndarray) -> np.ndarray:  # pragma: no cover - compil
     return out
 
 
-@numba.njit(cache=True)
-def _simplex_sums(e: np.ndarray, energies: np.ndarray, count: np.ndarray,
-                  density: np.ndarray) -> None:  # pragma: no cover - compiled
-    """Σ over simplices of the occupied fraction n_T(E) and of dn_T/dE (e: sorted corners, (M, d+1)).
+@numba.njit(cache=True, inline="always")
+def _simplex_term(corners: int, e1: float, e2: float, e3: float, e4: float,
+                  E: float) -> tuple[float, float]:  # pragma: no cover - compiled
+    """(n_T(E), dn_T/dE) of one simplex with sorted corner values e1 <= e2 (<= e3 (<= e4)): a segment,
+    triangle or tetrahedron (``corners`` 2, 3, 4; the unused values are not read).
 
     Formulas for linear interpolation in a segment, triangle and tetrahedron
     (BJA appendix A for 3D); half-open intervals [e_i, e_{i+1}) keep every
     divisor positive.
     """
-    m, corners = e.shape
+    eN = e2 if corners == 2 else (e3 if corners == 3 else e4)
+    if E < e1:
+        return 0.0, 0.0
+    if E >= eN:
+        return 1.0, 0.0
+    if corners == 2:
+        return (E - e1) / (eN - e1), 1.0 / (eN - e1)
+    if corners == 3:
+        if E < e2:
+            x = E - e1
+            return x * x / ((e2 - e1) * (e3 - e1)), 2.0 * x / ((e2 - e1) * (e3 - e1))
+        x = e3 - E
+        return 1.0 - x * x / ((e3 - e1) * (e3 - e2)), 2.0 * x / ((e3 - e1) * (e3 - e2))
+    if E < e2:
+        x = E - e1
+        c = 1.0 / ((e2 - e1) * (e3 - e1) * (e4 - e1))
+        return x * x * x * c, 3.0 * x * x * c
+    if E < e3:
+        x = E - e2
+        e21 = e2 - e1
+        e31 = e3 - e1
+        e41 = e4 - e1
+        e32 = e3 - e2
+        e42 = e4 - e2
+        g = (e31 + e42) / (e32 * e42)
+        return ((e21 * e21 + 3.0 * e21 * x + 3.0 * x * x - g * x * x * x) / (e31 * e41),
+                (3.0 * e21 + 6.0 * x - 3.0 * g * x * x) / (e31 * e41))
+    x = e4 - E
+    c = 1.0 / ((e4 - e1) * (e4 - e2) * (e4 - e3))
+    return 1.0 - x * x * x * c, 3.0 * x * x * c
+
+
+@numba.njit(cache=True)
+def _simplex_sums(e: np.ndarray, energies: np.ndarray, count: np.ndarray,
+                  density: np.ndarray) -> None:  # pragma: no cover - compiled
+    """Σ over simplices of the occupied fraction n_T(E) and of dn_T/dE (e: sorted corners, (M, d+1);
+    :func:`_simplex_term`)."""
+    corners = e.shape[1]
+    last = corners - 1
     for q in range(energies.shape[0]):
         E = energies[q]
         acc_n = 0.0
         acc_d = 0.0
-        for r in range(m):
-            e1 = e[r, 0]
-            eN = e[r, corners - 1]
-            if E < e1:
-                continue
-            if E >= eN:
-                acc_n += 1.0
-                continue
-            if corners == 2:
-                acc_n += (E - e1) / (eN - e1)
-                acc_d += 1.0 / (eN - e1)
-            elif corners == 3:
-                e2 = e[r, 1]
-                e3 = e[r, 2]
-                if E < e2:
-                    x = E - e1
-                    acc_n += x * x / ((e2 - e1) * (e3 - e1))
-                    acc_d += 2.0 * x / ((e2 - e1) * (e3 - e1))
-                else:
-                    x = e3 - E
-                    acc_n += 1.0 - x * x / ((e3 - e1) * (e3 - e2))
-                    acc_d += 2.0 * x / ((e3 - e1) * (e3 - e2))
-            else:
-                e2 = e[r, 1]
-                e3 = e[r, 2]
-                e4 = e[r, 3]
-                if E < e2:
-                    x = E - e1
-                    c = 1.0 / ((e2 - e1) * (e3 - e1) * (e4 - e1))
-                    acc_n += x * x * x * c
-                    acc_d += 3.0 * x * x * c
-                elif E < e3:
-                    x = E - e2
-                    e21 = e2 - e1
-                    e31 = e3 - e1
-                    e41 = e4 - e1
-                    e32 = e3 - e2
-                    e42 = e4 - e2
-                    g = (e31 + e42) / (e32 * e42)
-                    acc_n += (e21 * e21 + 3.0 * e21 * x + 3.0 * x * x - g * x * x * x) / (e31 * e41)
-                    acc_d += (3.0 * e21 + 6.0 * x - 3.0 * g * x * x) / (e31 * e41)
-                else:
-                    x = e4 - E
-                    c = 1.0 / ((e4 - e1) * (e4 - e2) * (e4 - e3))
-                    acc_n += 1.0 - x * x * x * c
-                    acc_d += 3.0 * x * x * c
+        for r in range(e.shape[0]):
+            n_r, d_r = _simplex_term(corners, e[r, 0], e[r, min(1, last)], e[r, min(2, last)],
+                                     e[r, last], E)
+            acc_n += n_r
+            acc_d += d_r
         count[q] = acc_n
         density[q] = acc_d
+
+
+@numba.njit(cache=True)
+def _simplex_sums_at(values: np.ndarray, simplices: np.ndarray,
+                     E: float) -> tuple[float, float]:  # pragma: no cover - compiled
+    """:func:`_simplex_sums` at one energy E of the corners values[simplices], each row sorted on the fly
+    (compare-and-swap; no gathered copy): the same sorted corners and the same sums in the same order,
+    equal bit for bit."""
+    corners = simplices.shape[1]
+    last = corners - 1
+    acc_n = 0.0
+    acc_d = 0.0
+    for r in range(simplices.shape[0]):
+        a = values[simplices[r, 0]]
+        b = values[simplices[r, 1]]
+        c = values[simplices[r, min(2, last)]]
+        d = values[simplices[r, last]]
+        if corners == 4:                            # compare-and-swap networks of 4, 3, 2 values
+            if a > b:
+                a, b = b, a
+            if c > d:
+                c, d = d, c
+            if a > c:
+                a, c = c, a
+            if b > d:
+                b, d = d, b
+            if b > c:
+                b, c = c, b
+        elif corners == 3:
+            if b > c:
+                b, c = c, b
+            if a > b:
+                a, b = b, a
+            if b > c:
+                b, c = c, b
+        elif a > b:
+            a, b = b, a
+        n_r, d_r = _simplex_term(corners, a, b, c, d, E)
+        acc_n += n_r
+        acc_d += d_r
+    return acc_n, acc_d
 
 
 @numba.njit(cache=True)
@@ -231,6 +270,36 @@ def _tetra_weights(values: np.ndarray, simplices: np.ndarray, E: float, blochl: 
             out[idx[j]] += w[j]
 
 
+@numba.njit(cache=True)
+def _mesh_simplices(sizes: np.ndarray, offsets: np.ndarray, out: np.ndarray) -> None:  # pragma: no cover
+    """out[i d! + s, c] = the C-order index of mesh point i (C order of ``sizes``) moved by offsets[s, c]
+    (periodic; the offsets of :func:`simplex_offsets`, entries in [−1, 2]), i over all N points."""
+    d = sizes.shape[0]
+    ns, nc = offsets.shape[0], offsets.shape[1]
+    origin = np.zeros(d, dtype=np.int64)
+    row = 0
+    for _ in range(out.shape[0] // ns):
+        for s in range(ns):
+            for c in range(nc):
+                flat = 0
+                for a in range(d):
+                    x = origin[a] + offsets[s, c, a]
+                    while x < 0:                    # periodic wrap without an integer division
+                        x += sizes[a]
+                    while x >= sizes[a]:
+                        x -= sizes[a]
+                    flat = flat * sizes[a] + x
+                out[row, c] = flat
+            row += 1
+        a = d - 1                                   # next origin in C order
+        while a >= 0:
+            origin[a] += 1
+            if origin[a] < sizes[a]:
+                break
+            origin[a] = 0
+            a -= 1
+
+
 class TetrahedronMesh:
     """Linear tetrahedron method on a Γ-centred Monkhorst-Pack mesh of a lattice's reciprocal cell.
 
@@ -286,20 +355,28 @@ class TetrahedronMesh:
         self.k, _ = lattice.monkhorst_pack(sizes)
         self.divisions = sizes
         offsets = simplex_offsets(lattice.reciprocal, sizes)  # (d!, d+1, d)
-        origins = np.stack(np.meshgrid(*[np.arange(s) for s in sizes], indexing="ij"), -1).reshape(-1, d)
-        corners = (origins[:, None, None, :] + offsets[None]) % np.asarray(sizes)
-        self.simplices = np.ravel_multi_index(tuple(np.moveaxis(corners, -1, 0)), sizes).reshape(-1, d + 1)
+        count = math.prod(sizes)
+        self.simplices = np.empty((count * offsets.shape[0], d + 1), dtype=np.int64)
+        _mesh_simplices(np.asarray(sizes, dtype=np.int64), offsets, self.simplices)
 
-    def _sorted(self, values: ArrayLike) -> np.ndarray:
+    def _values(self, values: ArrayLike) -> np.ndarray:
         v = checked("values", values)
         if v.shape != (self.k.shape[0],):
             raise ValueError(f"values must have shape ({self.k.shape[0]},) (one per mesh point), "
                              f"got {v.shape}")
-        return _sorted_rows(v[self.simplices])
+        return np.ascontiguousarray(v)
+
+    def _sorted(self, values: ArrayLike) -> np.ndarray:
+        return _sorted_rows(self._values(values)[self.simplices])
 
     def sums(self, values: ArrayLike, E: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
         """(N(E), D(E)) together, each of the shape of E: :meth:`integrated` and :meth:`density`."""
         e = checked("E", E)
+        if e.size == 1:                             # one energy: the corners sorted on the fly, no copies
+            v = self._values(values)
+            m = self.simplices.shape[0]
+            count, density = _simplex_sums_at(v, self.simplices, float(e.reshape(-1)[0]))
+            return np.full(e.shape, count / m), np.full(e.shape, density / m)
         srt = self._sorted(values)
         flat = np.ascontiguousarray(e.reshape(-1))
         count, density = np.empty_like(flat), np.empty_like(flat)
@@ -898,6 +975,15 @@ def _dd_inputs(mesh: TetrahedronMesh, values: ArrayLike, values_q: ArrayLike,
     return np.ascontiguousarray(out[0] - energy), np.ascontiguousarray(out[1] - energy)
 
 
+def _dd_input(mesh: TetrahedronMesh, values: ArrayLike, E: float) -> np.ndarray:
+    """values − E of one band on the mesh (:func:`_dd_inputs` without the second band), validated."""
+    n = mesh.k.shape[0]
+    arr = checked("values", values)
+    if arr.shape != (n,):
+        raise ValueError(f"values must have shape ({n},) (one per mesh point), got {arr.shape}")
+    return np.ascontiguousarray(arr - scalar("E", E))
+
+
 def double_delta_weights(mesh: TetrahedronMesh, values: ArrayLike, values_q: ArrayLike, E: float, *,
                          method: str = "tetrahedron", width: float | None = None) -> np.ndarray:
     """Weights w_k with Σ_k w_k X_k ≈ (1/V_BZ) ∫ δ(ε_k − E) δ(ε'_k − E) X_k d^dk (2D and 3D meshes).
@@ -1236,7 +1322,7 @@ def double_delta_on_mesh(mesh: TetrahedronMesh, values: ArrayLike, E: float, shi
         raise ValueError(f"mesh.lattice.dim = {d} is outside the valid range: 2 or 3")
     if method not in ("tetrahedron", "smearing"):
         raise ValueError(f"method = {method!r} is outside the valid range: 'tetrahedron' or 'smearing'")
-    e, _ = _dd_inputs(mesh, values, values, E)
+    e = _dd_input(mesh, values, E)
     n = e.shape[0]
     sizes = np.asarray(mesh.divisions, dtype=np.int64)
     s = np.asarray(shifts)
@@ -1337,7 +1423,7 @@ def delta_weights(mesh: TetrahedronMesh, values: ArrayLike, E: float) -> np.ndar
         raise TypeError(f"mesh must be a numeric.tetrahedron.TetrahedronMesh, got {type(mesh).__name__}")
     if mesh.lattice.dim not in (2, 3):
         raise ValueError(f"mesh.lattice.dim = {mesh.lattice.dim} is outside the valid range: 2 or 3")
-    e, _ = _dd_inputs(mesh, values, values, E)
+    e = _dd_input(mesh, values, E)
     out = np.zeros(e.shape[0])
     _delta_weights(e, mesh.simplices, math.factorial(mesh.lattice.dim) / mesh.simplices.shape[0], out)
     return out

@@ -35,7 +35,7 @@ from scipy.special import ellipkm1
 
 from numeric.electrons import FreeElectronGas, TightBinding
 from numeric.lattice import Lattice
-from numeric.tetrahedron import TetrahedronMesh, _tetra_weights
+from numeric.tetrahedron import TetrahedronMesh, _tetra_weights, simplex_offsets
 
 
 # ====================================================================== free electrons
@@ -122,6 +122,25 @@ def test_energies_brute_force(name):
             expected -= hop * np.cos(k @ (A * np.array(R, dtype=float)))
     assert np.allclose(tb.energies(k), expected, rtol=0, atol=1e-13 * T)
     assert tb.energies(k.reshape(4, 10, tb.dim)).shape == (4, 10)
+
+
+@pytest.mark.parametrize("name", list(SHELLS))
+def test_compiled_band_is_the_matrix_formula(name):
+    # the compiled loops (one bond of each pair ±R) against −Σ_R t_R cos k·R and Σ_R t_R R sin k·R over
+    # all bonds by numpy: the same values to round-off of the band scale (k around the first zone)
+    tb = model(name, 0.8 * eV, -0.13 * eV)
+    assert len(tb._half_R) == len(tb._R) // 2
+    rng = np.random.default_rng(4)
+    k = rng.uniform(-1, 1, size=(500, tb.dim)) * np.pi / A
+    phase = k @ tb._R.T
+    eps = -(np.cos(phase) @ tb._tR) * tb._scale
+    v = (np.sin(phase) * tb._tR) @ tb._R * tb._scale / hbar
+    assert np.allclose(tb.energies(k), eps, rtol=0.0, atol=2e-15 * 12 * tb._scale)
+    assert np.allclose(tb.velocities(k), v, rtol=0.0, atol=2e-15 * np.max(np.abs(v)))
+    one = tb.energies(k[0])
+    assert type(one) is np.float64 and one == tb.energies(k[:1])[0]
+    assert tb.velocities(k[0]).shape == (tb.dim,)
+    assert tb.velocities(k.reshape(5, 100, tb.dim)).shape == (5, 100, tb.dim)
 
 
 @pytest.mark.parametrize("name", list(SHELLS))
@@ -436,6 +455,27 @@ def test_simplices_tile_the_cell():
         edges = (frac[:, 1:] - frac[:, :1]) @ b
         volume = np.abs(np.linalg.det(edges)).sum() / math.factorial(lat.dim)
         assert volume == pytest.approx(lat.bz_volume, rel=1e-12)
+
+
+def test_compiled_simplices_and_sums_are_the_numpy_ones():
+    # TetrahedronMesh.simplices against the numpy construction (corner offsets of each cell's simplices,
+    # periodic), and the one-energy sums (corners sorted on the fly) against the sorted-copy path
+    rng = np.random.default_rng(8)
+    for lat, sizes in ((Lattice.chain(1.0), (7,)), (Lattice.square(1.0), (5, 3)),
+                       (Lattice.fcc(1.0), (4, 5, 3)), (Lattice.bcc(1.0), (1, 2, 1)),
+                       (Lattice(np.array([[1.0, 0.0], [-0.5, 0.8]])), (6, 6))):
+        mesh = TetrahedronMesh(lat, sizes)
+        offsets = simplex_offsets(lat.reciprocal, sizes)
+        axes = [np.arange(n) for n in sizes]
+        origins = np.stack(np.meshgrid(*axes, indexing="ij"), -1).reshape(-1, lat.dim)
+        corners = (origins[:, None, None, :] + offsets[None]) % np.asarray(sizes)
+        ref = np.ravel_multi_index(tuple(np.moveaxis(corners, -1, 0)), sizes).reshape(-1, lat.dim + 1)
+        assert np.array_equal(mesh.simplices, ref) and mesh.simplices.dtype == np.int64
+        eps = np.round(-np.cos(mesh.k).sum(axis=1) + 0.3 * rng.random(len(mesh.k)), 1)   # with ties
+        for E in (-9.0, float(eps.min()), -0.35, 0.0, float(eps[-1]), float(eps.max()), 9.0):
+            count, density = mesh.sums(eps, [E, E])
+            one = mesh.sums(eps, E)
+            assert one[0] == count[0] and one[1] == density[0] and one[0].shape == ()
 
 
 # ====================================================================== property test and validation

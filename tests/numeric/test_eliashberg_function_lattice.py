@@ -175,9 +175,17 @@ def test_orbits_carry_the_modes(lattice, n, order):
     P, Rt = a2f._point_group_fractional(lattice)
     assert len(P) == order and np.allclose(Rt @ np.swapaxes(Rt, 1, 2), np.eye(lattice.dim), atol=1e-12)
     a2f._GEOMETRY.clear()
-    assert a2f._geometry(lattice, n).orbits() is None                  # first use: not built
     geo = a2f._geometry(lattice, n)
-    reps, inverse = geo.orbits()
+    reps, inverse = geo.orbits()                                        # built on first use
+    assert geo.orbits()[0] is reps and a2f._geometry(lattice, n) is geo
+    # the classes: the smallest valid image of each point (the definition, checked point by point)
+    m = np.stack(np.unravel_index(np.arange(len(geo.q) + 1), geo.tm.divisions), -1)
+    full = np.concatenate([np.zeros((1, lattice.dim)), geo.q])
+    tol = 1e-9 * np.max(np.abs(lattice.reciprocal))
+    for j in range(1, len(full), max(1, len(full) // 97)):
+        images = np.ravel_multi_index(tuple(np.mod(m[j] @ P, geo.tm.divisions).T), geo.tm.divisions)
+        valid = np.all(np.abs(full[j] @ Rt - full[images]) <= tol, axis=1)
+        assert reps[inverse[j - 1]] + 1 == images[valid].min()
     assert len(reps) < len(geo.q) / (order / 4)
     springs = springs_of(lattice)
     omega, qe2 = a2f._mesh_modes(springs, geo)
@@ -190,6 +198,32 @@ def test_orbits_carry_the_modes(lattice, n, order):
                            atol=0.0)
     assert np.allclose(np.linalg.norm(geo.q[reps][inverse], axis=1), np.linalg.norm(geo.q, axis=1),
                        rtol=1e-12, atol=0.0)
+
+
+def test_node_sums_are_the_numpy_sums():
+    # the one-pass q-node sums and binning of lattice_eliashberg against the numpy expressions
+    rng = np.random.default_rng(11)
+    nq, nb = 500, 3
+    freq = rng.random((120, nb)) * 3.0
+    freq[5, 0] = 0.0                                                    # a zero mode: left out
+    qe2, rows = rng.random((120, nb)), rng.integers(0, 120, nq)
+    dd, dd_tr = rng.random(nq + 1), rng.random(nq + 1)
+    grid = np.linspace(0.0, 3.0, 201)
+    lower, upper, sums = np.zeros((2, 201)), np.zeros((2, 201)), np.empty(6)
+    a2f._node_sums(freq, np.log(np.where(freq > 0.0, freq, 1.0)), qe2, rows, dd, dd_tr, 1.5, 2.0, 0.7, 1.1,
+                   grid, lower, upper, sums)
+    f, g = freq[rows], qe2[rows]
+    keep = f > 0.0
+    g2 = 1.5 * g[keep] / (2.0 * 2.0 * f[keep])
+    W_raw = (g2 * np.broadcast_to(dd[1:, None], f.shape)[keep] * 0.7)
+    W = W_raw / 1.1
+    W_tr = g2 * np.broadcast_to(dd_tr[1:, None], f.shape)[keep] * 0.7 / 1.1
+    nodes = f[keep]
+    ref = [(W_raw / nodes).sum(), (W / nodes).sum(), (np.log(nodes) * W / nodes).sum(), (nodes * W).sum(),
+           (W_tr / nodes).sum(), nodes.max()]
+    assert np.allclose(sums, ref, rtol=1e-14, atol=0.0)
+    both = a2f._hat_binning_many(grid, nodes, np.stack([W, W_tr], -1))
+    assert np.array_equal(a2f._hat_density(grid, lower, upper), both)
 
 
 def test_compiled_binning_is_the_numpy_one_bit_for_bit():
