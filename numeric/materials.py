@@ -1,0 +1,513 @@
+"""Real metals: a cited table of material constants and measured resistivity ρ(T) (SI units).
+
+:func:`material` returns a :class:`Material` for Cu, Ag, Au, Al, Na, K, Pb or Nb (by symbol or
+English name, any case). Every value is a :class:`Value`: the number in SI units, its unit, the
+number as printed in the source, the source (book and table) and a note (temperature of the
+measurement, and ``unverified`` where the transcription could not be checked against a second copy
+of the table). :meth:`Material.free_electron_density` and :meth:`Material.xray_density` recompute
+n = Z N_cell / a³ and ρ_m = M N_cell / (N_A a³) from the lattice (N_cell = 4 fcc, 2 bcc atoms in the
+conventional cube), to compare with the tabulated n and mass density.
+
+:func:`measured_resistivity` returns the measured ρ(T) of Cu, Ag, Au or Al shipped in
+``numeric/data/resistivity_pure_metals.csv`` (CRC Handbook, "Electrical Resistivity of Pure
+Metals", after Matula 1979 and Desai et al. 1984) with its provenance; :func:`load_resistivity`
+reads the user's own CSV of T and ρ with the units stated in the header or as arguments.
+
+Examples
+--------
+>>> from numeric.materials import material, measured_resistivity
+>>> cu = material("copper")
+>>> cu.lattice, cu.lattice_constant.value, cu.lattice_constant.unit
+('fcc', 3.61e-10, 'm')
+>>> f"{cu.free_electron_density():.3e} 1/m^3 vs {cu.electron_density.value:.3e} tabulated"
+'8.502e+28 1/m^3 vs 8.470e+28 tabulated'
+>>> T, rho, source = measured_resistivity("Cu")
+>>> f"{T[-1]:g} K: {rho[-1]:.4g} ohm m"
+'300 K: 1.725e-08 ohm m'
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from dataclasses import dataclass
+from importlib import resources
+from os import PathLike
+from typing import NamedTuple
+
+import numpy as np
+
+from .constants import N_A
+
+__all__ = ["Material", "Resistivity", "Value", "load_resistivity", "material", "materials",
+           "measured_metals", "measured_resistivity"]
+
+
+@dataclass(frozen=True)
+class Value:
+    """One tabulated quantity: SI value and unit, the number as printed, its source and a note.
+
+    Attributes
+    ----------
+    value : float
+        The quantity in SI units (``unit``).
+    unit : str
+        SI unit of ``value`` (``"1"`` for a pure number).
+    printed : str
+        The number with the unit as the source prints it.
+    source : str
+        Book or paper, edition and table.
+    note : str
+        Conditions (temperature) and caveats; ``unverified`` where the transcription was not
+        checked against a second copy of the source.
+    """
+
+    value: float
+    unit: str
+    printed: str
+    source: str
+    note: str = ""
+
+
+_AM_1_1 = "Ashcroft & Mermin, Solid State Physics (1976), Table 1.1"
+_AM_4_1 = "Ashcroft & Mermin, Solid State Physics (1976), Table 4.1 (bcc elements)"
+_AM_4_2 = "Ashcroft & Mermin, Solid State Physics (1976), Table 4.2 (fcc elements)"
+_AM_23_3 = "Ashcroft & Mermin, Solid State Physics (1976), Table 23.3"
+_KITTEL_DENSITY = ("Kittel, Introduction to Solid State Physics, 8th ed. (2005), Chapter 1, table of "
+                   "densities and atomic concentrations of the elements")
+_KITTEL_10_1 = "Kittel, Introduction to Solid State Physics, 8th ed. (2005), Table 10.1"
+_CIAAW = ("IUPAC/CIAAW standard atomic weights, Prohaska et al., Pure Appl. Chem. 94, 573 (2022) "
+          "(conventional value where an interval is given)")
+_UNVERIFIED = "unverified: transcribed from the printed table, not checked against a second copy"
+_CHECKED_N = "checked against a public transcription of the table"
+
+
+def _angstrom(a: float, source: str, note: str) -> Value:
+    return Value(a * 1e-10, "m", f"{a:g} Å", source, note)
+
+
+def _molar(m: float, printed: str) -> Value:
+    return Value(m * 1e-3, "kg/mol", f"{printed} g/mol (standard atomic weight)", _CIAAW)
+
+
+def _density(rho: float, printed: str, note: str) -> Value:
+    return Value(rho * 1e3, "kg/m^3", f"{printed} g/cm³", _KITTEL_DENSITY, f"{note}; {_UNVERIFIED}")
+
+
+def _electrons(n: float, printed: str, note: str) -> Value:
+    return Value(n * 1e28, "1/m^3", f"{printed} × 10²² cm⁻³", _AM_1_1, note)
+
+
+def _debye(theta: float, note: str = "") -> Value:
+    text = "calorimetric Θ_D(0): the Debye temperature fitting the low-temperature (T³) lattice heat capacity"
+    return Value(theta, "K", f"{theta:g} K", _AM_23_3, f"{text}{'; ' + note if note else ''}; {_UNVERIFIED}")
+
+
+def _tc(tc: float, printed: str) -> Value:
+    return Value(tc, "K", f"{printed} K", _KITTEL_10_1,
+                 f"zero-field superconducting transition; {_UNVERIFIED}")
+
+
+def _valence(z: int, note: str = "") -> Value:
+    return Value(float(z), "1", str(z), _AM_1_1, note or "conduction electrons per atom (Z)")
+
+
+_ATOMS_PER_CUBE = {"fcc": 4, "bcc": 2}
+
+
+@dataclass(frozen=True)
+class Material:
+    """A metal's tabulated constants, each a :class:`Value` carrying its unit and source.
+
+    Attributes
+    ----------
+    symbol, name : str
+        Chemical symbol and English name.
+    lattice : str
+        ``"fcc"`` or ``"bcc"`` (one atom per primitive cell).
+    lattice_constant : Value
+        Side a of the conventional cube (m).
+    valence : Value
+        Conduction electrons per atom Z (the free-electron count of Ashcroft & Mermin, Table 1.1).
+    molar_mass : Value
+        Standard atomic weight as molar mass (kg/mol).
+    mass_density : Value
+        Mass density (kg/m³).
+    electron_density : Value
+        Tabulated free-electron density n (1/m³).
+    debye_temperature : Value
+        Calorimetric Debye temperature Θ_D(0) (K).
+    critical_temperature : Value or None
+        Superconducting T_c (K); None for a metal not superconducting at ambient pressure.
+
+    Examples
+    --------
+    >>> nb = material("Nb")
+    >>> nb.lattice, nb.critical_temperature.value, nb.debye_temperature.unit
+    ('bcc', 9.5, 'K')
+    """
+
+    symbol: str
+    name: str
+    lattice: str
+    lattice_constant: Value
+    valence: Value
+    molar_mass: Value
+    mass_density: Value
+    electron_density: Value
+    debye_temperature: Value
+    critical_temperature: Value | None = None
+
+    @property
+    def atoms_per_cube(self) -> int:
+        """Atoms in the conventional cubic cell: 4 (fcc) or 2 (bcc)."""
+        return _ATOMS_PER_CUBE[self.lattice]
+
+    def free_electron_density(self) -> float:
+        """n = Z N_cell / a³ (1/m³) from the valence and the lattice constant.
+
+        Examples
+        --------
+        >>> f"{material('Al').free_electron_density():.3e}"
+        '1.806e+29'
+        """
+        return self.valence.value * self.atoms_per_cube / self.lattice_constant.value ** 3
+
+    def xray_density(self) -> float:
+        """Mass density M N_cell / (N_A a³) (kg/m³) from the molar mass and the lattice constant.
+
+        Examples
+        --------
+        >>> f"{material('Cu').xray_density():.0f} kg/m^3"
+        '8972 kg/m^3'
+        """
+        return self.molar_mass.value * self.atoms_per_cube / (N_A * self.lattice_constant.value ** 3)
+
+    def values(self) -> list[tuple[str, Value]]:
+        """Every tabulated quantity as (label, :class:`Value`), in display order.
+
+        Examples
+        --------
+        >>> [label for label, _ in material("K").values()][:2]
+        ['lattice constant a', 'valence Z']
+        """
+        rows = [("lattice constant a", self.lattice_constant), ("valence Z", self.valence),
+                ("molar mass M", self.molar_mass), ("mass density", self.mass_density),
+                ("electron density n", self.electron_density),
+                ("Debye temperature Θ_D(0)", self.debye_temperature)]
+        if self.critical_temperature is not None:
+            rows.append(("critical temperature T_c", self.critical_temperature))
+        return rows
+
+
+_ROOM = "room temperature"
+_HERMANN = (f"{_ROOM}; the same value in K. Hermann, Crystallography and Surface Structure "
+            "(Wiley-VCH, 2011), Table E.2")
+_ROOM_UNVERIFIED = f"{_ROOM}; {_UNVERIFIED}"
+_MATERIALS = {m.symbol: m for m in (
+    Material("Cu", "copper", "fcc", _angstrom(3.61, _AM_4_2, _HERMANN), _valence(1),
+             _molar(63.546, "63.546(3)"), _density(8.93, "8.93", "at 300 K"),
+             _electrons(8.47, "8.47", _CHECKED_N), _debye(343)),
+    Material("Ag", "silver", "fcc", _angstrom(4.09, _AM_4_2, _ROOM_UNVERIFIED), _valence(1),
+             _molar(107.8682, "107.8682(2)"), _density(10.50, "10.50", "at 300 K"),
+             _electrons(5.86, "5.86", _CHECKED_N),
+             _debye(225, "Kittel's table as quoted elsewhere gives 215 K")),
+    Material("Au", "gold", "fcc", _angstrom(4.08, _AM_4_2, _HERMANN), _valence(1),
+             _molar(196.966570, "196.966570(4)"), _density(19.28, "19.28", "at 300 K"),
+             _electrons(5.90, "5.90", _CHECKED_N),
+             _debye(165, "Kittel's table as quoted elsewhere gives 170 K")),
+    Material("Al", "aluminium", "fcc", _angstrom(4.05, _AM_4_2, _HERMANN), _valence(3),
+             _molar(26.9815384, "26.9815384(3)"), _density(2.70, "2.70", "at 300 K"),
+             _electrons(18.1, "18.1", _CHECKED_N), _debye(428), _tc(1.140, "1.140")),
+    Material("Na", "sodium", "bcc", _angstrom(4.23, _AM_4_1, f"at 5 K; {_UNVERIFIED}"), _valence(1),
+             _molar(22.98976928, "22.98976928(2)"), _density(1.013, "1.013", "at 5 K"),
+             _electrons(2.65, "2.65", f"at 5 K; {_UNVERIFIED}"), _debye(158)),
+    Material("K", "potassium", "bcc", _angstrom(5.23, _AM_4_1, f"at 5 K; {_UNVERIFIED}"), _valence(1),
+             _molar(39.0983, "39.0983(1)"), _density(0.91, "0.91", "at 5 K"),
+             _electrons(1.40, "1.40", f"at 5 K; {_UNVERIFIED}"), _debye(91)),
+    Material("Pb", "lead", "fcc", _angstrom(4.95, _AM_4_2, _ROOM_UNVERIFIED), _valence(4),
+             _molar(207.2, "207.2"), _density(11.34, "11.34", "at 300 K"),
+             _electrons(13.2, "13.2", _CHECKED_N), _debye(105), _tc(7.193, "7.193")),
+    Material("Nb", "niobium", "bcc", _angstrom(3.30, _AM_4_1, _ROOM_UNVERIFIED),
+             _valence(1, "conduction electrons per atom (Z) as Ashcroft & Mermin count it for Nb; "
+                         "the band count is not a free-electron one"),
+             _molar(92.90637, "92.90637(1)"), _density(8.58, "8.58", "at 300 K"),
+             _electrons(5.56, "5.56", _CHECKED_N), _debye(275), _tc(9.50, "9.50")),
+)}
+_NAMES = {m.name: m.symbol for m in _MATERIALS.values()} | {"aluminum": "Al"}
+
+
+def materials() -> tuple[str, ...]:
+    """Symbols of the metals in the table.
+
+    Examples
+    --------
+    >>> materials()
+    ('Cu', 'Ag', 'Au', 'Al', 'Na', 'K', 'Pb', 'Nb')
+    """
+    return tuple(_MATERIALS)
+
+
+def _lookup(kind: str, name: object, table: dict[str, str]) -> str:
+    """The table key for ``name`` (symbol or name, any case), or ValueError with close matches."""
+    if isinstance(name, str):
+        key = table.get(name.strip().lower())
+        if key is not None:
+            return key
+    close = difflib.get_close_matches(str(name).strip().lower(), list(table), n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(sorted({table[c] for c in close}))}?" if close else ""
+    raise ValueError(f"{kind} = {name!r} is not in the table, valid: {', '.join(sorted(set(table.values())))}"
+                     f"{hint}")
+
+
+def material(name: str) -> Material:
+    """The :class:`Material` for a symbol or English name (``"Cu"``, ``"copper"``, any case).
+
+    Parameters
+    ----------
+    name : str
+        Symbol or name of one of :func:`materials`.
+
+    Returns
+    -------
+    Material
+
+    Raises
+    ------
+    ValueError
+        For a name not in the table (with close matches).
+
+    Examples
+    --------
+    >>> material("LEAD").symbol
+    'Pb'
+    >>> material("coper")
+    Traceback (most recent call last):
+    ...
+    ValueError: metal = 'coper' is not in the table, valid: Ag, Al, Au, Cu, K, Na, Nb, Pb; did you mean Cu?
+    """
+    table = {s.lower(): s for s in _MATERIALS} | _NAMES
+    return _MATERIALS[_lookup("metal", name, table)]
+
+
+# --- resistivity data ---------------------------------------------------------------------------
+
+class Resistivity(NamedTuple):
+    """Measured resistivity: temperatures T (K), resistivities ρ (Ω m) and the source text."""
+
+    temperature: np.ndarray
+    resistivity: np.ndarray
+    source: str
+
+
+_DATA_FILE = "resistivity_pure_metals.csv"
+_DATA_PER_OHM_M = 1e8  # the shipped table is in 1e-8 ohm m (= µΩ cm), as its first header line states
+
+#: how many of the unit make one SI unit
+_RESISTIVITY_UNITS = {"ohmm": 1.0, "uohmcm": 1e8, "1e-8ohmm": 1e8, "nohmm": 1e9}
+_TEMPERATURE_UNITS = {"k": 1.0, "kelvin": 1.0}
+_VALID_RHO = "Ω m, µΩ cm, 1e-8 Ω m, nΩ m"
+
+
+def _unit_key(unit: str) -> str:
+    s = unit.strip().lower()
+    for old, new in (("Ω", "ohm"), ("ω", "ohm"), ("µ", "u"), ("μ", "u"), ("micro", "u"), ("nano", "n"),
+                     ("10^-8", "1e-8"), ("10⁻⁸", "1e-8"), ("×", ""), ("x", "")):
+        s = s.replace(old, new)
+    return re.sub(r"[\s·⋅*\-]", "", s).replace("1e8", "1e-8")
+
+
+def _scale(parameter: str, unit: str, table: dict[str, float], valid: str) -> float:
+    scale = table.get(_unit_key(unit)) if isinstance(unit, str) else None
+    if scale is None:
+        raise ValueError(f"{parameter} = {unit!r} is not a known unit, valid: {valid}")
+    return scale
+
+
+def _parse_rows(lines: list[str], first_line: int, columns: int, names: tuple[str, ...]) -> np.ndarray:
+    """Data rows (comma separated, ``columns`` numbers each) as an array; ValueError naming the line
+    for a row that is not numbers, a NaN or infinity, a negative value, or a temperature (first
+    column) not above the previous one."""
+    rows: list[list[float]] = []
+    last = None
+    for number, line in enumerate(lines, first_line):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split(",")]
+        try:
+            if len(fields) != columns:
+                raise ValueError
+            row = [float(f) for f in fields]
+        except ValueError:
+            raise ValueError(f"line {number}: expected {columns} comma-separated numbers "
+                             f"({', '.join(names)}), got {line.strip()!r}") from None
+        for name, x in zip(names, row, strict=True):
+            if not math.isfinite(x) or x < 0:
+                raise ValueError(f"line {number}: {name} = {x:g} is outside the valid range [0, inf)")
+        if last is not None and row[0] <= last[1]:
+            what = "repeats" if row[0] == last[1] else "is below"
+            raise ValueError(f"line {number}: {names[0]} = {row[0]:g} {what} {last[1]:g} on line {last[0]}; "
+                             f"temperatures must be strictly increasing")
+        last = (number, row[0])
+        rows.append(row)
+    if not rows:
+        raise ValueError("no data rows: expected lines of comma-separated numbers "
+                         f"({', '.join(names)})")
+    return np.array(rows, dtype=np.float64)
+
+
+def _split_header(lines: list[str]) -> tuple[list[str], int]:
+    """The comment lines (``#`` stripped) at the top and the index of the first other line."""
+    comments = []
+    for i, line in enumerate(lines):
+        if line.lstrip().startswith("#"):
+            comments.append(line.lstrip()[1:].strip())
+        elif line.strip():
+            return comments, i
+    return comments, len(lines)
+
+
+def _shipped() -> tuple[list[str], list[str], np.ndarray]:
+    text = resources.files("numeric").joinpath("data", _DATA_FILE).read_text(encoding="utf-8")
+    lines = text.splitlines()
+    comments, header = _split_header(lines)
+    columns = [c.strip() for c in lines[header].split(",")]
+    data = _parse_rows(lines[header + 1:], header + 2, len(columns), tuple(columns))
+    return comments, columns[1:], data
+
+
+def measured_metals() -> tuple[str, ...]:
+    """Symbols of the metals with measured ρ(T) shipped in the package.
+
+    Examples
+    --------
+    >>> measured_metals()
+    ('Cu', 'Ag', 'Au', 'Al')
+    """
+    return tuple(_shipped()[1])
+
+
+def measured_resistivity(metal: str) -> Resistivity:
+    """Measured total resistivity ρ(T) of a pure polycrystalline metal, as shipped with ephkit.
+
+    Parameters
+    ----------
+    metal : str
+        ``"Cu"``, ``"Ag"``, ``"Au"`` or ``"Al"`` (symbol or name, any case).
+
+    Returns
+    -------
+    Resistivity
+        ``(temperature, resistivity, source)``: T in K (1 to 300 K), ρ in Ω m (residual included),
+        and the provenance of the table (CRC Handbook of Chemistry and Physics, "Electrical
+        Resistivity of Pure Metals", after R. A. Matula, J. Phys. Chem. Ref. Data 8, 1147 (1979) for
+        Cu, Ag, Au and P. D. Desai, H. M. James, C. Y. Ho, J. Phys. Chem. Ref. Data 13, 1131 (1984)
+        for Al) with its caveats: below about 50 K the values depend on sample purity.
+
+    Raises
+    ------
+    ValueError
+        For a metal without shipped data.
+
+    Examples
+    --------
+    >>> T, rho, source = measured_resistivity("aluminium")
+    >>> f"{T[9]:g} K: {rho[9]:.4g} ohm m"
+    '273 K: 2.417e-08 ohm m'
+    >>> "Desai" in source
+    True
+    """
+    comments, metals, data = _shipped()
+    table = {m.lower(): m for m in metals} | {k: v for k, v in _NAMES.items() if v in metals}
+    symbol = _lookup("metal", metal, table)
+    column = metals.index(symbol) + 1
+    return Resistivity(data[:, 0].copy(), data[:, column] / _DATA_PER_OHM_M, "\n".join(comments))
+
+
+def _header_units(line: str) -> tuple[str, str] | None:
+    """(temperature unit, resistivity unit) from a header like ``T (K), rho (µΩ cm)``; None for a
+    header without units; ValueError for one that is not two columns."""
+    cells = [c.strip() for c in line.split(",")]
+    if len(cells) != 2:
+        raise ValueError(f"header {line.strip()!r}: expected two columns (temperature, resistivity)")
+    units = [re.search(r"[\[(](.*)[\])]\s*$", c) for c in cells]
+    if not any(units):
+        return None
+    if not all(units):
+        raise ValueError(f"header {line.strip()!r}: state the unit of both columns, "
+                         "e.g. 'T (K), rho (µΩ cm)'")
+    return units[0].group(1), units[1].group(1)
+
+
+def load_resistivity(path: str | PathLike[str], *, temperature_unit: str | None = None,
+                     resistivity_unit: str | None = None) -> Resistivity:
+    """Read a CSV of measured resistivity: T and ρ, one comma-separated pair a line.
+
+    Lines starting with ``#`` are comments (returned as the source text). The first other line may
+    be a header naming the units in brackets, e.g. ``T (K), rho (µΩ cm)`` or ``T [K], rho [ohm m]``;
+    otherwise give them as arguments. Units: temperature K; resistivity Ω m, µΩ cm (= 1e-8 Ω m),
+    1e-8 Ω m or nΩ m (``ohm``, ``u`` for µ and ``·`` are accepted).
+
+    Parameters
+    ----------
+    path : str or path-like
+        The CSV file (UTF-8).
+    temperature_unit, resistivity_unit : str, optional
+        Units when the header states none; if both are stated they must agree.
+
+    Returns
+    -------
+    Resistivity
+        ``(temperature, resistivity, source)``: T in K, ρ in Ω m, the comment lines.
+
+    Raises
+    ------
+    ValueError
+        For unknown or missing units, and naming the line: a row that is not two numbers, NaN or
+        infinity, a negative value, a temperature not above the previous one (unsorted or repeated).
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "rho.csv"
+    >>> _ = f.write_text("# my sample\\nT (K), rho (µΩ cm)\\n10, 0.02\\n300, 1.7\\n", encoding="utf-8")
+    >>> T, rho, source = load_resistivity(f)
+    >>> T.tolist(), rho.tolist(), source
+    ([10.0, 300.0], [2e-10, 1.7e-08], 'my sample')
+    >>> _ = f.write_text("10, 0.02\\n5, 0.01\\n", encoding="utf-8")
+    >>> load_resistivity(f, temperature_unit="K", resistivity_unit="uOhm cm")
+    Traceback (most recent call last):
+    ...
+    ValueError: line 2: T = 5 is below 10 on line 1; temperatures must be strictly increasing
+    """
+    with open(path, encoding="utf-8") as fh:
+        lines = fh.read().splitlines()
+    comments, start = _split_header(lines)
+    stated = None
+    if start < len(lines) and re.search(r"[^\d\s.,eE+\-]", lines[start]) and not _is_numbers(lines[start]):
+        stated = _header_units(lines[start])
+        start += 1
+    units = {}
+    for i, (parameter, given) in enumerate((("temperature_unit", temperature_unit),
+                                            ("resistivity_unit", resistivity_unit))):
+        table, valid = ((_TEMPERATURE_UNITS, "K"), (_RESISTIVITY_UNITS, _VALID_RHO))[i]
+        header = stated[i] if stated else None
+        if given is None and header is None:
+            raise ValueError(f"{parameter} = None: state the units in a header like 'T (K), rho (µΩ cm)' "
+                             f"or as an argument (valid: {valid})")
+        scales = {_scale(parameter, u, table, valid) for u in (given, header) if u is not None}
+        if len(scales) > 1:
+            raise ValueError(f"{parameter} = {given!r} disagrees with the header's unit {header!r}")
+        units[parameter] = scales.pop()
+    data = _parse_rows(lines[start:], start + 1, 2, ("T", "rho"))
+    return Resistivity(data[:, 0] / units["temperature_unit"], data[:, 1] / units["resistivity_unit"],
+                       "\n".join(comments))
+
+
+def _is_numbers(line: str) -> bool:
+    try:
+        [float(f) for f in line.split(",")]
+    except ValueError:
+        return False
+    return True

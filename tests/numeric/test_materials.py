@@ -1,0 +1,244 @@
+"""numeric.materials: the cited table is self-consistent, the shipped ρ(T) is the handbook's, and the
+loader reads the user's CSV in every stated unit and refuses bad rows naming the line."""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from numeric.materials import (
+    Material,
+    load_resistivity,
+    material,
+    materials,
+    measured_metals,
+    measured_resistivity,
+)
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    tomllib = pytest.importorskip("tomli")
+
+ROOT = Path(__file__).resolve().parents[2]
+N_A = Decimal("6.02214076e23")  # exact by the 2019 SI definition, typed here to stay independent
+
+# --- the table -------------------------------------------------------------------------------------
+
+#: printed unit -> its SI value, written out independently of the module
+PRINTED_UNITS = {"Å": Decimal("1e-10"), "× 10²² cm⁻³": Decimal("1e28"), "g/cm³": Decimal("1e3"),
+                 "g/mol (standard atomic weight)": Decimal("1e-3"), "K": Decimal(1), "": Decimal(1)}
+
+
+def _printed(text: str) -> tuple[Decimal, Decimal]:
+    """(number, half a unit in its last printed digit) of a printed value like '63.546(3) g/mol'."""
+    match = re.fullmatch(r"([0-9.]+)(?:\([0-9]+\))?\s*(.*)", text)
+    assert match, text
+    number, unit = match.groups()
+    value = Decimal(number)
+    half = Decimal(5) * Decimal(10) ** (value.as_tuple().exponent - 1)
+    return value * PRINTED_UNITS[unit], half * PRINTED_UNITS[unit]
+
+
+def test_the_table_holds_the_metals_of_issue_17():
+    assert set(materials()) >= {"Cu", "Ag", "Au", "Al", "Na", "K", "Pb", "Nb"}
+    assert {material(s).lattice for s in materials()} == {"fcc", "bcc"}
+    assert [material(s).lattice for s in ("Na", "K", "Nb")] == ["bcc"] * 3
+    assert [material(s).lattice for s in ("Cu", "Ag", "Au", "Al", "Pb")] == ["fcc"] * 5
+
+
+@pytest.mark.parametrize("symbol", materials())
+def test_every_value_has_a_source_and_its_si_value_is_the_printed_one(symbol):
+    """Each entry names a book or paper with its table, and its SI number is the printed number times
+    the printed unit (exactly, to the double nearest)."""
+    m = material(symbol)
+    for label, v in m.values():
+        assert re.search(r"[Tt]able|Pure Appl\. Chem\.", v.source), label
+        assert v.unit in {"m", "kg/mol", "kg/m^3", "1/m^3", "K", "1"}, (label, v.unit)
+        number, _ = _printed(v.printed)
+        assert v.value == pytest.approx(float(number), rel=1e-15), (label, v.printed, v.value)
+    assert "Θ_D(0)" in m.debye_temperature.note or "calorimetric" in m.debye_temperature.note
+
+
+@pytest.mark.parametrize("symbol", materials())
+def test_density_and_electron_density_follow_from_the_lattice_within_the_rounding(symbol):
+    """ρ_m = M N_cell/(N_A a³) and n = Z N_cell/a³ agree with the tabulated values within the printed
+    rounding (half a unit in the last digit of a, propagated through a³, plus that of the tabulated
+    value) and 0.1 % for the sources' slightly different temperatures; computed in Decimal here."""
+    m = material(symbol)
+    a, da = _printed(m.lattice_constant.printed)
+    cells = Decimal(4 if m.lattice == "fcc" else 2)
+    cube_slack = (1 + da / a) ** 3 - 1
+    for tabulated, model in ((m.mass_density, Decimal(str(m.molar_mass.value)) * cells / (N_A * a ** 3)),
+                             (m.electron_density, Decimal(str(m.valence.value)) * cells / a ** 3)):
+        value, half = _printed(tabulated.printed)
+        bound = cube_slack + half / value + Decimal("0.001")
+        assert abs(model / value - 1) <= bound, (symbol, tabulated.printed, float(model), float(bound))
+    assert m.free_electron_density() == pytest.approx(
+        float(Decimal(str(m.valence.value)) * cells / Decimal(str(m.lattice_constant.value)) ** 3), rel=1e-14)
+    assert m.xray_density() == pytest.approx(
+        float(Decimal(str(m.molar_mass.value)) * cells / (N_A * Decimal(str(m.lattice_constant.value)) ** 3)),
+        rel=1e-14)
+
+
+def test_a_value_off_by_a_digit_would_fail_the_consistency_check():
+    """The check can fail: copper's lattice constant 3.16 Å (digits swapped) violates it."""
+    cu = material("Cu")
+    a, da = _printed("3.16 Å")
+    model = Decimal(str(cu.molar_mass.value)) * 4 / (N_A * a ** 3)
+    value, half = _printed(cu.mass_density.printed)
+    assert abs(model / value - 1) > (1 + da / a) ** 3 - 1 + half / value + Decimal("0.001")
+
+
+def test_known_textbook_numbers():
+    """Spot values as printed: A&M Table 1.1 n (Cu 8.47, Al 18.1 × 10²² cm⁻³), T_c of Pb and Nb."""
+    assert material("Cu").electron_density.value == pytest.approx(8.47e28, rel=1e-15)
+    assert material("Al").electron_density.value == pytest.approx(18.1e28, rel=1e-15)
+    assert material("Al").valence.value == 3 and material("Pb").valence.value == 4
+    assert material("Pb").critical_temperature.value == pytest.approx(7.193)
+    assert material("Nb").critical_temperature.value == pytest.approx(9.50)
+    assert material("Cu").critical_temperature is None
+    assert isinstance(material("Cu"), Material)
+
+
+@pytest.mark.parametrize("name, symbol", [("cu", "Cu"), ("COPPER", "Cu"), (" Aluminum ", "Al"),
+                                          ("aluminium", "Al"), ("k", "K"), ("Potassium", "K")])
+def test_lookup_by_symbol_or_name(name, symbol):
+    assert material(name).symbol == symbol
+
+
+@pytest.mark.parametrize("bad", ["coper", "Fe", "", "π", None, 3, "a" * 300])
+def test_unknown_names_are_refused_with_the_valid_ones(bad):
+    with pytest.raises(ValueError, match=r"metal = .* is not in the table, valid: Ag, Al") as info:
+        material(bad)
+    if bad == "coper":
+        assert "did you mean Cu?" in str(info.value)
+
+
+# --- the shipped resistivity ---------------------------------------------------------------------------
+
+def test_the_package_ships_the_data_with_its_sources():
+    text = resources.files("numeric").joinpath("data", "resistivity_pure_metals.csv").read_text("utf-8")
+    for needle in ("CRC Handbook", "Matula", "J. Phys. Chem. Ref. Data 8, 1147 (1979)", "Desai",
+                   "J. Phys. Chem. Ref. Data 13, 1131 (1984)", "1e-8 ohm m", "purity"):
+        assert needle in text
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]
+    assert "data/*.csv" in setuptools["package-data"]["numeric"]
+
+
+@pytest.mark.parametrize("metal, T, micro_ohm_cm", [
+    ("Cu", 273, "1.543"),  # Matula's recommended value at 273 K (the CSV header names it)
+    ("Cu", 293, "1.678"), ("Ag", 273, "1.467"), ("Au", 273, "2.051"), ("Al", 273, "2.417"),
+    ("Al", 300, "2.733"), ("Au", 1, "0.0220")])
+def test_measured_values_are_the_handbooks_in_si(metal, T, micro_ohm_cm):
+    temperature, rho, source = measured_resistivity(metal)
+    assert rho[list(temperature).index(T)] == pytest.approx(float(Decimal(micro_ohm_cm) * Decimal("1e-8")),
+                                                            rel=1e-15)
+    assert "CRC Handbook" in source
+
+
+@pytest.mark.parametrize("metal", measured_metals())
+def test_measured_resistivity_rises_with_temperature(metal):
+    """A pure metal's ρ(T) increases with T (phonon scattering); the T grid is 1-300 K."""
+    T, rho, _ = measured_resistivity(metal)
+    assert T[0] == 1 and T[-1] == 300 and np.all(np.diff(T) > 0)
+    assert np.all(np.diff(rho) >= 0) and np.all(rho > 0)
+    assert 1e-8 < rho[-1] < 3e-8  # room-temperature ρ of good metals: 1.6-2.8 µΩ cm
+
+
+def test_measured_metals_and_refusals():
+    assert measured_metals() == ("Cu", "Ag", "Au", "Al")
+    assert measured_resistivity("silver").temperature.size == 13
+    with pytest.raises(ValueError, match="metal = 'Pb' is not in the table, valid: Ag, Al, Au, Cu"):
+        measured_resistivity("Pb")
+
+
+# --- the loader ------------------------------------------------------------------------------------
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "rho.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("header, si", [
+    ("T (K), rho (ohm m)", "1"), ("T [K], rho [Ω m]", "1"), ("T (K), rho (µΩ cm)", "1e-8"),
+    ("T (K), rho (μΩ·cm)", "1e-8"), ("T (K), rho (uOhm cm)", "1e-8"), ("T (K), rho (micro-ohm cm)", "1e-8"),
+    ("T (K), rho (1e-8 ohm m)", "1e-8"), ("T (K), rho (10^-8 Ω m)", "1e-8"), ("T (K), rho (nΩ m)", "1e-9"),
+    ("T (kelvin), rho (nOhm m)", "1e-9")])
+def test_units_from_the_header(tmp_path, header, si):
+    path = _write(tmp_path, f"# sample A\n# annealed\n{header}\n4.2, 2\n300,170\n")
+    T, rho, source = load_resistivity(path)
+    assert T.tolist() == [4.2, 300.0] and source == "sample A\nannealed"
+    assert rho == pytest.approx([float(2 * Decimal(si)), float(170 * Decimal(si))], rel=1e-15)
+
+
+def test_units_from_arguments_and_agreement_with_the_header(tmp_path):
+    plain = _write(tmp_path, "10,1.5\n20,2.5\n")
+    _, rho, _ = load_resistivity(plain, temperature_unit="K", resistivity_unit="nΩ m")
+    assert rho == pytest.approx([1.5e-9, 2.5e-9], rel=1e-15)
+    headed = _write(tmp_path, "T,rho\n10,1.5\n")
+    assert load_resistivity(headed, temperature_unit="K", resistivity_unit="ohm m").resistivity[0] == 1.5
+    agree = _write(tmp_path, "T (K), rho (µΩ cm)\n10,1.5\n")
+    assert load_resistivity(agree, temperature_unit="K", resistivity_unit="uOhm cm").resistivity[0] == \
+        pytest.approx(1.5e-8)
+    with pytest.raises(ValueError, match="resistivity_unit = 'ohm m' disagrees with the header's unit 'µΩ"):
+        load_resistivity(agree, resistivity_unit="ohm m")
+
+
+H = "T (K), rho (ohm m)\n"
+
+
+@pytest.mark.parametrize("text, kwargs, message", [
+    ("10,1\n", {}, r"temperature_unit = None: state the units"),
+    ("10,1\n", {"temperature_unit": "K"}, r"resistivity_unit = None: state the units"),
+    ("10,1\n", {"temperature_unit": "C", "resistivity_unit": "ohm m"}, r"temperature_unit = 'C' is not a"),
+    ("T (K), rho (ohm cm)\n10,1\n", {}, r"resistivity_unit = 'ohm cm' is not a known unit, valid: Ω m"),
+    ("T (K), rho\n10,1\n", {}, r"state the unit of both columns"),
+    ("T (K), rho (ohm m), x (K)\n10,1\n", {}, r"expected two columns"),
+    (H + "10,1\n20,abc\n", {}, r"^line 3: expected 2 comma-separated numbers \(T, rho\), got '20"),
+    (H + "10,1\n20\n", {}, r"^line 3: expected 2 comma-separated numbers"),
+    (H + "10,1,3\n", {}, r"^line 2: expected 2 comma-separated numbers"),
+    ("# c\n\n" + H + "10,1\n20,-1\n", {}, r"^line 5: rho = -1 is outside the valid range \[0, inf\)"),
+    (H + "-4,1\n", {}, r"^line 2: T = -4 is outside the valid range"),
+    (H + "10,nan\n", {}, r"^line 2: rho = nan is outside the valid range"),
+    (H + "NaN,1\n", {}, r"^line 2: T = nan is outside the valid range"),
+    (H + "10,inf\n", {}, r"^line 2: rho = inf is outside the valid range"),
+    (H + "10,1\n20,2\n15,3\n", {}, r"^line 4: T = 15 is below 20 on line 3; temperatures must"),
+    (H + "10,1\n10,2\n", {}, r"^line 3: T = 10 repeats 10 on line 2"),
+    (H + "# nothing\n", {}, r"^no data rows"),
+    ("", {"temperature_unit": "K", "resistivity_unit": "ohm m"}, r"^no data rows"),
+])
+def test_bad_files_are_refused_naming_the_line(tmp_path, text, kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        load_resistivity(_write(tmp_path, text), **kwargs)
+
+
+def test_a_missing_file_is_an_oserror(tmp_path):
+    with pytest.raises(OSError):
+        load_resistivity(tmp_path / "absent.csv", temperature_unit="K", resistivity_unit="ohm m")
+
+
+@settings(max_examples=40, deadline=None)
+@given(T=st.lists(st.floats(0, 2000, allow_nan=False), min_size=1, max_size=30, unique=True),
+       rho=st.floats(0, 1e3, allow_nan=False))
+def test_round_trip_of_any_sorted_table(tmp_path_factory, T, rho):
+    """Any strictly increasing T with non-negative ρ written as µΩ cm reads back as T, ρ × 1e-8 Ω m."""
+    T = sorted(T)
+    path = tmp_path_factory.mktemp("rt") / "rho.csv"
+    path.write_text("T (K), rho (µΩ cm)\n" + "".join(f"{t!r}, {rho * (i + 1)!r}\n" for i, t in enumerate(T)),
+                    encoding="utf-8")
+    got = load_resistivity(path)
+    assert got.temperature.tolist() == T
+    expected = [float(Decimal(repr(rho * (i + 1))) * Decimal("1e-8")) for i in range(len(T))]
+    assert np.allclose(got.resistivity, expected, rtol=4e-16, atol=0)
+    assert not any(math.isnan(x) for x in got.resistivity)
