@@ -1,0 +1,105 @@
+"""Kernel specs for topic ``metals``: the closed forms of :mod:`derive.metals` (generated module
+``numeric/_generated/metals.py``).
+
+The Lorenz number and the Migdal ratio are the statements; the Debye-sphere ratio is the statement of
+``umklapp_kinematics``, the umklapp gaps (fcc, bcc), the freeze-out estimate and the Bohm-Staver
+velocity are solved steps of their derivations.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from ..constants import codata_values
+from ..registry import get
+from .ir import Kernel, statement_kernel
+from .registry import kernel
+
+__all__: list[str] = []
+
+
+def _step_kernel(derivation: str, name: str, lhs: str, args: list[str], doc: str) -> Kernel:
+    """A branch-free kernel of the solved step ``lhs = ...`` of a derivation (its last such step)."""
+    d = get(derivation)
+    symbols = {q.symbol.name: q.symbol for q in d.symbols}
+    step = [s for s in d.steps if s.lhs == symbols[lhs]][-1]
+    return Kernel(name=name, derivation=derivation, args=[symbols[a] for a in args], closed_form=step.rhs,
+                  constants=codata_values(), doc=doc)
+
+
+#: the Sommerfeld parameter s = k_B T Φ'(μ)/Φ(μ) of the transport function
+SOMMERFELD = sp.Symbol("s", real=True)
+
+
+@kernel("lorenz_ratio_linear", derivation="wiedemann_franz_lorenz")
+def _lorenz_kernel() -> Kernel:
+    """κ/(σT) of the linear transport function (the step before the limit), in s = k_BTΦ_1/Φ_0.
+
+    A kernel needs an argument: at s = 0 it is the statement L₀ = π²k_B²/(3e²).
+    """
+    d = get("wiedemann_franz_lorenz")
+    symbols = {q.symbol.name: q.symbol for q in d.symbols}
+    T, k_B, phi_0, phi_1 = (symbols[a] for a in ("T", "k_B", "Phi_0", "Phi_1"))
+    ratio = next(s.rhs for s in d.steps if s.gives is not None and s.gives.name == "κ/(σT)")
+    form = sp.simplify(ratio.subs(phi_1, SOMMERFELD * phi_0 / (k_B * T)))
+    if sp.simplify(form.subs(SOMMERFELD, 0) - d.statement.rhs) != 0:
+        raise ValueError("the Lorenz ratio at s = 0 should be the statement L₀")
+    return Kernel(name="lorenz_ratio_linear", derivation="wiedemann_franz_lorenz", args=[SOMMERFELD],
+                  closed_form=form, constants=codata_values(),
+                  doc="Lorenz ratio kappa/(sigma T) in W Ohm/K^2 of a linear transport function, "
+                      "s = k_B T Phi'/Phi; s = 0: L0")
+
+
+@kernel("migdal_ratio_bohm_staver", derivation="migdal_adiabatic_ratio")
+def _migdal_kernel() -> Kernel:
+    return statement_kernel("migdal_adiabatic_ratio", ["Z", "m", "M"],
+                            "Adiabatic ratio hbar omega_D/E_F of the Bohm-Staver jellium (dimensionless)",
+                            name="migdal_ratio_bohm_staver")
+
+
+@kernel("bohm_staver_velocity", derivation="migdal_adiabatic_ratio")
+def _bohm_staver_kernel() -> Kernel:
+    d = get("migdal_adiabatic_ratio")
+    step = next(s for s in d.steps if s.gives is not None and s.gives.name == "v_s")
+    symbols = {q.symbol.name: q.symbol for q in d.symbols}
+    return Kernel(name="bohm_staver_velocity", derivation="migdal_adiabatic_ratio",
+                  args=[symbols[a] for a in ("Z", "m", "M", "v_F")], closed_form=step.rhs,
+                  constants=codata_values(), doc="Bohm-Staver sound velocity sqrt(Z m/(3M)) v_F in m/s")
+
+
+@kernel("debye_wavevector_ratio", derivation="umklapp_kinematics")
+def _debye_ratio_kernel() -> Kernel:
+    return statement_kernel("umklapp_kinematics", ["Z"],
+                            "Debye-sphere radius over k_F, (2/Z)^(1/3), one atom per cell (dimensionless)",
+                            name="debye_wavevector_ratio")
+
+
+def _gap_kernel(kind: str) -> Kernel:
+    """u = A^{1/3} − 2 (A = (|G_min|/k_F)³ ∝ 1/Z) written as (A − 8)/(A^{2/3} + 2A^{1/3} + 4): no
+    cancellation of A^{1/3} against 2 where the sphere touches the zone (u -> 0)."""
+    k = _step_kernel("umklapp_kinematics", f"umklapp_gap_{kind}", f"u_{kind}", ["Z"],
+                     f"Smallest umklapp wavevector (|G_min| - 2k_F)/k_F of a free-electron {kind} metal")
+    A = sp.simplify((k.closed_form + 2) ** 3)
+    root = sp.cbrt(A)
+    form = (A - 8) / (root**2 + 2 * root + 4)
+    if sp.simplify(form - k.closed_form) != 0:
+        raise ValueError(f"the rewritten {kind} gap should equal the step")
+    return Kernel(name=k.name, derivation=k.derivation, args=k.args, closed_form=form, constants=k.constants,
+                  doc=k.doc)
+
+
+@kernel("umklapp_gap_fcc", derivation="umklapp_kinematics")
+def _umklapp_fcc_kernel() -> Kernel:
+    return _gap_kernel("fcc")
+
+
+@kernel("umklapp_gap_bcc", derivation="umklapp_kinematics")
+def _umklapp_bcc_kernel() -> Kernel:
+    return _gap_kernel("bcc")
+
+
+@kernel("umklapp_freeze_out_temperature", derivation="umklapp_kinematics")
+def _umklapp_temperature_kernel() -> Kernel:
+    return _step_kernel("umklapp_kinematics", "umklapp_freeze_out_temperature", "T_U", ["Theta_D", "u", "Z"],
+                        "Umklapp freeze-out estimate Theta_D q_U/q_D in K")
+

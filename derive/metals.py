@@ -1,0 +1,293 @@
+"""Derivations: real metals (the Wiedemann-Franz law, Migdal's adiabatic ratio, umklapp kinematics).
+
+* ``umklapp_kinematics``: for a free-electron Fermi sphere of valence Z with one atom per primitive cell
+  (volume Ω), the Debye sphere of the same volume as the Brillouin zone has q_D/k_F = (2/Z)^{1/3}; the
+  smallest umklapp wavevector q_U = |G_min| − 2k_F is (2√3π/Z)^{1/3} − 2 in units of k_F for fcc and
+  (8√2π/(3Z))^{1/3} − 2 for bcc; the freeze-out estimate is T_U = Θ_D q_U/q_D.
+* ``migdal_adiabatic_ratio``: the Bohm-Staver sound velocity v_s = (Zm/(3M))^{1/2} v_F of ions screened
+  by Thomas-Fermi electrons, hence ħω_D/E_F = (2^{4/3}/√3) Z^{1/6} (m/M)^{1/2}.
+* ``wiedemann_franz_lorenz``: for elastic scattering with an energy-independent τ the Sommerfeld
+  expansion of the transport integrals gives κ/(σT) -> L₀ = π²k_B²/(3e²) as k_BT -> 0.
+
+The numeric wrappers are in :mod:`numeric.metals`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sympy as sp
+
+from .constants import E_CHARGE, EPS0, HBAR, K_B, K_F, M_ELECTRON, TEMPERATURE, V_F, V_S, Q, quantity
+from .derivation import Assumption, Chain, Derivation, Ref
+from .registry import register
+from .sources import ASHCROFT_MERMIN, GRIMVALL, SEED_000, SEED_002, ZIMAN, Source, cite
+from .units import COULOMB, DIMENSIONLESS, JOULE, KELVIN, KILOGRAM, METRE, SECOND
+
+__all__ = ["migdal_adiabatic_ratio", "umklapp_kinematics", "wiedemann_franz_lorenz"]
+
+SEED_001 = Source("seed 001_08c825ad4391dd9a.txt")
+
+hbar, e, k_B, m = HBAR.symbol, E_CHARGE.symbol, K_B.symbol, M_ELECTRON.symbol
+k_F, v_F, v_s, q, T = K_F.symbol, V_F.symbol, V_S.symbol, Q.symbol, TEMPERATURE.symbol
+
+VALENCE = quantity("Z", DIMENSIONLESS, "valence: conduction electrons per atom")
+CELL = quantity("Omega", METRE**3, "volume of the primitive cell (one atom per cell)")
+Q_D = quantity("q_D", 1 / METRE, "Debye wavevector: radius of the sphere of the Brillouin zone's volume")
+A_LAT = quantity("a", METRE, "cubic lattice constant")
+U_FCC = quantity("u_fcc", DIMENSIONLESS, "smallest umklapp wavevector q_U/k_F = |G_min|/k_F − 2, fcc",
+                 real=True)
+U_BCC = quantity("u_bcc", DIMENSIONLESS, "smallest umklapp wavevector q_U/k_F = |G_min|/k_F − 2, bcc",
+                 real=True)
+U_GAP = quantity("u", DIMENSIONLESS, "smallest umklapp wavevector in units of k_F, q_U/k_F")
+THETA_D = quantity("Theta_D", KELVIN, "Debye temperature, k_B Θ_D = ħ v_s q_D")
+T_U = quantity("T_U", KELVIN, "umklapp freeze-out temperature estimate")
+ION_MASS = quantity("M", KILOGRAM, "ion mass")
+OMEGA_D = quantity("omega_D", 1 / SECOND, "Debye frequency ω_D = v_s q_D")
+MIGDAL = quantity("R_M", DIMENSIONLESS, "Migdal's adiabatic ratio ħω_D/E_F")
+N_E = quantity("n_e", 1 / METRE**3, "conduction-electron density")
+LORENZ = quantity("L", JOULE**2 / (COULOMB**2 * KELVIN**2), "Lorenz number κ/(σT)")
+X_RED = quantity("x", DIMENSIONLESS, "reduced energy (ε − μ)/(k_B T)", real=True)
+TAU = quantity("tau", SECOND, "energy-independent (elastic) relaxation time")
+PHI_0 = quantity("Phi_0", 1 / (KILOGRAM * METRE**3), "transport function Φ = D(ε)v²(ε)/3 at ε = μ")
+PHI_1 = quantity("Phi_1", 1 / (KILOGRAM * METRE**3 * JOULE), "slope dΦ/dε of the transport function at μ",
+                 real=True)
+K_COEF = [quantity(f"K_{n}", JOULE**n / (KILOGRAM * METRE**3 / SECOND), f"transport integral K_{n}",
+                   real=True) for n in range(3)]
+
+Z, Omega, q_D, a, u_fcc, u_bcc, u = (s.symbol for s in (VALENCE, CELL, Q_D, A_LAT, U_FCC, U_BCC, U_GAP))
+n_e = N_E.symbol
+Theta_D, T_u, M, omega_D, R_M, L = (s.symbol for s in (THETA_D, T_U, ION_MASS, OMEGA_D, MIGDAL, LORENZ))
+x, tau, Phi_0, Phi_1 = X_RED.symbol, TAU.symbol, PHI_0.symbol, PHI_1.symbol
+K0, K1, K2 = (s.symbol for s in K_COEF)
+
+
+def _state_count(d: Derivation) -> sp.Expr:
+    """n(k_F) = k_F³/(3π²), the state count of the filled Fermi sphere (a step of ``thomas_fermi_limit``)."""
+    return next(s.rhs for s in d.steps if s.rhs.free_symbols == {k_F})
+
+
+def _gap(chain: Chain, unknown: sp.Symbol, kind: str, cell: sp.Expr, g_min: sp.Expr, kf: Ref) -> Ref:
+    """The step u = |G_min|/k_F − 2 for a cubic lattice of primitive-cell volume ``cell`` (in a)."""
+    return chain.solve(
+        f"{kind}: Ω = {cell}, |G_min| = {g_min}: q_U/k_F = |G_min|/k_F − 2 (the smallest G minus the "
+        "Fermi-sphere diameter)", unknown,
+        lambda k: sp.Eq(unknown, g_min / k.subs(Omega, cell) - 2), kf,
+        rhs=lambda eq: sp.powsimp(sp.simplify(eq.rhs), force=True), name=f"q_U/k_F ({kind})")
+
+
+@register
+def umklapp_kinematics() -> Derivation:
+    """Debye sphere and the smallest umklapp wavevector of a free-electron Fermi sphere.
+
+    Model: a monatomic Bravais lattice (one atom per primitive cell of volume Ω), valence Z, free
+    electrons filling a Fermi sphere with n = Z/Ω = k_F³/(3π²) (the state count of
+    ``thomas_fermi_limit``), and the Debye sphere of the Brillouin zone's volume, (4π/3) q_D³ = (2π)³/Ω.
+
+    Result: q_D/k_F = (2/Z)^{1/3}. Umklapp k' = k + q + G with |k|, |k'| = k_F needs |q| ≥ |G| − 2k_F;
+    the smallest is q_U = |G_min| − 2k_F, with |G_min| = √3·2π/a, Ω = a³/4 (fcc) and |G_min| = √2·2π/a,
+    Ω = a³/2 (bcc): q_U/k_F = (2√3π/Z)^{1/3} − 2 (fcc), (8√2π/(3Z))^{1/3} − 2 (bcc). Phonons of q_U have
+    energy ≈ k_BΘ_D q_U/q_D (Debye spectrum), so umklapp freezes out below T_U ≈ Θ_D q_U/q_D.
+
+    Source: Ashcroft & Mermin ch. 2, 23, 26; Ziman, *Electrons and Phonons* ch. 9; seeds 000, 002
+    (umklapp freeze-out of the resistivity).
+
+    Validity: free-electron sphere; q_U > 0 only if the sphere stays inside the zone (monovalent fcc
+    and bcc). T_U is an order-of-magnitude estimate (exp(−T_U/T) freeze-out); it fails where the real
+    Fermi surface touches the zone boundary (Cu's necks at L), where q_U -> 0.
+    """
+    chain = Chain()
+    count = chain.result_of("thomas_fermi_limit", "state count of the filled Fermi sphere (two spins)",
+                            pick=_state_count, name="n(k_F)")
+    density = chain.declare("n_Z", Z / Omega, "electron density Z/Ω: valence Z, one atom per primitive cell")
+    kf = chain.solve("k_F from the electron count n(k_F) = Z/Ω (the real root)", k_F,
+                     lambda c, n: sp.Eq(c, n), count, density,
+                     rhs=lambda eq: sp.solve(eq, k_F)[0], name="k_F")
+    zone = chain.declare("Debye sphere", sp.Eq(4 * sp.pi * q_D**3 / 3, (2 * sp.pi) ** 3 / Omega),
+                         "Debye sphere of the Brillouin zone's volume (2π)³/Ω (one atom per cell)")
+    qd = chain.solve("q_D from the Debye sphere (the real root)", q_D, lambda eq: eq, zone,
+                     rhs=lambda eq: sp.solve(eq, q_D)[0], name="q_D")
+    ratio = chain.step("the ratio q_D/k_F", lambda d, k: sp.Subs(q_D / k_F, (q_D, k_F), (d, k)), qd, kf,
+                       rhs=lambda r: sp.powsimp(sp.simplify(r.doit()), force=True), name="q_D/k_F")
+    _gap(chain, u_fcc, "fcc", a**3 / 4, sp.sqrt(3) * 2 * sp.pi / a, kf)
+    _gap(chain, u_bcc, "bcc", a**3 / 2, sp.sqrt(2) * 2 * sp.pi / a, kf)
+    estimate = chain.declare("T_U", Theta_D * u * k_F / q_D,
+                             "freeze-out estimate: the Debye phonon of wavevector q_U = u k_F has energy "
+                             "k_BΘ_D q_U/q_D")
+    chain.solve("T_U in terms of Θ_D, u = q_U/k_F and Z", T_u,
+                lambda t, r: sp.Eq(T_u, t.subs(q_D, r * k_F)), estimate, ratio,
+                rhs=lambda eq: sp.simplify(eq.rhs), name="T_U(Z)")
+    return Derivation(
+        name="umklapp_kinematics",
+        title="Debye sphere, smallest umklapp wavevector and the freeze-out estimate (fcc, bcc)",
+        source=cite(ASHCROFT_MERMIN.at("ch. 26"), ZIMAN.at("ch. 9"), f"{SEED_000} (umklapp)",
+                    f"{SEED_002} (umklapp freeze-out)"),
+        symbols=[Q_D, K_F, VALENCE, CELL, A_LAT, U_FCC, U_BCC, U_GAP, THETA_D, T_U],
+        assumptions=[
+            Assumption("free-electron Fermi sphere, valence Z, one atom per primitive cell"),
+            Assumption("Debye sphere of the Brillouin zone's volume"),
+            Assumption("umklapp needs |G_min| > 2k_F (the sphere inside the zone): u > 0"),
+        ],
+        model=chain.model,
+        steps=chain.steps,
+        statement=sp.Eq(q_D / k_F, chain[ratio], evaluate=False),
+        textbook=sp.Eq(q_D / k_F, (2 / Z) ** sp.Rational(1, 3), evaluate=False),
+        sample={Z: (1.0, 4.0)},
+    )
+
+
+@register
+def migdal_adiabatic_ratio() -> Derivation:
+    """Bohm-Staver sound velocity and Migdal's adiabatic ratio ħω_D/E_F ∝ (m/M)^{1/2}.
+
+    Model: ions of mass M and charge Ze (density n/Z) oscillate at the ion plasma frequency
+    Ω_p² = (n/Z)(Ze)²/(ε0 M); the electrons screen them statically with the Thomas-Fermi ε(q) of
+    ``thomas_fermi_limit``, so ω_q² = Ω_p²/ε(q); n = k_F³/(3π²); the Debye wavevector q_D of
+    ``umklapp_kinematics``.
+
+    Result: v_s = lim ω_q/q = (Zm/(3M))^{1/2} v_F (Bohm-Staver) and, with ω_D = v_s q_D,
+    E_F = m v_F²/2, ħω_D/E_F = 2 (v_s/v_F)(q_D/k_F) = (2^{4/3}/√3) Z^{1/6} (m/M)^{1/2}.
+
+    Source: Bohm & Staver, Phys. Rev. 84, 836 (1951); Ashcroft & Mermin ch. 26; Grimvall ch. 2;
+    seed 001 (the adiabatic ratio).
+
+    Validity: jellium of point ions, static Thomas-Fermi screening (ω << v_F q), long wavelength.
+    Real metals: v_s within a factor ~2 (Na, K close); the ratio is ~1e-2 to 1e-3, the small parameter
+    of Migdal's theorem.
+    """
+    chain = Chain()
+    eps = chain.result_of("thomas_fermi_limit", "Thomas-Fermi dielectric function ε(q) = 1 + k_TF²/q²",
+                          name="ε_TF(q)")
+    count = chain.result_of("thomas_fermi_limit", "state count of the filled Fermi sphere (two spins)",
+                            pick=_state_count, name="n(k_F)")
+    qd_ratio = chain.result_of("umklapp_kinematics", "Debye wavevector over k_F", name="q_D/k_F")
+    plasma = chain.declare("Ω_p²", n_e / Z * (Z * e) ** 2 / (EPS0.symbol * M),
+                           "ion plasma frequency² of ions of charge Ze at density n_e/Z")
+    screened = chain.step("screened ion oscillation ω_q² = Ω_p²/ε(q), n_e = n(k_F)",
+                          lambda w2, ep, n: w2.subs(n_e, n) / ep, plasma, eps, count,
+                          rhs=lambda s: sp.simplify(s), name="ω_q²")
+    limit = chain.step("long wavelength: v_s² = lim_{q->0} ω_q²/q²",
+                       lambda w2: sp.Limit(w2 / q**2, q, 0), screened,
+                       rhs=lambda s: sp.simplify(s.doit()), name="v_s²(k_F)")
+    vs_kf = chain.solve("v_s, the positive root", v_s, lambda s: sp.Eq(v_s**2, s), limit,
+                        rhs=lambda eq: sp.sqrt(eq.rhs), name="v_s(k_F)")
+    vs = chain.step("with k_F = m v_F/ħ", lambda s: sp.Subs(s, k_F, m * v_F / hbar), vs_kf,
+                    rhs=lambda s: sp.powsimp(sp.simplify(s.doit()), force=True), name="v_s")
+    chain.solve("Debye frequency ω_D = v_s q_D (Debye spectrum ω = v_s q up to q_D), k_F = m v_F/ħ",
+                omega_D, lambda s, r: sp.Eq(omega_D, s * r * m * v_F / hbar), vs, qd_ratio,
+                rhs=lambda eq: sp.simplify(eq.rhs), name="ω_D")
+    ratio = chain.step("ħω_D/E_F with E_F = m v_F²/2",
+                       lambda s, r: sp.Subs(hbar * v_s * q_D / (m * v_F**2 / 2), (v_s, q_D),
+                                            (s, r * m * v_F / hbar)), vs, qd_ratio,
+                       rhs=lambda s: sp.powsimp(sp.simplify(s.doit()), force=True), name="ħω_D/E_F")
+    return Derivation(
+        name="migdal_adiabatic_ratio",
+        title="Bohm-Staver sound velocity and Migdal's adiabatic ratio ħω_D/E_F",
+        source=cite("D. Bohm & T. Staver, Phys. Rev. 84, 836 (1951)", ASHCROFT_MERMIN.at("ch. 26"),
+                    GRIMVALL.at("ch. 2"), f"{SEED_001} (adiabatic ratio)"),
+        symbols=[MIGDAL, VALENCE, ION_MASS, M_ELECTRON, V_F, V_S, OMEGA_D, K_F, Q, HBAR, E_CHARGE,
+                 EPS0, N_E, Q_D],
+        assumptions=[
+            Assumption("jellium of point ions of charge Ze, mass M, at the ion plasma frequency"),
+            Assumption("static Thomas-Fermi screening by the electrons (ω << v_F q), long wavelength"),
+            Assumption("Debye spectrum ω = v_s q up to q_D (one atom per cell)"),
+        ],
+        model=chain.model,
+        steps=chain.steps,
+        statement=sp.Eq(R_M, chain[ratio], evaluate=False),
+        textbook=sp.Eq(R_M, 2 ** sp.Rational(4, 3) / sp.sqrt(3) * Z ** sp.Rational(1, 6) * sp.sqrt(m / M),
+                       evaluate=False),
+        sample={Z: (1.0, 4.0)},
+    )
+
+
+@register
+def wiedemann_franz_lorenz() -> Derivation:
+    """The Wiedemann-Franz law κ/(σT) = L₀ = π²k_B²/(3e²) from the Sommerfeld expansion.
+
+    Model: elastic scattering with an energy-independent τ; the transport integrals
+    K_n = τ∫(−∂f/∂ε)(ε − μ)^n Φ(ε) dε with the transport function Φ(ε) = D(ε)v²(ε)/3, σ = e²K_0,
+    κ = (K_2 − K_1²/K_0)/T (Ashcroft & Mermin ch. 13). In x = (ε − μ)/(k_BT), (−∂f/∂ε)dε = w(x)dx,
+    w = −df/dx, f = 1/(e^x + 1); near μ, Φ = Φ_0 + Φ_1 k_BT x.
+
+    Result: the moments ∫w = 1, ∫x w = 0, ∫x² w = π²/3, ∫x³ w = 0 give σ = e²τΦ_0,
+    κ = (π²/3)k_B²Tτ[Φ_0 − (π²/3)(k_BT)²Φ_1²/Φ_0] and L = κ/(σT) = π²k_B²/(3e²) + O(T²).
+
+    Source: Ashcroft & Mermin ch. 13 (eq. 13.58); Ziman ch. 7; seeds 000, 002 (the Wiedemann-Franz law).
+
+    Validity: elastic scattering (impurities, or phonons at T >> Θ_D) and k_BT |Φ_1/Φ_0| << 1. At
+    intermediate T the inelastic small-angle phonon scattering relaxes the heat current (energy) faster
+    than the charge current (momentum), so L < L₀ there.
+    """
+    kT = k_B * T
+    chain = Chain()
+    fermi = chain.declare("f(x)", 1 / (sp.exp(x) + 1),
+                          "Fermi function of the reduced energy x = (ε − μ)/k_BT")
+    phi = chain.declare("Φ(x)", Phi_0 + Phi_1 * kT * x,
+                        "transport function D(ε)v²(ε)/3 near μ, to first order in ε − μ = k_BT x")
+    onsager = chain.declare("σ, κ", (e**2 * K0, (K2 - K1**2 / K0) / T),
+                            "σ = e²K_0 and κ = (K_2 − K_1²/K_0)/T from the transport integrals K_n")
+    window = chain.step("Fermi window w(x) = −df/dx, so (−∂f/∂ε)dε = w dx",
+                        lambda f: -sp.Derivative(f, x), fermi,
+                        rhs=lambda d: sp.simplify(d.doit()), name="w(x)")
+
+    def moment(n: int) -> Callable[[sp.Expr], sp.Integral]:
+        return lambda w: sp.Integral(x**n * w, (x, -sp.oo, sp.oo))
+
+    def odd_moment(n: int) -> Callable[[sp.Expr], sp.Integral]:
+        """∫x^n w dx over the line, split at 0 with x -> −x on the negative half."""
+        return lambda w: sp.Integral(x**n * (w - sp.Subs(w, x, -x)), (x, 0, sp.oo))
+
+    moments = [
+        chain.step("normalisation of the Fermi window", moment(0), window, rhs=lambda s: s.doit(),
+                   name="I_0"),
+        chain.step("first moment: the line split at 0, x -> −x on the negative half; w is even",
+                   odd_moment(1), window, rhs=sp.Integer(0), name="I_1"),
+        chain.step("Sommerfeld integral: ∫x² w dx = 4η(2) = π²/3 (series of e^{−k|x|} term by term)",
+                   moment(2), window, rhs=sp.pi**2 / 3, name="I_2",
+                   numeric="SymPy cannot integrate x² e^x/(e^x + 1)² over the line (it splits it into "
+                           "divergent halves)"),
+        chain.step("third moment: the same split; w is even", odd_moment(3), window, rhs=sp.Integer(0),
+                   name="I_3"),
+    ]
+    coefficients = []
+    for n in range(3):
+        moments_n = sp.Matrix([chain[moments[n]], chain[moments[n + 1]]])
+        coefficients.append(chain.step(
+            f"K_{n} = τ(k_BT)^{n}∫x^{n} w Φ dx = τ(k_BT)^{n}[Φ(0) I_{n} + Φ'(0) I_{n + 1}] (Φ linear in x, "
+            "the moments above)",
+            lambda p, w, n=n: tau * kT**n * sp.Integral(x**n * w * p, (x, -sp.oo, sp.oo)), phi, window,
+            rhs=lambda s, n=n, i=moments_n: sp.expand(tau * kT**n * (Phi_0 * i[0] + Phi_1 * kT * i[1])),
+            name=f"K_{n}", numeric="SymPy cannot integrate the Fermi window's moments over the line (the "
+                                   "moments steps above)"))
+    sigma = chain.step("σ = e²K_0", lambda o, k: sp.Subs(o[0], K0, k), onsager, coefficients[0],
+                       rhs=lambda s: s.doit(), name="σ")
+    kappa = chain.step("κ = (K_2 − K_1²/K_0)/T",
+                       lambda o, k0, k1, k2: sp.Subs(o[1], (K0, K1, K2), (k0, k1, k2)), onsager,
+                       *coefficients,
+                       rhs=lambda s: sp.expand(sp.simplify(s.doit())), name="κ")
+    lorenz = chain.step("Lorenz ratio κ/(σT)", lambda k, s: k / (s * T), kappa, sigma,
+                        rhs=lambda s: sp.expand(sp.simplify(s)), name="κ/(σT)")
+    low_t = chain.step("degenerate limit k_BT -> 0", lambda r: sp.Limit(r, T, 0, "+"), lorenz,
+                       rhs=lambda s: s.doit(), name="L₀")
+    chain.step("the correction is O(T²): κ/(σT) = L₀ + O(T²)", lambda r: r, lorenz, rhs=chain[low_t],
+               order=(T**2, T, 0), name="κ/(σT) at low T")
+    return Derivation(
+        name="wiedemann_franz_lorenz",
+        title="Wiedemann-Franz law: the Lorenz number L₀ = π²k_B²/(3e²)",
+        source=cite(ASHCROFT_MERMIN.at("ch. 13"), ZIMAN.at("ch. 7"), f"{SEED_000} (Wiedemann-Franz)",
+                    f"{SEED_002} (Wiedemann-Franz)"),
+        symbols=[LORENZ, K_B, E_CHARGE, TEMPERATURE, X_RED, TAU, PHI_0, PHI_1, *K_COEF],
+        assumptions=[
+            Assumption("elastic scattering with an energy-independent relaxation time τ"),
+            Assumption("σ = e²K_0, κ = (K_2 − K_1²/K_0)/T with K_n = τ∫(−∂f/∂ε)(ε − μ)^n Φ(ε) dε"),
+            Assumption("degenerate electrons: k_BT much below the scale of Φ's variation",
+                       sp.StrictLessThan(k_B * T * Phi_1, Phi_0)),
+        ],
+        model=chain.model,
+        steps=chain.steps,
+        statement=sp.Eq(L, chain[low_t], evaluate=False),
+        textbook=sp.Eq(L, sp.pi**2 / 3 * (k_B / e) ** 2, evaluate=False),
+        sample={Phi_1: (0.1, 2.0)},
+    )
+
