@@ -403,7 +403,7 @@ def fit_bloch_gruneisen(T: ArrayLike, rho: ArrayLike, *, n: int = 5, rho0: float
     r = residual(solution.x)
     jac = jacobian(full)
     variance = float(r @ r) / (T.size - p)
-    norms = np.linalg.norm(jac, axis=0)  # columns to unit length first: ρ₀, A (Ω m) and Θ_R (K) differ by 1e10
+    norms = np.linalg.norm(jac, axis=0)  # unit columns first: ρ₀, A (Ω m) and Θ_R (K) differ by ~1e10
     norms[norms == 0.0] = 1.0
     unit = jac / norms
     cov_free = variance * np.linalg.pinv(unit.T @ unit) / np.outer(norms, norms)
