@@ -419,6 +419,63 @@ def worksheets_export(directory: str, names: tuple[str, ...], run: bool, timeout
         click.echo(f"wrote {path}{' (executed)' if run else ''}")
 
 
+@cli.group()
+def materials() -> None:
+    """Cited constants of real metals and the measured resistivity shipped with ephkit."""
+
+
+def _material(name: str):
+    from numeric import materials as table
+
+    try:
+        return table.material(name)
+    except ValueError as exc:
+        raise click.UsageError(f"{exc} (see `ephkit materials list`)") from None
+
+
+@materials.command(name="list")
+def materials_list() -> None:
+    """One line per metal: lattice, a, Z, n, Θ_D(0) and T_c (`ephkit materials show NAME` for sources)."""
+    from numeric import materials as table
+
+    for symbol in table.materials():
+        m = table.material(symbol)
+        tc = m.critical_temperature
+        click.echo(f"{symbol:<2}  {m.name:<9}  {m.lattice}  a = {m.lattice_constant.value * 1e10:.3g} Å  "
+                   f"Z = {m.valence.value:g}  n = {m.electron_density.value:.3g} m^-3  "
+                   f"Θ_D(0) = {m.debye_temperature.value:g} K  "
+                   f"T_c = {f'{tc.value:g} K' if tc is not None else '-'}")
+    click.echo(f"measured ρ(T) shipped for: {', '.join(table.measured_metals())}")
+
+
+@materials.command(name="show")
+@click.argument("name")
+def materials_show(name: str) -> None:
+    """Every tabulated value of metal NAME (symbol or name) with its SI unit, the number as printed,
+    its source and notes; the lattice-derived n and density beside them; the measured ρ(T) if shipped."""
+    from numeric import materials as table
+
+    m = _material(name)
+    click.echo(f"{m.name} ({m.symbol}), {m.lattice}, {m.atoms_per_cube} atoms per conventional cube")
+    for label, v in m.values():
+        unit = "(a pure number)" if v.unit == "1" else v.unit
+        click.echo(f"  {label}: {v.value:.10g} {unit}  (printed: {v.printed})")
+        click.echo(f"      source: {v.source}")
+        if v.note:
+            click.echo(f"      note: {v.note}")
+    click.echo("from the lattice:")
+    click.echo(f"  n = Z N_cell / a^3 = {m.free_electron_density():.4g} 1/m^3 "
+               f"(tabulated {m.electron_density.value:.4g})")
+    click.echo(f"  mass density = M N_cell / (N_A a^3) = {m.xray_density():.4g} kg/m^3 "
+               f"(tabulated {m.mass_density.value:.4g})")
+    if m.symbol in table.measured_metals():
+        T, rho, source = table.measured_resistivity(m.symbol)
+        click.echo(f"measured resistivity: {T.size} points, {T[0]:g}-{T[-1]:g} K, "
+                   f"rho({T[-1]:g} K) = {rho[-1]:.4g} ohm m (numeric.materials.measured_resistivity)")
+        for line in source.splitlines():
+            click.echo(f"  {line}")
+
+
 def _header(width: int) -> str:
     """The table's header; ``width`` is the longest name checked, so that rows printed as they finish
     line up."""

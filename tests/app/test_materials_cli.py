@@ -1,0 +1,73 @@
+"""`ephkit materials list|show NAME`: one line per metal, every value with unit and source, one-line
+errors with close matches; fuzzed like tests/app/test_cli_fuzz.py (status 0 or 2, no traceback)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from derive.app.cli import main
+from numeric.materials import material, materials
+
+
+def test_list_prints_one_line_per_metal(capsys):
+    assert main(["materials", "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    for symbol in materials():
+        m = material(symbol)
+        [line] = [x for x in lines if x.split()[0] == symbol]
+        assert m.name in line and m.lattice in line and f"Θ_D(0) = {m.debye_temperature.value:g} K" in line
+    assert "T_c = 7.193 K" in next(x for x in lines if x.startswith("Pb"))
+    assert lines[-1] == "measured ρ(T) shipped for: Cu, Ag, Au, Al"
+
+
+@pytest.mark.parametrize("name", ["Cu", "copper", "nb", "K"])
+def test_show_prints_every_value_with_unit_and_source(capsys, name):
+    assert main(["materials", "show", name]) == 0
+    out = capsys.readouterr().out
+    m = material(name)
+    assert out.startswith(f"{m.name} ({m.symbol}), {m.lattice}")
+    for label, v in m.values():
+        assert f"  {label}: {v.value:.10g} " in out and f"(printed: {v.printed})" in out
+        assert f"source: {v.source}" in out
+        if v.note:
+            assert f"note: {v.note}" in out
+    assert f"n = Z N_cell / a^3 = {m.free_electron_density():.4g} 1/m^3" in out
+    assert ("measured resistivity: 13 points, 1-300 K" in out) == (m.symbol == "Cu")
+    assert ("Matula" in out) == (m.symbol == "Cu")
+
+
+@pytest.mark.parametrize("args, needle", [
+    (["materials", "show", "coper"], "did you mean Cu?"),
+    (["materials", "show", "Fe"], "valid: Ag, Al, Au, Cu"),
+    (["materials", "show"], "NAME"), (["materials", "nope"], "nope")])
+def test_errors_are_one_line_with_status_2(capsys, args, needle):
+    assert main(args) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and len(err.strip().splitlines()) == 1
+    assert err.startswith("ephkit: error:") and needle in err
+
+
+ODD = ["", " ", "-", "--", "-x", "nope", "Cu", "cu", "copper", "Copper ", "coper", "π", "原", "a" * 300,
+       "../x", "\x00", "\n", "--help", "-h", "list", "show", "materials"]
+TOKENS = st.one_of(st.sampled_from(ODD), st.text(st.characters(blacklist_categories=("Cs",)), max_size=12))
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sub=st.sampled_from([[], ["list"], ["show"]]), extra=st.lists(TOKENS, max_size=3))
+def test_any_argument_list_gives_output_or_one_error_line(capsys, sub, extra):
+    args = ["materials", *sub, *extra]
+    capsys.readouterr()
+    try:
+        status = main(args)
+    except BaseException as exc:  # nothing may escape
+        pytest.fail(f"ephkit {args!r} raised {type(exc).__name__}: {exc}")
+    out, err = capsys.readouterr()
+    assert status in (0, 2), (args, status, err)
+    assert "Traceback" not in out + err
+    if status:
+        errors = [line for line in err.splitlines() if line.startswith("ephkit: ")]
+        assert len(errors) == 1 and len(errors[0]) < 2000, (args, err)
+    else:
+        assert out, args
