@@ -9,7 +9,6 @@ fits.
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import mpmath
 import numpy as np
@@ -18,6 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from numeric.constants import epsilon_0, hbar, k
+from numeric.materials import measured_resistivity
 from numeric.resistivity import bloch_gruneisen, fit_bloch_gruneisen, transport_integral
 
 FAST = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -126,18 +126,12 @@ def test_lambda_tr_reproduces_the_high_temperature_slope():
     assert fit_bloch_gruneisen(T_GRID, synthetic(320.0, 2e-11, 8e-8, 1e-3, 7)).lambda_tr is None
 
 
-DATA = Path(__file__).resolve().parents[2] / "numeric" / "data" / "resistivity_pure_metals.csv"
-
-
-@pytest.mark.skipif(not DATA.exists(), reason="the shipped table numeric/data/resistivity_pure_metals.csv")
 @pytest.mark.parametrize("metal", ["Cu", "Ag", "Au", "Al"])
 def test_measured_noble_metals_and_aluminium_fit_to_about_one_percent(metal):
-    """Above 20 K (below, ρ depends on the sample) the measured ρ(T) follows Bloch–Grüneisen to ~1 %."""
-    header = next(line for line in DATA.read_text().splitlines() if line.startswith("T_K"))
-    data = np.loadtxt(DATA, delimiter=",", comments=("#", "T_K"))
-    column = header.split(",").index(metal)
-    keep = data[:, 0] >= 20.0
-    fit = fit_bloch_gruneisen(data[keep, 0], data[keep, column] * 1e-8)
+    """Above 20 K (below, ρ depends on the sample) shipped measured ρ(T) follows Bloch–Grüneisen to ~1 %."""
+    T, rho, _ = measured_resistivity(metal)
+    keep = T >= 20.0
+    fit = fit_bloch_gruneisen(T[keep], rho[keep])
     assert np.sqrt(np.mean(fit.residuals**2)) < 0.02
     assert 100.0 < fit.theta < 500.0 and fit.theta_err < 0.05 * fit.theta
 
