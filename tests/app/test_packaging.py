@@ -34,9 +34,27 @@ def _packages_on_disk() -> set[str]:
 def test_every_package_is_listed_for_the_wheel():
     setuptools = PYPROJECT["tool"]["setuptools"]
     listed = set(setuptools["packages"])
-    assert listed - {"derive.app.notebooks"} == _packages_on_disk()
+    assert listed - {"derive.app.notebooks"} - DATA_DIRS == _packages_on_disk()
     assert setuptools["package-dir"]["derive.app.notebooks"] == "notebooks"
     assert "*.md" in setuptools["package-data"]["derive.app.notebooks"]
+
+
+#: directories of package data (no __init__.py), listed as packages so that setuptools ships them
+DATA_DIRS = {"numeric.data"}
+
+
+def test_every_data_file_is_shipped():
+    """Each file in a data directory matches a package-data pattern of that directory (a non-editable
+    install would leave it out otherwise)."""
+    from fnmatch import fnmatch
+
+    setuptools = PYPROJECT["tool"]["setuptools"]
+    for name in DATA_DIRS:
+        assert name in setuptools["packages"]
+        files = [p for p in (ROOT / name.replace(".", "/")).iterdir() if p.name != "__pycache__"]
+        assert files, name
+        for path in files:
+            assert any(fnmatch(path.name, pattern) for pattern in setuptools["package-data"][name]), path
 
 
 def test_worksheet_dependencies_are_ephkits_own():

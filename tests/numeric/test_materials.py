@@ -132,7 +132,7 @@ def test_the_package_ships_the_data_with_its_sources():
                    "J. Phys. Chem. Ref. Data 13, 1131 (1984)", "1e-8 ohm m", "purity"):
         assert needle in text
     setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]
-    assert "data/*.csv" in setuptools["package-data"]["numeric"]
+    assert "*.csv" in setuptools["package-data"]["numeric.data"]
 
 
 @pytest.mark.parametrize("metal, T, micro_ohm_cm", [
