@@ -29,16 +29,17 @@ Examples
 from __future__ import annotations
 
 import difflib
-import math
+import functools
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from importlib import resources
 from os import PathLike
 from typing import NamedTuple
 
 import numpy as np
 
-from .constants import N_A
+from .constants import N_A, eV
 
 __all__ = ["Material", "Resistivity", "Value", "load_resistivity", "material", "materials",
            "measured_metals", "measured_resistivity"]
@@ -74,6 +75,7 @@ _AM_1_1 = "Ashcroft & Mermin, Solid State Physics (1976), Table 1.1"
 _AM_4_1 = "Ashcroft & Mermin, Solid State Physics (1976), Table 4.1 (bcc elements)"
 _AM_4_2 = "Ashcroft & Mermin, Solid State Physics (1976), Table 4.2 (fcc elements)"
 _AM_23_3 = "Ashcroft & Mermin, Solid State Physics (1976), Table 23.3"
+_AM_2_1 = "Ashcroft & Mermin, Solid State Physics (1976), Table 2.1 (free-electron values from Table 1.1's n)"
 _KITTEL_DENSITY = ("Kittel, Introduction to Solid State Physics, 8th ed. (2005), Chapter 1, table of "
                    "densities and atomic concentrations of the elements")
 _KITTEL_10_1 = "Kittel, Introduction to Solid State Physics, 8th ed. (2005), Table 10.1"
@@ -109,6 +111,12 @@ def _tc(tc: float, printed: str) -> Value:
                  f"zero-field superconducting transition; {_UNVERIFIED}")
 
 
+def _fermi(energy: str, velocity: str) -> dict[str, Value]:
+    note = f"free-electron value, not a measured one; {_CHECKED_N}"
+    return {"fermi_energy": Value(float(energy) * eV, "J", f"{energy} eV", _AM_2_1, note),
+            "fermi_velocity": Value(float(velocity) * 1e6, "m/s", f"{velocity} × 10⁶ m/s", _AM_2_1, note)}
+
+
 def _valence(z: int, note: str = "") -> Value:
     return Value(float(z), "1", str(z), _AM_1_1, note or "conduction electrons per atom (Z)")
 
@@ -140,6 +148,8 @@ class Material:
         Calorimetric Debye temperature Θ_D(0) (K).
     critical_temperature : Value or None
         Superconducting T_c (K); None for a metal not superconducting at ambient pressure.
+    fermi_energy, fermi_velocity : Value or None
+        Free-electron E_F (J) and v_F (m/s) as tabulated from n.
 
     Examples
     --------
@@ -158,6 +168,8 @@ class Material:
     electron_density: Value
     debye_temperature: Value
     critical_temperature: Value | None = None
+    fermi_energy: Value | None = None
+    fermi_velocity: Value | None = None
 
     @property
     def atoms_per_cube(self) -> int:
@@ -196,9 +208,9 @@ class Material:
                 ("molar mass M", self.molar_mass), ("mass density", self.mass_density),
                 ("electron density n", self.electron_density),
                 ("Debye temperature Θ_D(0)", self.debye_temperature)]
-        if self.critical_temperature is not None:
-            rows.append(("critical temperature T_c", self.critical_temperature))
-        return rows
+        optional = (("critical temperature T_c", self.critical_temperature),
+                    ("Fermi energy E_F", self.fermi_energy), ("Fermi velocity v_F", self.fermi_velocity))
+        return rows + [(label, v) for label, v in optional if v is not None]
 
 
 _ROOM = "room temperature"
@@ -208,32 +220,34 @@ _ROOM_UNVERIFIED = f"{_ROOM}; {_UNVERIFIED}"
 _MATERIALS = {m.symbol: m for m in (
     Material("Cu", "copper", "fcc", _angstrom(3.61, _AM_4_2, _HERMANN), _valence(1),
              _molar(63.546, "63.546(3)"), _density(8.93, "8.93", "at 300 K"),
-             _electrons(8.47, "8.47", _CHECKED_N), _debye(343)),
+             _electrons(8.47, "8.47", _CHECKED_N), _debye(343), **_fermi("7.00", "1.57")),
     Material("Ag", "silver", "fcc", _angstrom(4.09, _AM_4_2, _ROOM_UNVERIFIED), _valence(1),
              _molar(107.8682, "107.8682(2)"), _density(10.50, "10.50", "at 300 K"),
              _electrons(5.86, "5.86", _CHECKED_N),
-             _debye(225, "Kittel's table as quoted elsewhere gives 215 K")),
+             _debye(225, "Kittel's table as quoted elsewhere gives 215 K"), **_fermi("5.49", "1.39")),
     Material("Au", "gold", "fcc", _angstrom(4.08, _AM_4_2, _HERMANN), _valence(1),
              _molar(196.966570, "196.966570(4)"), _density(19.28, "19.28", "at 300 K"),
              _electrons(5.90, "5.90", _CHECKED_N),
-             _debye(165, "Kittel's table as quoted elsewhere gives 170 K")),
+             _debye(165, "Kittel's table as quoted elsewhere gives 170 K"), **_fermi("5.53", "1.40")),
     Material("Al", "aluminium", "fcc", _angstrom(4.05, _AM_4_2, _HERMANN), _valence(3),
              _molar(26.9815384, "26.9815384(3)"), _density(2.70, "2.70", "at 300 K"),
-             _electrons(18.1, "18.1", _CHECKED_N), _debye(428), _tc(1.140, "1.140")),
+             _electrons(18.1, "18.1", _CHECKED_N), _debye(428), _tc(1.140, "1.140"),
+             **_fermi("11.7", "2.03")),
     Material("Na", "sodium", "bcc", _angstrom(4.23, _AM_4_1, f"at 5 K; {_UNVERIFIED}"), _valence(1),
              _molar(22.98976928, "22.98976928(2)"), _density(1.013, "1.013", "at 5 K"),
-             _electrons(2.65, "2.65", f"at 5 K; {_UNVERIFIED}"), _debye(158)),
+             _electrons(2.65, "2.65", f"at 5 K; {_UNVERIFIED}"), _debye(158), **_fermi("3.24", "1.07")),
     Material("K", "potassium", "bcc", _angstrom(5.23, _AM_4_1, f"at 5 K; {_UNVERIFIED}"), _valence(1),
              _molar(39.0983, "39.0983(1)"), _density(0.91, "0.91", "at 5 K"),
-             _electrons(1.40, "1.40", f"at 5 K; {_UNVERIFIED}"), _debye(91)),
+             _electrons(1.40, "1.40", f"at 5 K; {_UNVERIFIED}"), _debye(91), **_fermi("2.12", "0.86")),
     Material("Pb", "lead", "fcc", _angstrom(4.95, _AM_4_2, _ROOM_UNVERIFIED), _valence(4),
              _molar(207.2, "207.2"), _density(11.34, "11.34", "at 300 K"),
-             _electrons(13.2, "13.2", _CHECKED_N), _debye(105), _tc(7.193, "7.193")),
+             _electrons(13.2, "13.2", _CHECKED_N), _debye(105), _tc(7.193, "7.193"),
+             **_fermi("9.47", "1.83")),
     Material("Nb", "niobium", "bcc", _angstrom(3.30, _AM_4_1, _ROOM_UNVERIFIED),
              _valence(1, "conduction electrons per atom (Z) as Ashcroft & Mermin count it for Nb; "
                          "the band count is not a free-electron one"),
              _molar(92.90637, "92.90637(1)"), _density(8.58, "8.58", "at 300 K"),
-             _electrons(5.56, "5.56", _CHECKED_N), _debye(275), _tc(9.50, "9.50")),
+             _electrons(5.56, "5.56", _CHECKED_N), _debye(275), _tc(9.50, "9.50"), **_fermi("5.32", "1.37")),
 )}
 _NAMES = {m.name: m.symbol for m in _MATERIALS.values()} | {"aluminum": "Al"}
 
@@ -302,11 +316,11 @@ class Resistivity(NamedTuple):
 
 
 _DATA_FILE = "resistivity_pure_metals.csv"
-_DATA_PER_OHM_M = 1e8  # the shipped table is in 1e-8 ohm m (= µΩ cm), as its first header line states
+_DATA_EXPONENT = -8  # the shipped table is in 1e-8 ohm m (= µΩ cm), as its first header line states
 
-#: how many of the unit make one SI unit
-_RESISTIVITY_UNITS = {"ohmm": 1.0, "uohmcm": 1e8, "1e-8ohmm": 1e8, "nohmm": 1e9}
-_TEMPERATURE_UNITS = {"k": 1.0, "kelvin": 1.0}
+#: unit -> its power of ten in SI units
+_RESISTIVITY_UNITS = {"ohmm": 0, "uohmcm": -8, "1e-8ohmm": -8, "nohmm": -9}
+_TEMPERATURE_UNITS = {"k": 0, "kelvin": 0}
 _VALID_RHO = "Ω m, µΩ cm, 1e-8 Ω m, nΩ m"
 
 
@@ -318,17 +332,18 @@ def _unit_key(unit: str) -> str:
     return re.sub(r"[\s·⋅*\-]", "", s).replace("1e8", "1e-8")
 
 
-def _scale(parameter: str, unit: str, table: dict[str, float], valid: str) -> float:
+def _scale(parameter: str, unit: str, table: dict[str, int], valid: str) -> int:
     scale = table.get(_unit_key(unit)) if isinstance(unit, str) else None
     if scale is None:
         raise ValueError(f"{parameter} = {unit!r} is not a known unit, valid: {valid}")
     return scale
 
 
-def _parse_rows(lines: list[str], first_line: int, columns: int, names: tuple[str, ...]) -> np.ndarray:
-    """Data rows (comma separated, ``columns`` numbers each) as an array; ValueError naming the line
-    for a row that is not numbers, a NaN or infinity, a negative value, or a temperature (first
-    column) not above the previous one."""
+def _parse_rows(lines: list[str], first_line: int, names: tuple[str, ...],
+                exponents: tuple[int, ...]) -> np.ndarray:
+    """Data rows (comma separated, one number per name) in SI units (column i times 10**exponents[i],
+    the double nearest the decimal value); ValueError naming the line for a row that is not numbers,
+    a NaN or infinity, a negative value, or a temperature (first column) not above the previous one."""
     rows: list[list[float]] = []
     last = None
     for number, line in enumerate(lines, first_line):
@@ -336,21 +351,21 @@ def _parse_rows(lines: list[str], first_line: int, columns: int, names: tuple[st
             continue
         fields = [f.strip() for f in line.split(",")]
         try:
-            if len(fields) != columns:
+            if len(fields) != len(names):
                 raise ValueError
-            row = [float(f) for f in fields]
-        except ValueError:
-            raise ValueError(f"line {number}: expected {columns} comma-separated numbers "
+            values = [Decimal(f) for f in fields]
+        except (ValueError, ArithmeticError):
+            raise ValueError(f"line {number}: expected {len(names)} comma-separated numbers "
                              f"({', '.join(names)}), got {line.strip()!r}") from None
-        for name, x in zip(names, row, strict=True):
-            if not math.isfinite(x) or x < 0:
-                raise ValueError(f"line {number}: {name} = {x:g} is outside the valid range [0, inf)")
-        if last is not None and row[0] <= last[1]:
-            what = "repeats" if row[0] == last[1] else "is below"
-            raise ValueError(f"line {number}: {names[0]} = {row[0]:g} {what} {last[1]:g} on line {last[0]}; "
+        for name, x, text in zip(names, values, fields, strict=True):
+            if not x.is_finite() or x < 0:
+                raise ValueError(f"line {number}: {name} = {text} is outside the valid range [0, inf)")
+        if last is not None and values[0] <= last[1]:
+            what = "repeats" if values[0] == last[1] else "is below"
+            raise ValueError(f"line {number}: {names[0]} = {fields[0]} {what} {last[2]} on line {last[0]}; "
                              f"temperatures must be strictly increasing")
-        last = (number, row[0])
-        rows.append(row)
+        last = (number, values[0], fields[0])
+        rows.append([float(x.scaleb(e)) for x, e in zip(values, exponents, strict=True)])
     if not rows:
         raise ValueError("no data rows: expected lines of comma-separated numbers "
                          f"({', '.join(names)})")
@@ -368,13 +383,17 @@ def _split_header(lines: list[str]) -> tuple[list[str], int]:
     return comments, len(lines)
 
 
-def _shipped() -> tuple[list[str], list[str], np.ndarray]:
+@functools.cache
+def _shipped() -> tuple[tuple[str, ...], tuple[str, ...], np.ndarray]:
+    """The shipped table, read once: comment lines, metal symbols, data (callers copy what they return)."""
     text = resources.files("numeric").joinpath("data", _DATA_FILE).read_text(encoding="utf-8")
     lines = text.splitlines()
     comments, header = _split_header(lines)
     columns = [c.strip() for c in lines[header].split(",")]
-    data = _parse_rows(lines[header + 1:], header + 2, len(columns), tuple(columns))
-    return comments, columns[1:], data
+    exponents = (0,) + (_DATA_EXPONENT,) * (len(columns) - 1)
+    data = _parse_rows(lines[header + 1:], header + 2, tuple(columns), exponents)
+    data.setflags(write=False)
+    return tuple(comments), tuple(columns[1:]), data
 
 
 def measured_metals() -> tuple[str, ...]:
@@ -385,7 +404,7 @@ def measured_metals() -> tuple[str, ...]:
     >>> measured_metals()
     ('Cu', 'Ag', 'Au', 'Al')
     """
-    return tuple(_shipped()[1])
+    return _shipped()[1]
 
 
 def measured_resistivity(metal: str) -> Resistivity:
@@ -422,7 +441,7 @@ def measured_resistivity(metal: str) -> Resistivity:
     table = {m.lower(): m for m in metals} | {k: v for k, v in _NAMES.items() if v in metals}
     symbol = _lookup("metal", metal, table)
     column = metals.index(symbol) + 1
-    return Resistivity(data[:, 0].copy(), data[:, column] / _DATA_PER_OHM_M, "\n".join(comments))
+    return Resistivity(data[:, 0].copy(), data[:, column].copy(), "\n".join(comments))
 
 
 def _header_units(line: str) -> tuple[str, str] | None:
@@ -500,9 +519,9 @@ def load_resistivity(path: str | PathLike[str], *, temperature_unit: str | None 
         if len(scales) > 1:
             raise ValueError(f"{parameter} = {given!r} disagrees with the header's unit {header!r}")
         units[parameter] = scales.pop()
-    data = _parse_rows(lines[start:], start + 1, 2, ("T", "rho"))
-    return Resistivity(data[:, 0] / units["temperature_unit"], data[:, 1] / units["resistivity_unit"],
-                       "\n".join(comments))
+    data = _parse_rows(lines[start:], start + 1, ("T", "rho"),
+                       (units["temperature_unit"], units["resistivity_unit"]))
+    return Resistivity(data[:, 0], data[:, 1], "\n".join(comments))
 
 
 def _is_numbers(line: str) -> bool:

@@ -36,7 +36,8 @@ N_A = Decimal("6.02214076e23")  # exact by the 2019 SI definition, typed here to
 
 #: printed unit -> its SI value, written out independently of the module
 PRINTED_UNITS = {"Å": Decimal("1e-10"), "× 10²² cm⁻³": Decimal("1e28"), "g/cm³": Decimal("1e3"),
-                 "g/mol (standard atomic weight)": Decimal("1e-3"), "K": Decimal(1), "": Decimal(1)}
+                 "g/mol (standard atomic weight)": Decimal("1e-3"), "K": Decimal(1), "": Decimal(1),
+                 "eV": Decimal("1.602176634e-19"), "× 10⁶ m/s": Decimal("1e6")}
 
 
 def _printed(text: str) -> tuple[Decimal, Decimal]:
@@ -63,7 +64,7 @@ def test_every_value_has_a_source_and_its_si_value_is_the_printed_one(symbol):
     m = material(symbol)
     for label, v in m.values():
         assert re.search(r"[Tt]able|Pure Appl\. Chem\.", v.source), label
-        assert v.unit in {"m", "kg/mol", "kg/m^3", "1/m^3", "K", "1"}, (label, v.unit)
+        assert v.unit in {"m", "kg/mol", "kg/m^3", "1/m^3", "K", "1", "J", "m/s"}, (label, v.unit)
         number, _ = _printed(v.printed)
         assert v.value == pytest.approx(float(number), rel=1e-15), (label, v.printed, v.value)
     assert "Θ_D(0)" in m.debye_temperature.note or "calorimetric" in m.debye_temperature.note
@@ -88,6 +89,25 @@ def test_density_and_electron_density_follow_from_the_lattice_within_the_roundin
     assert m.xray_density() == pytest.approx(
         float(Decimal(str(m.molar_mass.value)) * cells / (N_A * Decimal(str(m.lattice_constant.value)) ** 3)),
         rel=1e-14)
+
+
+@pytest.mark.parametrize("symbol", materials())
+def test_fermi_energy_and_velocity_follow_from_n(symbol):
+    """A&M Table 2.1's E_F = ħ²k_F²/2m and v_F = ħk_F/m with k_F = (3π²n)^(1/3) from Table 1.1's n, at 30
+    digits (CODATA 2018 constants typed here): within the printed rounding plus 0.5 % (A&M computed them
+    from r_s/a₀ rounded to three figures, with 1970s constants: copper's 7.00 eV is 7.03 eV from n)."""
+    import mpmath
+
+    m = material(symbol)
+    with mpmath.workdps(30):
+        hbar, m_e = mpmath.mpf("1.054571817e-34"), mpmath.mpf("9.1093837015e-31")
+        n, dn = _printed(m.electron_density.printed)
+        k_f = mpmath.cbrt(3 * mpmath.pi ** 2 * mpmath.mpf(str(n)))
+        for tabulated, model, power in ((m.fermi_energy, hbar ** 2 * k_f ** 2 / (2 * m_e), 2),
+                                        (m.fermi_velocity, hbar * k_f / m_e, 1)):
+            value, half = _printed(tabulated.printed)
+            bound = float(half / value) + power / 3 * float(dn / n) + 0.005
+            assert abs(float(model / mpmath.mpf(str(value))) - 1) <= bound, (symbol, tabulated.printed, model)
 
 
 def test_a_value_off_by_a_digit_would_fail_the_consistency_check():
@@ -141,8 +161,7 @@ def test_the_package_ships_the_data_with_its_sources():
     ("Al", 300, "2.733"), ("Au", 1, "0.0220")])
 def test_measured_values_are_the_handbooks_in_si(metal, T, micro_ohm_cm):
     temperature, rho, source = measured_resistivity(metal)
-    assert rho[list(temperature).index(T)] == pytest.approx(float(Decimal(micro_ohm_cm) * Decimal("1e-8")),
-                                                            rel=1e-15)
+    assert rho[list(temperature).index(T)] == float(Decimal(micro_ohm_cm) * Decimal("1e-8"))
     assert "CRC Handbook" in source
 
 
@@ -179,7 +198,7 @@ def test_units_from_the_header(tmp_path, header, si):
     path = _write(tmp_path, f"# sample A\n# annealed\n{header}\n4.2, 2\n300,170\n")
     T, rho, source = load_resistivity(path)
     assert T.tolist() == [4.2, 300.0] and source == "sample A\nannealed"
-    assert rho == pytest.approx([float(2 * Decimal(si)), float(170 * Decimal(si))], rel=1e-15)
+    assert rho.tolist() == [float(2 * Decimal(si)), float(170 * Decimal(si))]
 
 
 def test_units_from_arguments_and_agreement_with_the_header(tmp_path):
@@ -211,7 +230,7 @@ H = "T (K), rho (ohm m)\n"
     ("# c\n\n" + H + "10,1\n20,-1\n", {}, r"^line 5: rho = -1 is outside the valid range \[0, inf\)"),
     (H + "-4,1\n", {}, r"^line 2: T = -4 is outside the valid range"),
     (H + "10,nan\n", {}, r"^line 2: rho = nan is outside the valid range"),
-    (H + "NaN,1\n", {}, r"^line 2: T = nan is outside the valid range"),
+    (H + "NaN,1\n", {}, r"^line 2: T = NaN is outside the valid range"),
     (H + "10,inf\n", {}, r"^line 2: rho = inf is outside the valid range"),
     (H + "10,1\n20,2\n15,3\n", {}, r"^line 4: T = 15 is below 20 on line 3; temperatures must"),
     (H + "10,1\n10,2\n", {}, r"^line 3: T = 10 repeats 10 on line 2"),
@@ -240,5 +259,5 @@ def test_round_trip_of_any_sorted_table(tmp_path_factory, T, rho):
     got = load_resistivity(path)
     assert got.temperature.tolist() == T
     expected = [float(Decimal(repr(rho * (i + 1))) * Decimal("1e-8")) for i in range(len(T))]
-    assert np.allclose(got.resistivity, expected, rtol=4e-16, atol=0)
+    assert got.resistivity.tolist() == expected  # the double nearest the decimal value
     assert not any(math.isnan(x) for x in got.resistivity)
