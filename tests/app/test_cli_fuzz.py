@@ -49,6 +49,8 @@ COMMANDS: dict[tuple[str, ...], dict[str, st.SearchStrategy[str] | None]] = {
                    "-o": st.sampled_from(["out.py", "sub"])},
     ("worksheets", "list"): {"--help": None},
     ("worksheets", "export"): {"--execute": None, "--force": None, "--timeout": NUMBERS},
+    ("materials", "list"): {"--help": None},
+    ("materials", "show"): {"--help": None},
 }
 
 
