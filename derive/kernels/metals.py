@@ -1,9 +1,9 @@
 """Kernel specs for topic ``metals``: the closed forms of :mod:`derive.metals` (generated module
 ``numeric/_generated/metals.py``).
 
-The Lorenz number and the Migdal ratio are the statements; the Debye-sphere ratio is the statement of
-``umklapp_kinematics``, the umklapp gaps (fcc, bcc), the freeze-out estimate and the Bohm-Staver
-velocity are solved steps of their derivations.
+The Migdal ratio and the Debye-sphere ratio are statements; the Lorenz ratio κ/(σT) of a linear transport
+function (L₀ at s = 0), the umklapp gaps (fcc, bcc, rewritten without cancellation), the freeze-out
+estimate and the Bohm-Staver velocity are steps of their derivations.
 """
 
 from __future__ import annotations
@@ -14,17 +14,9 @@ from ..constants import codata_values
 from ..registry import get
 from .ir import Kernel, statement_kernel
 from .registry import kernel
+from .superconductivity import _step_kernel
 
 __all__: list[str] = []
-
-
-def _step_kernel(derivation: str, name: str, lhs: str, args: list[str], doc: str) -> Kernel:
-    """A branch-free kernel of the solved step ``lhs = ...`` of a derivation (its last such step)."""
-    d = get(derivation)
-    symbols = {q.symbol.name: q.symbol for q in d.symbols}
-    step = [s for s in d.steps if s.lhs == symbols[lhs]][-1]
-    return Kernel(name=name, derivation=derivation, args=[symbols[a] for a in args], closed_form=step.rhs,
-                  constants=codata_values(), doc=doc)
 
 
 #: the Sommerfeld parameter s = k_B T Φ'(μ)/Φ(μ) of the transport function

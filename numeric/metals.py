@@ -1,0 +1,225 @@
+"""Closed forms for real metals: the Lorenz number, the Bohm–Staver velocity, Migdal's adiabatic ratio
+and the umklapp kinematics of a free-electron Fermi sphere (fcc, bcc).
+
+Each function evaluates a generated kernel (``numeric/_generated/metals.py``) of a derivation of
+``derive.metals``: ``wiedemann_franz_lorenz``, ``migdal_adiabatic_ratio``, ``umklapp_kinematics``.
+Inputs are SI; invalid input is a ValueError naming the parameter, its value and the valid range.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import constants as _c
+from ._generated import metals as _kernels
+from ._support import checked, evaluate
+
+__all__ = ["bohm_staver_velocity", "debye_wavevector_ratio", "lorenz_number", "migdal_ratio",
+           "umklapp_freeze_out_temperature", "umklapp_gap"]
+
+_LATTICES = ("fcc", "bcc")
+
+
+def lorenz_number() -> float:
+    """Sommerfeld value of the Lorenz number L₀ = κ/(σT) (W Ω K⁻²).
+
+    L₀ = π² k_B²/(3 e²), CODATA k_B and e.
+
+    Returns
+    -------
+    float
+        L₀ in W Ω K⁻² (V² K⁻²), 2.443004509e-8.
+
+    Notes
+    -----
+    Derivation ``wiedemann_franz_lorenz``: elastic scattering with an energy-independent τ, the
+    Sommerfeld expansion of the transport integrals (Ashcroft & Mermin ch. 13). The generated kernel is
+    κ/(σT) = L₀[1 − (π²/3)s²] of a transport function linear near μ with s = k_BTΦ'/Φ, taken at s = 0.
+    Measured L of pure metals approaches L₀ at T >> Θ_D and at T -> 0 (impurity scattering) and lies
+    below it in between (inelastic small-angle phonon scattering relaxes the heat current faster).
+
+    Examples
+    --------
+    >>> f"{lorenz_number():.9e}"
+    '2.443004509e-08'
+    """
+    return float(evaluate(_kernels.lorenz_ratio_linear_loop, np.asarray(0.0)))
+
+
+def bohm_staver_velocity(Z: object, M: object, v_F: object, m: object = _c.m_e) -> float | np.ndarray:
+    """Bohm–Staver sound velocity v_s = (Z m/(3M))^{1/2} v_F (m/s).
+
+    Parameters
+    ----------
+    Z : float or array
+        Valence (conduction electrons per ion), > 0.
+    M : float or array
+        Ion mass (kg), > 0.
+    v_F : float or array
+        Fermi velocity (m/s), > 0.
+    m : float or array, optional
+        Electron (band) mass (kg), > 0; default the free-electron mass.
+
+    Returns
+    -------
+    float or ndarray
+        v_s in m/s.
+
+    Notes
+    -----
+    Derivation ``migdal_adiabatic_ratio``: ions at the ion plasma frequency screened by Thomas–Fermi
+    electrons, v_s = lim ω_q/q (Bohm & Staver, Phys. Rev. 84, 836 (1951); Ashcroft & Mermin ch. 26).
+    An estimate: measured sound velocities of simple metals agree within tens of per cent.
+
+    Examples
+    --------
+    Potassium (Z = 1, M = 39.098 u, free-electron v_F = 0.86e6 m/s):
+
+    >>> from numeric.constants import atomic_mass
+    >>> round(bohm_staver_velocity(1, 39.098 * atomic_mass, 0.86e6))
+    1860
+    """
+    args = _valence(Z), checked("m", m, 0.0, low_open=True), checked("M", M, 0.0, low_open=True), \
+        checked("v_F", v_F, 0.0, low_open=True)
+    return evaluate(_kernels.bohm_staver_velocity_loop, *args)
+
+
+def migdal_ratio(Z: object, M: object, m: object = _c.m_e) -> float | np.ndarray:
+    """Migdal's adiabatic ratio ħω_D/E_F of the Bohm–Staver jellium (dimensionless).
+
+    ħω_D/E_F = (2^{4/3}/√3) Z^{1/6} (m/M)^{1/2}, with ω_D = v_s q_D, q_D = (2/Z)^{1/3} k_F.
+
+    Parameters
+    ----------
+    Z : float or array
+        Valence, > 0.
+    M : float or array
+        Ion mass (kg), > 0.
+    m : float or array, optional
+        Electron (band) mass (kg), > 0; default the free-electron mass.
+
+    Returns
+    -------
+    float or ndarray
+        ħω_D/E_F.
+
+    Notes
+    -----
+    Derivation ``migdal_adiabatic_ratio`` (Bohm–Staver v_s, Debye sphere of one atom per cell); the
+    small parameter of Migdal's theorem, ~1e-2 to 1e-3 in metals.
+
+    Examples
+    --------
+    >>> from numeric.constants import atomic_mass
+    >>> round(migdal_ratio(1, 63.546 * atomic_mass), 5)
+    0.00427
+    """
+    args = _valence(Z), checked("m", m, 0.0, low_open=True), checked("M", M, 0.0, low_open=True)
+    return evaluate(_kernels.migdal_ratio_bohm_staver_loop, *args)
+
+
+def debye_wavevector_ratio(Z: object) -> float | np.ndarray:
+    """Debye-sphere radius over the free-electron k_F, q_D/k_F = (2/Z)^{1/3} (one atom per cell).
+
+    Parameters
+    ----------
+    Z : float or array
+        Valence, > 0.
+
+    Returns
+    -------
+    float or ndarray
+        q_D/k_F (dimensionless).
+
+    Notes
+    -----
+    Derivation ``umklapp_kinematics``: (4π/3)q_D³ = (2π)³/Ω and k_F³ = 3π²Z/Ω.
+
+    Examples
+    --------
+    >>> round(debye_wavevector_ratio(1), 6)
+    1.259921
+    """
+    return evaluate(_kernels.debye_wavevector_ratio_loop, _valence(Z))
+
+
+def umklapp_gap(lattice_kind: str, Z: object) -> float | np.ndarray:
+    """Smallest umklapp wavevector q_U/k_F = |G_min|/k_F − 2 of a free-electron Fermi sphere.
+
+    fcc: |G_min| = √3·2π/a, q_U/k_F = (2√3π/Z)^{1/3} − 2; bcc: |G_min| = √2·2π/a,
+    q_U/k_F = (8√2π/(3Z))^{1/3} − 2 (one atom per primitive cell).
+
+    Parameters
+    ----------
+    lattice_kind : {"fcc", "bcc"}
+        Cubic Bravais lattice.
+    Z : float or array
+        Valence, > 0.
+
+    Returns
+    -------
+    float or ndarray
+        q_U/k_F (dimensionless); ≤ 0 where the free-electron sphere reaches the zone boundary (no
+        umklapp gap: Z ≥ 2√3π/8 ≈ 1.36 for fcc, Z ≥ √2π/3 ≈ 1.48 for bcc).
+
+    Notes
+    -----
+    Derivation ``umklapp_kinematics`` (Ashcroft & Mermin ch. 26; Ziman ch. 9). Real Fermi surfaces
+    are not spheres: Cu's touches the {111} faces (necks), so its true q_U is 0 although the
+    free-electron gap is 0.216 k_F.
+
+    Examples
+    --------
+    >>> round(umklapp_gap("fcc", 1), 4), round(umklapp_gap("bcc", 1), 4)
+    (0.2161, 0.2797)
+    """
+    kind = _lattice(lattice_kind)
+    loop = _kernels.umklapp_gap_fcc_loop if kind == "fcc" else _kernels.umklapp_gap_bcc_loop
+    return evaluate(loop, _valence(Z))
+
+
+def umklapp_freeze_out_temperature(Theta_D: object, lattice_kind: str, Z: object) -> float | np.ndarray:
+    """Umklapp freeze-out estimate T_U = Θ_D q_U/q_D (K) of a free-electron metal.
+
+    Parameters
+    ----------
+    Theta_D : float or array
+        Debye temperature (K), > 0.
+    lattice_kind : {"fcc", "bcc"}
+        Cubic Bravais lattice.
+    Z : float or array
+        Valence, > 0.
+
+    Returns
+    -------
+    float or ndarray
+        T_U in K; 0 where there is no umklapp gap (q_U ≤ 0: umklapp never freezes out).
+
+    Notes
+    -----
+    Derivation ``umklapp_kinematics``: the Debye phonon of wavevector q_U has energy k_BΘ_D q_U/q_D;
+    umklapp resistivity falls as exp(−T_U/T) below it. An order-of-magnitude estimate. Potassium
+    (bcc, Z = 1, Θ_D ≈ 91 K) gives ≈ 20 K; measured: ρ(T) − ρ₀ ∝ T exp(−θ/T) with θ = 19.9 ± 0.2 K
+    between 2 and 4.2 K (H. van Kempen et al., "Low-Temperature Limit of the Temperature-Dependent Part
+    of the Resistivity of Potassium", Phys. Rev. Lett. 37, 1574 (1976)). For Cu the estimate fails: its
+    Fermi surface touches the zone boundary, so umklapp does not freeze out.
+
+    Examples
+    --------
+    >>> round(umklapp_freeze_out_temperature(91.0, "bcc", 1), 1)
+    20.2
+    """
+    theta = checked("Theta_D", Theta_D, 0.0, low_open=True)
+    valence = _valence(Z)
+    gap = np.maximum(umklapp_gap(lattice_kind, valence), 0.0)
+    return evaluate(_kernels.umklapp_freeze_out_temperature_loop, theta, np.asarray(gap), valence)
+
+
+def _valence(Z: object) -> np.ndarray:
+    return checked("Z", Z, 0.0, low_open=True)
+
+
+def _lattice(lattice_kind: object) -> str:
+    if lattice_kind not in _LATTICES:
+        raise ValueError(f"lattice_kind = {lattice_kind!r} is not one of {_LATTICES}")
+    return str(lattice_kind)

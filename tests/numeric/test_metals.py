@@ -1,0 +1,128 @@
+"""numeric.metals against mpmath at 30 digits (formulas typed from the sources, not the kernels), the
+measured umklapp freeze-out of potassium, and a fuzz of every public name with invalid input."""
+
+from __future__ import annotations
+
+import math
+
+import mpmath
+import numpy as np
+import pytest
+
+import numeric.constants as c
+from numeric import metals
+from numeric.metals import (
+    bohm_staver_velocity,
+    debye_wavevector_ratio,
+    lorenz_number,
+    migdal_ratio,
+    umklapp_freeze_out_temperature,
+    umklapp_gap,
+)
+
+mpmath.mp.dps = 30
+_Z = [0.5, 1.0, 1.3, 1.4, 2.0, 3.0, 5.0]
+
+
+def _mp(x: float) -> mpmath.mpf:
+    return mpmath.mpf(x)
+
+
+def test_lorenz_number_codata() -> None:
+    """L₀ = π²k_B²/(3e²) with the exact SI k_B and e: 2.44e-8 W Ω K⁻² (Ashcroft & Mermin eq. 13.58)."""
+    k, e = mpmath.mpf("1.380649e-23"), mpmath.mpf("1.602176634e-19")
+    ref = mpmath.pi**2 * k**2 / (3 * e**2)
+    assert abs(lorenz_number() / ref - 1) < 1e-15
+    assert round(lorenz_number(), 10) == 2.44e-8
+
+
+@pytest.mark.parametrize("Z", _Z)
+def test_umklapp_gaps_against_mpmath(Z: float) -> None:
+    fcc = mpmath.cbrt(2 * mpmath.sqrt(3) * mpmath.pi / _mp(Z)) - 2
+    bcc = mpmath.cbrt(8 * mpmath.sqrt(2) * mpmath.pi / (3 * _mp(Z))) - 2
+    # near the zero of the gap (Z ≈ 1.36 fcc) u(Z) is ill-conditioned: |d ln u/d ln Z| = (u + 2)/(3|u|);
+    # the kernel (no cancellation of A^{1/3} against 2) stays within a few ulps times that condition number
+    for value, ref in ((umklapp_gap("fcc", Z), fcc), (umklapp_gap("bcc", Z), bcc)):
+        condition = 1 + (ref + 2) / (3 * abs(ref))
+        assert abs(value - ref) <= 4e-16 * condition * abs(ref)
+    assert abs(debye_wavevector_ratio(Z) / mpmath.cbrt(2 / _mp(Z)) - 1) < 4e-16
+
+
+def test_gap_near_its_zero_keeps_relative_accuracy() -> None:
+    z0 = 2 * math.sqrt(3) * math.pi / 8  # fcc gap vanishes here
+    for Z in (z0 * (1 - 1e-9), z0 * (1 + 1e-9)):
+        ref = mpmath.cbrt(2 * mpmath.sqrt(3) * mpmath.pi / _mp(Z)) - 2
+        assert abs(umklapp_gap("fcc", Z) / ref - 1) < 1e-6  # Z itself is rounded: 1e-16/1e-9
+
+
+def test_arrays_broadcast() -> None:
+    Z = np.array([1.0, 2.0, 3.0])
+    assert umklapp_gap("bcc", Z).shape == (3,)
+    assert np.allclose(umklapp_gap("bcc", Z), [umklapp_gap("bcc", z) for z in Z], rtol=0, atol=0)
+
+
+def test_bohm_staver_and_migdal_against_mpmath() -> None:
+    M = 39.0983 * c.atomic_mass  # K
+    v_F = 0.86e6
+    ref = mpmath.sqrt(_mp(c.m_e) / (3 * _mp(M))) * _mp(v_F)
+    assert abs(bohm_staver_velocity(1, M, v_F) / ref - 1) < 1e-15
+    ratio = (2 ** (mpmath.mpf(4) / 3) / mpmath.sqrt(3) * 2 ** (mpmath.mpf(1) / 6)
+             * mpmath.sqrt(_mp(c.m_e) / _mp(M)))
+    assert abs(migdal_ratio(2, M) / ratio - 1) < 1e-15
+    # defined route: ħω_D/E_F = 2 (v_s/v_F)(q_D/k_F)
+    assert math.isclose(migdal_ratio(1, M), 2 * bohm_staver_velocity(1, M, v_F) / v_F * 2 ** (1 / 3),
+                        rel_tol=1e-14)
+
+
+def test_potassium_freeze_out_matches_measurement() -> None:
+    """K: bcc, Z = 1, Θ_D = 91 K (Kittel ch. 5 table 1). Measured: ρ_T ∝ T exp(−θ/T), θ = 19.9 ± 0.2 K
+    (van Kempen et al., Phys. Rev. Lett. 37, 1574 (1976)). An estimate: within 10 %."""
+    T_U = umklapp_freeze_out_temperature(91.0, "bcc", 1)
+    assert abs(T_U / 19.9 - 1) < 0.1
+    ref = 91 * (mpmath.cbrt(8 * mpmath.sqrt(2) * mpmath.pi / 3) - 2) / mpmath.cbrt(2)
+    assert abs(T_U / ref - 1) < 1e-15
+
+
+def test_no_gap_no_freeze_out() -> None:
+    """Z = 2 fcc: the free-electron sphere crosses the zone boundary (q_U < 0): T_U = 0, not negative."""
+    assert umklapp_gap("fcc", 2) < 0
+    assert umklapp_freeze_out_temperature(400.0, "fcc", 2) == 0.0
+
+
+_VALID = {
+    "lorenz_number": (),
+    "bohm_staver_velocity": (1.0, 1e-25, 1e6),
+    "migdal_ratio": (1.0, 1e-25),
+    "debye_wavevector_ratio": (1.0,),
+    "umklapp_gap": ("fcc", 1.0),
+    "umklapp_freeze_out_temperature": (100.0, "bcc", 1.0),
+}
+_NAMES = {
+    "bohm_staver_velocity": ("Z", "M", "v_F"),
+    "migdal_ratio": ("Z", "M"),
+    "debye_wavevector_ratio": ("Z",),
+    "umklapp_gap": ("lattice_kind", "Z"),
+    "umklapp_freeze_out_temperature": ("Theta_D", "lattice_kind", "Z"),
+}
+
+
+def test_every_public_name_is_fuzzed() -> None:
+    assert set(_VALID) == set(metals.__all__)
+
+
+@pytest.mark.parametrize("name", sorted(_NAMES))
+@pytest.mark.parametrize("bad", [0.0, -1.0, math.nan, math.inf, None, "x", 1j, True])
+def test_invalid_input_names_the_parameter(name: str, bad: object) -> None:
+    fn = getattr(metals, name)
+    for i, param in enumerate(_NAMES[name]):
+        args = list(_VALID[name])
+        args[i] = bad
+        with pytest.raises(ValueError, match=param):
+            fn(*args)
+
+
+def test_invalid_electron_mass() -> None:
+    with pytest.raises(ValueError, match="m = -1"):
+        bohm_staver_velocity(1.0, 1e-25, 1e6, m=-1.0)
+    with pytest.raises(ValueError, match="lattice_kind = 'hcp'"):
+        umklapp_gap("hcp", 1.0)
