@@ -225,8 +225,9 @@ def wiedemann_franz_lorenz() -> Derivation:
                           "Fermi function of the reduced energy x = (ε − μ)/k_BT")
     phi = chain.declare("Φ(x)", Phi_0 + Phi_1 * kT * x,
                         "transport function D(ε)v²(ε)/3 near μ, to first order in ε − μ = k_BT x")
-    onsager = chain.declare("σ, κ", (e**2 * K0, (K2 - K1**2 / K0) / T),
-                            "σ = e²K_0 and κ = (K_2 − K_1²/K_0)/T from the transport integrals K_n")
+    sigma_k = chain.declare("σ(K)", e**2 * K0, "electrical conductivity σ = e²K_0 (transport integrals K_n)")
+    kappa_k = chain.declare("κ(K)", (K2 - K1**2 / K0) / T,
+                            "thermal conductivity κ = (K_2 − K_1²/K_0)/T (no electric current)")
     window = chain.step("Fermi window w(x) = −df/dx, so (−∂f/∂ε)dε = w dx",
                         lambda f: -sp.Derivative(f, x), fermi,
                         rhs=lambda d: sp.simplify(d.doit()), name="w(x)")
@@ -260,10 +261,10 @@ def wiedemann_franz_lorenz() -> Derivation:
             rhs=lambda s, n=n, i=moments_n: sp.expand(tau * kT**n * (Phi_0 * i[0] + Phi_1 * kT * i[1])),
             name=f"K_{n}", numeric="SymPy cannot integrate the Fermi window's moments over the line (the "
                                    "moments steps above)"))
-    sigma = chain.step("σ = e²K_0", lambda o, k: sp.Subs(o[0], K0, k), onsager, coefficients[0],
+    sigma = chain.step("σ = e²K_0", lambda o, k: sp.Subs(o, K0, k), sigma_k, coefficients[0],
                        rhs=lambda s: s.doit(), name="σ")
     kappa = chain.step("κ = (K_2 − K_1²/K_0)/T",
-                       lambda o, k0, k1, k2: sp.Subs(o[1], (K0, K1, K2), (k0, k1, k2)), onsager,
+                       lambda o, k0, k1, k2: o.xreplace({K0: k0, K1: k1, K2: k2}), kappa_k,
                        *coefficients,
                        rhs=lambda s: sp.expand(sp.simplify(s.doit())), name="κ")
     lorenz = chain.step("Lorenz ratio κ/(σT)", lambda k, s: k / (s * T), kappa, sigma,
