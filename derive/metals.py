@@ -27,6 +27,7 @@ from .units import COULOMB, DIMENSIONLESS, JOULE, KELVIN, KILOGRAM, METRE, SECON
 __all__ = ["migdal_adiabatic_ratio", "umklapp_kinematics", "wiedemann_franz_lorenz"]
 
 SEED_001 = Source("seed 001_08c825ad4391dd9a.txt")
+SEED_003 = Source("seed 003_b33bed7e28d6d024.txt")
 
 hbar, e, k_B, m = HBAR.symbol, E_CHARGE.symbol, K_B.symbol, M_ELECTRON.symbol
 k_F, v_F, v_s, q, T = K_F.symbol, V_F.symbol, V_S.symbol, Q.symbol, TEMPERATURE.symbol
@@ -213,7 +214,7 @@ def wiedemann_franz_lorenz() -> Derivation:
     Result: the moments ∫w = 1, ∫x w = 0, ∫x² w = π²/3, ∫x³ w = 0 give σ = e²τΦ_0,
     κ = (π²/3)k_B²Tτ[Φ_0 − (π²/3)(k_BT)²Φ_1²/Φ_0] and L = κ/(σT) = π²k_B²/(3e²) + O(T²).
 
-    Source: Ashcroft & Mermin ch. 13 (eq. 13.58); Ziman ch. 7; seeds 000, 002 (the Wiedemann-Franz law).
+    Source: Ashcroft & Mermin ch. 13; Ziman ch. 7; seed 003 (section 'Implications for the Lorenz ratio').
 
     Validity: elastic scattering (impurities, or phonons at T >> Θ_D) and k_BT |Φ_1/Φ_0| << 1. At
     intermediate T the inelastic small-angle phonon scattering relaxes the heat current (energy) faster
@@ -276,8 +277,8 @@ def wiedemann_franz_lorenz() -> Derivation:
     return Derivation(
         name="wiedemann_franz_lorenz",
         title="Wiedemann-Franz law: the Lorenz number L₀ = π²k_B²/(3e²)",
-        source=cite(ASHCROFT_MERMIN.at("ch. 13"), ZIMAN.at("ch. 7"), f"{SEED_000} (Wiedemann-Franz)",
-                    f"{SEED_002} (Wiedemann-Franz)"),
+        source=cite(ASHCROFT_MERMIN.at("ch. 13"), ZIMAN.at("ch. 7"),
+                    SEED_003.at("'Implications for the Lorenz ratio'")),
         symbols=[LORENZ, K_B, E_CHARGE, TEMPERATURE, X_RED, TAU, PHI_0, PHI_1, *K_COEF],
         assumptions=[
             Assumption("elastic scattering with an energy-independent relaxation time τ"),

@@ -29,7 +29,7 @@ def _mp(x: float) -> mpmath.mpf:
 
 
 def test_lorenz_number_codata() -> None:
-    """L₀ = π²k_B²/(3e²) with the exact SI k_B and e: 2.44e-8 W Ω K⁻² (Ashcroft & Mermin eq. 13.58)."""
+    """L₀ = π²k_B²/(3e²) with the exact SI k_B and e: 2.44e-8 W Ω K⁻² (Ashcroft & Mermin ch. 13)."""
     k, e = mpmath.mpf("1.380649e-23"), mpmath.mpf("1.602176634e-19")
     ref = mpmath.pi**2 * k**2 / (3 * e**2)
     assert abs(lorenz_number() / ref - 1) < 1e-15
