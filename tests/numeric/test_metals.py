@@ -8,6 +8,8 @@ import math
 import mpmath
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import numeric.constants as c
 from numeric import metals
@@ -126,3 +128,23 @@ def test_invalid_electron_mass() -> None:
         bohm_staver_velocity(1.0, 1e-25, 1e6, m=-1.0)
     with pytest.raises(ValueError, match="lattice_kind = 'hcp'"):
         umklapp_gap("hcp", 1.0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(1e-6, 1e6), st.floats(1e-28, 1e-22), st.floats(1e3, 1e7))
+def test_closed_forms_against_mpmath_over_decades(Z: float, M: float, v_F: float) -> None:
+    """Every kernel against the formulas typed from the sources, over twelve decades of Z (a few ulps;
+    the gap within a few ulps times its condition number |d ln u/d ln Z|)."""
+    z, mass = _mp(Z), _mp(M)
+    assert abs(debye_wavevector_ratio(Z) / mpmath.cbrt(2 / z) - 1) < 1e-15
+    ref_v = mpmath.sqrt(z * _mp(c.m_e) / (3 * mass)) * _mp(v_F)
+    assert abs(bohm_staver_velocity(Z, M, v_F) / ref_v - 1) < 1e-15
+    ref_r = (2 ** (mpmath.mpf(4) / 3) / mpmath.sqrt(3) * z ** (mpmath.mpf(1) / 6)
+             * mpmath.sqrt(_mp(c.m_e) / mass))
+    assert abs(migdal_ratio(Z, M) / ref_r - 1) < 1e-15
+    for kind, cube in (("fcc", 2 * mpmath.sqrt(3) * mpmath.pi), ("bcc", 8 * mpmath.sqrt(2) * mpmath.pi / 3)):
+        ref = mpmath.cbrt(cube / z) - 2
+        condition = 1 + (ref + 2) / (3 * abs(ref))
+        assert abs(umklapp_gap(kind, Z) - ref) <= 1.5e-15 * condition * abs(ref)  # a few ulps
+        T_U = umklapp_freeze_out_temperature(100.0, kind, Z)
+        assert T_U == 0.0 if ref <= 0 else abs(T_U / (100 * ref / mpmath.cbrt(2 / z)) - 1) < 2e-15 * condition
