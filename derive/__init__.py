@@ -58,8 +58,9 @@ __all__ = [
 from . import coupling, screening, lindhard_dynamic, scattering, phonons, superconductivity  # noqa: I001
 from . import eliashberg
 from . import eliashberg_function
+from . import metals
 
 #: Topic modules of ``derive``, in catalogue order.
 TOPICS = tuple(topic_of(module.__name__)
                for module in (coupling, screening, lindhard_dynamic, scattering, phonons,
-                              superconductivity, eliashberg, eliashberg_function))
+                              superconductivity, eliashberg, eliashberg_function, metals))

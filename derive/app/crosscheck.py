@@ -758,3 +758,79 @@ def _allen_low_T_from_golden_rule() -> CheckResult:
                          "J_5 tail (Θ/T)⁵e^(−Θ/T) < 1e-30",
                          regime_at("allen_transport_bloch_gruneisen",
                                    [{"T": t, "k_B": c.k, "hbar": c.hbar, "omega_c": omega_c} for t in T]))
+
+
+@crosscheck("wiedemann_franz_lorenz")
+def _lorenz_from_fermi_window_quadrature() -> CheckResult:
+    """κ/(σT) from scipy quadrature of the transport integrals K_n = ∫(−∂f/∂ε)(ε − μ)^n Φ(ε) dε of the
+    free-electron Φ ∝ ε^{3/2} (Cu gas, not the linear Φ of the derivation) at k_BT/E_F = 1e-3 and 1e-4."""
+    import math
+
+    from scipy.integrate import quad
+
+    import numeric.constants as c
+    from numeric.metals import lorenz_number
+
+    gas = _copper_gas()
+    ratios, points = [], []
+    for t in (1e-3, 1e-4):  # k_BT/E_F; x = (ε − E_F)/k_BT from the band bottom (x = −1/t) up
+        def K(n: int, t: float = t) -> float:
+            def integrand(x: float) -> float:
+                y = math.exp(-abs(x))  # −∂f/∂x = e^{−|x|}/(1 + e^{−|x|})², no overflow
+                return y / (1 + y) ** 2 * x**n * (1 + t * x) ** 1.5
+
+            return sum(quad(integrand, lo, hi, epsabs=0, epsrel=1e-13, limit=200)[0]
+                       for lo, hi in ((-1 / t, -40), (-40, 0), (0, 40), (40, 80)))
+
+        k0, k1, k2 = K(0), K(1), K(2)
+        ratios.append(c.k**2 * (k2 - k1**2 / k0) / (c.e**2 * k0) / lorenz_number())
+        points.append({"k_B": c.k, "T": t * gas.E_F / c.k, "Phi_0": 1.0, "Phi_1": 1.5 / gas.E_F})
+    return _ratio_result("scipy quadrature of the Fermi-window integrals, Φ ∝ ε^{3/2} (Cu gas)",
+                         "κ/(σT) / L₀", ["k_BT/E_F=1e-3", "k_BT/E_F=1e-4"], ratios, 1e-4,
+                         "Sommerfeld correction O((k_BT/E_F)²)", regime_at("wiedemann_franz_lorenz", points))
+
+
+@crosscheck("umklapp_kinematics")
+def _umklapp_from_the_reciprocal_lattice() -> CheckResult:
+    """|G_min| from the Bragg vectors of numeric.lattice (fcc, bcc), k_F of the free-electron gas of density
+    Z/Ω (numeric.electrons) and q_D of numeric.phonons.debye_wavevector, against the closed forms."""
+    from numeric.electrons import FreeElectronGas
+    from numeric.lattice import Lattice
+    from numeric.metals import debye_wavevector_ratio, umklapp_gap
+    from numeric.phonons import debye_wavevector
+
+    labels, ratios = [], []
+    for kind in ("fcc", "bcc"):
+        lattice = getattr(Lattice, kind)(4e-10)
+        g_min = float(np.min(np.linalg.norm(lattice.bragg_vectors, axis=1)))
+        for Z in (1.0, 1.2):
+            k_F = FreeElectronGas(Z / lattice.cell_volume).k_F
+            labels += [f"{kind} Z={Z:g} q_U", f"{kind} Z={Z:g} q_D"]
+            ratios += [(g_min / k_F - 2) / umklapp_gap(kind, Z),
+                       debye_wavevector(3, lattice.cell_volume) / k_F / debye_wavevector_ratio(Z)]
+    return _ratio_result("reciprocal lattice (numeric.lattice), electron gas, Debye sphere (numeric.phonons)",
+                         "numeric / closed", labels, ratios, 1e-12,
+                         regime=regime_at("umklapp_kinematics", []))
+
+
+@crosscheck("migdal_adiabatic_ratio")
+def _bohm_staver_from_the_lindhard_integrator() -> CheckResult:
+    """v_s = ω_q/q at q = 0.02 k_F with ω_q² = Ω_p²/ε(q), ε(q) = 1 − e²χ0(q)/(ε0q²) from the k-space χ0
+    (numeric.response), and ħv_s q_D/E_F with q_D from numeric.phonons.debye_wavevector; Cu gas, Z = 1."""
+    import math
+
+    import numeric.constants as c
+    from numeric.metals import bohm_staver_velocity, migdal_ratio
+    from numeric.phonons import debye_wavevector
+    from numeric.response import chi0
+
+    gas = _copper_gas()
+    M, Z = 63.546 * c.atomic_mass, 1.0
+    q = 0.02 * gas.k_F
+    eps = 1 - c.e**2 * chi0(gas, q) / (c.epsilon_0 * q**2)
+    v_s = math.sqrt(gas.n / Z * (Z * c.e) ** 2 / (c.epsilon_0 * M) / eps) / q
+    ratio = c.hbar * v_s * debye_wavevector(3, Z / gas.n) / gas.E_F
+    return _ratio_result("k-space χ0 (numeric.response), Debye sphere (numeric.phonons), Cu gas",
+                         "numeric / closed", ["v_s", "ħω_D/E_F"],
+                         [v_s / bohm_staver_velocity(Z, M, gas.v_F), ratio / migdal_ratio(Z, M)], 1e-3,
+                         "finite q: relative O((q/k_TF)²) ≈ 1e-4", regime_at("migdal_adiabatic_ratio", []))

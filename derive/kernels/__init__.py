@@ -89,8 +89,9 @@ __all__ = [
 from . import coupling, screening, scattering, phonons, superconductivity  # noqa: I001
 from . import eliashberg
 from . import eliashberg_function
+from . import metals
 
 #: Topics of the spec modules (each writes numeric/_generated/<topic>.py), in catalogue order.
 TOPICS = tuple(topic_of(module.__name__)
                for module in (coupling, screening, scattering, phonons, superconductivity, eliashberg,
-                              eliashberg_function))
+                              eliashberg_function, metals))
