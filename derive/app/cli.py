@@ -15,6 +15,7 @@ import time
 from typing import TYPE_CHECKING
 
 import click
+import numpy as np
 
 from derive import registry
 from derive.derivation import CheckReport
@@ -474,6 +475,137 @@ def materials_show(name: str) -> None:
                    f"rho({T[-1]:g} K) = {rho[-1]:.4g} ohm m (numeric.materials.measured_resistivity)")
         for line in source.splitlines():
             click.echo(f"  {line}")
+
+
+@cli.group()
+def fit() -> None:
+    """Fit the models of ephkit to measured data."""
+
+
+def _option_value(option: str, parameter: str, value: float | None, low: float,
+                  low_open: bool) -> float | None:
+    """``value`` checked by numeric._support.scalar, a bad one reported as a usage error of ``option``."""
+    from numeric._support import scalar
+
+    try:
+        return None if value is None else scalar(parameter, value, low, low_open=low_open)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint=option) from None
+
+
+def _resistivity_data(path: str | None, metal: str | None, temperature_unit: str | None,
+                      resistivity_unit: str | None):
+    """(T in K, ρ in Ω m, a label, the source lines): the CSV at ``path`` or the shipped ``metal``."""
+    from numeric import materials as table
+
+    if (path is None) == (metal is None):
+        raise click.UsageError("give either a CSV file or --metal NAME (one of them)")
+    if metal is not None:
+        if temperature_unit is not None or resistivity_unit is not None:
+            raise click.UsageError("--temperature-unit and --resistivity-unit apply to a CSV file, "
+                                   "not to the shipped --metal data")
+        try:
+            T, rho, source = table.measured_resistivity(metal)
+        except ValueError as exc:
+            shipped = ", ".join(table.measured_metals())
+            raise click.BadParameter(f"{exc} (measured ρ(T) is shipped for {shipped})",
+                                     param_hint="--metal") from None
+        symbol = table.material(metal).symbol
+        return T, rho, f"{symbol}, measured ρ(T) shipped with ephkit", source
+    try:
+        T, rho, source = table.load_resistivity(path, temperature_unit=temperature_unit,
+                                                resistivity_unit=resistivity_unit)
+    except OSError as exc:
+        raise click.FileError(path, exc.strerror or str(exc)) from None
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise click.ClickException(f"{path}: {exc}") from None
+    return T, rho, f"file {path}", source
+
+
+@fit.command(name="resistivity")
+@click.argument("path", required=False, metavar="[FILE.csv]")
+@click.option("--metal", help="Fit the shipped measured ρ(T) of this metal (symbol or name), not a file.")
+@click.option("--n", "n", default=5, show_default=True, type=int,
+              help="Exponent n of the model, an integer in [2, 12] (5: Bloch-Grüneisen).")
+@click.option("--tmin", type=float, help="Fit only the points with T >= tmin (K).")
+@click.option("--omega-p", "omega_p", type=float, help="Plasma frequency ω_p (rad/s): also print λ_tr.")
+@click.option("--temperature-unit", help="Unit of the file's temperatures if its header states none (K).")
+@click.option("--resistivity-unit", help="Unit of the file's resistivities if its header states none "
+                                         "(ohm m, uOhm cm, 1e-8 ohm m, nOhm m).")
+@click.option("--figure", type=click.Path(dir_okay=False),
+              help="Write a PNG: data and fit, relative residuals below.")
+def fit_resistivity(path: str | None, metal: str | None, n: int, tmin: float | None, omega_p: float | None,
+                    temperature_unit: str | None, resistivity_unit: str | None, figure: str | None) -> None:
+    """Fit ρ(T) = ρ₀ + A (T/Θ_R)^n J_n(Θ_R/T) to measured resistivity (a CSV FILE or --metal) by
+    relative least squares (numeric.resistivity.fit_bloch_gruneisen); print ρ₀, Θ_R, A with their
+    standard errors, the rms relative residual, the number of points and the source of the data.
+
+    FILE.csv: lines 'T, rho', '#' comments at the top (the source), units in a header like
+    'T (K), rho (µΩ cm)' or given with --temperature-unit and --resistivity-unit.
+    """
+    from numeric.resistivity import N_MAX, fit_bloch_gruneisen
+
+    if not 2 <= n <= N_MAX:
+        raise click.BadParameter(f"n = {n} is outside the valid range [2, {N_MAX}]", param_hint="--n")
+    tmin = _option_value("--tmin", "tmin", tmin, 0.0, False)
+    omega_p = _option_value("--omega-p", "omega_p", omega_p, 0.0, True)
+    if figure == "":
+        raise click.BadParameter("'' is not a file name", param_hint="--figure")
+    T, rho, label, source = _resistivity_data(path, metal, temperature_unit, resistivity_unit)
+    used = T >= tmin if tmin is not None else np.ones(T.shape, dtype=bool)
+    needed = 4  # three parameters and one more point for the residual variance
+    if used.sum() < needed:
+        where = f" with T >= {tmin:g} K" if tmin is not None else ""
+        raise click.ClickException(f"{label}: {int(used.sum())} points{where}; the fit of ρ₀, Θ_R and A "
+                                   f"needs at least {needed}")
+    try:
+        result = fit_bloch_gruneisen(T[used], rho[used], n=n, omega_p=omega_p)
+    except (ValueError, RuntimeError) as exc:
+        raise click.ClickException(f"{label}: {exc}") from None
+    rms = float(np.sqrt(np.mean(result.residuals**2)))
+    click.echo(f"data: {label}")
+    for line in source.splitlines() or ["(no source stated)"]:
+        click.echo(f"  {line}")
+    cut = f"T >= {tmin:g} K" if tmin is not None else "all"
+    click.echo(f"points: {int(used.sum())} of {T.size} ({cut}; {T[used][0]:g}-{T[used][-1]:g} K)")
+    click.echo(f"model: ρ(T) = ρ₀ + A (T/Θ_R)^{n} J_{n}(Θ_R/T), relative least squares")
+    click.echo(f"ρ₀ = {result.rho0:.6g} ± {result.rho0_err:.2g} ohm m")
+    click.echo(f"Θ_R = {result.theta:.6g} ± {result.theta_err:.2g} K")
+    click.echo(f"A = {result.A:.6g} ± {result.A_err:.2g} ohm m")
+    click.echo(f"dρ/dT (T ≫ Θ_R) = A/((n-1) Θ_R) = {result.slope:.6g} ohm m/K")
+    if result.lambda_tr is not None:
+        click.echo(f"λ_tr = {result.lambda_tr:.6g} ± {result.lambda_tr_err:.2g} (ω_p = {omega_p:g} rad/s)")
+    click.echo(f"rms relative residual: {rms:.3g}")
+    if figure is not None:
+        _resistivity_figure(figure, T, rho, used, result, label)
+        click.echo(f"figure: {figure}")
+
+
+def _resistivity_figure(path: str, T: np.ndarray, rho: np.ndarray, used: np.ndarray, result,
+                        label: str) -> None:
+    """PNG at ``path``: data (points left out of the fit hollow) and fit on log axes, relative residuals
+    below."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(6.0, 6.0), layout="constrained")
+    top, bottom = fig.subplots(2, 1, sharex=True, gridspec_kw={"height_ratios": [3, 1]})
+    grid = np.geomspace(T[0], T[-1], 300)
+    top.loglog(T[used], rho[used], "o", color="C0", label="fitted data")
+    if not used.all():
+        top.loglog(T[~used], rho[~used], "o", mfc="none", color="C0", label="left out")
+    top.loglog(grid, result(grid), "-", color="C1",
+               label=f"fit: Θ_R = {result.theta:.4g} K, n = {result.n}")
+    top.set_ylabel("ρ (Ω m)")
+    top.set_title(label)
+    top.legend()
+    bottom.semilogx(T[used], 100.0 * result.residuals, "o", color="C0")
+    bottom.axhline(0.0, color="0.5", lw=0.8)
+    bottom.set_xlabel("T (K)")
+    bottom.set_ylabel("(ρ_fit − ρ)/ρ (%)")
+    fig.savefig(path, format="png", dpi=100)
 
 
 def _header(width: int) -> str:
