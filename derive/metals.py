@@ -8,6 +8,8 @@
   by Thomas-Fermi electrons, hence ħω_D/E_F = (2^{4/3}/√3) Z^{1/6} (m/M)^{1/2}.
 * ``wiedemann_franz_lorenz``: for elastic scattering with an energy-independent τ the Sommerfeld
   expansion of the transport integrals gives κ/(σT) -> L₀ = π²k_B²/(3e²) as k_BT -> 0.
+* ``resistivity_high_T_slope``: Allen's high-temperature rate 1/τ_tr = 2πλ_tr k_BT/ħ in the Drude
+  resistivity ρ = m/(ne²τ) = 1/(ε0ω_p²τ) gives dρ/dT = 2πλ_tr k_B/(ħε0ω_p²).
 
 The numeric wrappers are in :mod:`numeric.metals`.
 """
@@ -19,12 +21,15 @@ from collections.abc import Callable
 import sympy as sp
 
 from .constants import E_CHARGE, EPS0, HBAR, K_B, K_F, M_ELECTRON, TEMPERATURE, V_F, V_S, Q, quantity
+from .coupling import OMEGA_P
 from .derivation import Assumption, Chain, Derivation, Ref
+from .eliashberg_function import ALLEN_1978, LAMBDA_TR
 from .registry import register
 from .sources import ASHCROFT_MERMIN, GRIMVALL, SEED_000, SEED_002, ZIMAN, Source, cite
 from .units import COULOMB, DIMENSIONLESS, JOULE, KELVIN, KILOGRAM, METRE, SECOND
 
-__all__ = ["migdal_adiabatic_ratio", "umklapp_kinematics", "wiedemann_franz_lorenz"]
+__all__ = ["migdal_adiabatic_ratio", "resistivity_high_T_slope", "umklapp_kinematics",
+           "wiedemann_franz_lorenz"]
 
 SEED_001 = Source("seed 001_08c825ad4391dd9a.txt")
 SEED_003 = Source("seed 003_b33bed7e28d6d024.txt")
@@ -61,6 +66,12 @@ n_e = N_E.symbol
 Theta_D, T_u, M, omega_D, R_M, L = (s.symbol for s in (THETA_D, T_U, ION_MASS, OMEGA_D, MIGDAL, LORENZ))
 x, tau, Phi_0, Phi_1 = X_RED.symbol, TAU.symbol, PHI_0.symbol, PHI_1.symbol
 K0, K1, K2 = (s.symbol for s in K_COEF)
+
+OHM_METRE = KILOGRAM * METRE**3 / (SECOND * COULOMB**2)
+RESISTIVITY = quantity("rho_e", OHM_METRE, "electrical resistivity")
+SLOPE = quantity("s_rho", OHM_METRE / KELVIN, "high-temperature slope dρ/dT of the resistivity")
+TAU_TR = quantity("tau_tr", SECOND, "transport relaxation time (Fermi-window average)")
+rho_e, s_rho, tau_tr, omega_p, lam_tr = (s.symbol for s in (RESISTIVITY, SLOPE, TAU_TR, OMEGA_P, LAMBDA_TR))
 
 
 def _state_count(d: Derivation) -> sp.Expr:
@@ -293,3 +304,61 @@ def wiedemann_franz_lorenz() -> Derivation:
         sample={Phi_1: (0.1, 2.0)},
     )
 
+
+
+def _high_T_rate(d: Derivation) -> sp.Expr:
+    """1/τ_tr = 2πλ_tr k_BT/ħ, the high-temperature step of ``allen_transport_bloch_gruneisen`` (the step
+    whose order is taken as T -> ∞)."""
+    return next(s.rhs for s in d.steps if s.order is not None and s.order[2] == sp.oo)
+
+
+@register
+def resistivity_high_T_slope() -> Derivation:
+    """The high-temperature slope of the phonon resistivity, dρ/dT = 2πλ_tr k_B/(ħε0ω_p²).
+
+    Model: the Drude resistivity ρ = m/(n_e e²τ_tr) with the Fermi-window-averaged transport rate of
+    Allen's formula, whose high-temperature limit (T >> Θ) is 1/τ_tr = 2πλ_tr k_BT/ħ (a step of
+    ``allen_transport_bloch_gruneisen``), and the plasma frequency ω_p² = n_e e²/(ε0 m).
+
+    Result: n_e = ε0 m ω_p²/e², so ρ = 1/(ε0ω_p²τ_tr) = 2πλ_tr k_BT/(ħε0ω_p²) and
+    dρ/dT = 2πλ_tr k_B/(ħε0ω_p²), independent of the band mass and density separately (only ω_p).
+
+    Source: Allen, Phys. Rev. B 17, 3725 (1978); Grimvall, *The Electron-Phonon Interaction in Metals*
+    ch. 6; Ashcroft & Mermin ch. 1 (Drude); seed 002 (the linear-in-T resistivity).
+
+    Validity: T >> Θ (relative correction −(Θ/T)²/18 for the α²F_tr ∝ ω⁴ model); lowest-order variational
+    (Allen) solution of the Boltzmann equation; isotropic Fermi surface (ω_p the Drude plasma frequency);
+    residual (impurity) resistivity adds a constant, not a slope (Matthiessen).
+    """
+    eps0 = EPS0.symbol
+    chain = Chain()
+    rate = chain.result_of("allen_transport_bloch_gruneisen", "high-temperature transport rate "
+                           "1/τ_tr = 2πλ_tr k_BT/ħ", pick=_high_T_rate, name="1/τ_tr(T >> Θ)")
+    drude = chain.declare("ρ(τ_tr)", m / (n_e * e**2 * tau_tr), "Drude resistivity ρ = m/(n_e e²τ_tr)")
+    plasma = chain.declare("ω_p²", n_e * e**2 / (eps0 * m), "plasma frequency² ω_p² = n_e e²/(ε0 m)")
+    density = chain.solve("n_e from the plasma frequency", n_e, lambda w2: sp.Eq(omega_p**2, w2), plasma,
+                          rhs=lambda eq: sp.solve(eq, n_e)[0], name="n_e(ω_p)")
+    rho_tau = chain.step("ρ in terms of ω_p: n_e = ε0mω_p²/e²", lambda r, n: sp.Subs(r, n_e, n), drude,
+                         density, rhs=lambda s: sp.simplify(s.doit()), name="ρ(ω_p, τ_tr)")
+    rho_t = chain.step("T >> Θ: τ_tr = 1/(2πλ_tr k_BT/ħ)", lambda r, g: sp.Subs(r, tau_tr, 1 / g), rho_tau,
+                       rate, rhs=lambda s: sp.simplify(s.doit()), name="ρ(T)")
+    slope = chain.step("the slope dρ/dT", lambda r: sp.Derivative(r, T), rho_t,
+                       rhs=lambda s: sp.simplify(s.doit()), name="dρ/dT")
+    return Derivation(
+        name="resistivity_high_T_slope",
+        title="High-temperature slope of the resistivity dρ/dT = 2πλ_tr k_B/(ħε0ω_p²)",
+        source=cite(ALLEN_1978, GRIMVALL.at("ch. 6"), ASHCROFT_MERMIN.at("ch. 1"),
+                    f"{SEED_002} (linear-in-T resistivity)"),
+        symbols=[SLOPE, RESISTIVITY, TAU_TR, LAMBDA_TR, OMEGA_P, N_E, M_ELECTRON, E_CHARGE, EPS0, K_B, HBAR,
+                 TEMPERATURE],
+        assumptions=[
+            Assumption("Drude resistivity ρ = m/(n_e e²τ_tr) with Allen's Fermi-window-averaged τ_tr"),
+            Assumption("plasma frequency ω_p² = n_e e²/(ε0 m) of the conduction electrons"),
+            Assumption("high temperature T >> Θ: 1/τ_tr = 2πλ_tr k_BT/ħ (allen_transport_bloch_gruneisen)"),
+        ],
+        model=chain.model,
+        steps=chain.steps,
+        statement=sp.Eq(s_rho, chain[slope], evaluate=False),
+        textbook=sp.Eq(s_rho, 2 * sp.pi * lam_tr * k_B / (hbar * eps0 * omega_p**2), evaluate=False),
+        sample={lam_tr: (0.1, 2.0)},
+    )

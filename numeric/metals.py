@@ -1,8 +1,10 @@
-"""Closed forms for real metals: the Lorenz number, the Bohm–Staver velocity, Migdal's adiabatic ratio
-and the umklapp kinematics of a free-electron Fermi sphere (fcc, bcc).
+"""Closed forms for real metals: the Lorenz number, the Bohm–Staver velocity, Migdal's adiabatic ratio,
+the umklapp kinematics of a free-electron Fermi sphere (fcc, bcc) and the high-temperature slope of the
+resistivity (and the transport coupling λ_tr it measures).
 
 Each function evaluates a generated kernel (``numeric/_generated/metals.py``) of a derivation of
-``derive.metals``: ``wiedemann_franz_lorenz``, ``migdal_adiabatic_ratio``, ``umklapp_kinematics``.
+``derive.metals``: ``wiedemann_franz_lorenz``, ``migdal_adiabatic_ratio``, ``umklapp_kinematics``,
+``resistivity_high_T_slope``.
 Inputs are SI; invalid input is a ValueError naming the parameter, its value and the valid range.
 """
 
@@ -12,10 +14,11 @@ import numpy as np
 
 from . import constants as _c
 from ._generated import metals as _kernels
-from ._support import checked, evaluate
+from ._support import checked, evaluate, finite_result, scaled
 
 __all__ = ["bohm_staver_velocity", "debye_wavevector_ratio", "lorenz_number", "migdal_ratio",
-           "umklapp_freeze_out_temperature", "umklapp_gap"]
+           "resistivity_slope", "transport_coupling_from_slope", "umklapp_freeze_out_temperature",
+           "umklapp_gap"]
 
 _LATTICES = ("fcc", "bcc")
 
@@ -213,6 +216,82 @@ def umklapp_freeze_out_temperature(Theta_D: object, lattice_kind: str, Z: object
     valence = _valence(Z)
     gap = np.maximum(umklapp_gap(lattice_kind, valence), 0.0)
     return evaluate(_kernels.umklapp_freeze_out_temperature_loop, theta, np.asarray(gap), valence)
+
+
+def resistivity_slope(lambda_tr: object, omega_p: object) -> float | np.ndarray:
+    """High-temperature slope of the phonon resistivity, dρ/dT = 2πλ_tr k_B/(ħε₀ω_p²) (Ω m/K).
+
+    Parameters
+    ----------
+    lambda_tr : float or array
+        Transport electron-phonon coupling λ_tr = 2∫α²F_tr(ω)/ω dω (dimensionless), ≥ 0.
+    omega_p : float or array
+        Drude plasma frequency ω_p = (n e²/(ε₀ m))^{1/2} of the conduction electrons (rad/s), > 0.
+
+    Returns
+    -------
+    float or ndarray
+        dρ/dT in Ω m/K.
+
+    Notes
+    -----
+    Derivation ``resistivity_high_T_slope``: Allen's rate at T >> Θ, 1/τ_tr = 2πλ_tr k_BT/ħ
+    (``allen_transport_bloch_gruneisen``), in the Drude resistivity ρ = m/(ne²τ_tr) = 1/(ε₀ω_p²τ_tr)
+    (Allen, Phys. Rev. B 17, 3725 (1978); Grimvall ch. 6). Valid at T >> Θ_D (relative correction
+    −(Θ/T)²/18 for α²F_tr ∝ ω⁴), lowest-order variational solution of the Boltzmann equation; the residual
+    resistivity adds a constant, not a slope.
+
+    Examples
+    --------
+    Free-electron copper (n = 8.47e28 m⁻³) with λ_tr = 0.2:
+
+    >>> from numeric.constants import e, epsilon_0, m_e
+    >>> omega_p = (8.47e28 * e**2 / (epsilon_0 * m_e)) ** 0.5
+    >>> f"{resistivity_slope(0.2, omega_p):.3e}"
+    '6.893e-11'
+    """
+    inputs = dict(lambda_tr=checked("lambda_tr", lambda_tr, 0.0),
+                  omega_p=checked("omega_p", omega_p, 0.0, low_open=True))
+    out = scaled(_kernels.resistivity_slope_loop, {"omega_p": -2.0}, **inputs)
+    return finite_result(out, "resistivity_slope", **inputs)
+
+
+def transport_coupling_from_slope(slope: object, omega_p: object) -> float | np.ndarray:
+    """Transport coupling from the high-temperature resistivity slope, λ_tr = ħε₀ω_p²(dρ/dT)/(2πk_B).
+
+    The inverse of :func:`resistivity_slope`.
+
+    Parameters
+    ----------
+    slope : float or array
+        Measured dρ/dT at T >> Θ_D (Ω m/K), ≥ 0.
+    omega_p : float or array
+        Drude plasma frequency (rad/s), > 0.
+
+    Returns
+    -------
+    float or ndarray
+        λ_tr (dimensionless).
+
+    Notes
+    -----
+    Derivation ``resistivity_high_T_slope``, solved for λ_tr. The estimate inherits the model's
+    assumptions (Drude ω_p of an isotropic Fermi surface, T >> Θ_D); with a free-electron ω_p it is only
+    as good as the free-electron density of states at E_F.
+
+    Examples
+    --------
+    Copper: ρ = 1.046e-8 Ω m at 200 K and 1.725e-8 Ω m at 300 K (CRC Handbook; Matula, J. Phys. Chem.
+    Ref. Data 8, 1147 (1979)), free-electron ω_p:
+
+    >>> from numeric.constants import e, epsilon_0, m_e
+    >>> omega_p = (8.47e28 * e**2 / (epsilon_0 * m_e)) ** 0.5
+    >>> round(transport_coupling_from_slope((1.725e-8 - 1.046e-8) / 100, omega_p), 3)
+    0.197
+    """
+    s_rho, w_p = checked("slope", slope, 0.0), checked("omega_p", omega_p, 0.0, low_open=True)
+    out = scaled(_kernels.transport_coupling_from_slope_loop, {"omega_p": 2.0}, s_rho=s_rho, omega_p=w_p)
+    return finite_result(out, "transport_coupling_from_slope", slope=s_rho, omega_p=w_p)
 
 
 def _valence(Z: object) -> np.ndarray:

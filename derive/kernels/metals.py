@@ -1,9 +1,10 @@
 """Kernel specs for topic ``metals``: the closed forms of :mod:`derive.metals` (generated module
 ``numeric/_generated/metals.py``).
 
-The Migdal ratio and the Debye-sphere ratio are statements; the Lorenz ratio κ/(σT) of a linear transport
-function (L₀ at s = 0), the umklapp gaps (fcc, bcc, rewritten without cancellation), the freeze-out
-estimate and the Bohm-Staver velocity are steps of their derivations.
+The Migdal ratio, the Debye-sphere ratio and the high-T resistivity slope (and its inverse) are
+statements; the Lorenz ratio κ/(σT) of a linear transport function (L₀ at s = 0), the umklapp gaps (fcc,
+bcc, rewritten without cancellation), the freeze-out estimate and the Bohm-Staver velocity are steps of
+their derivations.
 """
 
 from __future__ import annotations
@@ -95,3 +96,21 @@ def _umklapp_temperature_kernel() -> Kernel:
     return _step_kernel("umklapp_kinematics", "umklapp_freeze_out_temperature", "T_U", ["Theta_D", "u", "Z"],
                         "Umklapp freeze-out estimate Theta_D q_U/q_D in K")
 
+
+@kernel("resistivity_slope", derivation="resistivity_high_T_slope")
+def _resistivity_slope_kernel() -> Kernel:
+    return statement_kernel("resistivity_high_T_slope", ["lambda_tr", "omega_p"],
+                            "High-temperature slope d rho/dT = 2 pi lambda_tr k_B/(hbar eps0 omega_p^2) "
+                            "in Ohm m/K", name="resistivity_slope")
+
+
+@kernel("transport_coupling_from_slope", derivation="resistivity_high_T_slope")
+def _transport_coupling_kernel() -> Kernel:
+    """The statement s_ρ = dρ/dT solved for λ_tr (it is linear in λ_tr)."""
+    d = get("resistivity_high_T_slope")
+    symbols = {q.symbol.name: q.symbol for q in d.symbols}
+    (form,) = sp.solve(d.statement, symbols["lambda_tr"])
+    return Kernel(name="transport_coupling_from_slope", derivation="resistivity_high_T_slope",
+                  args=[symbols["s_rho"], symbols["omega_p"]], closed_form=form, constants=codata_values(),
+                  doc="Transport coupling lambda_tr = hbar eps0 omega_p^2 (d rho/dT)/(2 pi k_B) "
+                      "(dimensionless) from the high-temperature slope")

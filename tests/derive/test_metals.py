@@ -5,6 +5,8 @@
 * ``umklapp_kinematics``: q_D, k_F and |G_min| from the lattice vectors (reciprocal lattice built with
   numpy, volumes from determinants), in mpmath.
 * ``migdal_adiabatic_ratio``: v_s from ω_q² = Ω_p²/ε_TF(q) at small q evaluated in mpmath.
+* ``resistivity_high_T_slope``: Allen's formula for α²F_tr = 2λ_tr(ω/ω_c)⁴ integrated by mpmath, in the
+  Drude ρ = m/(ne²τ_tr) of a copper-like electron gas; the finite-difference slope at T >> Θ.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import sympy as sp
 
 import derive
 
-NAMES = ("wiedemann_franz_lorenz", "migdal_adiabatic_ratio", "umklapp_kinematics")
+NAMES = ("wiedemann_franz_lorenz", "migdal_adiabatic_ratio", "umklapp_kinematics", "resistivity_high_T_slope")
 
 
 def _sym(name: str) -> dict[str, sp.Symbol]:
@@ -128,3 +130,36 @@ def test_bohm_staver_from_the_screened_ion_plasma_at_small_q() -> None:
     ratio = 2 * v_s / (hbar * k_F / m) * mpmath.cbrt(2 / Z)
     migdal = d.statement.rhs.subs(values)
     assert abs(mpmath.mpf(sp.N(migdal, 40)) / ratio - 1) < mpmath.mpf("1e-11")
+
+
+def test_resistivity_slope_from_allen_quadrature_at_high_temperature() -> None:
+    """ρ(T) = m/(ne²) · (4πk_BT/ħ)∫(dω/ω) α²F_tr x²/sinh²x, x = ħω/(2k_BT), α²F_tr = 2λ(ω/ω_c)⁴ (mpmath
+    quadrature, SI constants); central difference at T = 60Θ and 120Θ against the statement. The next term
+    of ρ is −(Θ²/18)/T·const, so the slope's relative excess is (Θ/T)²/18: 1.5e-5 and 3.9e-6."""
+    mpmath.mp.dps = 30
+    k, hbar = mpmath.mpf("1.380649e-23"), mpmath.mpf("6.62607015e-34") / (2 * mpmath.pi)
+    e, m_e = mpmath.mpf("1.602176634e-19"), mpmath.mpf("9.1093837015e-31")
+    eps0 = mpmath.mpf("8.8541878128e-12")
+    n, lam, omega_c = mpmath.mpf("8.47e28"), mpmath.mpf("0.3"), mpmath.mpf("3e13")
+    theta = hbar * omega_c / k
+
+    def rho(T: mpmath.mpf) -> mpmath.mpf:
+        def integrand(w):
+            x = hbar * w / (2 * k * T)
+            return 2 * lam * (w / omega_c) ** 4 / w * x**2 / mpmath.sinh(x) ** 2
+
+        rate = 4 * mpmath.pi * k * T / hbar * mpmath.quad(integrand, [0, omega_c])
+        return m_e / (n * e**2) * rate
+
+    d = derive.get("resistivity_high_T_slope")
+    s = _sym("resistivity_high_T_slope")
+    values = {s["lambda_tr"]: sp.Float(str(lam), 30), s["k_B"]: sp.Float(str(k), 30),
+              s["hbar"]: sp.Float(mpmath.nstr(hbar, 30), 30), s["epsilon_0"]: sp.Float(str(eps0), 30),
+              s["omega_p"]: sp.Float(mpmath.nstr(mpmath.sqrt(n * e**2 / (eps0 * m_e)), 30), 30)}
+    closed = mpmath.mpf(str(sp.N(d.statement.rhs.subs(values), 30)))
+    for ratio in (60, 120):
+        T, dT = ratio * theta, theta
+        slope = (rho(T + dT) - rho(T - dT)) / (2 * dT)
+        excess = slope / closed - 1
+        predicted = 1 / (18 * ratio**2)
+        assert abs(excess - predicted) < 0.05 * predicted

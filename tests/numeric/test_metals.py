@@ -18,6 +18,8 @@ from numeric.metals import (
     debye_wavevector_ratio,
     lorenz_number,
     migdal_ratio,
+    resistivity_slope,
+    transport_coupling_from_slope,
     umklapp_freeze_out_temperature,
     umklapp_gap,
 )
@@ -98,6 +100,8 @@ _VALID = {
     "debye_wavevector_ratio": (1.0,),
     "umklapp_gap": ("fcc", 1.0),
     "umklapp_freeze_out_temperature": (100.0, "bcc", 1.0),
+    "resistivity_slope": (0.2, 1.6e16),
+    "transport_coupling_from_slope": (7e-11, 1.6e16),
 }
 _NAMES = {
     "bohm_staver_velocity": ("Z", "M", "v_F"),
@@ -148,3 +152,59 @@ def test_closed_forms_against_mpmath_over_decades(Z: float, M: float, v_F: float
         assert abs(umklapp_gap(kind, Z) - ref) <= 1.5e-15 * condition * abs(ref)  # a few ulps
         T_U = umklapp_freeze_out_temperature(100.0, kind, Z)
         assert T_U == 0.0 if ref <= 0 else abs(T_U / (100 * ref / mpmath.cbrt(2 / z)) - 1) < 2e-15 * condition
+
+
+# ------------------------------------------------- high-temperature slope of the resistivity
+def _slope_mp(lam: float, omega_p: float) -> mpmath.mpf:
+    """2πλ_tr k_B/(ħε₀ω_p²), typed from Allen (1978) with the exact SI k_B, ħ = h/2π and CODATA ε₀."""
+    k, h = mpmath.mpf("1.380649e-23"), mpmath.mpf("6.62607015e-34")
+    eps0 = mpmath.mpf(str(c.epsilon_0))
+    return 2 * mpmath.pi * _mp(lam) * k / (h / (2 * mpmath.pi) * eps0 * _mp(omega_p) ** 2)
+
+
+def test_copper_coupling_from_the_measured_slope() -> None:
+    """Cu, CRC Handbook (Matula 1979): ρ = 1.046 and 1.725 μΩ cm at 200 and 300 K; with the free-electron
+    ω_p (n = 8.47e28 m⁻³) λ_tr ≈ 0.2, the size of Allen's transport coupling of Cu (~0.1-0.2)."""
+    omega_p = float(mpmath.sqrt(_mp(8.47e28) * _mp(c.e) ** 2 / (_mp(c.epsilon_0) * _mp(c.m_e))))
+    slope = (1.725e-8 - 1.046e-8) / 100
+    lam = transport_coupling_from_slope(slope, omega_p)
+    assert 0.1 < lam < 0.3
+    assert abs(lam * _slope_mp(1.0, omega_p) / slope - 1) < 1e-14
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(1e-6, 1e3), st.floats(1e-60, 1e60))
+def test_resistivity_slope_against_mpmath(lam: float, omega_p: float) -> None:
+    """The slope and its inverse against the typed formula over 120 decades of ω_p (no over/underflow
+    of ω_p²), a few ulps."""
+    ref = _slope_mp(lam, omega_p)
+    slope = resistivity_slope(lam, omega_p)
+    assert abs(slope / ref - 1) < 2e-15
+    assert abs(transport_coupling_from_slope(float(ref), omega_p) / lam - 1) < 2e-15
+
+
+def test_resistivity_slope_arrays_and_zero_coupling() -> None:
+    lam = np.array([[0.0, 0.5], [1.0, 2.0]])
+    out = resistivity_slope(lam, 1.6e16)
+    assert out.shape == (2, 2) and out[0, 0] == 0.0
+    assert np.allclose(out / out[1, 0], lam, rtol=1e-15, atol=0)
+    assert transport_coupling_from_slope(0.0, 1e16) == 0.0
+
+
+@pytest.mark.parametrize("name,params", [("resistivity_slope", ("lambda_tr", "omega_p")),
+                                         ("transport_coupling_from_slope", ("slope", "omega_p"))])
+@pytest.mark.parametrize("bad", [-1.0, math.nan, math.inf, None, "x", 1j])
+def test_slope_invalid_input_names_the_parameter(name: str, params: tuple[str, str], bad: object) -> None:
+    fn = getattr(metals, name)
+    for i, param in enumerate(params):
+        args = list(_VALID[name])
+        args[i] = bad
+        with pytest.raises(ValueError, match=param):
+            fn(*args)
+    with pytest.raises(ValueError, match="omega_p = 0"):
+        fn(_VALID[name][0], 0.0)
+
+
+def test_slope_overflow_is_an_error_not_inf() -> None:
+    with pytest.raises(ValueError, match=r"lambda_tr = 1e\+300, omega_p = 1e-100"):
+        resistivity_slope(1e300, 1e-100)
