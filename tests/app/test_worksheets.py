@@ -22,7 +22,7 @@ ALL = ws.worksheets()
 NAMES = [w.name for w in ALL]
 #: Worksheets the issue asks for; later ones (03, 04, ...) are picked up from notebooks/ automatically.
 REQUIRED = ("00_tour", "01_debye_heat_capacity", "02_coupling_and_screening", "03_lindhard_and_plasmons",
-            "04_scattering_rate_and_resistivity", "05_eliashberg_and_tc")
+            "04_scattering_rate_and_resistivity", "05_eliashberg_and_tc", "06_real_metals")
 
 
 def test_required_worksheets_exist():
