@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import math
 import re
+import subprocess
+import sys
 
 import mpmath
 import numpy as np
@@ -156,3 +158,13 @@ def test_bad_csv_is_one_error_line_naming_the_problem(tmp_path, capsys, text, op
     assert str(path) in err
     for word in words:
         assert word in err, (word, err)
+
+
+def test_matplotlib_is_imported_only_for_a_figure(tmp_path):
+    """The fit alone does not import matplotlib (a fresh interpreter: this one may have it already)."""
+    code = ("import sys; from derive.app.cli import main; "
+            "status = main(['fit', 'resistivity', '--metal', 'Cu', '--tmin', '20']); "
+            "print(status, 'matplotlib' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                         check=True)
+    assert run.stdout.splitlines()[-1] == "0 False", run.stdout
