@@ -5,6 +5,8 @@ stated formulas, fits registered apart from them).
 named ones), machine-checks each step, the textbook form and the SI
 dimensions, prints a table and exits non-zero if anything fails.
 ``ephkit worksheets list|export`` hands out the teaching worksheets as .ipynb.
+``ephkit materials list|show`` prints the cited constants of real metals, and ``ephkit fit resistivity``
+fits ρ₀ + A (T/Θ_R)^n J_n(Θ_R/T) to measured ρ(T) (a CSV file or the shipped data of a metal).
 """
 
 from __future__ import annotations
