@@ -834,3 +834,28 @@ def _bohm_staver_from_the_lindhard_integrator() -> CheckResult:
                          "numeric / closed", ["v_s", "ħω_D/E_F"],
                          [v_s / bohm_staver_velocity(Z, M, gas.v_F), ratio / migdal_ratio(Z, M)], 1e-3,
                          "finite q: relative O((q/k_TF)²) ≈ 1e-4", regime_at("migdal_adiabatic_ratio", []))
+
+
+@crosscheck("resistivity_high_T_slope")
+def _resistivity_slope_from_golden_rule() -> CheckResult:
+    """The central-difference slope dρ/dT (ΔT = T_BG) of the golden-rule resistivity (numeric.transport, full
+    kinematics) at T = 50 T_BG and 100 T_BG against 2πλ_tr k_B/(ħε0ω_p²), λ_tr from the numeric α²F_tr
+    (numeric.eliashberg_function.coupling_moments), ω_p² = ne²/(ε0m); Cu gas, Debye phonons to 2k_F."""
+    import numeric.constants as c
+    from numeric.eliashberg_function import coupling_moments
+    from numeric.metals import resistivity_slope
+    from numeric.transport import resistivity
+
+    gas, phonons, coupling, _, t_bg = _copper_metal()
+    lam_tr = coupling_moments(gas, phonons, coupling, transport=True, cutoff=False).lam
+    closed = resistivity_slope(lam_tr, np.sqrt(gas.n * c.e**2 / (c.epsilon_0 * gas.m)))
+    ratios = []
+    for r in (50, 100):
+        rho = resistivity(gas, phonons, coupling, t_bg * np.array([r - 1.0, r + 1.0]), cutoff=False)
+        ratios.append((rho[1] - rho[0]) / (2 * t_bg) / closed)
+    return _ratio_result("finite-difference slope of the golden-rule resistivity (numeric.transport), λ_tr "
+                         "from the numeric α²F_tr (numeric.eliashberg_function), Cu gas, D = 10 eV",
+                         "dρ/dT numeric / closed", ["T=50T_BG", "T=100T_BG"], ratios, 1e-4,
+                         "next terms: +(T_BG/T)²/18 (Allen's high-T expansion, 2e-5 and 6e-6) and "
+                         "(v_s/v_F)² ≈ 9e-6 (ħω in the kinematics)",
+                         regime_at("resistivity_high_T_slope", []))

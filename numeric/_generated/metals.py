@@ -10,6 +10,8 @@ GENERATED CODE: do not edit. Regenerate with `ephkit codegen --write`;
 - umklapp_gap_fcc: derivation `umklapp_kinematics`, fingerprint abf40decc842a0f2
 - umklapp_gap_bcc: derivation `umklapp_kinematics`, fingerprint abf40decc842a0f2
 - umklapp_freeze_out_temperature: derivation `umklapp_kinematics`, fingerprint abf40decc842a0f2
+- resistivity_slope: derivation `resistivity_high_T_slope`, fingerprint 52a4ebc964f1ce64
+- transport_coupling_from_slope: derivation `resistivity_high_T_slope`, fingerprint 52a4ebc964f1ce64
 """
 
 import math
@@ -25,6 +27,9 @@ __all__ = [
     'umklapp_gap_fcc_loop_parallel', 'umklapp_gap_bcc_scalar', 'umklapp_gap_bcc_loop',
     'umklapp_gap_bcc_loop_parallel', 'umklapp_freeze_out_temperature_scalar',
     'umklapp_freeze_out_temperature_loop', 'umklapp_freeze_out_temperature_loop_parallel',
+    'resistivity_slope_scalar', 'resistivity_slope_loop', 'resistivity_slope_loop_parallel',
+    'transport_coupling_from_slope_scalar', 'transport_coupling_from_slope_loop',
+    'transport_coupling_from_slope_loop_parallel',
 ]
 
 
@@ -206,4 +211,58 @@ def umklapp_freeze_out_temperature_loop_parallel(Theta_D, u, Z, out):
     """Umklapp freeze-out estimate Theta_D q_U/q_D in K: the loop above, run on all cores (numba.prange)."""
     for i in numba.prange(Theta_D.shape[0]):
         out[i] = umklapp_freeze_out_temperature_scalar(Theta_D[i], u[i], Z[i])
+    return out
+
+
+
+# --- resistivity_slope: derivation resistivity_high_T_slope
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def resistivity_slope_scalar(lambda_tr, omega_p):
+    """High-temperature slope d rho/dT = 2 pi lambda_tr k_B/(hbar eps0 omega_p^2) in Ohm m/K (scalar
+    kernel)."""
+    return 9.290482289827367e+22*lambda_tr/(omega_p*omega_p)
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def resistivity_slope_loop(lambda_tr, omega_p, out):
+    """High-temperature slope d rho/dT = 2 pi lambda_tr k_B/(hbar eps0 omega_p^2) in Ohm m/K: loop over flat
+    float64 arrays of equal length."""
+    for i in range(lambda_tr.shape[0]):
+        out[i] = resistivity_slope_scalar(lambda_tr[i], omega_p[i])
+    return out
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
+def resistivity_slope_loop_parallel(lambda_tr, omega_p, out):
+    """High-temperature slope d rho/dT = 2 pi lambda_tr k_B/(hbar eps0 omega_p^2) in Ohm m/K: the loop above,
+    run on all cores (numba.prange)."""
+    for i in numba.prange(lambda_tr.shape[0]):
+        out[i] = resistivity_slope_scalar(lambda_tr[i], omega_p[i])
+    return out
+
+
+
+# --- transport_coupling_from_slope: derivation resistivity_high_T_slope
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def transport_coupling_from_slope_scalar(s_rho, omega_p):
+    """Transport coupling lambda_tr = hbar eps0 omega_p^2 (d rho/dT)/(2 pi k_B) (dimensionless) from the
+    high-temperature slope (scalar kernel)."""
+    return 1.0763703850928732e-23*(omega_p*omega_p)*s_rho
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def transport_coupling_from_slope_loop(s_rho, omega_p, out):
+    """Transport coupling lambda_tr = hbar eps0 omega_p^2 (d rho/dT)/(2 pi k_B) (dimensionless) from the
+    high-temperature slope: loop over flat float64 arrays of equal length."""
+    for i in range(s_rho.shape[0]):
+        out[i] = transport_coupling_from_slope_scalar(s_rho[i], omega_p[i])
+    return out
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
+def transport_coupling_from_slope_loop_parallel(s_rho, omega_p, out):
+    """Transport coupling lambda_tr = hbar eps0 omega_p^2 (d rho/dT)/(2 pi k_B) (dimensionless) from the
+    high-temperature slope: the loop above, run on all cores (numba.prange)."""
+    for i in numba.prange(s_rho.shape[0]):
+        out[i] = transport_coupling_from_slope_scalar(s_rho[i], omega_p[i])
     return out
