@@ -420,10 +420,11 @@ def execute(notebook: Any, cwd: str | Path | None = None, timeout: int = 600,
         raise WorksheetError(f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}") from exc
     # An error raised while displaying a result (e.g. a figure whose mathtext does not parse, rendered by
     # the inline backend after the cell's code has run) leaves an error output but does not stop the run.
-    for cell, error in _error_outputs(notebook):
-        evalue = error.get("evalue", "").strip().splitlines()
-        raise WorksheetError(f"cell {cell}: {error.get('ename', 'Error')}: "
-                             f"{' '.join(line.strip() for line in evalue)}".rstrip(": "))
+    errors = _error_outputs(notebook)
+    if errors:
+        cell, error = errors[0]
+        evalue = " ".join(line.strip() for line in error.get("evalue", "").strip().splitlines())
+        raise WorksheetError(f"cell {cell}: {error.get('ename', 'Error')}: {evalue}".rstrip(": "))
     return notebook
 
 
