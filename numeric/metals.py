@@ -10,15 +10,17 @@ Inputs are SI; invalid input is a ValueError naming the parameter, its value and
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 
 from . import constants as _c
 from ._generated import metals as _kernels
 from ._support import checked, evaluate, finite_result, scaled
 
-__all__ = ["bohm_staver_velocity", "debye_wavevector_ratio", "lorenz_number", "migdal_ratio",
-           "resistivity_slope", "transport_coupling_from_slope", "umklapp_freeze_out_temperature",
-           "umklapp_gap"]
+__all__ = ["MetalScales", "bohm_staver_velocity", "debye_wavevector_ratio", "lorenz_number", "metal_scales",
+           "migdal_ratio", "resistivity_slope", "transport_coupling_from_slope",
+           "umklapp_freeze_out_temperature", "umklapp_gap"]
 
 _LATTICES = ("fcc", "bcc")
 
@@ -302,3 +304,71 @@ def _lattice(lattice_kind: object) -> str:
     if lattice_kind not in _LATTICES:
         raise ValueError(f"lattice_kind = {lattice_kind!r} is not one of {_LATTICES}")
     return str(lattice_kind)
+
+
+class MetalScales(NamedTuple):
+    """The adiabatic and umklapp scales of one metal of :mod:`numeric.materials` (:func:`metal_scales`).
+
+    Attributes
+    ----------
+    symbol : str
+        Chemical symbol.
+    migdal_tabulated : float
+        k_BΘ_D/E_F from the table's calorimetric Θ_D(0) and free-electron E_F (dimensionless).
+    migdal_bohm_staver : float
+        ħω_D/E_F of the Bohm–Staver jellium with the metal's Z and atomic mass (:func:`migdal_ratio`).
+    q_debye : float
+        q_D/k_F = (2/Z)^{1/3} (:func:`debye_wavevector_ratio`).
+    q_umklapp : float
+        q_U/k_F of the free-electron sphere in the metal's lattice (:func:`umklapp_gap`); <= 0: no gap.
+    T_umklapp : float
+        Freeze-out estimate Θ_D q_U/q_D in K (:func:`umklapp_freeze_out_temperature`); 0 without a gap.
+    """
+
+    symbol: str
+    migdal_tabulated: float
+    migdal_bohm_staver: float
+    q_debye: float
+    q_umklapp: float
+    T_umklapp: float
+
+
+def metal_scales(name: str) -> MetalScales:
+    """Migdal's ratio (tabulated and Bohm–Staver) and the umklapp kinematics of a tabulated metal.
+
+    From :func:`numeric.materials.material`: lattice, valence Z, molar mass (atomic mass M = molar
+    mass/N_A), calorimetric Θ_D(0) and the free-electron E_F, each with the source the table gives.
+
+    Parameters
+    ----------
+    name : str
+        Symbol or English name of a metal of :func:`numeric.materials.materials`.
+
+    Returns
+    -------
+    MetalScales
+
+    Notes
+    -----
+    Free-electron estimates: a real Fermi surface that reaches the zone boundary (Cu's necks at the
+    {111} faces) has no umklapp gap although the sphere's q_U is positive; the Bohm–Staver ratio ignores
+    the ion cores' repulsion and band masses.
+
+    Examples
+    --------
+    >>> k = metal_scales("K")
+    >>> round(k.q_umklapp, 4), round(k.T_umklapp, 1)
+    (0.2797, 20.2)
+    """
+    from .materials import material
+
+    m = material(name)
+    Z = m.valence.value
+    if m.fermi_energy is None:
+        raise ValueError(f"name = {name!r}: the table has no Fermi energy for {m.symbol}")
+    atom = m.molar_mass.value / _c.N_A
+    theta = m.debye_temperature.value
+    return MetalScales(m.symbol, _c.k * theta / m.fermi_energy.value, float(migdal_ratio(Z, atom)),
+                       float(debye_wavevector_ratio(Z)), float(umklapp_gap(m.lattice, Z)),
+                       float(umklapp_freeze_out_temperature(theta, m.lattice, Z)))
+

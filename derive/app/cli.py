@@ -479,6 +479,22 @@ def materials_show(name: str) -> None:
             click.echo(f"  {line}")
 
 
+@materials.command(name="scales")
+def materials_scales() -> None:
+    """Migdal's adiabatic ratio (k_BΘ_D/E_F from the table, and the Bohm–Staver ħω_D/E_F) and the
+    free-electron umklapp kinematics (q_D/k_F, q_U/k_F, freeze-out T_U = Θ_D q_U/q_D) of every metal."""
+    from numeric import materials as table
+    from numeric.metals import metal_scales
+
+    click.echo(f"{'metal':<6}{'k_BΘ_D/E_F':>12}{'Bohm-Staver':>13}{'q_D/k_F':>9}{'q_U/k_F':>9}{'T_U (K)':>9}")
+    for symbol in table.materials():
+        s = metal_scales(symbol)
+        click.echo(f"{symbol:<6}{s.migdal_tabulated:>12.2e}{s.migdal_bohm_staver:>13.2e}{s.q_debye:>9.3f}"
+                   f"{s.q_umklapp:>9.3f}{s.T_umklapp:>9.1f}")
+    click.echo("free-electron estimates (numeric.metals.metal_scales): q_U <= 0 means the sphere reaches the "
+               "zone boundary (T_U = 0); a real surface that touches it (Cu's necks) has no gap either")
+
+
 @cli.group()
 def fit() -> None:
     """Fit the models of ephkit to measured data."""

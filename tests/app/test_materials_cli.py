@@ -71,3 +71,19 @@ def test_any_argument_list_gives_output_or_one_error_line(capsys, sub, extra):
         assert len(errors) == 1 and len(errors[0]) < 2000, (args, err)
     else:
         assert out, args
+
+
+def test_materials_scales_prints_every_metal(capsys):
+    """One row per tabulated metal with the numbers of numeric.metals.metal_scales (K: T_U = 20.2 K)."""
+    from numeric.metals import metal_scales
+
+    assert main(["materials", "scales"]) == 0
+    out = capsys.readouterr().out
+    rows = {line.split()[0]: line.split()[1:] for line in out.splitlines()[1:-1]}
+    assert set(rows) == set(materials())
+    for symbol, cells in rows.items():
+        s = metal_scales(symbol)
+        expected = [s.migdal_tabulated, s.migdal_bohm_staver, s.q_debye, s.q_umklapp, s.T_umklapp]
+        assert [float(x) for x in cells] == pytest.approx(expected, rel=5e-3, abs=1e-3)
+    assert rows["K"][-1] == "20.2"
+

@@ -102,6 +102,8 @@ _VALID = {
     "umklapp_freeze_out_temperature": (100.0, "bcc", 1.0),
     "resistivity_slope": (0.2, 1.6e16),
     "transport_coupling_from_slope": (7e-11, 1.6e16),
+    "metal_scales": ("Cu",),
+    "MetalScales": ("Cu", 0.0, 0.0, 1.0, 0.0, 0.0),
 }
 _NAMES = {
     "bohm_staver_velocity": ("Z", "M", "v_F"),
@@ -208,3 +210,43 @@ def test_slope_invalid_input_names_the_parameter(name: str, params: tuple[str, s
 def test_slope_overflow_is_an_error_not_inf() -> None:
     with pytest.raises(ValueError, match=r"lambda_tr = 1e\+300, omega_p = 1e-100"):
         resistivity_slope(1e300, 1e-100)
+
+
+# ------------------------------------------------- the scales of the tabulated metals
+def test_metal_scales_against_the_lattice_and_mpmath() -> None:
+    """For each tabulated metal: q_D and q_U from its own lattice (numeric.lattice's reciprocal vectors,
+    the Debye sphere of the zone volume, k_F from n = Z/Ω), Bohm–Staver from the formula in mpmath,
+    k_BΘ_D/E_F from the table; K freezes out near the measured 19.9 K (see above); Al and Pb have no gap."""
+    from numeric.lattice import Lattice
+    from numeric.materials import material, materials
+
+    for symbol in materials():
+        m, sc = material(symbol), metals.metal_scales(symbol)
+        lattice = getattr(Lattice, m.lattice)(m.lattice_constant.value)
+        Z = m.valence.value
+        k_F = (3 * math.pi**2 * Z / lattice.cell_volume) ** (1 / 3)
+        q_D = (6 * math.pi**2 / lattice.cell_volume) ** (1 / 3)
+        G = np.asarray(lattice.reciprocal)
+        shortest = min(np.linalg.norm(np.asarray(i) @ G) for i in
+                       ((1, 0, 0), (0, 1, 0), (0, 0, 1), (1, 1, 0), (1, 0, 1), (0, 1, 1), (1, -1, 0),
+                        (1, 0, -1), (0, 1, -1), (1, 1, 1)))
+        assert sc.symbol == symbol
+        assert sc.q_debye == pytest.approx(q_D / k_F, rel=1e-12)
+        assert sc.q_umklapp == pytest.approx(shortest / k_F - 2, rel=1e-10)
+        M = _mp(m.molar_mass.value) / _mp(c.N_A)
+        ref = (2 ** (mpmath.mpf(4) / 3) / mpmath.sqrt(3) * _mp(Z) ** (mpmath.mpf(1) / 6)
+               * mpmath.sqrt(_mp(c.m_e) / M))
+        assert abs(sc.migdal_bohm_staver / ref - 1) < 1e-14
+        assert sc.migdal_tabulated == pytest.approx(c.k * m.debye_temperature.value / m.fermi_energy.value,
+                                                    rel=1e-15)
+        assert 1e-4 < sc.migdal_tabulated < 1e-2  # the adiabatic ratio of a metal: (m/M)^{1/2} scale
+        if sc.q_umklapp > 0:
+            assert sc.T_umklapp == pytest.approx(m.debye_temperature.value * sc.q_umklapp / sc.q_debye,
+                                                 rel=1e-12)
+        else:
+            assert sc.T_umklapp == 0.0
+    assert abs(metals.metal_scales("potassium").T_umklapp / 19.9 - 1) < 0.1
+    assert metals.metal_scales("Al").q_umklapp < 0 and metals.metal_scales("Pb").q_umklapp < 0
+    with pytest.raises(ValueError, match="Xx"):
+        metals.metal_scales("Xx")
+
