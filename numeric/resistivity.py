@@ -29,6 +29,8 @@ import numpy as np
 from numpy.typing import ArrayLike
 from scipy import optimize, special
 
+from . import _support
+from ._generated import eliashberg_function as _kernels
 from ._support import checked, integer, scalar
 from .constants import epsilon_0, hbar, k
 
@@ -164,6 +166,10 @@ def transport_integral(y: ArrayLike, n: int = 5) -> np.ndarray | float:
       ∫_y^∞ x^n e^(−kx) dx = n! e^(−ky) Σ_{j≤n} (ky)^j/j! / k^(n+1) (incomplete Γ in closed form);
     * y = ∞: n! ζ(n) (Ziman, *Electrons and Phonons*, §9.5: J_5(∞) = 5! ζ(5) ≈ 124.43).
 
+    For n = 5 the generated kernel ``transport_integral_5`` (derivation
+    ``allen_transport_bloch_gruneisen``; series, tail identity and limit branches verified at 30 digits
+    with remainders < 1e-22, as for the Debye function) is used instead; the two agree to 1e-14.
+
     Examples
     --------
     >>> round(transport_integral(float("inf")), 6)  # 5! ζ(5)
@@ -173,6 +179,8 @@ def transport_integral(y: ArrayLike, n: int = 5) -> np.ndarray | float:
     """
     n = integer("n", n, 2, N_MAX)
     arr = checked("y", y, 0.0, allow_inf=True)
+    if n == 5:
+        return _support.evaluate(_kernels.transport_integral_5_loop, arr)
     coeff, limit, nodes, weights = _tables(n)
     flat = np.ascontiguousarray(arr, dtype=np.float64).reshape(-1)
     out = np.empty_like(flat)

@@ -23,7 +23,8 @@ from .design import choose_switch
 from .ir import Branch, Kernel, statement_kernel
 from .registry import kernel
 
-__all__ = ["DEBYE_REMAINDER", "DEBYE_SWITCH_CANDIDATES", "Y_DEBYE", "debye_cv_reduced_kernel"]
+__all__ = ["DEBYE_REMAINDER", "DEBYE_SWITCH_CANDIDATES", "Y_DEBYE", "bose_integral_branches",
+           "debye_cv_reduced_kernel"]
 
 
 @kernel("debye_T3", derivation="debye_T3_law")
@@ -52,33 +53,19 @@ def debye_cv_reduced_kernel() -> Kernel:
     """The Debye heat capacity at any temperature, C_V/(3Nk_B) = (3/y³) ∫_0^y x⁴eˣ/(eˣ − 1)² dx.
 
     The closed form is the Debye-integral step of ``debye_T3_law`` divided by
-    3Nk_B, with Θ_D = yT. Three branches, each verified against it with the
-    remainder bound DEBYE_REMAINDER on its region:
+    3Nk_B, with Θ_D = yT; the branches are those of :func:`bose_integral_branches`
+    for the power p = 4, with the T³ law (the derivation's statement) as the
+    limit branch:
 
-    * y < s (high T): the integrand is x⁴ dv/dx with v = −1/(eˣ − 1) (the
-      derivation's by-parts form), so its series is x⁴ times the derivative
-      of the Bernoulli series of v; integrated term by term,
-      1 − y²/20 + y⁴/560 − ... The series converges for y < 2π and
-      alternates with decreasing terms, so the remainder is below the first
-      dropped term; terms are kept until that is < DEBYE_REMAINDER at y = s.
-      Horner in y².
-    * s <= y < y_T3: the exact identity
-      ∫_0^y = 4π⁴/15 − y⁴/(e^y − 1) − 4 Σ_{n≥1} e^{−ny}(y³/n + 3y²/n² + 6y/n³ + 6/n⁴)
-      (by parts; 1/(eˣ − 1) = Σ e^{−nx}; ∫_y^∞ x³e^{−nx} dx term by term;
-      ∫_0^∞ from the same terms at y = 0), truncated after K terms (the rest
-      is below a geometric bound < DEBYE_REMAINDER at y = s), Horner in
-      e^{−y} (one exp), y⁴/(e^y − 1) = −y⁴e^{−y}/expm1(−y) (no overflow).
-    * y >= y_T3 (low T): the derivation's statement, the T³ law 4π⁴/(5y³);
-      y_T3 is the first integer y where the whole tail ∫_y^∞/∫_0^y is
-      < DEBYE_REMAINDER. It is exactly 0 at y = ∞ (T = 0), without inf/NaN.
+    * y < s (high T): 1 − y²/20 + y⁴/560 − ... (Bernoulli series), Horner in y².
+    * s <= y < y_T3: ∫_0^y = 4π⁴/15 − y⁴/(e^y − 1) − 4 Σ_{n≥1} e^{−ny}(y³/n + 3y²/n² + 6y/n³ + 6/n⁴).
+    * y >= y_T3 (low T): the T³ law 4π⁴/(5y³), exactly 0 at y = ∞ (T = 0).
 
-    s is chosen by :func:`~derive.kernels.design.choose_switch` among
-    DEBYE_SWITCH_CANDIDATES. Cached: the SymPy series and the switch search
-    take a few seconds.
+    Cached: the SymPy series and the switch search take a few seconds.
     """
     d = get("debye_T3_law")
     sym = {q.symbol.name: q.symbol for q in d.symbols}
-    T, Theta, N, k_B, x, n = (sym[name] for name in ("T", "Theta_D", "N", "k_B", "x", "n"))
+    T, Theta, N, k_B, n = (sym[name] for name in ("T", "Theta_D", "N", "k_B", "n"))
     y = Y_DEBYE.symbol
 
     def reduced(expr: sp.Expr) -> sp.Expr:
@@ -89,29 +76,78 @@ def debye_cv_reduced_kernel() -> Kernel:
         return out
 
     closed = reduced(_debye_integral_step(d).rhs)  # 3/y³ ∫_0^y x⁴eˣ/(eˣ − 1)² dx
-    (integral,) = closed.atoms(sp.Integral)
-    u = x**4
-    v = sp.integrate(integral.function / u, x)  # −1/(eˣ − 1): integrand = u dv/dx
+    branches = bose_integral_branches(4, closed, y, n, reduced(d.statement.rhs), "T³ law")
+    return Kernel(name="debye_cv_reduced", derivation="debye_T3_law", args=[y], closed_form=closed,
+                  doc="Debye heat capacity C_V/(3 N k_B) at y = Theta_D/T (any temperature)",
+                  branches=branches)
 
-    # ---- high T: Bernoulli series of v, differentiated, times x⁴, integrated term by term
+
+def bose_integral_branches(p: int, closed: sp.Expr, y: sp.Symbol, n: sp.Symbol, limit: sp.Expr,
+                           limit_name: str) -> list[Branch]:
+    """Verified branches of closed = F(y) ∫_0^y xᵖeˣ/(eˣ − 1)² dx (any positive y) for the power p >= 2.
+
+    ``closed`` holds one ``Integral`` over (x, 0, y) of an integrand equal to
+    xᵖ dv/dx, v = −1/(eˣ − 1) (any form of it, e.g. xᵖ/(4 sinh²(x/2))); F(y)
+    is the rest of ``closed``. ``limit`` is the value of ``closed`` with the
+    whole tail ∫_y^∞ dropped, F(y) p! ζ(p) (taken from a derivation's result
+    and checked here against the tail identity's ∫_0^∞). Three branches, each
+    verified against ``closed`` with the remainder bound DEBYE_REMAINDER on its
+    region:
+
+    * y < s (high T): the integrand is xᵖ dv/dx, so its series is xᵖ times
+      the derivative of the Bernoulli series of v; integrated term by term,
+      y^(p−1)/(p − 1) − y^(p+1)/(12(p + 1)) + ... The series converges for
+      y < 2π and alternates with decreasing terms, so the remainder is below
+      the first dropped term; terms are kept until that is < DEBYE_REMAINDER
+      at y = s. y^k times a Horner form in y².
+    * s <= y < y_lim: the exact identity
+      ∫_0^y = p! ζ(p) − yᵖ/(e^y − 1) − p Σ_{n≥1} ∫_y^∞ x^(p−1) e^{−nx} dx
+      (by parts; 1/(eˣ − 1) = Σ e^{−nx}; each term in closed form; ∫_0^∞
+      from the same terms at y = 0), truncated after K terms (the rest is
+      below a geometric bound < DEBYE_REMAINDER at y = s), Horner in e^{−y}
+      (one exp), yᵖ/(e^y − 1) = −yᵖe^{−y}/expm1(−y) (no overflow).
+    * y >= y_lim (low T): ``limit``; y_lim is the first integer y where the
+      whole tail ∫_y^∞/∫_0^y is < DEBYE_REMAINDER.
+
+    s is chosen by :func:`~derive.kernels.design.choose_switch` among
+    DEBYE_SWITCH_CANDIDATES.
+    """
+    (integral,) = closed.atoms(sp.Integral)
+    x, lower, upper = integral.limits[0]
+    if lower != 0 or upper != y:
+        raise ValueError(f"not an integral over (x, 0, y): {integral}")
+    factor = sp.simplify(closed / integral)
+    if factor.has(sp.Integral) or not factor.free_symbols <= {y}:
+        raise ValueError(f"not F(y) ∫_0^y: {closed}")
+    u = x**p
+    v = sp.integrate(integral.function / u, x)  # −1/(eˣ − 1): integrand = u dv/dx
+    if v != -1 / (sp.exp(x) - 1):
+        v = -1 / (sp.exp(x) - 1)
+        if sp.simplify((u * v.diff(x) - integral.function).rewrite(sp.exp)) != 0:
+            raise ValueError(f"the integrand is not x^{p} eˣ/(eˣ − 1)²: {integral.function}")
+
+    # ---- high T: Bernoulli series of v, differentiated, times xᵖ, integrated term by term
     top = _series_degree(max(DEBYE_SWITCH_CANDIDATES))
     v_series = sp.series(v, x, 0, top - 2).removeO()  # −1/x + 1/2 − x/12 + ...
     v_series_prime = sp.Add(*(t.diff(x) for t in sp.Add.make_args(v_series)))  # termwise: fast
-    integrand_series = sp.expand(u * v_series_prime)  # x² − x⁴/12 + ..., to x^(top + 2)
-    series = sp.Poly(sp.expand(3 / y**3 * sp.integrate(integrand_series, (x, 0, y))), y)
-    coefficient = {m: c for (m,), c in series.as_dict().items()}  # −3 B_m (m − 1)/(m! (m + 3))
-    degree = {c: _series_truncation(coefficient, c, top) for c in DEBYE_SWITCH_CANDIDATES}
+    integrand_series = sp.expand(u * v_series_prime)  # x^(p−2) − x^p/12 + ...
+    series = sp.Poly(sp.expand(factor * sp.integrate(integrand_series, (x, 0, y))), y)
+    coefficient = {m: c for (m,), c in series.as_dict().items()}  # F ∝ y^(−k): −B_m (m − 1)/(m! (m + k))
+    low = min(coefficient)
+    degree = {c: _series_truncation(coefficient, c, low) for c in DEBYE_SWITCH_CANDIDATES}
 
     def series_branch(s: float) -> sp.Expr:
-        return _horner([coefficient[m] for m in range(0, degree[s] + 1, 2)], y**2)
+        return y**low * _horner([coefficient[m] for m in range(low, degree[s] + 1, 2)], y**2)
 
     # ---- low T: by parts, geometric series 1/(eˣ − 1) = Σ e^{−nx}, term-wise tails
-    boundary = (u * v).subs(x, y) - sp.limit(u * v, x, 0)  # −y⁴/(e^y − 1)
+    boundary = (u * v).subs(x, y) - sp.limit(u * v, x, 0)  # −yᵖ/(e^y − 1)
     # ∫_0^y u dv = boundary + ∫_0^y (−v) du, −v = Σ_{n≥1} e^{−nx}, ∫_0^y = ∫_0^∞ − ∫_y^∞:
-    term = sp.integrate(sp.diff(u, x) * sp.exp(-n * x), (x, y, sp.oo))  # 4e^{−ny}(n³y³ + ...)/n⁴
-    whole = sp.Sum(term.subs(y, 0), (n, 1, sp.oo)).doit()  # 4 Σ Γ(4)/n⁴ = 4π⁴/15
-    weight = sp.expand(sp.simplify(term * sp.exp(n * y)))  # 4(y³/n + 3y²/n² + 6y/n³ + 6/n⁴)
-    safe_boundary = boundary.subs(sp.exp(y) - 1, -expm1(-y) / sp.exp(-y))  # −y⁴e^{−y}/(−expm1(−y))
+    term = sp.integrate(sp.diff(u, x) * sp.exp(-n * x), (x, y, sp.oo))  # p e^{−ny}(...)/nᵖ
+    whole = sp.Sum(term.subs(y, 0), (n, 1, sp.oo)).doit()  # p Σ Γ(p)/nᵖ = p! ζ(p)
+    if sp.simplify(limit - factor * whole) != 0:
+        raise ValueError(f"the limit {limit} is not the tail identity's {factor * whole}")
+    weight = sp.expand(sp.simplify(term * sp.exp(n * y)))  # p(y^(p−1)/n + ...)
+    safe_boundary = boundary.subs(sp.exp(y) - 1, -expm1(-y) / sp.exp(-y))  # −yᵖe^{−y}/(−expm1(−y))
     if not safe_boundary.has(expm1):
         raise ValueError(f"unexpected form of the boundary term: {boundary}")
     terms = {c: _tail_truncation(term, integral, y, n, c) for c in DEBYE_SWITCH_CANDIDATES}
@@ -120,30 +156,26 @@ def debye_cv_reduced_kernel() -> Kernel:
         # Horner in e^{−y}, so the e^{−ny} cost no further exp; each weight Horner in y
         weights = [sp.Integer(0)] + [_horner(sp.Poly(weight.subs(n, j), y).all_coeffs()[::-1], y)
                                      for j in range(1, terms[s] + 1)]
-        return 3 / y**3 * (whole + safe_boundary - _horner(weights, sp.exp(-y)))
+        return factor * (whole + safe_boundary - _horner(weights, sp.exp(-y)))
 
-    # ---- T -> 0: the T³ law (the derivation's statement) once the whole tail is negligible
-    t3 = reduced(d.statement.rhs)  # 4π⁴/(5y³)
-    y_t3 = _t3_threshold(boundary, term, whole, y, n)
+    # ---- y -> ∞: the limit once the whole tail is negligible
+    y_lim = _t3_threshold(boundary, term, whole, y, n)
 
     s = choose_switch(series_branch(max(DEBYE_SWITCH_CANDIDATES)),
-                              tail_branch(min(DEBYE_SWITCH_CANDIDATES)), closed, y, DEBYE_SWITCH_CANDIDATES)
-    branches = [
+                      tail_branch(min(DEBYE_SWITCH_CANDIDATES)), closed, y, DEBYE_SWITCH_CANDIDATES)
+    return [
         Branch(series_branch(s), sp.StrictLessThan(y, sp.nsimplify(s)),
-               f"T >> Θ_D, y < {s:g}: integrand series x² − x⁴/12 + ... (Bernoulli) integrated term by "
+               f"high T, y < {s:g}: integrand series of x^{p} eˣ/(eˣ − 1)² (Bernoulli) integrated term by "
                f"term to y^{degree[s]}; alternating, remainder below the first dropped term",
                sample={y: (1e-3, float(s))}, remainder=DEBYE_REMAINDER),
-        Branch(tail_branch(s), sp.StrictLessThan(y, y_t3),
-               f"{s:g} <= y < {y_t3}: ∫_0^y = 4π⁴/15 − y⁴/(e^y − 1) − 4 Σ_n e^{{−ny}}(y³/n + 3y²/n² + "
-               f"6y/n³ + 6/n⁴), {terms[s]} terms; the rest below a geometric bound",
-               sample={y: (float(s), float(y_t3))}, remainder=DEBYE_REMAINDER),
-        Branch(t3, sp.true,
-               f"T << Θ_D, y >= {y_t3}: the T³ law 4π⁴/(5y³); the whole tail ∫_y^∞ is negligible",
-               sample={y: (float(y_t3), 10.0 * y_t3)}, remainder=DEBYE_REMAINDER),
+        Branch(tail_branch(s), sp.StrictLessThan(y, y_lim),
+               f"{s:g} <= y < {y_lim}: ∫_0^y = {p}! ζ({p}) − y^{p}/(e^y − 1) − {p} Σ_n ∫_y^∞ x^{p - 1}"
+               f"e^{{−nx}} dx, {terms[s]} terms; the rest below a geometric bound",
+               sample={y: (float(s), float(y_lim))}, remainder=DEBYE_REMAINDER),
+        Branch(limit, sp.true,
+               f"low T, y >= {y_lim}: the {limit_name} {limit}; the whole tail ∫_y^∞ is negligible",
+               sample={y: (float(y_lim), 10.0 * y_lim)}, remainder=DEBYE_REMAINDER),
     ]
-    return Kernel(name="debye_cv_reduced", derivation="debye_T3_law", args=[y], closed_form=closed,
-                  doc="Debye heat capacity C_V/(3 N k_B) at y = Theta_D/T (any temperature)",
-                  branches=branches)
 
 
 def _debye_integral_step(d: Derivation) -> Step:
@@ -172,11 +204,12 @@ def _series_degree(s: float) -> int:
     return 2 * math.ceil(m / 2) + 4
 
 
-def _series_truncation(coefficient: dict[int, sp.Rational], s: float, top: int) -> int:
-    """Smallest even degree whose first dropped term at y = s is < DEBYE_REMAINDER × the sum."""
+def _series_truncation(coefficient: dict[int, sp.Rational], s: float, low: int = 0) -> int:
+    """Smallest degree (low + even) whose first dropped term at y = s is < DEBYE_REMAINDER × the sum."""
     s_ = sp.nsimplify(s)
-    for m in range(0, top - 3, 2):  # the coefficients reach degree top − 2
-        value = sum(coefficient[j] * s_**j for j in range(0, m + 1, 2))
+    top = max(coefficient)
+    for m in range(low, top - 1, 2):
+        value = sum(coefficient[j] * s_**j for j in range(low, m + 1, 2))
         if abs(coefficient[m + 2] * s_ ** (m + 2)) < DEBYE_REMAINDER * value:
             return m
     raise ValueError(f"the series to degree {top} is too short for y < {s}")

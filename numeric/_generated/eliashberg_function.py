@@ -8,6 +8,7 @@ GENERATED CODE: do not edit. Regenerate with `ephkit codegen --write`;
 - coupling_constant_free_electron: derivation `eliashberg_function_free_electron`, fingerprint 455e4a30b76354b6
 - transport_coupling_constant_free_electron: derivation `eliashberg_function_free_electron`, fingerprint 455e4a30b76354b6
 - allen_transport_rate_low_T: derivation `allen_transport_bloch_gruneisen`, fingerprint 1d815a30f5569f33
+- transport_integral_5: derivation `allen_transport_bloch_gruneisen`, fingerprint 1d815a30f5569f33
 """
 
 import math
@@ -21,6 +22,7 @@ __all__ = [
     'transport_coupling_constant_free_electron_scalar', 'transport_coupling_constant_free_electron_loop',
     'transport_coupling_constant_free_electron_loop_parallel', 'allen_transport_rate_low_T_scalar',
     'allen_transport_rate_low_T_loop', 'allen_transport_rate_low_T_loop_parallel',
+    'transport_integral_5_scalar', 'transport_integral_5_loop', 'transport_integral_5_loop_parallel',
 ]
 
 
@@ -128,4 +130,71 @@ def allen_transport_rate_low_T_loop_parallel(T, lambda_tr, omega_c, out):
     in 1/s: the loop above, run on all cores (numba.prange)."""
     for i in numba.prange(T.shape[0]):
         out[i] = allen_transport_rate_low_T_scalar(T[i], lambda_tr[i], omega_c[i])
+    return out
+
+
+
+# --- transport_integral_5: derivation allen_transport_bloch_gruneisen
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def transport_integral_5_scalar(y):
+    """Transport integral J_5(y) = int_0^y z^5 e^z/(e^z - 1)^2 dz at y = Theta/T (Bloch-Grueneisen),
+    dimensionless (scalar kernel)."""
+    if (y < 3.0):
+        t0 = (y*y)
+        return ((y*y*y*y)*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*
+            (t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(9.852382260223541e-55 -
+            2.500671137797205e-56*t0) - 3.8812712979295135e-53) + 1.528797829609531e-51) -
+            6.020936638625193e-50) + 2.3708819583792255e-48) - 9.33427941560427e-47) + 3.6742508787865245e-45)
+            - 1.4459889706313457e-43) + 5.689302032729606e-42) - 2.2378908364043218e-40) +
+            8.800165277199894e-39) - 3.4593823129087696e-37) + 1.3593866673361768e-35) -
+            5.3395117882992935e-34) + 2.096269868461922e-32) - 8.225218274107539e-31) +
+            3.2252455730821464e-29) - 1.2637024130339617e-27) + 4.946903075973285e-26) -
+            1.934430032876259e-24) + 7.55453032906293e-23) - 2.945589199691223e-21) + 1.146259599191743e-19) -
+            4.449579207521724e-18) + 1.7217710530251324e-16) - 6.634684316214698e-15) + 2.542260222241937e-13)
+            - 9.665165272161157e-12) + 3.632880720347652e-10) - 1.3420772349343779e-08) +
+            4.822530864197531e-07) - 1.6534391534391536e-05) + 0.0005208333333333333) - 0.013888888888888888)
+            + 0.25))
+    elif (y < 67.0):
+        t0 = -y
+        t1 = math.exp(t0)
+        return (t1*y**5.0/math.expm1(t0) - t1*(t1*(t1*(t1*(t1*(t1*(t1*(t1*(t1*(t1*(t1*(t1*(t1*(t1*(t1*(t1*(t1*
+            (y*(y*(y*((0.29411764705882354)*y + 0.06920415224913495) + 0.012212497455729696) +
+            0.0014367644065564349) + 8.451555332684912e-05) + y*(y*(y*((0.3125)*y + 0.078125) + 0.0146484375)
+            + 0.0018310546875) + 0.00011444091796875) + y*(y*(y*((0.3333333333333333)*y + 0.08888888888888889)
+            + 0.017777777777777778) + 0.0023703703703703703) + 0.0001580246913580247) +
+            y*(y*(y*((0.35714285714285715)*y + 0.10204081632653061) + 0.021865889212827987) +
+            0.003123698458975427) + 0.00022312131849824477) + y*(y*(y*((0.38461538461538464)*y +
+            0.11834319526627218) + 0.027309968138370506) + 0.004201533559749309) + 0.00032319488921148527) +
+            y*(y*(y*((0.4166666666666667)*y + 0.1388888888888889) + 0.034722222222222224) +
+            0.005787037037037037) + 0.00048225308641975306) + y*(y*(y*((0.45454545454545453)*y +
+            0.1652892561983471) + 0.045078888054094664) + 0.008196161464380848) + 0.0007451055876709862) +
+            y*(y*(y*((0.5)*y + 0.2) + 0.06) + 0.012) + 0.0012) + y*(y*(y*((0.5555555555555556)*y +
+            0.24691358024691357) + 0.0823045267489712) + 0.01828989483310471) + 0.0020322105370116344) +
+            y*(y*(y*((0.625)*y + 0.3125) + 0.1171875) + 0.029296875) + 0.003662109375) +
+            y*(y*(y*((0.7142857142857143)*y + 0.40816326530612246) + 0.1749271137026239) +
+            0.04997917534360683) + 0.0071398821919438325) + y*(y*(y*((0.8333333333333334)*y +
+            0.5555555555555556) + 0.2777777777777778) + 0.09259259259259259) + 0.015432098765432098) +
+            y*(y*(y*(y + 0.8) + 0.48) + 0.192) + 0.0384) + y*(y*(y*((1.25)*y + 1.25) + 0.9375) + 0.46875) +
+            0.1171875) + y*(y*(y*((1.6666666666666667)*y + 2.2222222222222223) + 2.2222222222222223) +
+            1.4814814814814814) + 0.49382716049382713) + y*(y*(y*((2.5)*y + 5.0) + 7.5) + 7.5) + 3.75) +
+            y*(y*(y*(5.0*y + 20.0) + 60.0) + 120.0) + 120.0) + 124.4313306172044)
+    else:
+        return 124.4313306172044
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def transport_integral_5_loop(y, out):
+    """Transport integral J_5(y) = int_0^y z^5 e^z/(e^z - 1)^2 dz at y = Theta/T (Bloch-Grueneisen),
+    dimensionless: loop over flat float64 arrays of equal length."""
+    for i in range(y.shape[0]):
+        out[i] = transport_integral_5_scalar(y[i])
+    return out
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
+def transport_integral_5_loop_parallel(y, out):
+    """Transport integral J_5(y) = int_0^y z^5 e^z/(e^z - 1)^2 dz at y = Theta/T (Bloch-Grueneisen),
+    dimensionless: the loop above, run on all cores (numba.prange)."""
+    for i in numba.prange(y.shape[0]):
+        out[i] = transport_integral_5_scalar(y[i])
     return out

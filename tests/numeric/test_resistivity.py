@@ -61,6 +61,24 @@ def test_J5_limit_is_5_factorial_zeta_5():
     assert transport_integral(1e4) == transport_integral(math.inf)
 
 
+def test_J5_uses_the_generated_kernel_and_equals_the_numba_path():
+    """n = 5 goes through the generated kernel transport_integral_5 (derivation
+    allen_transport_bloch_gruneisen); it equals the hand-written numba path to 1e-14, across the
+    kernel's switch points (3 and 67) and the numba function's (2 and 8)."""
+    from numeric import resistivity
+    from numeric._generated import eliashberg_function as generated
+
+    edges = [0.0, 2.0, 2.999999, 3.0, 8.0, 66.9999, 67.0, math.inf]
+    ys = np.concatenate([np.geomspace(1e-8, 1e3, 4001), edges])
+    got = transport_integral(ys, 5)
+    out = np.empty_like(ys)
+    assert np.array_equal(got, generated.transport_integral_5_loop(ys, out))
+    coeff, limit, nodes, weights = resistivity._tables(5)
+    numba_path = np.empty_like(ys)
+    resistivity._transport_loop(ys, 5, coeff, limit, nodes, weights, numba_path)
+    assert np.all(np.abs(got - numba_path) <= 1e-14 * np.abs(numba_path))
+
+
 def test_transport_integral_shape_and_scalar():
     assert isinstance(transport_integral(3.0), float)
     assert transport_integral(0.0) == 0.0
