@@ -32,7 +32,7 @@ from scipy import optimize, special
 from . import _support
 from ._generated import eliashberg_function as _kernels
 from ._support import checked, integer, scalar
-from .constants import epsilon_0, hbar, k
+from .metals import transport_coupling_from_slope
 
 __all__ = ["BlochGruneisenFit", "bloch_gruneisen", "fit_bloch_gruneisen", "transport_integral"]
 
@@ -420,7 +420,9 @@ def fit_bloch_gruneisen(T: ArrayLike, rho: ArrayLike, *, n: int = 5, rho0: float
     err = np.sqrt(np.diag(cov))
     lam = lam_err = None
     if omega_p is not None:
-        factor = hbar * epsilon_0 * omega_p**2 / (2.0 * math.pi * k * (n - 1))
+        # λ_tr from the high-T slope A/((n − 1)Θ_R) by the derived kernel (resistivity_high_T_slope,
+        # linear in the slope): λ_tr = factor · A/Θ_R
+        factor = float(transport_coupling_from_slope(1.0, omega_p)) / (n - 1)
         lam = factor * full[2] / full[1]
         grad = np.array([0.0, -lam / full[1], lam / full[2] if full[2] > 0 else factor / full[1]])
         lam_err = float(np.sqrt(grad @ cov @ grad))
