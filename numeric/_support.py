@@ -120,6 +120,17 @@ def _parallel_twin(loop: Callable[..., np.ndarray]) -> Callable[..., np.ndarray]
     return getattr(module, f"{getattr(loop, '__name__', '')}_parallel", loop)
 
 
+def flag(name: str, value: object) -> bool:
+    """``value`` if it is a bool, else TypeError naming the parameter.
+
+    >>> flag("cutoff", True)
+    True
+    """
+    if not isinstance(value, bool | np.bool_):
+        raise TypeError(f"{name} must be a bool (True or False), got {value!r}")
+    return bool(value)
+
+
 def scalar(name: str, value: object, low: float | None = None, high: float | None = None, *,
            low_open: bool = False, high_open: bool = False) -> float:
     """``value`` as a float in the range of :func:`checked`, or ValueError (also for an array)."""

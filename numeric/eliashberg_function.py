@@ -52,13 +52,13 @@ from numpy.typing import ArrayLike
 from . import constants as _c
 from ._generated import eliashberg_function as _kernels
 from ._quadrature import boundary_cones, gauss01, radial_rule
-from ._support import checked, finite_result, integer, scaled
+from ._support import checked, finite_result, flag, integer, scaled
 from .bands import TetrahedronBZ, band_domain, fermi_sphere
 from .phonons import BrillouinZone, DebyeSphere
 from .springs import SpringModel
 from .superconductivity import EliashbergMoments
 from .tetrahedron import lattice_nesting_function
-from .transport import DeformationPotential, _coupling_constant, _flag
+from .transport import DeformationPotential, coupling_constant
 
 __all__ = [
     "allen_resistivity",
@@ -89,7 +89,7 @@ def _models(electrons: object, phonons: object, coupling: DeformationPotential |
     """(m, k_F, N(E_F) per spin per volume, D, domain, ρ) of validated models."""
     sphere = fermi_sphere(electrons, "the Eliashberg function")
     n_f = 0.5 * float(electrons.dos_fermi)  # type: ignore[attr-defined]  # per spin
-    D = _coupling_constant(coupling)
+    D = coupling_constant(coupling)
     domain = getattr(phonons, "domain", None)
     if not isinstance(domain, BrillouinZone | DebyeSphere):
         raise TypeError("phonons must be a numeric.phonons.PhononModel with a domain (a SpringModel: "
@@ -161,8 +161,8 @@ def _spectrum(electrons, phonons, coupling, transport: bool, cutoff: bool, angul
     """(D, 'density', function of ω, ω_c) on a Debye sphere, or (D, 'measure', ω_i, W_i) on a Brillouin zone,
     the spectrum for a unit coupling D = 1 J (α²F ∝ D²: the caller multiplies by D twice, so that no
     intermediate over- or underflows unless the result does)."""
-    transport = _flag("transport", transport)
-    cutoff = _flag("cutoff", cutoff)
+    transport = flag("transport", transport)
+    cutoff = flag("cutoff", cutoff)
     angular_order = integer("angular_order", angular_order, 1, MAX_ORDER)
     radial_order = integer("radial_order", radial_order, 1, MAX_ORDER)
     m, k_F, n_f, D, domain, rho = _models(electrons, phonons, coupling)
@@ -673,7 +673,7 @@ def coupling_constant_free_electron(D: ArrayLike, m: ArrayLike, k_F: ArrayLike, 
     >>> f"{coupling_constant_free_electron(10 * e, m_e, 1.36e10, 8960.0, 4760.0, 2 * 1.36e10):.4f}"
     '0.7136'
     """
-    transport = _flag("transport", transport)
+    transport = flag("transport", transport)
     inputs = dict(D=checked("D", D, 0.0), m=checked("m", m, 0.0, low_open=True),
                   k_F=checked("k_F", k_F, 0.0, low_open=True), rho=checked("rho", rho, 0.0, low_open=True),
                   v_s=checked("v_s", v_s, 0.0, low_open=True), q=checked("q_c", q_c, 0.0, low_open=True))
@@ -1344,7 +1344,7 @@ def lattice_eliashberg(electrons, phonons, coupling: DeformationPotential | floa
             or not np.allclose(ph_domain.lattice.primitive, lattice.primitive, rtol=1e-12, atol=0.0)):
         raise ValueError("phonons.lattice is outside the valid range: the lattice of the band "
                          f"({lattice.name}), the same primitive vectors")
-    D = _coupling_constant(coupling)
+    D = coupling_constant(coupling)
     if D == 0.0:
         raise ValueError("coupling D = 0 J is outside the valid range: D != 0 (λ = 0, no spectrum)")
     n = integer("mesh", mesh, 2, {2: 1024, 3: 96}[d])

@@ -41,7 +41,7 @@ from numpy.typing import ArrayLike
 from . import _golden_rule as _gr
 from . import constants as _c
 from ._quadrature import RayRule
-from ._support import checked, integer, scalar
+from ._support import checked, flag, integer, scalar
 from .bands import fermi_sphere
 from .phonons import BrillouinZone, DebyeSphere
 
@@ -92,7 +92,9 @@ class DeformationPotential:
         object.__setattr__(self, "D", scalar("D", self.D))
 
 
-def _coupling_constant(coupling: DeformationPotential | float) -> float:
+def coupling_constant(coupling: DeformationPotential | float) -> float:
+    """The deformation potential D (J) of ``coupling``: a :class:`DeformationPotential` or a float D
+    (used by the golden-rule rates here and by :mod:`numeric.eliashberg_function`)."""
     if isinstance(coupling, DeformationPotential):
         return coupling.D
     if isinstance(coupling, int | float | np.floating):
@@ -112,22 +114,15 @@ def _rule(angular_order: int, radial_order: int) -> RayRule:
                                radial_order=integer("radial_order", radial_order, 1, MAX_ORDER))
 
 
-def _flag(name: str, value: object) -> bool:
-    """``value`` if it is a bool, else TypeError naming the parameter."""
-    if not isinstance(value, bool | np.bool_):
-        raise TypeError(f"{name} must be a bool (True or False), got {value!r}")
-    return bool(value)
-
-
 def _rates(electrons: object, phonons: object, coupling: DeformationPotential | float, T: ArrayLike, *,
                  energy: float | None = None, transport: bool, window: bool, cutoff: bool = True,
                  rule: RayRule = GOLDEN_RULE_RAYS, factor: float = 1.0, what: str = "the rate",
                  unit: str = "1/s") -> np.ndarray | float:
     """factor × D² Σ_nodes g × occupation for every T: the rate of one process kind, shape of T."""
-    cutoff = _flag("cutoff", cutoff)
+    cutoff = flag("cutoff", cutoff)
     sphere = fermi_sphere(electrons, "the golden-rule rates")
     m, e_F = sphere.mass, float(electrons.fermi_level)  # type: ignore[attr-defined]
-    D = _coupling_constant(coupling)
+    D = coupling_constant(coupling)
     domain = getattr(phonons, "domain", None)
     if not isinstance(domain, BrillouinZone | DebyeSphere):
         raise TypeError("phonons must be a numeric.phonons.PhononModel with a domain (a SpringModel: "
