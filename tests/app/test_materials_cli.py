@@ -85,5 +85,7 @@ def test_materials_scales_prints_every_metal(capsys):
         s = metal_scales(symbol)
         expected = [s.migdal_tabulated, s.migdal_bohm_staver, s.q_debye, s.q_umklapp, s.T_umklapp]
         assert [float(x) for x in cells] == pytest.approx(expected, rel=5e-3, abs=1e-3)
-    assert rows["K"][-1] == "20.2"
+    # potassium's measured umklapp freeze-out θ = 19.9 ± 0.2 K (van Kempen et al., PRL 37, 1574 (1976)):
+    # the free-electron estimate within 10 %
+    assert abs(float(rows["K"][-1]) / 19.9 - 1) < 0.1
 
