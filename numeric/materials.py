@@ -12,6 +12,9 @@ conventional cube), to compare with the tabulated n and mass density.
 ``numeric/data/resistivity_pure_metals.csv`` (CRC Handbook, "Electrical Resistivity of Pure
 Metals", after Matula 1979 and Desai et al. 1984) with its provenance; :func:`load_resistivity`
 reads the user's own CSV of T and ρ with the units stated in the header or as arguments.
+:func:`measured_thermal_conductivity` returns the recommended κ of Cu, Ag, Au, Al near room temperature
+shipped in ``numeric/data/thermal_conductivity_pure_metals.csv`` (Ho, Powell & Liley 1972 for Cu), for the
+Lorenz ratio of :func:`numeric.metals.lorenz_ratio`.
 
 Examples
 --------
@@ -30,6 +33,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -41,8 +45,9 @@ import numpy as np
 
 from .constants import N_A, eV
 
-__all__ = ["Material", "Resistivity", "Value", "load_resistivity", "material", "materials",
-           "measured_metals", "measured_resistivity"]
+__all__ = ["Material", "Resistivity", "ThermalConductivity", "Value", "load_resistivity", "material",
+           "materials", "measured_metals", "measured_resistivity", "measured_thermal_conductivity",
+           "thermal_conductivity_metals"]
 
 
 @dataclass(frozen=True)
@@ -340,10 +345,11 @@ def _scale(parameter: str, unit: str, table: dict[str, int], valid: str) -> int:
 
 
 def _parse_rows(lines: list[str], first_line: int, names: tuple[str, ...],
-                exponents: tuple[int, ...]) -> np.ndarray:
+                exponents: tuple[int, ...], *, blanks: bool = False) -> np.ndarray:
     """Data rows (comma separated, one number per name) in SI units (column i times 10**exponents[i],
     the double nearest the decimal value); ValueError naming the line for a row that is not numbers,
-    a NaN or infinity, a negative value, or a temperature (first column) not above the previous one."""
+    a NaN or infinity, a negative value, or a temperature (first column) not above the previous one.
+    With ``blanks`` an empty cell after the first column is a missing value (NaN in the result)."""
     rows: list[list[float]] = []
     last = None
     for number, line in enumerate(lines, first_line):
@@ -353,19 +359,20 @@ def _parse_rows(lines: list[str], first_line: int, names: tuple[str, ...],
         try:
             if len(fields) != len(names):
                 raise ValueError
-            values = [Decimal(f) for f in fields]
+            values = [None if blanks and i and not f else Decimal(f) for i, f in enumerate(fields)]
         except (ValueError, ArithmeticError):
             raise ValueError(f"line {number}: expected {len(names)} comma-separated numbers "
                              f"({', '.join(names)}), got {line.strip()!r}") from None
         for name, x, text in zip(names, values, fields, strict=True):
-            if not x.is_finite() or x < 0:
+            if x is not None and (not x.is_finite() or x < 0):
                 raise ValueError(f"line {number}: {name} = {text} is outside the valid range [0, inf)")
         if last is not None and values[0] <= last[1]:
             what = "repeats" if values[0] == last[1] else "is below"
             raise ValueError(f"line {number}: {names[0]} = {fields[0]} {what} {last[2]} on line {last[0]}; "
                              f"temperatures must be strictly increasing")
         last = (number, values[0], fields[0])
-        rows.append([float(x.scaleb(e)) for x, e in zip(values, exponents, strict=True)])
+        rows.append([math.nan if x is None else float(x.scaleb(e))
+                     for x, e in zip(values, exponents, strict=True)])
     if not rows:
         raise ValueError("no data rows: expected lines of comma-separated numbers "
                          f"({', '.join(names)})")
@@ -384,16 +391,28 @@ def _split_header(lines: list[str]) -> tuple[list[str], int]:
 
 
 @functools.cache
-def _shipped() -> tuple[tuple[str, ...], tuple[str, ...], np.ndarray]:
-    """The shipped table, read once: comment lines, metal symbols, data (callers copy what they return)."""
-    text = resources.files("numeric").joinpath("data", _DATA_FILE).read_text(encoding="utf-8")
+def _shipped(filename: str, exponent: int) -> tuple[tuple[str, ...], tuple[str, ...], np.ndarray]:
+    """A shipped table of ``numeric/data``, read once: comment lines, metal symbols (the columns after T)
+    and the data in SI units (value times 10**exponent; NaN for an empty cell). Callers copy what they
+    return."""
+    text = resources.files("numeric").joinpath("data", filename).read_text(encoding="utf-8")
     lines = text.splitlines()
     comments, header = _split_header(lines)
     columns = [c.strip() for c in lines[header].split(",")]
-    exponents = (0,) + (_DATA_EXPONENT,) * (len(columns) - 1)
-    data = _parse_rows(lines[header + 1:], header + 2, tuple(columns), exponents)
+    exponents = (0,) + (exponent,) * (len(columns) - 1)
+    data = _parse_rows(lines[header + 1:], header + 2, tuple(columns), exponents, blanks=True)
     data.setflags(write=False)
     return tuple(comments), tuple(columns[1:]), data
+
+
+def _shipped_column(filename: str, exponent: int, metal: str) -> tuple[np.ndarray, np.ndarray, str]:
+    """(T, values, source) of ``metal`` (symbol or name) in a shipped table, the rows it has a value in;
+    ValueError naming the metals the table holds."""
+    comments, metals, data = _shipped(filename, exponent)
+    table = {m.lower(): m for m in metals} | {k: v for k, v in _NAMES.items() if v in metals}
+    column = data[:, metals.index(_lookup("metal", metal, table)) + 1]
+    rows = ~np.isnan(column)
+    return data[rows, 0].copy(), column[rows].copy(), "\n".join(comments)
 
 
 def measured_metals() -> tuple[str, ...]:
@@ -404,7 +423,7 @@ def measured_metals() -> tuple[str, ...]:
     >>> measured_metals()
     ('Cu', 'Ag', 'Au', 'Al')
     """
-    return _shipped()[1]
+    return _shipped(_DATA_FILE, _DATA_EXPONENT)[1]
 
 
 def measured_resistivity(metal: str) -> Resistivity:
@@ -437,11 +456,62 @@ def measured_resistivity(metal: str) -> Resistivity:
     >>> "Desai" in source
     True
     """
-    comments, metals, data = _shipped()
-    table = {m.lower(): m for m in metals} | {k: v for k, v in _NAMES.items() if v in metals}
-    symbol = _lookup("metal", metal, table)
-    column = metals.index(symbol) + 1
-    return Resistivity(data[:, 0].copy(), data[:, column].copy(), "\n".join(comments))
+    return Resistivity(*_shipped_column(_DATA_FILE, _DATA_EXPONENT, metal))
+
+
+class ThermalConductivity(NamedTuple):
+    """Measured thermal conductivity: temperatures T (K), conductivities κ (W/(m K)) and the source text."""
+
+    temperature: np.ndarray
+    conductivity: np.ndarray
+    source: str
+
+
+_KAPPA_FILE = "thermal_conductivity_pure_metals.csv"  # in W/(m K), as its first header line states
+
+
+def thermal_conductivity_metals() -> tuple[str, ...]:
+    """Symbols of the metals with a measured thermal conductivity shipped in the package.
+
+    Examples
+    --------
+    >>> thermal_conductivity_metals()
+    ('Cu', 'Ag', 'Au', 'Al')
+    """
+    return _shipped(_KAPPA_FILE, 0)[1]
+
+
+def measured_thermal_conductivity(metal: str) -> ThermalConductivity:
+    """Recommended thermal conductivity κ(T) of a pure metal near room temperature, as shipped with ephkit.
+
+    Parameters
+    ----------
+    metal : str
+        ``"Cu"``, ``"Ag"``, ``"Au"`` or ``"Al"`` (symbol or name, any case).
+
+    Returns
+    -------
+    ThermalConductivity
+        ``(temperature, conductivity, source)``: T in K, κ in W/(m K) (electronic plus lattice), only
+        the temperatures the table has a value for, and the provenance: copper at 273.2, 298.2 and
+        300 K from C. Y. Ho, R. W. Powell, P. E. Liley, J. Phys. Chem. Ref. Data 1, 279 (1972);
+        silver, gold, aluminium at 300 K from the table of Electronics Cooling (1999) after Beaton and
+        Hewitt. No values below room temperature are shipped (see the source text).
+
+    Raises
+    ------
+    ValueError
+        For a metal without shipped data.
+
+    Examples
+    --------
+    >>> T, kappa, source = measured_thermal_conductivity("copper")
+    >>> [f"{t:g} K: {k:g} W/(m K)" for t, k in zip(T, kappa)]
+    ['273.2 K: 403 W/(m K)', '298.2 K: 401 W/(m K)', '300 K: 401 W/(m K)']
+    >>> measured_thermal_conductivity("Ag").conductivity.tolist()
+    [429.0]
+    """
+    return ThermalConductivity(*_shipped_column(_KAPPA_FILE, 0, metal))
 
 
 def _header_units(line: str) -> tuple[str, str] | None:

@@ -18,9 +18,9 @@ from . import constants as _c
 from ._generated import metals as _kernels
 from ._support import checked, evaluate, finite_result, scaled
 
-__all__ = ["MetalScales", "bohm_staver_velocity", "debye_wavevector_ratio", "lorenz_number", "metal_scales",
-           "migdal_ratio", "resistivity_slope", "transport_coupling_from_slope",
-           "umklapp_freeze_out_temperature", "umklapp_gap"]
+__all__ = ["LorenzRatio", "MetalScales", "bohm_staver_velocity", "debye_wavevector_ratio", "lorenz_number",
+           "lorenz_ratio", "metal_scales", "migdal_ratio", "resistivity_slope",
+           "transport_coupling_from_slope", "umklapp_freeze_out_temperature", "umklapp_gap"]
 
 _LATTICES = ("fcc", "bcc")
 
@@ -372,3 +372,91 @@ def metal_scales(name: str) -> MetalScales:
                        float(debye_wavevector_ratio(Z)), float(umklapp_gap(m.lattice, Z)),
                        float(umklapp_freeze_out_temperature(theta, m.lattice, Z)))
 
+
+
+class LorenzRatio(NamedTuple):
+    """Measured Lorenz number of one metal (:func:`lorenz_ratio`), arrays over the matched temperatures.
+
+    Attributes
+    ----------
+    symbol : str
+        Chemical symbol.
+    temperature : ndarray
+        T in K (the thermal-conductivity table's temperatures).
+    conductivity : ndarray
+        κ in W/(m K) (:func:`numeric.materials.measured_thermal_conductivity`).
+    resistivity : ndarray
+        ρ in Ω m at T (:func:`numeric.materials.measured_resistivity`, linearly interpolated, see
+        :func:`lorenz_ratio`).
+    lorenz : ndarray
+        L = κρ/T in W Ω K⁻².
+    ratio : ndarray
+        L/L₀ with L₀ = :func:`lorenz_number`.
+    """
+
+    symbol: str
+    temperature: np.ndarray
+    conductivity: np.ndarray
+    resistivity: np.ndarray
+    lorenz: np.ndarray
+    ratio: np.ndarray
+
+
+#: largest distance (K) between a thermal-conductivity temperature and a tabulated resistivity temperature
+_MATCH_K = 0.5
+
+
+def lorenz_ratio(metal: str) -> LorenzRatio:
+    """Measured Lorenz ratio L/L₀ = κρ/(L₀T) of a metal from the shipped κ and ρ tables.
+
+    At every temperature T of the thermal-conductivity table that lies within 0.5 K of a temperature
+    of the resistivity table (273.2 K against 273 K, ...), ρ(T) is interpolated linearly between the
+    neighbouring resistivity points (a correction of 0.2 K, ~0.1 % of ρ) and L = κρ/T is divided by
+    the Sommerfeld value L₀ = π²k_B²/(3e²) (:func:`lorenz_number`).
+
+    Parameters
+    ----------
+    metal : str
+        Symbol or English name of a metal with both tables shipped (Cu, Ag, Au, Al).
+
+    Returns
+    -------
+    LorenzRatio
+        ``(symbol, temperature, conductivity, resistivity, lorenz, ratio)``.
+
+    Raises
+    ------
+    ValueError
+        For a metal without a shipped thermal conductivity or resistivity, or without a common temperature.
+
+    Notes
+    -----
+    Physics (derivation ``wiedemann_franz_lorenz``): for elastic scattering the Sommerfeld expansion gives
+    L = L₀ exactly. Measured L/L₀ of a pure metal approaches 1 at T ≳ Θ_D, where phonon scattering is
+    quasi-elastic and large-angle, and again as T -> 0, where impurity (elastic) scattering dominates; it
+    dips below 1 at intermediate T ~ Θ_D/10 because small-angle inelastic phonon scattering relaxes
+    the heat current (energy) much faster than the charge current (momentum). Near room temperature
+    (T ~ Θ_D) the noble metals are a few per cent below 1; the lattice conductivity adds ~1 % at most.
+
+    Caveats: the κ and ρ tables are recommended values for well-annealed high-purity samples but need not
+    be for the same sample; at low T both depend on the residual resistivity (sample purity), so any
+    low-temperature ratio from two tables is indicative only. The shipped κ is near room temperature.
+
+    Examples
+    --------
+    >>> cu = lorenz_ratio("Cu")
+    >>> [f"{t:g} K: L/L0 = {r:.3f}" for t, r in zip(cu.temperature, cu.ratio)]
+    ['273.2 K: L/L0 = 0.932', '298.2 K: L/L0 = 0.943', '300 K: L/L0 = 0.944']
+    """
+    from .materials import material, measured_resistivity, measured_thermal_conductivity
+
+    T_k, kappa, _ = measured_thermal_conductivity(metal)
+    T_r, rho, _ = measured_resistivity(metal)
+    near = np.abs(T_k[:, None] - T_r[None, :]).min(axis=1) <= _MATCH_K
+    if not near.any():
+        raise ValueError(f"metal = {metal!r}: no thermal-conductivity temperature within {_MATCH_K} K of a "
+                         "tabulated resistivity temperature")
+    T, kappa = T_k[near], kappa[near]
+    rho_T = np.interp(T, T_r, rho)
+    lorenz = kappa * rho_T / T
+    return LorenzRatio(material(metal).symbol, T, kappa, rho_T, lorenz, lorenz / lorenz_number())

@@ -477,6 +477,34 @@ def materials_show(name: str) -> None:
                    f"rho({T[-1]:g} K) = {rho[-1]:.4g} ohm m (numeric.materials.measured_resistivity)")
         for line in source.splitlines():
             click.echo(f"  {line}")
+    if m.symbol in table.thermal_conductivity_metals():
+        T, kappa, source = table.measured_thermal_conductivity(m.symbol)
+        values = ", ".join(f"{k:g} W/(m K) at {t:g} K" for t, k in zip(T, kappa, strict=True))
+        click.echo(f"measured thermal conductivity: {values} "
+                   "(numeric.materials.measured_thermal_conductivity; L/L0: `ephkit materials lorenz`)")
+        for line in source.splitlines():
+            click.echo(f"  {line}")
+
+
+@materials.command(name="lorenz")
+def materials_lorenz() -> None:
+    """Measured Lorenz ratio L/L0 = κρ/(L0 T) of every metal with shipped thermal conductivity and
+    resistivity, at their common temperatures (numeric.metals.lorenz_ratio), with the sources."""
+    from numeric import materials as table
+    from numeric.metals import lorenz_number, lorenz_ratio
+
+    click.echo(f"{'metal':<6}{'T (K)':>7}{'κ (W/m K)':>11}{'ρ (ohm m)':>12}{'L (W ohm/K^2)':>15}{'L/L0':>7}")
+    for symbol in table.thermal_conductivity_metals():
+        r = lorenz_ratio(symbol)
+        for row in zip(r.temperature, r.conductivity, r.resistivity, r.lorenz, r.ratio, strict=True):
+            T, kappa, rho, lorenz, ratio = row
+            click.echo(f"{symbol:<6}{T:>7g}{kappa:>11g}{rho:>12.4e}{lorenz:>15.4e}{ratio:>7.3f}")
+    click.echo(f"L0 = π² k_B²/(3 e²) = {lorenz_number():.6e} W ohm/K^2 (Sommerfeld, elastic scattering)")
+    click.echo("L/L0 -> 1 for T >> Θ_D and T -> 0 (elastic scattering); below 1 in between (small-angle "
+               "inelastic phonon scattering); κ and ρ are recommended values, not one sample")
+    click.echo("sources (full text: `ephkit materials show NAME`): κ of Cu Ho, Powell & Liley, "
+               "J. Phys. Chem. Ref. Data 1, 279 (1972); of Ag, Au, Al Electronics Cooling (1999) after "
+               "Beaton and Hewitt; ρ CRC Handbook after Matula (1979) and Desai et al. (1984)")
 
 
 @materials.command(name="scales")

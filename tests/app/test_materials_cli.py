@@ -55,7 +55,8 @@ TOKENS = st.one_of(st.sampled_from(ODD), st.text(st.characters(blacklist_categor
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(sub=st.sampled_from([[], ["list"], ["show"]]), extra=st.lists(TOKENS, max_size=3))
+@given(sub=st.sampled_from([[], ["list"], ["show"], ["lorenz"], ["scales"]]),
+       extra=st.lists(TOKENS, max_size=3))
 def test_any_argument_list_gives_output_or_one_error_line(capsys, sub, extra):
     args = ["materials", *sub, *extra]
     capsys.readouterr()
@@ -89,3 +90,30 @@ def test_materials_scales_prints_every_metal(capsys):
     # the free-electron estimate within 10 %
     assert abs(float(rows["K"][-1]) / 19.9 - 1) < 0.1
 
+
+
+def test_materials_lorenz_prints_the_ratio_of_every_metal_with_both_tables(capsys):
+    """One row per metal and temperature with the numbers of numeric.metals.lorenz_ratio; sources named."""
+    from numeric.metals import lorenz_ratio
+
+    assert main(["materials", "lorenz"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    rows = [line.split() for line in lines[1:] if line.split()[0] in ("Cu", "Ag", "Au", "Al")]
+    assert {row[0] for row in rows} == {"Cu", "Ag", "Au", "Al"} and len(rows) == 6
+    for symbol, T, kappa, rho, lorenz, ratio in rows:
+        r = lorenz_ratio(symbol)
+        i = list(r.temperature).index(float(T))
+        assert float(kappa) == r.conductivity[i]
+        assert [float(rho), float(lorenz), float(ratio)] == pytest.approx(
+            [r.resistivity[i], r.lorenz[i], r.ratio[i]], rel=5e-4, abs=5e-4)
+    for needle in ("L0 = π² k_B²/(3 e²) = 2.443005e-08", "Ho, Powell & Liley", "Beaton and Hewitt", "Matula"):
+        assert needle in out
+
+
+def test_show_prints_the_thermal_conductivity_with_its_source(capsys):
+    assert main(["materials", "show", "Au"]) == 0
+    out = capsys.readouterr().out
+    assert "measured thermal conductivity: 317 W/(m K) at 300 K" in out and "Beaton and Hewitt" in out
+    assert main(["materials", "show", "Pb"]) == 0
+    assert "thermal conductivity" not in capsys.readouterr().out

@@ -22,6 +22,8 @@ from numeric.materials import (
     materials,
     measured_metals,
     measured_resistivity,
+    measured_thermal_conductivity,
+    thermal_conductivity_metals,
 )
 
 if sys.version_info >= (3, 11):
@@ -179,6 +181,48 @@ def test_measured_metals_and_refusals():
     assert measured_resistivity("silver").temperature.size == 13
     with pytest.raises(ValueError, match="metal = 'Pb' is not in the table, valid: Ag, Al, Au, Cu"):
         measured_resistivity("Pb")
+
+
+# --- the shipped thermal conductivity ----------------------------------------------------------------
+
+def test_the_package_ships_the_thermal_conductivity_with_its_sources():
+    data = resources.files("numeric").joinpath("data", "thermal_conductivity_pure_metals.csv")
+    text = data.read_text("utf-8")
+    for needle in ("Ho, R. W. Powell and P. E. Liley", "J. Phys. Chem. Ref. Data 1, 279 (1972)", "W/(m K)",
+                   "Beaton and Hewitt", "Electronics Cooling (1999)", "purity", "inferred"):
+        assert needle in text
+
+
+@pytest.mark.parametrize("metal, T, printed, unit", [
+    ("Cu", 273.2, "4.03", "1e2"), ("Cu", 298.2, "4.01", "1e2"), ("Cu", 300, "4.01", "1e2"),  # W/(cm K)
+    ("Ag", 300, "429", "1"), ("Au", 300, "317", "1"), ("Al", 300, "237", "1")])  # W/(m K)
+def test_thermal_conductivity_is_the_printed_value_in_si(metal, T, printed, unit):
+    temperature, kappa, source = measured_thermal_conductivity(metal)
+    assert kappa[list(temperature).index(T)] == float(Decimal(printed) * Decimal(unit))
+    assert "Ho, R. W. Powell" in source
+
+
+def test_thermal_conductivity_rows_are_only_the_metals_own():
+    """Empty cells are not values: silver has one temperature, copper three; no NaN is returned."""
+    assert thermal_conductivity_metals() == ("Cu", "Ag", "Au", "Al")
+    assert measured_thermal_conductivity("silver").temperature.tolist() == [300.0]
+    T, kappa, _ = measured_thermal_conductivity("COPPER")
+    assert T.tolist() == [273.2, 298.2, 300.0] and np.all(np.isfinite(kappa)) and np.all(np.diff(T) > 0)
+    # copies: changing a returned array leaves the table alone
+    kappa[0] = -1.0
+    assert measured_thermal_conductivity("Cu").conductivity[0] == 403.0
+
+
+@pytest.mark.parametrize("bad", ["Pb", "Nb", "coper", "", None, 3])
+def test_thermal_conductivity_refuses_metals_without_data(bad):
+    with pytest.raises(ValueError, match=r"metal = .* is not in the table, valid: Ag, Al, Au, Cu"):
+        measured_thermal_conductivity(bad)
+
+
+def test_an_empty_cell_is_missing_only_in_the_shipped_tables(tmp_path):
+    """The user's loader still refuses an empty cell (a row that is not two numbers)."""
+    with pytest.raises(ValueError, match=r"^line 2: expected 2 comma-separated numbers"):
+        load_resistivity(_write(tmp_path, "T (K), rho (ohm m)\n10,\n"))
 
 
 # --- the loader ------------------------------------------------------------------------------------
