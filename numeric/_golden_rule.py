@@ -44,6 +44,8 @@ DEBYE_XI = 2.0**-40
 LATTICE_XI = 1e-3
 #: The compressed spectrum serves temperatures with |ε − E_F| <= this × k_BT (see LatticeNodes).
 COMPRESS_WINDOW = 8.0
+#: Umklapp segments: geometric panels toward the kinematic limit down to this fraction of the segment.
+UMKLAPP_T_MIN = 1e-4
 #: The BZ nodes of each model, per (electron energy, mass, rule).
 NODES = ModelCache()
 
@@ -263,12 +265,23 @@ def _compress(hw: np.ndarray, g: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 class LatticeNodes:
     """T-independent nodes of emission and absorption for one model, electron energy and rule.
 
-    q-rule: on each ray q = tP of ``numeric._quadrature.boundary_cones``, t ∈ [0, t_c] with t_c the
+    Normal processes (``umklapp=False``), q-rule: on each ray q = tP of
+    ``numeric._quadrature.boundary_cones``, t ∈ [0, t_c] with t_c the
     smallest kinematic limit of the ray (clipped at the BZ boundary t = 1), on
     geometric panels graded toward Γ (``numeric._quadrature.radial_rule``), for all
     branches and both processes; then, per branch and process, one Gauss panel
     on [t_c, t_λ±] up to its own kinematic limit (clipped at 1). The integrand
     is smooth on every panel, so the radial rule converges exponentially.
+
+    Umklapp processes (``umklapp=True``): the same cones continued beyond the BZ boundary, t ∈ [1,
+    t_λ±] per branch and process where the kinematic limit t_λ± lies beyond it. There the electron's
+    momentum change Q = tP is outside the first BZ, k' = k + Q = k + q + G with the phonon q = Q − G
+    in the first BZ and G ≠ 0; a lattice model's modes are periodic, ω_λ(Q) = ω_λ(q), e_λ(Q) = e_λ(q),
+    and the coupling and the transport weight take the momentum change Q (the deformation potential of
+    the rigid lattice, V|g|² = D²ħ(Q·e)²/(2ρω)). Geometric panels graded toward the kinematic limit,
+    where the umklapp phonons are softest (the freeze-out at low T). The sphere of the kinematic limits
+    must not reach a reciprocal lattice vector G ≠ 0 (where ω(Q) → 0; checked by the caller).
+
     :meth:`weights` gives (ħω, g/D²) per process, with or without the transport
     weight: ``full`` (every node) and ``compressed`` (the same measures in ħω by
     :func:`_compress`: a few hundred nodes instead of ~10⁵; the occupation
@@ -276,19 +289,29 @@ class LatticeNodes:
     the window average).
     """
 
-    def __init__(self, model: object, lattice: Lattice, k: float, m: float, rule: RayRule) -> None:
+    def __init__(self, model: object, lattice: Lattice, k: float, m: float, rule: RayRule,
+                 umklapp: bool = False) -> None:
         P, w_dir = boundary_cones(model, lattice, rule.angular_order)
         length = np.linalg.norm(P, axis=1)
         unit = P / length[:, None]
-        t_end = np.minimum(kinematic_limits(model, unit, k, m) / length[:, None, None], 1.0)  # (R, 3, 2)
-        t_c = t_end.min(axis=(1, 2))
-        tau, w_tau = radial_rule(rule.radial_order, rule.panel_ratio, rule.t_min)
+        t_lim = kinematic_limits(model, unit, k, m) / length[:, None, None]    # (R, 3, 2), unclipped
         x, w_x = gauss01(rule.radial_order)
-        t = t_c[:, None] * tau                                                 # common part (R, N)
-        w_common = w_dir[:, None] * t**2 * t_c[:, None] * w_tau
-        span = t_end - t_c[:, None, None]                                      # segments (R, 3, 2, n)
-        ts = t_c[:, None, None, None] + span[..., None] * x
-        w_seg = w_dir[:, None, None, None] * ts**2 * span[..., None] * w_x
+        if umklapp:
+            tau, w_tau = radial_rule(rule.radial_order, rule.panel_ratio, UMKLAPP_T_MIN)
+            span = np.maximum(t_lim - 1.0, 0.0)                                # (R, 3, 2)
+            ts = t_lim[..., None] - span[..., None] * tau                      # graded toward t_λ±
+            w_seg = w_dir[:, None, None, None] * ts**2 * span[..., None] * w_tau
+            t = np.empty((len(P), 0))
+            w_common = t
+        else:
+            t_end = np.minimum(t_lim, 1.0)
+            t_c = t_end.min(axis=(1, 2))
+            tau, w_tau = radial_rule(rule.radial_order, rule.panel_ratio, rule.t_min)
+            t = t_c[:, None] * tau                                             # common part (R, N)
+            w_common = w_dir[:, None] * t**2 * t_c[:, None] * w_tau
+            span = t_end - t_c[:, None, None]                                  # segments (R, 3, 2, n)
+            ts = t_c[:, None, None, None] + span[..., None] * x
+            w_seg = w_dir[:, None, None, None] * ts**2 * span[..., None] * w_x
         n_common = t.size
         q = np.concatenate([(t[..., None] * P[:, None, :]).reshape(-1, 3),
                             (ts[..., None] * P[:, None, None, None, :]).reshape(-1, 3)])
@@ -296,7 +319,7 @@ class LatticeNodes:
         qe2 = np.einsum("qi,qis->qs", q, vectors) ** 2                         # (q·e_λ)²
         q_abs = np.linalg.norm(q, axis=1)
         rho = model.mass / model.cell_volume                                 # ρ = M/Ω
-        seg_shape = (*span.shape, rule.radial_order)
+        seg_shape = ts.shape
         branch = np.broadcast_to(np.arange(3)[None, :, None, None], seg_shape).reshape(-1)
         process = np.broadcast_to(np.arange(2)[None, None, :, None], seg_shape).reshape(-1)
         rows = n_common + np.arange(branch.size)
@@ -326,11 +349,14 @@ class LatticeNodes:
 
 
 def lattice_rate(model: object, lattice: Lattice, m: float, k: float, T: np.ndarray, xi: float,
-                 transport: bool, window: bool, rule: RayRule) -> tuple[np.ndarray, np.ndarray]:
+                 transport: bool, window: bool, rule: RayRule,
+                 umklapp: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """(Σ g × occupation/scale per D² = 1 J², scale) on the BZ rays for every T in the flat array T
-    (Brillouin-zone domain; the rate is D² × sum × scale, see :func:`occupation_sums`)."""
-    key = (k, m, rule.angular_order, rule.radial_order, rule.panel_ratio, rule.t_min)
-    nodes = NODES.get(model, key, lambda: LatticeNodes(model, lattice, k, m, rule))
+    (Brillouin-zone domain; the rate is D² × sum × scale, see :func:`occupation_sums`): the normal
+    processes, or with ``umklapp`` the umklapp processes (:class:`LatticeNodes`), which freeze out
+    exponentially at low T instead of following the power law of :func:`low_T_scaled`."""
+    key = (k, m, rule.angular_order, rule.radial_order, rule.panel_ratio, rule.t_min, umklapp)
+    nodes = NODES.get(model, key, lambda: LatticeNodes(model, lattice, k, m, rule, umklapp))
     full, compressed = nodes.weights(transport)
     hw_max = max(float(full[0].max(initial=0.0)), float(full[2].max(initial=0.0)))
 
@@ -347,4 +373,6 @@ def lattice_rate(model: object, lattice: Lattice, m: float, k: float, T: np.ndar
                 out[use], scale[use] = res, sc
         return out, scale
 
+    if umklapp:
+        return direct(T, xi)
     return low_T_scaled(T, xi, hw_max, 10.0 * rule.t_min, LATTICE_XI, transport, window, direct)

@@ -7,6 +7,7 @@ closed forms of :mod:`numeric.scattering` in their limits; it never calls them.
 * :func:`quasiparticle_scattering_rate`: out-scattering rate 1/τ_qp (no weight);
 * :func:`transport_rate_averaged`: Fermi-window average <1/τ_tr>;
 * :func:`resistivity`: m<1/τ_tr>/(n e²);
+* :func:`umklapp_fraction`: the share of umklapp processes (k' = k + q + G, G ≠ 0) in <1/τ_tr>;
 * :class:`DeformationPotential`: the coupling V|g_q|² = D² ħ (q·e)²/(2ρω_q).
 
 Electrons: a :class:`numeric.bands.BandModel` with a
@@ -24,7 +25,8 @@ Conventions: the electron spin is conserved (no spin sum over final states);
 occupation factors are those of the linearised Boltzmann equation, emission
 n_q + 1 − f(ε − ħω_q), absorption n_q + f(ε + ħω_q), with the chemical
 potential fixed at E_F (its shift −(π²/12)(k_BT)²/E_F is neglected); normal
-processes only (no umklapp). The Bloch-Grüneisen temperature
+processes by default, umklapp processes on request for a lattice model
+(``processes``, :func:`umklapp_fraction`). The Bloch-Grüneisen temperature
 T_BG = 2ħv_s k_F/k_B separates the regimes (about 990 K for copper,
 :mod:`numeric.scattering`).
 """
@@ -52,6 +54,7 @@ __all__ = [
     "quasiparticle_scattering_rate",
     "resistivity",
     "transport_rate_averaged",
+    "umklapp_fraction",
 ]
 
 _HBAR, _E = _c.hbar, _c.e
@@ -114,12 +117,31 @@ def _rule(angular_order: int, radial_order: int) -> RayRule:
                                radial_order=integer("radial_order", radial_order, 1, MAX_ORDER))
 
 
+#: The process kinds of the golden-rule rates: False = normal, True = umklapp.
+_PROCESSES = {"normal": (False,), "umklapp": (True,), "all": (False, True)}
+
+
+def _check_umklapp_reach(phonons: object, lattice: object, m: float, k: float) -> None:
+    """The umklapp path needs the kinematic sphere |Q| <= 2k + mω_max/(ħk) short of every G ≠ 0."""
+    reach = 2.0 * k + m * float(phonons.frequency_bound) / (_HBAR * k)  # type: ignore[attr-defined]
+    g_min = float(np.linalg.norm(lattice.bragg_vectors, axis=1).min())  # type: ignore[attr-defined]
+    if not reach < g_min:
+        raise ValueError(
+            f"electrons k = {k:g} 1/m is outside the valid range (0, {0.5 * g_min:g}) 1/m of the umklapp "
+            f"path: the momentum changes |Q| up to 2k + mω_max/(ħk) = {reach:g} 1/m reach the reciprocal "
+            f"lattice vector |G| = {g_min:g} 1/m, where the phonon frequency vanishes (a Fermi sphere "
+            "spanning several zones, e.g. Al or Pb, is not modelled)")
+
+
 def _rates(electrons: object, phonons: object, coupling: DeformationPotential | float, T: ArrayLike, *,
                  energy: float | None = None, transport: bool, window: bool, cutoff: bool = True,
                  rule: RayRule = GOLDEN_RULE_RAYS, factor: float = 1.0, what: str = "the rate",
-                 unit: str = "1/s") -> np.ndarray | float:
+                 unit: str = "1/s", processes: str = "normal") -> np.ndarray | float:
     """factor × D² Σ_nodes g × occupation for every T: the rate of one process kind, shape of T."""
     cutoff = flag("cutoff", cutoff)
+    if processes not in _PROCESSES:
+        raise ValueError(f"processes = {processes!r} is outside the valid range: one of "
+                         f"{', '.join(map(repr, _PROCESSES))}")
     sphere = fermi_sphere(electrons, "the golden-rule rates")
     m, e_F = sphere.mass, float(electrons.fermi_level)  # type: ignore[attr-defined]
     D = coupling_constant(coupling)
@@ -141,9 +163,16 @@ def _rates(electrons: object, phonons: object, coupling: DeformationPotential | 
     energy = scalar("energy", energy, 0.0, low_open=True)
     k = math.sqrt(2.0 * m) * math.sqrt(energy) / _HBAR
     flat = np.ascontiguousarray(T_arr, dtype=np.float64).reshape(-1)
+    if processes != "normal" and not isinstance(domain, BrillouinZone):
+        raise ValueError(f"processes = {processes!r} is outside the valid range for a Debye-sphere domain "
+                         "(a DebyeModel has no reciprocal lattice): 'normal'")
     match domain:
         case BrillouinZone(lattice=lattice):
-            out, scale = _gr.lattice_rate(phonons, lattice, m, k, flat, energy - e_F, transport, window, rule)
+            if processes != "normal":
+                _check_umklapp_reach(phonons, lattice, m, k)
+            parts = [_gr.lattice_rate(phonons, lattice, m, k, flat, energy - e_F, transport, window, rule,
+                                      umklapp) for umklapp in _PROCESSES[processes]]
+            result = sum(_gr.product(abs(D), abs(D), factor, out, scale) for out, scale in parts)
         case DebyeSphere(radius=radius, velocity=v_s):
             rho = phonons.mass / phonons.cell_volume  # type: ignore[attr-defined]
             q_c = radius if cutoff else math.inf
@@ -153,7 +182,7 @@ def _rates(electrons: object, phonons: object, coupling: DeformationPotential | 
                                  f"{m * v_s**2 / 2:g} J, an electron faster than sound)")
             out, scale = _gr.debye_rate(k, m, v_s, rho, min(q_c, 2.0 * (k - k_s)), min(q_c, 2.0 * (k + k_s)),
                                         flat, energy - e_F, transport, window)
-    result = _gr.product(abs(D), abs(D), factor, out, scale)
+            result = _gr.product(abs(D), abs(D), factor, out, scale)
     bad = ~np.isfinite(result)
     if bad.any():
         raise ValueError(f"T = {flat[bad][0]:g} K with D = {D:g} J is outside the valid range of {what} "
@@ -164,7 +193,7 @@ def _rates(electrons: object, phonons: object, coupling: DeformationPotential | 
 
 def momentum_relaxation_rate(electrons, phonons, coupling, T: ArrayLike, energy: float | None = None,
                              *, cutoff: bool = True, angular_order: int = 16,
-                             radial_order: int = 12) -> np.ndarray | float:
+                             radial_order: int = 12, processes: str = "normal") -> np.ndarray | float:
     """Transport (momentum-relaxation) rate 1/τ_tr of an electron of energy ε, golden rule, 1/s.
 
     1/τ_tr(ε) = (2π/ħ) Σ_q |g_q|² [(n_q + 1 − f(ε − ħω_q)) δ(ε_{k−q} − ε + ħω_q)
@@ -201,6 +230,10 @@ def momentum_relaxation_rate(electrons, phonons, coupling, T: ArrayLike, energy:
         boundary triangle (angular_order² rays per symmetry-reduced cone). Default 16.
     radial_order : int, optional
         Brillouin zone only (>= 1): Gauss-Legendre points per radial panel. Default 12.
+    processes : {"normal", "umklapp", "all"}, optional
+        Brillouin zone only: the normal processes (phonon q = k' − k in the first BZ; the
+        default), the umklapp processes (k' − k = q + G outside the first BZ, G ≠ 0; see
+        :func:`umklapp_fraction`), or both. A Debye sphere has only "normal".
 
     Returns
     -------
@@ -225,7 +258,7 @@ def momentum_relaxation_rate(electrons, phonons, coupling, T: ArrayLike, energy:
     their Laurent series in ħω/k_BT, so that every T from 0 through 1e-300 to
     1e300 K gives the rate or its limit (a rate beyond the largest double is a
     ValueError naming T and D); the integrand is smooth up to the kinematic limits, where the
-    panels end. Spin conserved, normal processes only, chemical potential E_F.
+    panels end. Spin conserved, normal processes (a Debye sphere), chemical potential E_F.
     Limits: T >> T_BG: ``numeric.scattering.deformation_potential_rate_high_T``
     (relative correction −(T_BG/T)²/9 at E_F); T << T_BG:
     ``numeric.scattering.transport_rate_fermi_level_low_T``.
@@ -290,12 +323,12 @@ def momentum_relaxation_rate(electrons, phonons, coupling, T: ArrayLike, energy:
     ['3.137e+07', '9.431e+13', '1.068e+15']
     """
     return _rates(electrons, phonons, coupling, T, energy=energy, transport=True, window=False,
-                  cutoff=cutoff, rule=_rule(angular_order, radial_order))
+                  cutoff=cutoff, rule=_rule(angular_order, radial_order), processes=processes)
 
 
 def quasiparticle_scattering_rate(electrons, phonons, coupling, T: ArrayLike, energy: float | None = None,
                                   *, cutoff: bool = True, angular_order: int = 16,
-                                  radial_order: int = 12) -> np.ndarray | float:
+                                  radial_order: int = 12, processes: str = "normal") -> np.ndarray | float:
     """Quasiparticle (out-scattering) rate 1/τ_qp of an electron of energy ε, golden rule, 1/s.
 
     The golden rule of :func:`momentum_relaxation_rate` without the transport
@@ -313,9 +346,9 @@ def quasiparticle_scattering_rate(electrons, phonons, coupling, T: ArrayLike, en
         Temperatures, K (>= 0); any shape, one shared set of q-nodes.
     energy : float, optional
         Electron energy from the band bottom, J (> 0); default E_F.
-    cutoff, angular_order, radial_order : optional
+    cutoff, angular_order, radial_order, processes : optional
         As in :func:`momentum_relaxation_rate` (Debye sphere: q <= q_D if ``cutoff``; the
-        Brillouin-zone ray rule, defaults 16 and 12).
+        Brillouin-zone ray rule, defaults 16 and 12; normal, umklapp or all processes).
 
     Returns
     -------
@@ -345,11 +378,12 @@ def quasiparticle_scattering_rate(electrons, phonons, coupling, T: ArrayLike, en
     '9.431e+09'
     """
     return _rates(electrons, phonons, coupling, T, energy=energy, transport=False, window=False,
-                  cutoff=cutoff, rule=_rule(angular_order, radial_order))
+                  cutoff=cutoff, rule=_rule(angular_order, radial_order), processes=processes)
 
 
 def transport_rate_averaged(electrons, phonons, coupling, T: ArrayLike, *, cutoff: bool = True,
-                            angular_order: int = 16, radial_order: int = 12) -> np.ndarray | float:
+                            angular_order: int = 16, radial_order: int = 12,
+                            processes: str = "normal") -> np.ndarray | float:
     """Fermi-window average <1/τ_tr> = ∫dε (−∂f/∂ε) 1/τ_tr(ε), 1/s: the rate in the resistivity.
 
     Parameters
@@ -361,9 +395,9 @@ def transport_rate_averaged(electrons, phonons, coupling, T: ArrayLike, *, cutof
         As in :func:`momentum_relaxation_rate` (the phonon mass must be set; D in J).
     T : array_like
         Temperatures, K (>= 0); any shape, one shared set of q-nodes.
-    cutoff, angular_order, radial_order : optional
+    cutoff, angular_order, radial_order, processes : optional
         As in :func:`momentum_relaxation_rate` (Debye sphere: q <= q_D if ``cutoff``; the
-        Brillouin-zone ray rule, defaults 16 and 12).
+        Brillouin-zone ray rule, defaults 16 and 12; normal, umklapp or all processes).
 
     Returns
     -------
@@ -392,11 +426,11 @@ def transport_rate_averaged(electrons, phonons, coupling, T: ArrayLike, *, cutof
     '3.073e+07'
     """
     return _rates(electrons, phonons, coupling, T, transport=True, window=True, cutoff=cutoff,
-                  rule=_rule(angular_order, radial_order))
+                  rule=_rule(angular_order, radial_order), processes=processes)
 
 
 def resistivity(electrons, phonons, coupling, T: ArrayLike, *, cutoff: bool = True, angular_order: int = 16,
-                radial_order: int = 12) -> np.ndarray | float:
+                radial_order: int = 12, processes: str = "normal") -> np.ndarray | float:
     """Electrical resistivity ρ_el = m <1/τ_tr>/(n e²), Ω m, from :func:`transport_rate_averaged`.
 
     Parameters
@@ -408,9 +442,9 @@ def resistivity(electrons, phonons, coupling, T: ArrayLike, *, cutoff: bool = Tr
         As in :func:`momentum_relaxation_rate` (the phonon mass must be set; D in J).
     T : array_like
         Temperatures, K (>= 0); any shape, one shared set of q-nodes.
-    cutoff, angular_order, radial_order : optional
+    cutoff, angular_order, radial_order, processes : optional
         As in :func:`momentum_relaxation_rate` (Debye sphere: q <= q_D if ``cutoff``; the
-        Brillouin-zone ray rule, defaults 16 and 12).
+        Brillouin-zone ray rule, defaults 16 and 12; normal, umklapp or all processes).
 
     Returns
     -------
@@ -446,4 +480,86 @@ def resistivity(electrons, phonons, coupling, T: ArrayLike, *, cutoff: bool = Tr
     n = float(electrons.n)  # type: ignore[attr-defined]
     return _rates(electrons, phonons, coupling, T, transport=True, window=True, cutoff=cutoff,
                   rule=_rule(angular_order, radial_order), factor=m / n / _E / _E, what="the resistivity",
-                  unit="Ω m")
+                  unit="Ω m", processes=processes)
+
+
+#: The deformation potential of the rates in :func:`umklapp_fraction` (it cancels), J.
+_FRACTION_D = 2.0**-100
+
+
+def umklapp_fraction(electrons, phonons, T: ArrayLike, *, transport: bool = True, angular_order: int = 16,
+                     radial_order: int = 12) -> np.ndarray | float:
+    """Share of umklapp processes in the Fermi-window-averaged scattering rate, U/(N + U), 1.
+
+    k' = k + q + G: a momentum change Q = k' − k outside the first Brillouin zone is carried by
+    the phonon q = Q − G of the first zone and a reciprocal lattice vector G ≠ 0 (umklapp); inside
+    it G = 0 (normal). The fraction of the rate <1/τ_tr> of :func:`transport_rate_averaged`
+    (``transport=True``, the resistivity's) or of the window-averaged out-scattering rate (False)
+    that comes from G ≠ 0, for a free-electron sphere on a lattice model.
+
+    Parameters
+    ----------
+    electrons : numeric.bands.BandModel
+        A parabolic band (domain :class:`numeric.bands.FermiSphere`, e.g.
+        ``numeric.electrons.FreeElectronGas``) whose momentum changes stay short of every
+        reciprocal lattice vector: 2k_F + mω_max/(ħk_F) < |G_min| (a monovalent fcc or bcc metal;
+        not Al or Pb, whose spheres span several zones).
+    phonons : numeric.phonons.PhononModel
+        A lattice model with a :class:`numeric.phonons.BrillouinZone` domain (e.g.
+        :class:`numeric.springs.SpringModel`, 3D, mass set).
+    T : array_like
+        Temperatures, K (>= 0); any shape.
+    transport : bool, optional
+        True (default): with the transport weight 1 − cos θ; False: without it.
+    angular_order, radial_order : int, optional
+        The Brillouin-zone ray rule of :func:`momentum_relaxation_rate` (defaults 16 and 12).
+
+    Returns
+    -------
+    float or ndarray
+        U/(N + U) in [0, 1], shape of T; 0 at T = 0 (and where both rates underflow, T below
+        ~1e-50 K: the umklapp rate vanishes faster). The deformation potential D cancels (the rates
+        are formed with D = 2⁻¹⁰⁰ J, which keeps them finite from 0 to 1e300 K).
+
+    Notes
+    -----
+    Both parts use the deformation-potential coupling of the rigid lattice to the momentum change,
+    V|g|² = D²ħ(Q·e_qλ)²/(2ρω_qλ) (Ziman, *Electrons and Phonons*, ch. 9.4; Grimvall ch. 6), with the
+    periodic modes ω_λ(Q) = ω_λ(q), e_λ(Q) = e_λ(q) of the lattice model. The umklapp integral runs
+    over the cones of :func:`momentum_relaxation_rate` continued beyond the zone boundary up to the
+    kinematic limits |Q| ≈ 2k_F, on panels graded toward them (``numeric._golden_rule.LatticeNodes``).
+    At low T the umklapp phonons have a gap, |q| >= q_U = |G_min| − 2k_F, and the umklapp rate
+    freezes out as exp(−T*/T) while the normal rate falls as T⁵; the crossover sets where the
+    Bloch T⁵ law is seen (the free-electron estimate of T* is
+    :func:`numeric.metals.umklapp_freeze_out_temperature`, Θ_D q_U/q_D). At high T umklapp
+    processes dominate the free-electron model of a monovalent metal: the sphere |Q| <= 2k_F
+    holds four Brillouin-zone volumes, and the transport weight favours large |Q|.
+    Cu's real Fermi surface touches the {111} zone faces (necks), where no gap exists; the
+    free-electron sphere misses that (see ``numeric.metals``).
+
+    Examples
+    --------
+    Potassium: free electrons (Z = 1, bcc, a = 5.23 Å) on springs fitted to Θ_D(0) = 91 K.
+
+    >>> from numeric.constants import atomic_mass, m_e
+    >>> from numeric.electrons import FreeElectronGas
+    >>> from numeric.lattice import Lattice
+    >>> from numeric.springs import SpringModel
+    >>> bcc = Lattice.bcc(5.23e-10)
+    >>> springs = SpringModel.with_debye_temperature(bcc, 39.0983 * atomic_mass, 91.0, 0.25)
+    >>> f = umklapp_fraction(FreeElectronGas(2 / 5.23e-10**3, m_e), springs, [0.5, 1.0, 2.0, 20.0])
+    >>> [f"{x:.3f}" for x in f]
+    ['0.000', '0.095', '0.982', '0.982']
+    """
+    common = {"electrons": electrons, "phonons": phonons, "T": T, "coupling": _FRACTION_D,
+                   "window": True, "transport": flag("transport", transport),
+                   "rule": _rule(angular_order, radial_order)}
+    if not isinstance(getattr(phonons, "domain", None), BrillouinZone):
+        raise ValueError("phonons is outside the valid range of umklapp_fraction: a lattice model with a "
+                         "BrillouinZone domain (e.g. numeric.springs.SpringModel); a Debye sphere has no "
+                         "reciprocal lattice")
+    normal = np.asarray(_rates(**common, processes="normal"))
+    umklapp = np.asarray(_rates(**common, processes="umklapp"))
+    total = normal + umklapp
+    fraction = np.divide(umklapp, total, out=np.zeros_like(total), where=total > 0.0)
+    return float(fraction) if fraction.ndim == 0 else fraction

@@ -93,6 +93,10 @@ NOT_REAL = [None, True, np.bool_(False), "1.0", b"1", 1 + 0j, np.complex128(1.0)
 COPPER = electrons.FreeElectronGas.copper()
 GAAS = dict(omega_LO=5.5e13, eps_inf=10.89, eps_s=12.9, V=1e-18)
 DEBYE = DebyeModel.from_sound_velocity(4760.0, 8.47e28, 8960.0)
+#: Free electrons in bcc potassium on springs with its Θ_D(0) = 91 K (the umklapp path).
+POTASSIUM = electrons.FreeElectronGas(2 / 5.23e-10**3, c.m_e)
+POTASSIUM_SPRINGS = SpringModel.with_debye_temperature(Lattice.bcc(5.23e-10), 39.0983 * c.atomic_mass, 91.0,
+                                                       0.25)
 SC = Lattice.sc(3e-10)
 
 
@@ -159,10 +163,15 @@ CALLS: list[tuple[str, Callable, dict, dict]] = [
        dict(electrons=COPPER, phonons=DEBYE, coupling=10 * E, T=300.0, cutoff=True, angular_order=2,
             radial_order=2),
        dict(T=[-1.0], coupling=["10 eV", 1 + 0j], cutoff=["no", None, 1], angular_order=[0, 65, 2.0],
-            radial_order=[0, 10**6]))
+            radial_order=[0, 10**6], processes=["umklapp", "all", "both", 1, None]))
       for name in ("momentum_relaxation_rate", "quasiparticle_scattering_rate", "transport_rate_averaged",
                    "resistivity")],
     ("transport.DeformationPotential", transport.DeformationPotential, dict(D=10 * E), dict(D=[np.ones(2)])),
+    ("transport.umklapp_fraction", transport.umklapp_fraction,
+     dict(electrons=POTASSIUM, phonons=POTASSIUM_SPRINGS, T=10.0, transport=True, angular_order=2,
+          radial_order=2),
+     dict(electrons=[COPPER], phonons=[DEBYE, None], T=[-1.0, np.nan, "1"], transport=["no", 1],
+          angular_order=[0, 65], radial_order=[0])),
     ("electrons.FreeElectronGas", electrons.FreeElectronGas, dict(n=8.47e28, m=ME),
      dict(n=[0.0, -1.0, 1e-320], m=[0.0, 1e300])),
     ("electrons.TightBinding", _tb, dict(t=E, t2=0.0, electrons_per_cell=0.7),
@@ -220,7 +229,8 @@ CALLS += [
 ]
 
 #: parameters that take models or flags, not numbers (tried with their own invalid values only)
-NOT_NUMERIC = {"electrons", "phonons", "lattice", "cutoff", "coupling", "method", "blochl"}
+NOT_NUMERIC = {"electrons", "phonons", "lattice", "cutoff", "coupling", "method", "blochl", "transport",
+               "processes"}
 
 #: documented valid values among NOT_REAL: F(x = inf) = 0; None: the default mesh, width or filling
 ACCEPTED = {("screening.lindhard_static", "x"): (math.inf,),
@@ -585,6 +595,19 @@ def test_plasmon_and_screened_coupling(copper_scales, Q, T):
 @pytest.fixture(scope="module")
 def springs():
     return SpringModel.with_debye_temperature(Lattice.fcc(3.615e-10), 63.546 * c.atomic_mass, 343.0, 0.25)
+
+
+@fuzzes("transport.umklapp_fraction")
+@settings(max_examples=15, deadline=None)
+@given(T=temperatures)
+def test_umklapp_fraction_at_every_temperature(T):
+    """Finite in [0, 1] at every T; the classical limit (x n(n + 1) → 1) is reached by 1e6 K and
+    held to 1e300 K (the fraction there is T-independent to O((Θ/T)²))."""
+    f = transport.umklapp_fraction(POTASSIUM, POTASSIUM_SPRINGS, T, angular_order=4, radial_order=4)
+    assert 0.0 <= f <= 1.0
+    hot = transport.umklapp_fraction(POTASSIUM, POTASSIUM_SPRINGS, [1e6, 1e300], angular_order=4,
+                                     radial_order=4)
+    assert hot[0] == pytest.approx(hot[1], rel=1e-8) and 0.9 < hot[0] < 1.0
 
 
 @fuzzes("transport.momentum_relaxation_rate", "transport.quasiparticle_scattering_rate",
