@@ -6,7 +6,10 @@ number as printed in the source, the source (book and table) and a note (tempera
 measurement, and ``unverified`` where the transcription could not be checked against a second copy
 of the table). :meth:`Material.free_electron_density` and :meth:`Material.xray_density` recompute
 n = Z N_cell / a³ and ρ_m = M N_cell / (N_A a³) from the lattice (N_cell = 4 fcc, 2 bcc atoms in the
-conventional cube), to compare with the tabulated n and mass density.
+conventional cube), to compare with the tabulated n and mass density. Where the cubic elastic constants
+C11, C12, C44 are tabulated, :meth:`Material.sound_velocities` solves the Christoffel equation and
+:meth:`Material.elastic_debye_temperature` gives the Debye temperature they imply (an
+:class:`ElasticContinuum`, a :class:`numeric.phonons.PhononModel`).
 
 :func:`measured_resistivity` returns the measured ρ(T) of Cu, Ag, Au or Al shipped in
 ``numeric/data/resistivity_pure_metals.csv`` (CRC Handbook, "Electrical Resistivity of Pure
@@ -43,11 +46,14 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ._support import scalar, vectors
 from .constants import N_A, eV
+from .phonons import DebyeSphere, debye_wavevector, elastic_debye_temperature
+from .springs import christoffel_velocities, cubic_elastic_tensor
 
-__all__ = ["Material", "Resistivity", "ThermalConductivity", "Value", "load_resistivity", "material",
-           "materials", "measured_metals", "measured_resistivity", "measured_thermal_conductivity",
-           "thermal_conductivity_metals"]
+__all__ = ["ElasticContinuum", "Material", "Resistivity", "ThermalConductivity", "Value", "load_resistivity",
+           "material", "materials", "measured_metals", "measured_resistivity",
+           "measured_thermal_conductivity", "thermal_conductivity_metals"]
 
 
 @dataclass(frozen=True)
@@ -126,6 +132,21 @@ def _valence(z: int, note: str = "") -> Value:
     return Value(float(z), "1", str(z), _AM_1_1, note or "conduction electrons per atom (Z)")
 
 
+_SIMMONS_WANG = ("G. Simmons and H. Wang, Single Crystal Elastic Constants and Calculated Aggregate "
+                 "Properties: A Handbook (MIT Press, 1971) and R. F. S. Hearmon (1979), as quoted in a "
+                 "public code table of experimental references (an OpenKIM benchmark script: 'Source: "
+                 "Simmons & Wang (1971), Hearmon (1979)')")
+_ELASTIC_NOTE = ("adiabatic, room temperature (assumed: the quoting table states no temperature); "
+                 "unverified: a secondary quote, the handbook itself not read")
+
+
+def _elastic(c11: str, c12: str, c44: str, note: str = "") -> dict[str, Value]:
+    """The cubic elastic constants C11, C12, C44 printed in GPa, as Values in Pa."""
+    full = f"{_ELASTIC_NOTE}{'; ' + note if note else ''}"
+    return {f"elastic_{name}": Value(float(Decimal(v).scaleb(9)), "Pa", f"{v} GPa", _SIMMONS_WANG, full)
+            for name, v in (("c11", c11), ("c12", c12), ("c44", c44))}
+
+
 _ATOMS_PER_CUBE = {"fcc": 4, "bcc": 2}
 
 
@@ -155,6 +176,9 @@ class Material:
         Superconducting T_c (K); None for a metal not superconducting at ambient pressure.
     fermi_energy, fermi_velocity : Value or None
         Free-electron E_F (J) and v_F (m/s) as tabulated from n.
+    elastic_c11, elastic_c12, elastic_c44 : Value or None
+        Cubic elastic stiffness constants C11, C12, C44 (Pa); :meth:`sound_velocities` and
+        :meth:`elastic_debye_temperature` follow from them.
 
     Examples
     --------
@@ -175,6 +199,9 @@ class Material:
     critical_temperature: Value | None = None
     fermi_energy: Value | None = None
     fermi_velocity: Value | None = None
+    elastic_c11: Value | None = None
+    elastic_c12: Value | None = None
+    elastic_c44: Value | None = None
 
     @property
     def atoms_per_cube(self) -> int:
@@ -214,8 +241,76 @@ class Material:
                 ("electron density n", self.electron_density),
                 ("Debye temperature Θ_D(0)", self.debye_temperature)]
         optional = (("critical temperature T_c", self.critical_temperature),
-                    ("Fermi energy E_F", self.fermi_energy), ("Fermi velocity v_F", self.fermi_velocity))
+                    ("Fermi energy E_F", self.fermi_energy), ("Fermi velocity v_F", self.fermi_velocity),
+                    ("elastic constant C11", self.elastic_c11), ("elastic constant C12", self.elastic_c12),
+                    ("elastic constant C44", self.elastic_c44))
         return rows + [(label, v) for label, v in optional if v is not None]
+
+    def elastic_tensor(self) -> np.ndarray:
+        """The cubic elastic tensor C_ijkl (Pa), shape (3, 3, 3, 3), from C11, C12, C44.
+
+        Raises
+        ------
+        ValueError
+            For a metal without tabulated elastic constants.
+
+        Examples
+        --------
+        >>> float(material("Cu").elastic_tensor()[0, 1, 0, 1])
+        75400000000.0
+        """
+        constants = (self.elastic_c11, self.elastic_c12, self.elastic_c44)
+        if any(c is None for c in constants):
+            with_constants = ", ".join(m for m in _MATERIALS if _MATERIALS[m].elastic_c11 is not None)
+            raise ValueError(f"metal = {self.symbol!r} has no tabulated elastic constants; "
+                             f"valid: {with_constants}")
+        return cubic_elastic_tensor(*(c.value for c in constants))  # type: ignore[union-attr]
+
+    def sound_velocities(self, direction: object) -> np.ndarray:
+        """Long-wave sound velocities along ``direction`` (m/s), ascending: two transverse, one longitudinal.
+
+        Eigenvalues ρv² of the Christoffel matrix C_ijkl n_j n_l
+        (:func:`numeric.springs.christoffel_velocities`) with the tabulated C_ij and mass density ρ.
+        Along [100]: v_L = (C11/ρ)^{1/2}, v_T = (C44/ρ)^{1/2} (twice); along [110]:
+        ((C11 + C12 + 2C44)/2ρ)^{1/2}, (C44/ρ)^{1/2}, ((C11 − C12)/2ρ)^{1/2}.
+
+        Parameters
+        ----------
+        direction : array_like, shape (..., 3)
+            Propagation direction(s) in the cubic axes (non-zero; normalised here).
+
+        Returns
+        -------
+        ndarray, shape (..., 3)
+            Velocities in m/s, ascending.
+
+        Raises
+        ------
+        ValueError
+            For a metal without elastic constants, or a zero or non-finite direction.
+
+        Examples
+        --------
+        >>> [round(v) for v in material("Cu").sound_velocities([1, 0, 0])]
+        [2906, 2906, 4343]
+        """
+        return christoffel_velocities(self.elastic_tensor(), self.mass_density.value, direction)
+
+    def elastic_debye_temperature(self) -> float:
+        """Θ_D from the elastic constants (K): ħ q_D v̄/k_B with 3/v̄³ = ⟨Σ_s v_s(n̂)⁻³⟩ over directions.
+
+        The Debye temperature that the tabulated C_ij predict for the T³ heat capacity
+        (:func:`numeric.phonons.elastic_debye_temperature` of :class:`ElasticContinuum`), with the atom
+        density 1/Ω = N_cell/a³ of the tabulated lattice constant. Compare the calorimetric Θ_D(0) of
+        :attr:`debye_temperature`: room-temperature C_ij are softer than at T -> 0, so this lies a few per
+        cent below.
+
+        Examples
+        --------
+        >>> f"{material('Cu').elastic_debye_temperature():.1f} K"
+        '331.8 K'
+        """
+        return ElasticContinuum.of(self).debye_temperature_T0()
 
 
 _ROOM = "room temperature"
@@ -225,19 +320,25 @@ _ROOM_UNVERIFIED = f"{_ROOM}; {_UNVERIFIED}"
 _MATERIALS = {m.symbol: m for m in (
     Material("Cu", "copper", "fcc", _angstrom(3.61, _AM_4_2, _HERMANN), _valence(1),
              _molar(63.546, "63.546(3)"), _density(8.93, "8.93", "at 300 K"),
-             _electrons(8.47, "8.47", _CHECKED_N), _debye(343), **_fermi("7.00", "1.57")),
+             _electrons(8.47, "8.47", _CHECKED_N), _debye(343), **_fermi("7.00", "1.57"),
+             **_elastic("168.4", "121.4", "75.4",
+                        "the same three numbers are quoted as Simmons & Wang's in other public tables")),
     Material("Ag", "silver", "fcc", _angstrom(4.09, _AM_4_2, _ROOM_UNVERIFIED), _valence(1),
              _molar(107.8682, "107.8682(2)"), _density(10.50, "10.50", "at 300 K"),
              _electrons(5.86, "5.86", _CHECKED_N),
-             _debye(225, "Kittel's table as quoted elsewhere gives 215 K"), **_fermi("5.49", "1.39")),
+             _debye(225, "Kittel's table as quoted elsewhere gives 215 K"), **_fermi("5.49", "1.39"),
+             **_elastic("124.0", "93.4", "46.1", "another public quote gives C12 = 93.7 GPa")),
     Material("Au", "gold", "fcc", _angstrom(4.08, _AM_4_2, _HERMANN), _valence(1),
              _molar(196.966570, "196.966570(4)"), _density(19.28, "19.28", "at 300 K"),
              _electrons(5.90, "5.90", _CHECKED_N),
-             _debye(165, "Kittel's table as quoted elsewhere gives 170 K"), **_fermi("5.53", "1.40")),
+             _debye(165, "Kittel's table as quoted elsewhere gives 170 K"), **_fermi("5.53", "1.40"),
+             **_elastic("192.3", "163.1", "42.0", "another public quote gives 192.9, 163.8, 41.5 GPa")),
     Material("Al", "aluminium", "fcc", _angstrom(4.05, _AM_4_2, _HERMANN), _valence(3),
              _molar(26.9815384, "26.9815384(3)"), _density(2.70, "2.70", "at 300 K"),
              _electrons(18.1, "18.1", _CHECKED_N), _debye(428), _tc(1.140, "1.140"),
-             **_fermi("11.7", "2.03")),
+             **_fermi("11.7", "2.03"),
+             **_elastic("108.2", "61.3", "28.5", "other public quotes give 107.3, 60.9, 28.3 GPa (also as "
+                                                    "Simmons & Wang) and 106.8, 60.4, 28.3 GPa")),
     Material("Na", "sodium", "bcc", _angstrom(4.23, _AM_4_1, f"at 5 K; {_UNVERIFIED}"), _valence(1),
              _molar(22.98976928, "22.98976928(2)"), _density(1.013, "1.013", "at 5 K"),
              _electrons(2.65, "2.65", f"at 5 K; {_UNVERIFIED}"), _debye(158), **_fermi("3.24", "1.07")),
@@ -247,14 +348,84 @@ _MATERIALS = {m.symbol: m for m in (
     Material("Pb", "lead", "fcc", _angstrom(4.95, _AM_4_2, _ROOM_UNVERIFIED), _valence(4),
              _molar(207.2, "207.2"), _density(11.34, "11.34", "at 300 K"),
              _electrons(13.2, "13.2", _CHECKED_N), _debye(105), _tc(7.193, "7.193"),
-             **_fermi("9.47", "1.83")),
+             **_fermi("9.47", "1.83"), **_elastic("49.5", "42.3", "14.9")),
     Material("Nb", "niobium", "bcc", _angstrom(3.30, _AM_4_1, _ROOM_UNVERIFIED),
              _valence(1, "conduction electrons per atom (Z) as Ashcroft & Mermin count it for Nb; "
                          "the band count is not a free-electron one"),
              _molar(92.90637, "92.90637(1)"), _density(8.58, "8.58", "at 300 K"),
-             _electrons(5.56, "5.56", _CHECKED_N), _debye(275), _tc(9.50, "9.50"), **_fermi("5.32", "1.37")),
+             _electrons(5.56, "5.56", _CHECKED_N), _debye(275), _tc(9.50, "9.50"), **_fermi("5.32", "1.37"),
+             **_elastic("247.0", "135.0", "28.5", "another public quote gives 246.0, 134.0, 28.7 GPa")),
 )}
 _NAMES = {m.name: m.symbol for m in _MATERIALS.values()} | {"aluminum": "Al"}
+
+
+class ElasticContinuum:
+    """Long-wave phonons of a crystal from its elastic tensor: ω_s(q) = v_s(q̂)|q| in the Debye sphere.
+
+    A :class:`numeric.phonons.PhononModel` (one atom per cell, three acoustic branches) whose sound
+    velocities are the Christoffel ones of the tensor; its :meth:`debye_temperature_T0` is the elastic
+    Debye temperature (:func:`numeric.phonons.elastic_debye_temperature`).
+
+    Parameters
+    ----------
+    elastic : ndarray, shape (3, 3, 3, 3)
+        Elastic tensor C_ijkl (Pa).
+    mass_density : float
+        ρ (kg/m³), > 0.
+    cell_volume : float
+        Volume per atom Ω (m³), > 0.
+    mass : float, optional
+        Atomic mass M (kg), > 0.
+
+    Examples
+    --------
+    >>> m = ElasticContinuum.of(material("Al"))
+    >>> round(float(m.frequency_bound / m.domain.radius))   # an upper bound of v: ((C11 + 2 C44)/ρ)^(1/2)
+    7822
+    """
+
+    dim = 3
+
+    def __init__(self, elastic: np.ndarray, mass_density: float, cell_volume: float,
+                 mass: float | None = None) -> None:
+        self._elastic = np.array(elastic, dtype=np.float64)
+        if self._elastic.shape != (3, 3, 3, 3) or not np.all(np.isfinite(self._elastic)):
+            raise ValueError(f"elastic = array of shape {self._elastic.shape}: expected a finite "
+                             "(3, 3, 3, 3) tensor")
+        self.mass_density = scalar("mass_density", mass_density, 0.0, low_open=True)
+        self.cell_volume = scalar("cell_volume", cell_volume, 0.0, low_open=True)
+        self.mass = None if mass is None else scalar("mass", mass, 0.0, low_open=True)
+        radius = debye_wavevector(3, self.cell_volume)
+        # tr Λ = Σ_s ρ v_s² is the same in every direction: (C11 + 2 C44) for a cubic tensor; in general
+        # C_ijil n_j n_l <= its largest eigenvalue over j, l. An upper bound of every v_s.
+        trace = np.einsum("ijil->jl", self._elastic)
+        v_bound = float(np.sqrt(np.max(np.linalg.eigvalsh(trace)) / self.mass_density))
+        self.domain = DebyeSphere(radius, v_bound)
+        self.frequency_bound = radius * v_bound
+
+    @classmethod
+    def of(cls, metal: Material) -> ElasticContinuum:
+        """The continuum of a tabulated metal: its C_ij, mass density and atom volume a³/N_cell."""
+        volume = metal.lattice_constant.value ** 3 / metal.atoms_per_cube
+        return cls(metal.elastic_tensor(), metal.mass_density.value, volume, metal.molar_mass.value / N_A)
+
+    def __repr__(self) -> str:
+        return f"ElasticContinuum(ρ = {self.mass_density:g} kg/m^3, Ω = {self.cell_volume:g} m^3)"
+
+    def sound_velocities(self, directions: object) -> np.ndarray:
+        """Christoffel velocities (m/s), ascending, shape (..., 3)."""
+        return christoffel_velocities(self._elastic, self.mass_density, directions)
+
+    def frequencies(self, q: object) -> np.ndarray:
+        """ω_s(q) = v_s(q̂)|q| (rad/s), ascending, shape (..., 3); 0 at q = 0."""
+        q = vectors("q", q, 3)
+        size = np.linalg.norm(q, axis=-1)
+        safe = np.where(size[..., None] > 0, q, 1.0)
+        return size[..., None] * self.sound_velocities(safe)
+
+    def debye_temperature_T0(self) -> float:
+        """Θ_D(0) from the sound velocities (:func:`numeric.phonons.elastic_debye_temperature`), K."""
+        return elastic_debye_temperature(self)
 
 
 def materials() -> tuple[str, ...]:

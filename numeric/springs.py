@@ -19,7 +19,7 @@ from ._support import norm_and_direction, scalar, sort_by, unit_directions, vect
 from .lattice import Lattice
 from .phonons import BrillouinZone, elastic_debye_temperature
 
-__all__ = ["SpringModel"]
+__all__ = ["SpringModel", "christoffel_velocities", "cubic_elastic_tensor"]
 
 
 def _cubic_form(C: np.ndarray, c11: float, c12: float, c44: float) -> np.ndarray:
@@ -32,6 +32,46 @@ def _cubic_form(C: np.ndarray, c11: float, c12: float, c44: float) -> np.ndarray
     return (c12 * np.einsum("ij,kl->ijkl", e, e)
             + c44 * (np.einsum("ik,jl->ijkl", e, e) + np.einsum("il,jk->ijkl", e, e))
             + (c11 - c12 - 2.0 * c44) * delta4)
+
+
+def cubic_elastic_tensor(c11: float, c12: float, c44: float, dim: int = 3) -> np.ndarray:
+    """Elastic tensor C_ijkl of a cubic (dim 3) or square (dim 2) crystal from its Voigt constants.
+
+    C_ijkl = C12 δ_ij δ_kl + C44 (δ_ik δ_jl + δ_il δ_jk) + (C11 − C12 − 2 C44) δ_ijkl, in the units of the
+    constants (Pa for a 3D crystal).
+
+    Examples
+    --------
+    >>> C = cubic_elastic_tensor(3.0, 1.0, 0.5)
+    >>> float(C[0, 0, 0, 0]), float(C[0, 0, 1, 1]), float(C[0, 1, 0, 1])
+    (3.0, 1.0, 0.5)
+    """
+    return _cubic_form(np.zeros((dim,) * 4), c11, c12, c44)
+
+
+def christoffel_velocities(elastic: np.ndarray, mass_density: float, directions: ArrayLike) -> np.ndarray:
+    """Sound velocities of an elastic medium, m/s, ascending, shape (..., d): the Christoffel equation.
+
+    Eigenvalues ρv² of the Christoffel matrix Λ_ik = C_ijkl n_j n_l (e.g. Kittel, *Introduction to Solid
+    State Physics*, ch. 3), for the unit vectors n̂ along ``directions`` (non-zero, normalised here).
+
+    Parameters
+    ----------
+    elastic : ndarray, shape (d, d, d, d)
+        Elastic tensor C_ijkl (Pa in 3D).
+    mass_density : float
+        ρ (kg/m³ in 3D).
+    directions : array_like, shape (..., d)
+        Propagation directions.
+
+    Examples
+    --------
+    >>> christoffel_velocities(cubic_elastic_tensor(4.0, 1.0, 1.0), 1.0, [1, 0, 0])
+    array([1., 1., 2.])
+    """
+    n = unit_directions(directions, elastic.shape[0])
+    christoffel = np.einsum("ijkl,...j,...l->...ik", elastic, n, n) / mass_density
+    return np.sqrt(np.clip(np.linalg.eigvalsh(christoffel), 0.0, None))
 
 
 #: Largest phase |q| |R|_max of the dynamical matrix (its rounding, ~1e-16 |q·R| rad, stays below 2e-4 rad).
@@ -576,9 +616,7 @@ class SpringModel:
         >>> m.sound_velocities([[1, 0, 0]]) ** 2 * m.mass_density
         array([[1., 1., 2.]])
         """
-        n = unit_directions(directions, self.dim)
-        christoffel = np.einsum("ijkl,...j,...l->...ik", self._elastic, n, n) / self.mass_density
-        return np.sqrt(np.clip(np.linalg.eigvalsh(christoffel), 0.0, None))
+        return christoffel_velocities(self._elastic, self.mass_density, directions)
 
     def debye_temperature_T0(self) -> float:
         """Θ_D(0) from the sound velocities (:func:`elastic_debye_temperature`, rtol 1e-12), K; cached."""

@@ -471,6 +471,14 @@ def materials_show(name: str) -> None:
                f"(tabulated {m.electron_density.value:.4g})")
     click.echo(f"  mass density = M N_cell / (N_A a^3) = {m.xray_density():.4g} kg/m^3 "
                f"(tabulated {m.mass_density.value:.4g})")
+    if m.elastic_c11 is not None:
+        click.echo("from the elastic constants and the tabulated mass density (Christoffel equation):")
+        for label, direction in (("[100]", (1, 0, 0)), ("[110]", (1, 1, 0)), ("[111]", (1, 1, 1))):
+            v = m.sound_velocities(direction)
+            click.echo(f"  sound velocities along {label}: {v[0]:.0f}, {v[1]:.0f} (transverse), "
+                       f"{v[2]:.0f} (longitudinal) m/s")
+        click.echo(f"  elastic Debye temperature = {m.elastic_debye_temperature():.1f} K "
+                   f"(calorimetric Θ_D(0) {m.debye_temperature.value:g} K)")
     if m.symbol in table.measured_metals():
         T, rho, source = table.measured_resistivity(m.symbol)
         click.echo(f"measured resistivity: {T.size} points, {T[0]:g}-{T[-1]:g} K, "

@@ -117,3 +117,17 @@ def test_show_prints_the_thermal_conductivity_with_its_source(capsys):
     assert "measured thermal conductivity: 317 W/(m K) at 300 K" in out and "Beaton and Hewitt" in out
     assert main(["materials", "show", "Pb"]) == 0
     assert "thermal conductivity" not in capsys.readouterr().out
+
+
+def test_show_prints_sound_velocities_and_the_elastic_debye_temperature(capsys):
+    """The numbers of Material.sound_velocities and elastic_debye_temperature, beside the calorimetric
+    Θ_D(0)."""
+    cu = material("Cu")
+    assert main(["materials", "show", "Cu"]) == 0
+    out = capsys.readouterr().out
+    v = cu.sound_velocities([1, 1, 0])
+    assert f"along [110]: {v[0]:.0f}, {v[1]:.0f} (transverse), {v[2]:.0f} (longitudinal) m/s" in out
+    theta = cu.elastic_debye_temperature()
+    assert f"elastic Debye temperature = {theta:.1f} K (calorimetric Θ_D(0) 343 K)" in out
+    assert main(["materials", "show", "K"]) == 0
+    assert "elastic Debye temperature" not in capsys.readouterr().out
