@@ -48,6 +48,7 @@ import numpy as np
 
 from ._support import scalar, vectors
 from .constants import N_A, eV
+from .constants import c as _C_LIGHT
 from .phonons import DebyeSphere, debye_wavevector, elastic_debye_temperature
 from .springs import christoffel_velocities, cubic_elastic_tensor
 
@@ -147,6 +148,20 @@ def _elastic(c11: str, c12: str, c44: str, note: str = "") -> dict[str, Value]:
             for name, v in (("c11", c11), ("c12", c12), ("c44", c44))}
 
 
+_ORDAL = ("M. A. Ordal, R. J. Bell, R. W. Alexander, L. L. Long and M. R. Querry, Appl. Opt. 24, 4493 "
+          "(1985), Drude parameters ω_p, ω_τ in cm⁻¹, as quoted in a public code table (the permittivity "
+          "models of the scattering_engineering package, modele='Ordal')")
+_ORDAL_NOTE = ("Drude plasma frequency ω_p = 2πc ν̃ fitted to the infrared optical constants at room "
+               "temperature: the ω_p of ρ = 1/(ε₀ω_p²τ), not the free-electron value (n e²/ε₀m)^(1/2); "
+               "unverified: a secondary quote, the paper itself not read")
+
+
+def _plasma(wavenumber: str) -> Value:
+    """Drude ω_p printed as a wavenumber in 10⁴ cm⁻¹, as a Value in rad/s (ω = 2πc ν̃)."""
+    omega = 2.0 * math.pi * _C_LIGHT * float(Decimal(wavenumber).scaleb(6))
+    return Value(omega, "rad/s", f"{wavenumber} × 10⁴ cm⁻¹", _ORDAL, _ORDAL_NOTE)
+
+
 _ATOMS_PER_CUBE = {"fcc": 4, "bcc": 2}
 
 
@@ -179,6 +194,9 @@ class Material:
     elastic_c11, elastic_c12, elastic_c44 : Value or None
         Cubic elastic stiffness constants C11, C12, C44 (Pa); :meth:`sound_velocities` and
         :meth:`elastic_debye_temperature` follow from them.
+    plasma_frequency : Value or None
+        Drude plasma frequency ω_p (rad/s) from infrared optics (Ordal et al. 1985), the ω_p of the
+        Drude resistivity ρ = 1/(ε₀ω_p²τ).
 
     Examples
     --------
@@ -202,6 +220,7 @@ class Material:
     elastic_c11: Value | None = None
     elastic_c12: Value | None = None
     elastic_c44: Value | None = None
+    plasma_frequency: Value | None = None
 
     @property
     def atoms_per_cube(self) -> int:
@@ -243,7 +262,8 @@ class Material:
         optional = (("critical temperature T_c", self.critical_temperature),
                     ("Fermi energy E_F", self.fermi_energy), ("Fermi velocity v_F", self.fermi_velocity),
                     ("elastic constant C11", self.elastic_c11), ("elastic constant C12", self.elastic_c12),
-                    ("elastic constant C44", self.elastic_c44))
+                    ("elastic constant C44", self.elastic_c44),
+                    ("plasma frequency ω_p", self.plasma_frequency))
         return rows + [(label, v) for label, v in optional if v is not None]
 
     def elastic_tensor(self) -> np.ndarray:
@@ -322,23 +342,27 @@ _MATERIALS = {m.symbol: m for m in (
              _molar(63.546, "63.546(3)"), _density(8.93, "8.93", "at 300 K"),
              _electrons(8.47, "8.47", _CHECKED_N), _debye(343), **_fermi("7.00", "1.57"),
              **_elastic("168.4", "121.4", "75.4",
-                        "the same three numbers are quoted as Simmons & Wang's in other public tables")),
+                        "the same three numbers are quoted as Simmons & Wang's in other public tables"),
+             plasma_frequency=_plasma("5.96")),
     Material("Ag", "silver", "fcc", _angstrom(4.09, _AM_4_2, _ROOM_UNVERIFIED), _valence(1),
              _molar(107.8682, "107.8682(2)"), _density(10.50, "10.50", "at 300 K"),
              _electrons(5.86, "5.86", _CHECKED_N),
              _debye(225, "Kittel's table as quoted elsewhere gives 215 K"), **_fermi("5.49", "1.39"),
-             **_elastic("124.0", "93.4", "46.1", "another public quote gives C12 = 93.7 GPa")),
+             **_elastic("124.0", "93.4", "46.1", "another public quote gives C12 = 93.7 GPa"),
+             plasma_frequency=_plasma("7.27")),
     Material("Au", "gold", "fcc", _angstrom(4.08, _AM_4_2, _HERMANN), _valence(1),
              _molar(196.966570, "196.966570(4)"), _density(19.28, "19.28", "at 300 K"),
              _electrons(5.90, "5.90", _CHECKED_N),
              _debye(165, "Kittel's table as quoted elsewhere gives 170 K"), **_fermi("5.53", "1.40"),
-             **_elastic("192.3", "163.1", "42.0", "another public quote gives 192.9, 163.8, 41.5 GPa")),
+             **_elastic("192.3", "163.1", "42.0", "another public quote gives 192.9, 163.8, 41.5 GPa"),
+             plasma_frequency=_plasma("7.28")),
     Material("Al", "aluminium", "fcc", _angstrom(4.05, _AM_4_2, _HERMANN), _valence(3),
              _molar(26.9815384, "26.9815384(3)"), _density(2.70, "2.70", "at 300 K"),
              _electrons(18.1, "18.1", _CHECKED_N), _debye(428), _tc(1.140, "1.140"),
              **_fermi("11.7", "2.03"),
              **_elastic("108.2", "61.3", "28.5", "other public quotes give 107.3, 60.9, 28.3 GPa (also as "
-                                                    "Simmons & Wang) and 106.8, 60.4, 28.3 GPa")),
+                                                    "Simmons & Wang) and 106.8, 60.4, 28.3 GPa"),
+             plasma_frequency=_plasma("11.9")),
     Material("Na", "sodium", "bcc", _angstrom(4.23, _AM_4_1, f"at 5 K; {_UNVERIFIED}"), _valence(1),
              _molar(22.98976928, "22.98976928(2)"), _density(1.013, "1.013", "at 5 K"),
              _electrons(2.65, "2.65", f"at 5 K; {_UNVERIFIED}"), _debye(158), **_fermi("3.24", "1.07")),
@@ -348,7 +372,8 @@ _MATERIALS = {m.symbol: m for m in (
     Material("Pb", "lead", "fcc", _angstrom(4.95, _AM_4_2, _ROOM_UNVERIFIED), _valence(4),
              _molar(207.2, "207.2"), _density(11.34, "11.34", "at 300 K"),
              _electrons(13.2, "13.2", _CHECKED_N), _debye(105), _tc(7.193, "7.193"),
-             **_fermi("9.47", "1.83"), **_elastic("49.5", "42.3", "14.9")),
+             **_fermi("9.47", "1.83"), **_elastic("49.5", "42.3", "14.9"),
+             plasma_frequency=_plasma("5.94")),
     Material("Nb", "niobium", "bcc", _angstrom(3.30, _AM_4_1, _ROOM_UNVERIFIED),
              _valence(1, "conduction electrons per atom (Z) as Ashcroft & Mermin count it for Nb; "
                          "the band count is not a free-electron one"),
