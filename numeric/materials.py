@@ -95,6 +95,14 @@ _CIAAW = ("IUPAC/CIAAW standard atomic weights, Prohaska et al., Pure Appl. Chem
           "(conventional value where an interval is given)")
 _UNVERIFIED = "unverified: transcribed from the printed table, not checked against a second copy"
 _CHECKED_N = "checked against a public transcription of the table"
+_AM_COPY = ("checked against a second transcription of the table (ASE's reference_states in ase/data, "
+            "'This data is from Ashcroft and Mermin')")
+_KITTEL_6_1 = ("Kittel, Introduction to Solid State Physics, 8th ed., ch. 6 Table 1 (Na, K at 5 K) prints "
+               "the same value")
+_DEBYE_CHECKED = ("checked: Kittel's value as listed in the Debye-temperature table of Wikipedia's 'Debye "
+                  "model' (which cites Kittel) is the same")
+_CRC_DENSITY = ("CRC Handbook, 80th ed. (1999), at 20 °C, as tabulated by the periodictable package (a "
+                "different source, not a second copy of Kittel's table)")
 
 
 def _angstrom(a: float, source: str, note: str) -> Value:
@@ -105,22 +113,26 @@ def _molar(m: float, printed: str) -> Value:
     return Value(m * 1e-3, "kg/mol", f"{printed} g/mol (standard atomic weight)", _CIAAW)
 
 
-def _density(rho: float, printed: str, note: str) -> Value:
-    return Value(rho * 1e3, "kg/m^3", f"{printed} g/cm³", _KITTEL_DENSITY, f"{note}; {_UNVERIFIED}")
+def _density(rho: float, printed: str, note: str, crc: str, agrees: bool) -> Value:
+    """Kittel's density, with the CRC value at 20 °C as a second source (``agrees``: within the rounding)."""
+    second = (f"agrees within the printed rounding with {crc} g/cm³, {_CRC_DENSITY}" if agrees
+              else f"{_CRC_DENSITY} gives {crc} g/cm³; {_UNVERIFIED}")
+    return Value(rho * 1e3, "kg/m^3", f"{printed} g/cm³", _KITTEL_DENSITY, f"{note}; {second}")
 
 
 def _electrons(n: float, printed: str, note: str) -> Value:
     return Value(n * 1e28, "1/m^3", f"{printed} × 10²² cm⁻³", _AM_1_1, note)
 
 
-def _debye(theta: float, note: str = "") -> Value:
+def _debye(theta: float, note: str = "", checked: bool = False) -> Value:
     text = "calorimetric Θ_D(0): the Debye temperature fitting the low-temperature (T³) lattice heat capacity"
-    return Value(theta, "K", f"{theta:g} K", _AM_23_3, f"{text}{'; ' + note if note else ''}; {_UNVERIFIED}")
+    status = _DEBYE_CHECKED if checked else _UNVERIFIED
+    return Value(theta, "K", f"{theta:g} K", _AM_23_3, f"{text}{'; ' + note if note else ''}; {status}")
 
 
-def _tc(tc: float, printed: str) -> Value:
+def _tc(tc: float, printed: str, note: str) -> Value:
     return Value(tc, "K", f"{printed} K", _KITTEL_10_1,
-                 f"zero-field superconducting transition; {_UNVERIFIED}")
+                 f"zero-field superconducting transition; {note}; {_UNVERIFIED}")
 
 
 def _fermi(energy: str, velocity: str) -> dict[str, Value]:
@@ -336,49 +348,56 @@ class Material:
 _ROOM = "room temperature"
 _HERMANN = (f"{_ROOM}; the same value in K. Hermann, Crystallography and Surface Structure "
             "(Wiley-VCH, 2011), Table E.2")
-_ROOM_UNVERIFIED = f"{_ROOM}; {_UNVERIFIED}"
+_ROOM_CHECKED = f"{_ROOM}; {_AM_COPY}"
 _MATERIALS = {m.symbol: m for m in (
     Material("Cu", "copper", "fcc", _angstrom(3.61, _AM_4_2, _HERMANN), _valence(1),
-             _molar(63.546, "63.546(3)"), _density(8.93, "8.93", "at 300 K"),
-             _electrons(8.47, "8.47", _CHECKED_N), _debye(343), **_fermi("7.00", "1.57"),
+             _molar(63.546, "63.546(3)"), _density(8.93, "8.93", "at 300 K", "8.96", False),
+             _electrons(8.47, "8.47", _CHECKED_N), _debye(343, checked=True), **_fermi("7.00", "1.57"),
              **_elastic("168.4", "121.4", "75.4",
                         "the same three numbers are quoted as Simmons & Wang's in other public tables"),
              plasma_frequency=_plasma("5.96")),
-    Material("Ag", "silver", "fcc", _angstrom(4.09, _AM_4_2, _ROOM_UNVERIFIED), _valence(1),
-             _molar(107.8682, "107.8682(2)"), _density(10.50, "10.50", "at 300 K"),
+    Material("Ag", "silver", "fcc", _angstrom(4.09, _AM_4_2, _ROOM_CHECKED), _valence(1),
+             _molar(107.8682, "107.8682(2)"), _density(10.50, "10.50", "at 300 K", "10.50", True),
              _electrons(5.86, "5.86", _CHECKED_N),
              _debye(225, "Kittel's table as quoted elsewhere gives 215 K"), **_fermi("5.49", "1.39"),
              **_elastic("124.0", "93.4", "46.1", "another public quote gives C12 = 93.7 GPa"),
              plasma_frequency=_plasma("7.27")),
     Material("Au", "gold", "fcc", _angstrom(4.08, _AM_4_2, _HERMANN), _valence(1),
-             _molar(196.966570, "196.966570(4)"), _density(19.28, "19.28", "at 300 K"),
+             _molar(196.966570, "196.966570(4)"),
+             _density(19.28, "19.28", "at 300 K", "19.3 (approximate)", True),
              _electrons(5.90, "5.90", _CHECKED_N),
              _debye(165, "Kittel's table as quoted elsewhere gives 170 K"), **_fermi("5.53", "1.40"),
              **_elastic("192.3", "163.1", "42.0", "another public quote gives 192.9, 163.8, 41.5 GPa"),
              plasma_frequency=_plasma("7.28")),
     Material("Al", "aluminium", "fcc", _angstrom(4.05, _AM_4_2, _HERMANN), _valence(3),
-             _molar(26.9815384, "26.9815384(3)"), _density(2.70, "2.70", "at 300 K"),
-             _electrons(18.1, "18.1", _CHECKED_N), _debye(428), _tc(1.140, "1.140"),
+             _molar(26.9815384, "26.9815384(3)"), _density(2.70, "2.70", "at 300 K", "2.6989", True),
+             _electrons(18.1, "18.1", _CHECKED_N), _debye(428, checked=True),
+             _tc(1.140, "1.140", "other public tables give 1.175 K and 1.2 K: a disagreement, not resolved"),
              **_fermi("11.7", "2.03"),
              **_elastic("108.2", "61.3", "28.5", "other public quotes give 107.3, 60.9, 28.3 GPa (also as "
                                                     "Simmons & Wang) and 106.8, 60.4, 28.3 GPa"),
              plasma_frequency=_plasma("11.9")),
-    Material("Na", "sodium", "bcc", _angstrom(4.23, _AM_4_1, f"at 5 K; {_UNVERIFIED}"), _valence(1),
-             _molar(22.98976928, "22.98976928(2)"), _density(1.013, "1.013", "at 5 K"),
-             _electrons(2.65, "2.65", f"at 5 K; {_UNVERIFIED}"), _debye(158), **_fermi("3.24", "1.07")),
-    Material("K", "potassium", "bcc", _angstrom(5.23, _AM_4_1, f"at 5 K; {_UNVERIFIED}"), _valence(1),
-             _molar(39.0983, "39.0983(1)"), _density(0.91, "0.91", "at 5 K"),
-             _electrons(1.40, "1.40", f"at 5 K; {_UNVERIFIED}"), _debye(91), **_fermi("2.12", "0.86")),
-    Material("Pb", "lead", "fcc", _angstrom(4.95, _AM_4_2, _ROOM_UNVERIFIED), _valence(4),
-             _molar(207.2, "207.2"), _density(11.34, "11.34", "at 300 K"),
-             _electrons(13.2, "13.2", _CHECKED_N), _debye(105), _tc(7.193, "7.193"),
+    Material("Na", "sodium", "bcc", _angstrom(4.23, _AM_4_1, f"at 5 K; {_AM_COPY}"), _valence(1),
+             _molar(22.98976928, "22.98976928(2)"),
+             _density(1.013, "1.013", "at 5 K", "0.971 at 20 °C, not comparable (thermal expansion)", False),
+             _electrons(2.65, "2.65", f"at 5 K; {_KITTEL_6_1}"), _debye(158), **_fermi("3.24", "1.07")),
+    Material("K", "potassium", "bcc", _angstrom(5.23, _AM_4_1, f"at 5 K; {_AM_COPY}"), _valence(1),
+             _molar(39.0983, "39.0983(1)"),
+             _density(0.91, "0.91", "at 5 K", "0.862 at 20 °C, not comparable (thermal expansion)", False),
+             _electrons(1.40, "1.40", f"at 5 K; {_KITTEL_6_1}"), _debye(91), **_fermi("2.12", "0.86")),
+    Material("Pb", "lead", "fcc", _angstrom(4.95, _AM_4_2, _ROOM_CHECKED), _valence(4),
+             _molar(207.2, "207.2"), _density(11.34, "11.34", "at 300 K", "11.35", True),
+             _electrons(13.2, "13.2", _CHECKED_N), _debye(105, checked=True),
+             _tc(7.193, "7.193", "other public tables round it to 7.2 K"),
              **_fermi("9.47", "1.83"), **_elastic("49.5", "42.3", "14.9"),
              plasma_frequency=_plasma("5.94")),
-    Material("Nb", "niobium", "bcc", _angstrom(3.30, _AM_4_1, _ROOM_UNVERIFIED),
+    Material("Nb", "niobium", "bcc", _angstrom(3.30, _AM_4_1, _ROOM_CHECKED),
              _valence(1, "conduction electrons per atom (Z) as Ashcroft & Mermin count it for Nb; "
                          "the band count is not a free-electron one"),
-             _molar(92.90637, "92.90637(1)"), _density(8.58, "8.58", "at 300 K"),
-             _electrons(5.56, "5.56", _CHECKED_N), _debye(275), _tc(9.50, "9.50"), **_fermi("5.32", "1.37"),
+             _molar(92.90637, "92.90637(1)"), _density(8.58, "8.58", "at 300 K", "8.57", True),
+             _electrons(5.56, "5.56", _CHECKED_N), _debye(275),
+             _tc(9.50, "9.50", "other public tables give 9.25 K and 9.3 K: a disagreement, not resolved"),
+             **_fermi("5.32", "1.37"),
              **_elastic("247.0", "135.0", "28.5", "another public quote gives 246.0, 134.0, 28.7 GPa")),
 )}
 _NAMES = {m.name: m.symbol for m in _MATERIALS.values()} | {"aluminum": "Al"}
