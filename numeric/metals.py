@@ -18,9 +18,10 @@ from . import constants as _c
 from ._generated import metals as _kernels
 from ._support import checked, evaluate, finite_result, scaled
 
-__all__ = ["LorenzRatio", "MetalScales", "bohm_staver_velocity", "debye_wavevector_ratio", "lorenz_number",
-           "lorenz_ratio", "metal_scales", "migdal_ratio", "resistivity_slope",
-           "transport_coupling_from_slope", "umklapp_freeze_out_temperature", "umklapp_gap"]
+__all__ = ["LorenzRatio", "MetalScales", "bohm_staver_velocity", "copper_lorenz_ratio",
+           "debye_wavevector_ratio", "lorenz_number", "lorenz_ratio", "metal_scales", "migdal_ratio",
+           "resistivity_slope", "transport_coupling_from_slope", "umklapp_freeze_out_temperature",
+           "umklapp_gap"]
 
 _LATTICES = ("fcc", "bcc")
 
@@ -456,7 +457,57 @@ def lorenz_ratio(metal: str) -> LorenzRatio:
     if not near.any():
         raise ValueError(f"metal = {metal!r}: no thermal-conductivity temperature within {_MATCH_K} K of a "
                          "tabulated resistivity temperature")
-    T, kappa = T_k[near], kappa[near]
-    rho_T = np.interp(T, T_r, rho)
-    lorenz = kappa * rho_T / T
-    return LorenzRatio(material(metal).symbol, T, kappa, rho_T, lorenz, lorenz / lorenz_number())
+    T = T_k[near]
+    return _lorenz(material(metal).symbol, T, kappa[near], np.interp(T, T_r, rho))
+
+
+def _lorenz(symbol: str, T: np.ndarray, kappa: np.ndarray, rho: np.ndarray) -> LorenzRatio:
+    lorenz = kappa * rho / T
+    return LorenzRatio(symbol, T, kappa, rho, lorenz, lorenz / lorenz_number())
+
+
+def copper_lorenz_ratio(rrr: int) -> LorenzRatio:
+    """L/L₀ of copper of residual resistance ratio RRR from 10 to 300 K: the NIST κ fit and the CRC ρ(T).
+
+    κ(T) is the NIST curve fit for OFHC copper of that RRR
+    (:func:`numeric.materials.copper_thermal_conductivity`); ρ(T) is the shipped CRC/Matula resistivity
+    with its own residual replaced by the one of the RRR (Matthiessen's rule):
+    ρ = ρ_CRC(T) − ρ_CRC(1 K) + ρ₀, ρ₀ = (ρ_CRC(273 K) − ρ_CRC(1 K))/(RRR − 1), so that ρ(273 K)/ρ₀ = RRR.
+    Temperatures: those of the resistivity table within the fit's 4-300 K.
+
+    Parameters
+    ----------
+    rrr : int
+        Residual resistance ratio, one of :func:`numeric.materials.copper_fit_rrr` (50, 100, 150, 300, 500).
+
+    Returns
+    -------
+    LorenzRatio
+
+    Raises
+    ------
+    ValueError
+        For an RRR without a NIST fit.
+
+    Notes
+    -----
+    The curve shows the physics of :func:`lorenz_ratio`: L/L₀ close to 1 where impurity (elastic)
+    scattering dominates (low T, the more so the lower the RRR), a minimum of ~0.5 near Θ_D/10 for a pure
+    sample (small-angle inelastic phonon scattering degrades the heat current), and ~0.94 at 300 K.
+    Indicative only: κ and ρ are fits and tables of different samples, Matthiessen's rule is approximate,
+    and the fits carry 1-2 % error.
+
+    Examples
+    --------
+    >>> r = copper_lorenz_ratio(500)
+    >>> [f"{t:g} K: {x:.2f}" for t, x in zip(r.temperature, r.ratio)][:4]
+    ['10 K: 0.88', '20 K: 0.52', '40 K: 0.51', '60 K: 0.55']
+    """
+    from .materials import copper_thermal_conductivity, measured_resistivity
+
+    T_r, rho, _ = measured_resistivity("Cu")
+    inside = (T_r >= 4.0) & (T_r <= 300.0)
+    T = T_r[inside]
+    kappa = np.asarray(copper_thermal_conductivity(T, rrr))  # refuses an RRR without a fit
+    residual = (np.interp(273.0, T_r, rho) - rho[0]) / (int(rrr) - 1)
+    return _lorenz("Cu", T, kappa, rho[inside] - rho[0] + residual)

@@ -499,7 +499,7 @@ def materials_lorenz() -> None:
     """Measured Lorenz ratio L/L0 = κρ/(L0 T) of every metal with shipped thermal conductivity and
     resistivity, at their common temperatures (numeric.metals.lorenz_ratio), with the sources."""
     from numeric import materials as table
-    from numeric.metals import lorenz_number, lorenz_ratio
+    from numeric.metals import copper_lorenz_ratio, lorenz_number, lorenz_ratio
 
     click.echo(f"{'metal':<6}{'T (K)':>7}{'κ (W/m K)':>11}{'ρ (ohm m)':>12}{'L (W ohm/K^2)':>15}{'L/L0':>7}")
     for symbol in table.thermal_conductivity_metals():
@@ -508,11 +508,20 @@ def materials_lorenz() -> None:
             T, kappa, rho, lorenz, ratio = row
             click.echo(f"{symbol:<6}{T:>7g}{kappa:>11g}{rho:>12.4e}{lorenz:>15.4e}{ratio:>7.3f}")
     click.echo(f"L0 = π² k_B²/(3 e²) = {lorenz_number():.6e} W ohm/K^2 (Sommerfeld, elastic scattering)")
+    curves = {rrr: copper_lorenz_ratio(rrr) for rrr in table.copper_fit_rrr()}
+    click.echo("copper from 10 to 300 K, L/L0 with the NIST κ fit of OFHC copper of residual resistance "
+               "ratio RRR and the CRC ρ(T) with that RRR's residual (numeric.metals.copper_lorenz_ratio):")
+    click.echo(f"{'T (K)':>7}" + "".join(f"{f'RRR {rrr}':>10}" for rrr in curves))
+    first = next(iter(curves.values()))
+    for k, T in enumerate(first.temperature):
+        click.echo(f"{T:>7g}" + "".join(f"{curve.ratio[k]:>10.3f}" for curve in curves.values()))
     click.echo("L/L0 -> 1 for T >> Θ_D and T -> 0 (elastic scattering); below 1 in between (small-angle "
                "inelastic phonon scattering); κ and ρ are recommended values, not one sample")
     click.echo("sources (full text: `ephkit materials show NAME`): κ of Cu Ho, Powell & Liley, "
                "J. Phys. Chem. Ref. Data 1, 279 (1972); of Ag, Au, Al Electronics Cooling (1999) after "
-               "Beaton and Hewitt; ρ CRC Handbook after Matula (1979) and Desai et al. (1984)")
+               "Beaton and Hewitt; copper fits NIST Cryogenic Technologies Group (trc.nist.gov, OFHC "
+               "copper); ρ CRC Handbook after Matula (1979) and Desai et al. (1984); indicative: not one "
+               "sample")
 
 
 @materials.command(name="scales")

@@ -131,3 +131,21 @@ def test_show_prints_sound_velocities_and_the_elastic_debye_temperature(capsys):
     assert f"elastic Debye temperature = {theta:.1f} K (calorimetric Θ_D(0) 343 K)" in out
     assert main(["materials", "show", "K"]) == 0
     assert "elastic Debye temperature" not in capsys.readouterr().out
+
+
+def test_materials_lorenz_prints_the_copper_curves(capsys):
+    """One column per NIST RRR, one row per resistivity-table temperature in 10-300 K, the numbers of
+    numeric.metals.copper_lorenz_ratio to the printed digits."""
+    from numeric.materials import copper_fit_rrr
+    from numeric.metals import copper_lorenz_ratio
+
+    assert main(["materials", "lorenz"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    start = lines.index(next(x for x in lines if x.split()[:2] == ["T", "(K)"] and "RRR" in x))
+    assert lines[start].split()[3::2] == [str(r) for r in copper_fit_rrr()]
+    curves = [copper_lorenz_ratio(r) for r in copper_fit_rrr()]
+    rows = lines[start + 1:start + 1 + curves[0].temperature.size]
+    for k, row in enumerate(rows):
+        cells = [float(x) for x in row.split()]
+        assert cells[0] == curves[0].temperature[k]
+        assert cells[1:] == pytest.approx([c.ratio[k] for c in curves], abs=5e-4)

@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 
 from numeric.materials import (
     Material,
+    copper_fit_rrr,
+    copper_thermal_conductivity,
     load_resistivity,
     material,
     materials,
@@ -500,3 +502,65 @@ def test_room_temperature_densities_against_the_crc_handbook(symbol, crc):
     m = material(symbol)
     assert abs(m.mass_density.value / float(Decimal(crc) * 1000) - 1) < 4e-3
     assert crc in m.mass_density.note
+
+
+# --- the NIST thermal-conductivity fit of OFHC copper ----------------------------------------------------
+
+#: the coefficients a..i as printed on the NIST page (trc.nist.gov, OFHC Copper), typed here again
+NIST_OFHC = {50: "1.8743 -0.41538 -0.6018 0.13294 0.26426 -0.0219 -0.051276 0.0014871 0.003723",
+             100: "2.2154 -0.47461 -0.88068 0.13871 0.29505 -0.02043 -0.04831 0.001281 0.003207",
+             150: "2.3797 -0.4918 -0.98615 0.13942 0.30475 -0.019713 -0.046897 0.0011969 0.0029988",
+             300: "1.357 0.3981 2.669 -0.1346 -0.6683 0.01342 0.05773 0.0002147 0",
+             500: "2.8075 -0.54074 -1.2777 0.15362 0.36444 -0.02105 -0.051727 0.0012226 0.0030964"}
+
+
+def _nist_kappa(T: str, rrr: int):
+    import mpmath
+
+    with mpmath.workdps(30):
+        a, b, c, d, e, f, g, h, i = (mpmath.mpf(x) for x in NIST_OFHC[rrr].split())
+        t = mpmath.mpf(T)
+        return mpmath.power(10, (a + c * t**0.5 + e * t + g * t**1.5 + i * t**2)
+                            / (1 + b * t**0.5 + d * t + f * t**1.5 + h * t**2))
+
+
+@pytest.mark.parametrize("rrr", [50, 100, 150, 300, 500])
+def test_copper_fit_is_nists_equation(rrr):
+    assert copper_fit_rrr() == (50, 100, 150, 300, 500)
+    T = ["4", "10", "27.5", "60", "100", "200", "300"]
+    got = copper_thermal_conductivity(np.array([float(t) for t in T]), rrr)
+    for t, k in zip(T, got, strict=True):
+        assert abs(k / float(_nist_kappa(t, rrr)) - 1) < 1e-13, (rrr, t)
+    assert isinstance(copper_thermal_conductivity(100.0, rrr), float)
+
+
+def test_copper_fit_against_ho_powell_liley_and_its_purity_dependence():
+    """At 273-300 K the pure-copper fit (RRR 500) is Ho, Powell & Liley's recommended κ (the shipped 403, 401,
+    401 W/(m K)) within 1 %, and κ hardly depends on purity there (phonon-limited: within 2.5 % across RRR,
+    the impurity thermal resistance ρ₀/(L₀T) being ~2 % of the total for RRR 50); at 10 K κ is
+    impurity-limited and grows with RRR."""
+    T, kappa, _ = measured_thermal_conductivity("Cu")
+    assert np.allclose(copper_thermal_conductivity(T, 500), kappa, rtol=0.01, atol=0)
+    room = [copper_thermal_conductivity(300.0, r) for r in copper_fit_rrr()]
+    assert max(room) / min(room) - 1 < 0.025
+    cold = [copper_thermal_conductivity(10.0, r) for r in copper_fit_rrr()]
+    assert all(np.diff(cold) > 0)
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"T": 100.0, "rrr": 200}, r"rrr = 200 has no NIST fit, valid: 50, 100, 150, 300, 500"),
+    ({"T": 100.0, "rrr": 100.0}, r"rrr = 100.0 has no NIST fit"), ({"T": 100.0, "rrr": True}, r"rrr = True"),
+    ({"T": 100.0, "rrr": "100"}, r"rrr = '100'"),
+    ({"T": 3.9, "rrr": 100}, r"T = 3.9 is outside the valid range"),
+    ({"T": 301.0, "rrr": 100}, r"T = 301 is outside"), ({"T": np.nan, "rrr": 100}, r"T = nan is outside"),
+    ({"T": [10.0, 400.0], "rrr": 100}, r"T = 400 is outside")])
+def test_copper_fit_refuses_bad_input(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        copper_thermal_conductivity(**kwargs)
+
+
+def test_the_package_ships_the_nist_fit_with_its_source():
+    data = resources.files("numeric").joinpath("data", "nist_ofhc_copper_thermal_conductivity.csv")
+    text = data.read_text("utf-8")
+    for needle in ("trc.nist.gov/cryogenics/materials/OFHC%20Copper", "W/(m-K)", "log10 k", "RRR = 300 row"):
+        assert needle in text

@@ -15,6 +15,7 @@ import numeric.constants as c
 from numeric import metals
 from numeric.metals import (
     bohm_staver_velocity,
+    copper_lorenz_ratio,
     debye_wavevector_ratio,
     lorenz_number,
     lorenz_ratio,
@@ -106,6 +107,7 @@ _VALID = {
     "metal_scales": ("Cu",),
     "MetalScales": ("Cu", 0.0, 0.0, 1.0, 0.0, 0.0),
     "lorenz_ratio": ("Cu",),
+    "copper_lorenz_ratio": (100,),
     "LorenzRatio": ("Cu", 1.0, 1.0, 1.0, 1.0, 1.0),
 }
 _NAMES = {
@@ -309,3 +311,44 @@ def test_copper_lorenz_number_at_300_k_against_a_second_source() -> None:
 def test_lorenz_ratio_refuses_metals_without_both_tables(bad: object) -> None:
     with pytest.raises(ValueError, match=r"metal = .* is not in the table, valid: Ag, Al, Au, Cu"):
         lorenz_ratio(bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("rrr", [50, 100, 150, 300, 500])
+def test_copper_lorenz_ratio_has_the_textbook_shape(rrr: int) -> None:
+    """NIST κ fit of RRR with the CRC ρ (Matthiessen): ρ(273 K)/ρ₀ = RRR exactly; L/L₀ -> 1 where impurity
+    scattering dominates (10 K: within 15 %, within 2 % for RRR 50), a dip below 0.6 between 20 and 100 K,
+    and 0.92-0.96 at 300 K (the Ho-Powell-Liley value 0.944 of lorenz_ratio)."""
+    r = copper_lorenz_ratio(rrr)
+    at = dict(zip(r.temperature.tolist(), r.ratio.tolist(), strict=True))
+    rho = dict(zip(r.temperature.tolist(), r.resistivity.tolist(), strict=True))
+    assert r.temperature[0] == 10 and r.temperature[-1] == 300
+    residual = rho[10.0] - (0.00202 - 0.002) * 1e-8
+    assert rho[273.0] / residual == pytest.approx(rrr, rel=1e-9)
+    assert abs(at[10.0] - 1) < (0.02 if rrr == 50 else 0.15)
+    assert min(at[t] for t in (20.0, 40.0, 60.0, 80.0, 100.0)) < 0.6
+    assert 0.92 < at[300.0] < 0.96
+
+
+def test_copper_lorenz_dip_deepens_with_purity() -> None:
+    """The purer the sample, the less elastic impurity scattering fills the inelastic dip."""
+    minima = [min(copper_lorenz_ratio(rrr).ratio) for rrr in (50, 100, 150, 300, 500)]
+    assert all(np.diff(minima) <= 0), minima
+
+
+def test_copper_lorenz_ratio_at_300_k_against_mpmath() -> None:
+    """L/L₀ at 300 K typed from the sources: NIST RRR 100 coefficients, ρ = 1.725 − 0.002 + (1.543 − 0.002)/99
+    (10⁻⁸ Ω m), L₀ with exact k_B, e."""
+    coefficients = "2.2154 -0.47461 -0.88068 0.13871 0.29505 -0.02043 -0.04831 0.001281 0.003207"
+    a, b, c, d, e, f, g, h, i = (mpmath.mpf(x) for x in coefficients.split())
+    t = mpmath.mpf(300)
+    kappa = mpmath.power(10, (a + c * t**0.5 + e * t + g * t**1.5 + i * t**2)
+                         / (1 + b * t**0.5 + d * t + f * t**1.5 + h * t**2))
+    mp = mpmath.mpf
+    rho = (mp("1.725") - mp("0.002") + (mp("1.543") - mp("0.002")) / 99) * mp("1e-8")
+    assert abs(copper_lorenz_ratio(100).ratio[-1] / (kappa * rho / (t * _L0)) - 1) < 1e-13
+
+
+@pytest.mark.parametrize("bad", [200, 0, -5, 100.5, "100", None, True])
+def test_copper_lorenz_ratio_refuses_other_rrr(bad: object) -> None:
+    with pytest.raises(ValueError, match=r"rrr = .* has no NIST fit, valid: 50, 100, 150, 300, 500"):
+        copper_lorenz_ratio(bad)  # type: ignore[arg-type]
