@@ -23,13 +23,13 @@ import sympy as sp
 from .constants import E_CHARGE, EPS0, HBAR, K_B, K_F, M_ELECTRON, TEMPERATURE, V_F, V_S, Q, quantity
 from .coupling import OMEGA_P
 from .derivation import Assumption, Chain, Derivation, Ref
-from .eliashberg_function import ALLEN_1978, LAMBDA_TR
+from .eliashberg_function import ALLEN_1978, LAMBDA_TR, Z_RED
 from .registry import register
 from .sources import ASHCROFT_MERMIN, GRIMVALL, SEED_000, SEED_002, ZIMAN, Source, cite
 from .units import COULOMB, DIMENSIONLESS, JOULE, KELVIN, KILOGRAM, METRE, SECOND
 
-__all__ = ["migdal_adiabatic_ratio", "resistivity_high_T_slope", "umklapp_kinematics",
-           "wiedemann_franz_lorenz"]
+__all__ = ["lorenz_ratio_bloch_wilson", "migdal_adiabatic_ratio", "resistivity_high_T_slope",
+           "umklapp_kinematics", "wiedemann_franz_lorenz"]
 
 SEED_001 = Source("seed 001_08c825ad4391dd9a.txt")
 SEED_003 = Source("seed 003_b33bed7e28d6d024.txt")
@@ -304,6 +304,160 @@ def wiedemann_franz_lorenz() -> Derivation:
         sample={Phi_1: (0.1, 2.0)},
     )
 
+
+
+ETA_MEAN = quantity("eta", DIMENSIONLESS, "reduced mean energy ((ε + ε')/2 − μ)/(k_B T) of a transition",
+                    real=True)
+THETA_RATIO = quantity("y", DIMENSIONLESS, "reduced inverse temperature Θ_D/T")
+Q_RED = quantity("t", DIMENSIONLESS, "phonon wavevector in units of the Debye wavevector, q/q_D")
+KAPPA_F = quantity("kappa_F", DIMENSIONLESS, "Fermi wavevector in units of the Debye wavevector, k_F/q_D")
+LORENZ_RATIO = quantity("L_ratio", DIMENSIONLESS, "Lorenz ratio L/L₀ = κ/(σTL₀)")
+F_FUNCTIONAL = [quantity(f"F_{kind}", DIMENSIONLESS,
+                         f"variational scattering functional, {text} trial function (reduced units)")
+                for kind, text in (("el", "electrical"), ("th", "thermal"))]
+z_red = Z_RED.symbol
+eta, y_r, t_r, kappa, L_ratio = (s.symbol for s in (ETA_MEAN, THETA_RATIO, Q_RED, KAPPA_F, LORENZ_RATIO))
+
+
+def _bloch_integral(n: int, upper: sp.Expr) -> sp.Integral:
+    """J_n(upper) = ∫_0^upper zⁿeᶻ/(eᶻ − 1)² dz, written zⁿ/(4 sinh²(z/2)) (no cancellation at small z)."""
+    return sp.Integral(z_red**n / (4 * sp.sinh(z_red / 2) ** 2), (z_red, 0, upper))
+
+
+@register
+def lorenz_ratio_bloch_wilson() -> Derivation:
+    """Where the Wiedemann-Franz law fails: L/L₀ of phonon scattering (Bloch-Wilson), at any T.
+
+    Model: free electrons on a Fermi sphere (k_F), Debye phonons (q <= q_D < 2k_F, normal processes,
+    equilibrium phonons) with the deformation-potential coupling |g_q|² ∝ q, and the lowest-order
+    variational solutions of the Boltzmann equation with the trial functions k·u (electric field along
+    u) and (ε − μ)k·u (temperature gradient). In units k_BT = 1 and q_D = 1 a transition absorbing a
+    phonon z = ħω/k_BT = yt (t = q/q_D, y = Θ_D/T) from energy η − z/2 to η + z/2 has the occupation
+    P(η) = f(η − z/2)(1 − f(η + z/2)); the u-averaged squares of the trial functions' changes are
+    ((k − k')·u)² -> q²/3 and (((ε − μ)k − (ε' − μ)k')·u)² -> |(η − z/2)k − (η + z/2)k'|²/3 with
+    |k| = |k'| = k_F (quasi-elastic), k·k' = k_F² − q²/2. The golden rule's weight of q is q²n(z)dq
+    (phase space q dq on the sphere, |g|² ∝ q).
+
+    Result: ∫P = z(n + 1), ∫ηP = 0, ∫η²P = (π²/3 + z²/12) z(n + 1); the functionals are
+    F_el = J_5(y)/(3y⁵) and F_th = [(π²/3)J_5 + κ²y²J_5 − J_7/6]/(3y⁵) (κ = k_F/q_D), and the Lorenz
+    ratio (π²/3)F_el/F_th is
+
+        L/L₀ = 1/[1 + (3/π²)(k_F/q_D)²(Θ_D/T)² − J_7(Θ_D/T)/(2π²J_5(Θ_D/T))],   (k_F/q_D)² = (Z/2)^{2/3}.
+
+    The κ²y² term is the "vertical" part: a phonon changes the electron's energy by ħω, which relaxes
+    a heat current even when the momentum hardly changes (small q). High T: L/L₀ = 1 − O((Θ_D/T)²).
+    Low T: L/L₀ -> (π²/3)(q_D/k_F)²(T/Θ_D)² -> 0, where impurity (elastic) scattering takes over and
+    restores L₀ (not in this model).
+
+    Source: Ziman, *Electrons and Phonons* ch. 9 (the ideal thermal resistance, Wilson); Ashcroft &
+    Mermin ch. 13 (Wiedemann-Franz) and ch. 26; Grimvall ch. 6; seed 003 ('Implications for the
+    Lorenz ratio').
+
+    Validity: lowest-order variational (the trial functions are not exact; the error is small at high
+    T); spherical Fermi surface, Debye spectrum with q_D < 2k_F (Z < 16), normal processes; k_BT, ħω
+    << E_F.
+    """
+    chain = Chain()
+    window = chain.declare(
+        "P(η)", 1 / (sp.exp(eta - z_red / 2) + 1) * (1 - 1 / (sp.exp(eta + z_red / 2) + 1)),
+        "occupation f(ε)(1 − f(ε')) of a transition absorbing a phonon z = ħω/k_BT, ε' = ε + ħω, in the "
+        "mean energy η (k_BT = 1)")
+    thermal = chain.declare(
+        "⟨ΔΦ_th²⟩", ((eta - z_red / 2) ** 2 * kappa**2 + (eta + z_red / 2) ** 2 * kappa**2
+                    - 2 * (eta - z_red / 2) * (eta + z_red / 2) * (kappa**2 - t_r**2 / 2)) / 3,
+        "|(ε − μ)k − (ε' − μ)k'|²/3, the change of the thermal trial function averaged over u "
+        "(⟨u_i u_j⟩ = δ_ij/3), |k| = |k'| = κ, k·k' = κ² − t²/2 (q_D = 1)")
+    electric = chain.declare("⟨ΔΦ_el²⟩", (2 * kappa**2 - 2 * (kappa**2 - t_r**2 / 2)) / 3,
+                             "|k − k'|²/3, the change of the electrical trial function k·u averaged over u")
+    bose = 1 / (sp.exp(y_r * t_r) - 1)
+    reason = "SymPy cannot integrate products of Fermi functions over the line"
+    n0 = chain.step("∫P dη = z/(1 − e^{−z}) = z(n(z) + 1)", lambda p: sp.Integral(p, (eta, -sp.oo, sp.oo)),
+                    window, rhs=z_red / (1 - sp.exp(-z_red)), numeric=reason, name="N_0")
+    chain.step("P is even in η (f(−s) = 1 − f(s)): ∫ηP dη = ∫_0^∞ η(P(η) − P(−η)) dη = 0",
+               lambda p: p - p.subs(eta, -eta), window, rhs=lambda d: sp.simplify(d), name="P(η) − P(−η)")
+    n2 = chain.step("∫η²P dη = (π²/3 + z²/12) z/(1 − e^{−z})",
+                    lambda p: sp.Integral(eta**2 * p, (eta, -sp.oo, sp.oo)), window,
+                    rhs=(sp.pi**2 / 3 + z_red**2 / 12) * z_red / (1 - sp.exp(-z_red)), numeric=reason,
+                    name="N_2")
+
+    def window_average(square: sp.Expr) -> sp.Expr:
+        """∫P·square dη by the moments: square is even in η (no linear term), η⁰ and η² terms."""
+        c = [*sp.Poly(sp.expand(square), eta).all_coeffs()[::-1], 0, 0, 0]
+        if c[1] != 0:
+            raise ValueError("the square has a term linear in η")
+        return sp.expand(c[0] * chain[n0] + c[2] * chain[n2])
+
+    s_th = chain.step("the thermal square against P: even in η (the linear terms cancel), term by term "
+                      "with the moments ∫P and ∫η²P",
+                      lambda sq, p: sp.Integral(p * sq, (eta, -sp.oo, sp.oo)), thermal, window,
+                      rhs=window_average(chain[thermal]), numeric=reason, name="S_th(z)")
+    s_el = chain.step("the electrical square against P: t²/3 times ∫P",
+                      lambda sq, p: sp.Integral(p * sq, (eta, -sp.oo, sp.oo)), electric, window,
+                      rhs=window_average(chain[electric]), numeric=reason, name="S_el(z)")
+    functional = "over the Debye sphere with the weight t²n(yt)dt, z = yt; then t = z/y"
+    f_el = chain.step(f"F_el: {functional}: J_5(y)/(3y⁵)",
+                      lambda s: sp.Integral(t_r**2 * bose * s.subs(z_red, y_r * t_r), (t_r, 0, 1)), s_el,
+                      rhs=_bloch_integral(5, y_r) / (3 * y_r**5),
+                      numeric="SymPy cannot do the Bose integrals", name="F_el")
+    f_th = chain.step(f"F_th: {functional}: [(π²/3)J_5 + κ²y²J_5 − J_7/6]/(3y⁵)",
+                      lambda s: sp.Integral(t_r**2 * bose * s.subs(z_red, y_r * t_r), (t_r, 0, 1)), s_th,
+                      rhs=((sp.pi**2 / 3 + kappa**2 * y_r**2) * _bloch_integral(5, y_r)
+                           - _bloch_integral(7, y_r) / 6) / (3 * y_r**5),
+                      numeric="SymPy cannot do the Bose integrals", name="F_th")
+    ratio = chain.step(
+        "variational Lorenz ratio: ρ ∝ F_el/⟨k·u, X_el⟩², W T ∝ F_th/⟨(ε − μ)k·u, X_Q⟩², the current "
+        "integrals differ by ∫(ε − μ)²(−∂f/∂ε) = π²/3, so L/L₀ = (π²/3)F_el/F_th (= 1 for elastic "
+        "scattering, z -> 0)",
+        lambda fe, ft: sp.pi**2 / 3 * fe / ft, f_el, f_th,
+        rhs=1 / (1 + 3 * kappa**2 * y_r**2 / sp.pi**2
+                 - _bloch_integral(7, y_r) / (2 * sp.pi**2 * _bloch_integral(5, y_r))),
+        numeric="SymPy cannot do the Bose integrals", name="L/L₀(κ)")
+    debye = chain.result_of("umklapp_kinematics", "q_D/k_F = (2/Z)^{1/3} (one atom per cell)",
+                            name="q_D/k_F")
+    in_z = chain.step("k_F/q_D from the Debye sphere and the valence: κ = (Z/2)^{1/3}; y = Θ_D/T",
+                      lambda r, d: sp.Subs(r, (kappa, y_r), (1 / d, Theta_D / T)), ratio, debye,
+                      rhs=lambda e: e.doit(), name="L/L₀")
+    chain.step("high T, Θ_D/T -> 0: J_n(y) = y^{n−1}/(n − 1) + O(y^{n+1}), J_7/J_5 -> (2/3)y²; "
+               "L/L₀ = 1 − [(3/π²)(Z/2)^{2/3} − 1/(3π²)](Θ_D/T)² + O((Θ_D/T)⁴)",
+               lambda r: r, in_z,
+               rhs=1 - (3 * (Z / 2) ** sp.Rational(2, 3) / sp.pi**2 - 1 / (3 * sp.pi**2)) * (Theta_D / T)**2,
+               order=(T**-4, T, sp.oo), numeric="the limit of integrals with a moving upper limit",
+               sample={Theta_D: (1e5, 1e6)})  # Θ_D/T from 1 down to 1e-5 along the approach
+    for n in (5, 7):
+        chain.step(f"J_{n}(∞) = {n}!ζ({n}): by parts zⁿeᶻ/(eᶻ − 1)² = −zⁿ dn/dz, then n = Σ_j e^(−jz) term "
+                   "by term (as in allen_transport_bloch_gruneisen)",
+                   lambda r, n=n: next(i for i in r.atoms(sp.Integral) if i.function.has(z_red**n))
+                   .subs(y_r, sp.oo), ratio, rhs=sp.factorial(n) * sp.zeta(n), name=f"J_{n}(∞)",
+                   numeric="SymPy cannot do the improper Bose integrals")
+    chain.step("low T, Θ_D/T -> ∞: J_5, J_7 -> 5!ζ(5), 7!ζ(7), and the vertical term κ²y² dominates: "
+               "L/L₀ -> (π²/3)(2/Z)^{2/3}(T/Θ_D)²",
+               lambda r: r, in_z, rhs=sp.pi**2 / 3 * (2 / Z) ** sp.Rational(2, 3) * (T / Theta_D) ** 2,
+               order=(T**4, T, 0), numeric="the limit of integrals with a moving upper limit",
+               sample={Theta_D: (1e-5, 1e-4)})  # Θ_D/T from 10 up to 1e6 along the approach
+    return Derivation(
+        name="lorenz_ratio_bloch_wilson",
+        title="Lorenz ratio of phonon scattering (Bloch-Wilson): where the Wiedemann-Franz law fails",
+        source=cite(ZIMAN.at("ch. 9 (ideal thermal resistance)"), ASHCROFT_MERMIN.at("ch. 13, 26"),
+                    GRIMVALL.at("ch. 6"), SEED_003.at("'Implications for the Lorenz ratio'")),
+        symbols=[LORENZ_RATIO, VALENCE, THETA_D, TEMPERATURE, THETA_RATIO, ETA_MEAN, Z_RED, Q_RED, KAPPA_F,
+                 Q_D, K_F, *F_FUNCTIONAL],
+        assumptions=[
+            Assumption("free electrons on a Fermi sphere; Debye phonons q <= q_D < 2k_F, normal processes, "
+                       "in equilibrium; deformation-potential coupling |g_q|² ∝ q",
+                       sp.StrictLessThan(q_D, 2 * k_F)),
+            Assumption("lowest-order variational solutions with the trial functions k·u (electric field) "
+                       "and (ε − μ)k·u (temperature gradient)"),
+            Assumption("quasi-elastic kinematics |k'| = k_F (ħω, k_BT << E_F)"),
+        ],
+        model=chain.model,
+        steps=chain.steps,
+        statement=sp.Eq(L_ratio, chain[in_z], evaluate=False),
+        textbook=sp.Eq(L_ratio, 1 / (1 + 3 / sp.pi**2 * (Z / 2) ** sp.Rational(2, 3) * (Theta_D / T) ** 2
+                                     - _bloch_integral(7, Theta_D / T)
+                                     / (2 * sp.pi**2 * _bloch_integral(5, Theta_D / T))), evaluate=False),
+        sample={Z: (1.0, 4.0), y_r: (0.2, 5.0), z_red: (0.1, 5.0), kappa: (0.8, 1.3), t_r: (0.1, 1.0),
+                Theta_D: (100.0, 500.0), T: (20.0, 1000.0)},
+    )
 
 
 def _high_T_rate(d: Derivation) -> sp.Expr:

@@ -15,11 +15,13 @@ from typing import NamedTuple
 import numpy as np
 
 from . import constants as _c
+from ._generated import eliashberg_function as _eliashberg_kernels
 from ._generated import metals as _kernels
 from ._support import checked, evaluate, finite_result, scaled
 
-__all__ = ["LorenzRatio", "MetalScales", "bohm_staver_velocity", "copper_lorenz_ratio",
-           "debye_wavevector_ratio", "lorenz_number", "lorenz_ratio", "metal_scales", "migdal_ratio",
+__all__ = ["LorenzRatio", "MetalScales", "bloch_wilson_lorenz_ratio", "bohm_staver_velocity",
+           "copper_lorenz_ratio", "debye_wavevector_ratio", "lorenz_number", "lorenz_ratio", "metal_scales",
+           "migdal_ratio",
            "resistivity_slope", "transport_coupling_from_slope", "umklapp_freeze_out_temperature",
            "umklapp_gap"]
 
@@ -295,6 +297,55 @@ def transport_coupling_from_slope(slope: object, omega_p: object) -> float | np.
     s_rho, w_p = checked("slope", slope, 0.0), checked("omega_p", omega_p, 0.0, low_open=True)
     out = scaled(_kernels.transport_coupling_from_slope_loop, {"omega_p": 2.0}, s_rho=s_rho, omega_p=w_p)
     return finite_result(out, "transport_coupling_from_slope", slope=s_rho, omega_p=w_p)
+
+
+def bloch_wilson_lorenz_ratio(T: object, theta_D: object, Z: object = 1.0) -> float | np.ndarray:
+    """Lorenz ratio L/L₀ = κ/(σTL₀) of phonon scattering alone (Bloch–Wilson), at any temperature.
+
+    L/L₀ = 1/[1 + (3/π²)(Z/2)^{2/3}(Θ_D/T)² − J_7(Θ_D/T)/(2π²J_5(Θ_D/T))],
+    J_n(y) = ∫_0^y zⁿeᶻ/(eᶻ − 1)² dz.
+
+    Parameters
+    ----------
+    T : float or array
+        Temperature (K), >= 0 (T = 0 gives the limit 0).
+    theta_D : float or array
+        Debye temperature (K), > 0.
+    Z : float or array, optional
+        Valence (conduction electrons per atom, one atom per cell), > 1/4 (q_D < 2k_F); default 1.
+
+    Returns
+    -------
+    float or ndarray
+        L/L₀ in (0, 1].
+
+    Notes
+    -----
+    Derivation ``lorenz_ratio_bloch_wilson``: free electrons, Debye phonons (normal processes,
+    equilibrium), lowest-order variational solutions for the electric and the thermal current
+    (Ziman, *Electrons and Phonons* ch. 9). The (Z/2)^{2/3}(Θ_D/T)² term is the "vertical"
+    scattering: a phonon changes an electron's energy by ħω, which degrades a heat current even
+    when the momentum change is small; hence L < L₀ at intermediate T. High T: 1 − O((Θ_D/T)²);
+    low T: (π²/3)(2/Z)^{2/3}(T/Θ_D)² -> 0 (phonons only; in a real metal impurity scattering,
+    elastic, restores L₀ as T -> 0: combine both by Matthiessen's rule for ρ and for 1/κ).
+    J_5 and J_7 are the generated kernels ``transport_integral_5`` and ``transport_integral_7``.
+
+    Examples
+    --------
+    >>> [round(bloch_wilson_lorenz_ratio(T, 343.0), 4) for T in (30.0, 100.0, 300.0, 3000.0)]
+    [0.0414, 0.3465, 0.8288, 0.9979]
+    """
+    T_arr = checked("T", T, 0.0)
+    theta = checked("theta_D", theta_D, 0.0, low_open=True)
+    valence = checked("Z", Z, 0.25, low_open=True)
+    with np.errstate(divide="ignore", over="ignore"):
+        y = np.asarray(np.divide(theta, T_arr), dtype=np.float64)       # T = 0: y = inf, the limit
+    j5 = np.asarray(evaluate(_eliashberg_kernels.transport_integral_5_loop, y))
+    j7 = np.asarray(evaluate(_kernels.transport_integral_7_loop, y))
+    tiny = j5 == 0.0                                  # y < 1e-77: J_7/J_5 ~ (2/3)y² is 0 in doubles
+    j5, j7 = np.where(tiny, 1.0, j5), np.where(tiny, 0.0, j7)
+    out = evaluate(_kernels.lorenz_ratio_bloch_wilson_loop, y, valence, j5, j7)
+    return finite_result(out, "bloch_wilson_lorenz_ratio", T=T_arr, theta_D=theta, Z=valence)
 
 
 def _valence(Z: object) -> np.ndarray:

@@ -31,6 +31,7 @@ from scipy import optimize, special
 
 from . import _support
 from ._generated import eliashberg_function as _kernels
+from ._generated import metals as _metal_kernels
 from ._support import checked, integer, scalar
 from .metals import transport_coupling_from_slope
 
@@ -138,6 +139,10 @@ def _transport_loop(y: np.ndarray, n: int, coeff: np.ndarray, limit: float, node
     return out
 
 
+#: n -> the generated kernel of J_n (its array loop), where a derivation gives one.
+_GENERATED = {5: _kernels.transport_integral_5_loop, 7: _metal_kernels.transport_integral_7_loop}
+
+
 def transport_integral(y: ArrayLike, n: int = 5) -> np.ndarray | float:
     r"""Transport integral J_n(y) = ∫_0^y x^n eˣ/(eˣ − 1)² dx (dimensionless), for y in [0, ∞].
 
@@ -166,9 +171,10 @@ def transport_integral(y: ArrayLike, n: int = 5) -> np.ndarray | float:
       ∫_y^∞ x^n e^(−kx) dx = n! e^(−ky) Σ_{j≤n} (ky)^j/j! / k^(n+1) (incomplete Γ in closed form);
     * y = ∞: n! ζ(n) (Ziman, *Electrons and Phonons*, §9.5: J_5(∞) = 5! ζ(5) ≈ 124.43).
 
-    For n = 5 the generated kernel ``transport_integral_5`` (derivation
-    ``allen_transport_bloch_gruneisen``; series, tail identity and limit branches verified at 30 digits
-    with remainders < 1e-22, as for the Debye function) is used instead; the two agree to 1e-14.
+    For n = 5 and 7 the generated kernels ``transport_integral_5`` (derivation
+    ``allen_transport_bloch_gruneisen``) and ``transport_integral_7`` (``lorenz_ratio_bloch_wilson``) are
+    used instead (series, tail identity and limit branches verified at 30 digits with remainders
+    < 1e-22, as for the Debye function); they agree with the numba path to 1e-14.
 
     Examples
     --------
@@ -179,8 +185,8 @@ def transport_integral(y: ArrayLike, n: int = 5) -> np.ndarray | float:
     """
     n = integer("n", n, 2, N_MAX)
     arr = checked("y", y, 0.0, allow_inf=True)
-    if n == 5:
-        return _support.evaluate(_kernels.transport_integral_5_loop, arr)
+    if n in _GENERATED:
+        return _support.evaluate(_GENERATED[n], arr)
     coeff, limit, nodes, weights = _tables(n)
     flat = np.ascontiguousarray(arr, dtype=np.float64).reshape(-1)
     out = np.empty_like(flat)

@@ -790,6 +790,51 @@ def _lorenz_from_fermi_window_quadrature() -> CheckResult:
                          "Sommerfeld correction O((k_BT/E_F)²)", regime_at("wiedemann_franz_lorenz", points))
 
 
+@crosscheck("lorenz_ratio_bloch_wilson")
+def _lorenz_ratio_from_the_variational_functionals() -> CheckResult:
+    """(π²/3)F_el/F_th from the model itself by scipy quadrature: explicit wavevectors k = κẑ and k' on
+    the sphere (|k − k'| = t q_D), the trial functions' changes averaged over the six directions ±x̂, ±ŷ,
+    ±ẑ of u (exact for a quadratic form), the occupation f(η − z/2)(1 − f(η + z/2)) integrated over η
+    and the Debye weight t²n(yt) over t, against numeric.metals.bloch_wilson_lorenz_ratio."""
+    import math
+
+    from scipy.integrate import quad
+
+    from numeric.metals import bloch_wilson_lorenz_ratio
+
+    def fermi(e: float) -> float:
+        return 0.5 * (1.0 - math.tanh(0.5 * e))
+
+    axes = np.vstack([np.eye(3), -np.eye(3)])
+
+    def functional(y: float, kappa: float, thermal: bool) -> float:
+        def over_t(t: float) -> float:
+            z = y * t
+            cos = 1.0 - t**2 / (2.0 * kappa**2)
+            k, kp = np.array([0.0, 0.0, kappa]), kappa * np.array([math.sqrt(max(0.0, 1 - cos**2)), 0.0, cos])
+
+            def over_eta(eta: float) -> float:
+                change = (eta - z / 2) * k - (eta + z / 2) * kp if thermal else k - kp
+                return fermi(eta - z / 2) * (1.0 - fermi(eta + z / 2)) * float(np.mean((axes @ change) ** 2))
+
+            window = quad(over_eta, -40.0 - z, 40.0 + z, epsabs=0, epsrel=1e-12, limit=200, points=[0.0])[0]
+            return t**2 / math.expm1(z) * window
+
+        return quad(over_t, 0.0, 1.0, epsabs=0, epsrel=1e-11, limit=200)[0]
+
+    labels, ratios = [], []
+    for y, Z in ((0.3, 1.0), (2.0, 1.0), (6.0, 1.0), (3.0, 3.0)):
+        kappa = (Z / 2.0) ** (1.0 / 3.0)
+        direct = math.pi**2 / 3.0 * functional(y, kappa, False) / functional(y, kappa, True)
+        labels.append(f"Θ/T={y:g},Z={Z:g}")
+        ratios.append(direct / bloch_wilson_lorenz_ratio(1.0, y, Z))
+    return _ratio_result("scipy quadrature of the variational functionals with explicit wavevectors and "
+                         "trial functions (numeric.metals for the closed form)", "L/L₀ quadrature / closed",
+                         labels, ratios, 1e-8, "quadrature tolerance ~1e-11",
+                         regime_at("lorenz_ratio_bloch_wilson",
+                                   [{"q_D": 1.0, "k_F": (Z / 2.0) ** (1.0 / 3.0)} for Z in (1.0, 3.0)]))
+
+
 @crosscheck("umklapp_kinematics")
 def _umklapp_from_the_reciprocal_lattice() -> CheckResult:
     """|G_min| from the Bragg vectors of numeric.lattice (fcc, bcc), k_F of the free-electron gas of density

@@ -13,7 +13,9 @@ import sympy as sp
 
 from ..constants import codata_values
 from ..registry import get
+from ..scattering import J_SUM
 from .ir import Kernel, statement_kernel
+from .phonons import bose_integral_branches
 from .registry import kernel
 from .superconductivity import _step_kernel
 
@@ -114,3 +116,54 @@ def _transport_coupling_kernel() -> Kernel:
                   args=[symbols["s_rho"], symbols["omega_p"]], closed_form=form, constants=codata_values(),
                   doc="Transport coupling lambda_tr = hbar eps0 omega_p^2 (d rho/dT)/(2 pi k_B) "
                       "(dimensionless) from the high-temperature slope")
+
+
+def _lorenz_symbols() -> tuple[dict[str, sp.Symbol], list]:
+    d = get("lorenz_ratio_bloch_wilson")
+    return {q.symbol.name: q.symbol for q in d.symbols}, d.steps
+
+
+#: Switch points tried for J_7: 7!ζ(7) − tail cancels to J_7(3) = 75 of 5082 (68 ulp) at the default 3.
+J7_SWITCH_CANDIDATES = (3.0, 3.5, 4.0, 4.5)
+#: The values of the transport integrals J_5(y), J_7(y), arguments of the Lorenz-ratio kernel.
+J5, J7 = sp.symbols("J_5 J_7", positive=True)
+
+
+@kernel("transport_integral_7", derivation="lorenz_ratio_bloch_wilson")
+def _transport_integral_7_kernel() -> Kernel:
+    """J_7(y) = ∫_0^y z⁷eᶻ/(eᶻ − 1)² dz at any y = Θ_D/T: the J_7 of the statement, the limit 7!ζ(7) of the
+    derivation's step, branches of :func:`~derive.kernels.phonons.bose_integral_branches` (p = 7)."""
+    symbols, steps = _lorenz_symbols()
+    y = symbols["y"]
+    step = next(s for s in steps if s.gives is not None and s.gives.name == "J_7(∞)")
+    (integral,) = step.lhs.atoms(sp.Integral)
+    variable, lower, _ = integral.limits[0]
+    closed = sp.Integral(integral.function, (variable, lower, y))      # J_7(y)
+    limit = step.rhs
+    branches = bose_integral_branches(7, closed, y, J_SUM.symbol, limit, "limit J_7(∞) = 7! ζ(7) =",
+                                      candidates=J7_SWITCH_CANDIDATES)
+    return Kernel(name="transport_integral_7", derivation="lorenz_ratio_bloch_wilson", args=[y],
+                  closed_form=closed, branches=branches,
+                  doc="Transport integral J_7(y) = int_0^y z^7 e^z/(e^z - 1)^2 dz at y = Theta_D/T, "
+                      "dimensionless")
+
+
+@kernel("lorenz_ratio_bloch_wilson", derivation="lorenz_ratio_bloch_wilson")
+def _lorenz_bloch_wilson_kernel() -> Kernel:
+    """The statement with y = Θ_D/T and the values J_5(y), J_7(y) as arguments (exact substitutions):
+    numeric.metals evaluates them with ``transport_integral_5`` and ``transport_integral_7``."""
+    symbols, _ = _lorenz_symbols()
+    y, T, theta = symbols["y"], symbols["T"], symbols["Theta_D"]
+    d = get("lorenz_ratio_bloch_wilson")
+    z = symbols["z"]
+    values = {}
+    for i in d.statement.rhs.atoms(sp.Integral):               # ∫_0^y z^n/sinh²(z/2) = 4 J_n(y)
+        n, value = (5, J5) if i.function.has(z**5) else (7, J7)
+        values[i] = sp.simplify(i.function / (z**n / (4 * sp.sinh(z / 2) ** 2))) * value
+    form = d.statement.rhs.xreplace(values).subs(theta, y * T)
+    if form.has(sp.Integral) or not form.free_symbols <= {y, symbols["Z"], J5, J7}:
+        raise ValueError(f"not a function of y, Z, J_5, J_7: {form}")
+    return Kernel(name="lorenz_ratio_bloch_wilson", derivation="lorenz_ratio_bloch_wilson",
+                  args=[y, symbols["Z"], J5, J7], closed_form=form,
+                  doc="Lorenz ratio L/L0 of phonon scattering (Bloch-Wilson) at y = Theta_D/T, valence Z, "
+                      "from J_5(y) and J_7(y), dimensionless")

@@ -83,7 +83,8 @@ def debye_cv_reduced_kernel() -> Kernel:
 
 
 def bose_integral_branches(p: int, closed: sp.Expr, y: sp.Symbol, n: sp.Symbol, limit: sp.Expr,
-                           limit_name: str) -> list[Branch]:
+                           limit_name: str,
+                           candidates: tuple[float, ...] = DEBYE_SWITCH_CANDIDATES) -> list[Branch]:
     """Verified branches of closed = F(y) ∫_0^y xᵖeˣ/(eˣ − 1)² dx (any positive y) for the power p >= 2.
 
     ``closed`` holds one ``Integral`` over (x, 0, y) of an integrand equal to
@@ -109,8 +110,9 @@ def bose_integral_branches(p: int, closed: sp.Expr, y: sp.Symbol, n: sp.Symbol, 
     * y >= y_lim (low T): ``limit``; y_lim is the first integer y where the
       whole tail ∫_y^∞/∫_0^y is < DEBYE_REMAINDER.
 
-    s is chosen by :func:`~derive.kernels.design.choose_switch` among
-    DEBYE_SWITCH_CANDIDATES.
+    s is chosen by :func:`~derive.kernels.design.choose_switch` among ``candidates`` (default
+    DEBYE_SWITCH_CANDIDATES; larger p needs larger s: the tail identity subtracts from p! ζ(p) a
+    tail that is a larger share of it at small y).
     """
     (integral,) = closed.atoms(sp.Integral)
     x, lower, upper = integral.limits[0]
@@ -127,14 +129,14 @@ def bose_integral_branches(p: int, closed: sp.Expr, y: sp.Symbol, n: sp.Symbol, 
             raise ValueError(f"the integrand is not x^{p} eˣ/(eˣ − 1)²: {integral.function}")
 
     # ---- high T: Bernoulli series of v, differentiated, times xᵖ, integrated term by term
-    top = _series_degree(max(DEBYE_SWITCH_CANDIDATES))
+    top = _series_degree(max(candidates))
     v_series = sp.series(v, x, 0, top - 2).removeO()  # −1/x + 1/2 − x/12 + ...
     v_series_prime = sp.Add(*(t.diff(x) for t in sp.Add.make_args(v_series)))  # termwise: fast
     integrand_series = sp.expand(u * v_series_prime)  # x^(p−2) − x^p/12 + ...
     series = sp.Poly(sp.expand(factor * sp.integrate(integrand_series, (x, 0, y))), y)
     coefficient = {m: c for (m,), c in series.as_dict().items()}  # F ∝ y^(−k): −B_m (m − 1)/(m! (m + k))
     low = min(coefficient)
-    degree = {c: _series_truncation(coefficient, c, low) for c in DEBYE_SWITCH_CANDIDATES}
+    degree = {c: _series_truncation(coefficient, c, low) for c in candidates}
 
     def series_branch(s: float) -> sp.Expr:
         return y**low * _horner([coefficient[m] for m in range(low, degree[s] + 1, 2)], y**2)
@@ -150,7 +152,7 @@ def bose_integral_branches(p: int, closed: sp.Expr, y: sp.Symbol, n: sp.Symbol, 
     safe_boundary = boundary.subs(sp.exp(y) - 1, -expm1(-y) / sp.exp(-y))  # −yᵖe^{−y}/(−expm1(−y))
     if not safe_boundary.has(expm1):
         raise ValueError(f"unexpected form of the boundary term: {boundary}")
-    terms = {c: _tail_truncation(term, integral, y, n, c) for c in DEBYE_SWITCH_CANDIDATES}
+    terms = {c: _tail_truncation(term, integral, y, n, c) for c in candidates}
 
     def tail_branch(s: float) -> sp.Expr:
         # Horner in e^{−y}, so the e^{−ny} cost no further exp; each weight Horner in y
@@ -161,8 +163,7 @@ def bose_integral_branches(p: int, closed: sp.Expr, y: sp.Symbol, n: sp.Symbol, 
     # ---- y -> ∞: the limit once the whole tail is negligible
     y_lim = _t3_threshold(boundary, term, whole, y, n)
 
-    s = choose_switch(series_branch(max(DEBYE_SWITCH_CANDIDATES)),
-                      tail_branch(min(DEBYE_SWITCH_CANDIDATES)), closed, y, DEBYE_SWITCH_CANDIDATES)
+    s = choose_switch(series_branch(max(candidates)), tail_branch(min(candidates)), closed, y, candidates)
     return [
         Branch(series_branch(s), sp.StrictLessThan(y, sp.nsimplify(s)),
                f"high T, y < {s:g}: integrand series of x^{p} eˣ/(eˣ − 1)² (Bernoulli) integrated term by "

@@ -12,6 +12,8 @@ GENERATED CODE: do not edit. Regenerate with `ephkit codegen --write`;
 - umklapp_freeze_out_temperature: derivation `umklapp_kinematics`, fingerprint abf40decc842a0f2
 - resistivity_slope: derivation `resistivity_high_T_slope`, fingerprint 52a4ebc964f1ce64
 - transport_coupling_from_slope: derivation `resistivity_high_T_slope`, fingerprint 52a4ebc964f1ce64
+- transport_integral_7: derivation `lorenz_ratio_bloch_wilson`, fingerprint 75b08e7593a5f0cf
+- lorenz_ratio_bloch_wilson: derivation `lorenz_ratio_bloch_wilson`, fingerprint 75b08e7593a5f0cf
 """
 
 import math
@@ -29,7 +31,9 @@ __all__ = [
     'umklapp_freeze_out_temperature_loop', 'umklapp_freeze_out_temperature_loop_parallel',
     'resistivity_slope_scalar', 'resistivity_slope_loop', 'resistivity_slope_loop_parallel',
     'transport_coupling_from_slope_scalar', 'transport_coupling_from_slope_loop',
-    'transport_coupling_from_slope_loop_parallel',
+    'transport_coupling_from_slope_loop_parallel', 'transport_integral_7_scalar',
+    'transport_integral_7_loop', 'transport_integral_7_loop_parallel', 'lorenz_ratio_bloch_wilson_scalar',
+    'lorenz_ratio_bloch_wilson_loop', 'lorenz_ratio_bloch_wilson_loop_parallel',
 ]
 
 
@@ -265,4 +269,110 @@ def transport_coupling_from_slope_loop_parallel(s_rho, omega_p, out):
     high-temperature slope: the loop above, run on all cores (numba.prange)."""
     for i in numba.prange(s_rho.shape[0]):
         out[i] = transport_coupling_from_slope_scalar(s_rho[i], omega_p[i])
+    return out
+
+
+
+# --- transport_integral_7: derivation lorenz_ratio_bloch_wilson
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def transport_integral_7_scalar(y):
+    """Transport integral J_7(y) = int_0^y z^7 e^z/(e^z - 1)^2 dz at y = Theta_D/T, dimensionless (scalar
+    kernel)."""
+    if (y < 4.5):
+        t0 = (y*y)
+        return (y**6.0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(
+            t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(
+            t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(
+            t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(t0*(3.7457612680760694e-128 - 9.493096944467787e-130*t0) -
+            1.4779733373144316e-126) + 5.831593126857507e-125) - 2.300921046897066e-123) +
+            9.078411527474283e-122) - 3.581883133787085e-120) + 1.4132080172991847e-118) -
+            5.575625936633917e-117) + 2.1997520469773643e-115) - 8.678528341331289e-114) +
+            3.423815628479233e-112) - 1.3507228203811632e-110) + 5.328602486148065e-109) -
+            2.1020896842229222e-107) + 8.292387372859598e-106) - 3.271130805964327e-104) +
+            1.290344777526756e-102) - 5.0898228178146596e-101) + 2.007650347886268e-99) -
+            7.918837966921406e-98) + 3.1233611856098085e-96) - 1.231883692097974e-94) +
+            4.8585119560775364e-93) - 1.9161177777147882e-91) + 7.556587421623917e-90) -
+            2.9799774999329583e-88) + 1.1751224934485858e-86) - 4.6337780298369953e-85) +
+            1.8271248569428906e-83) - 7.204121710603849e-82) + 2.8403541217916505e-80) -
+            1.1198021359186414e-78) + 4.414546205758538e-77) - 1.7402246599403297e-75) +
+            6.859578387533242e-74) - 2.70371317320021e-72) + 1.0655969755132325e-70) - 4.199450004423295e-69)
+            + 1.6548423876445066e-67) - 6.520533598136785e-66) + 2.569029948335728e-64) -
+            1.0120726828377611e-62) + 3.9866435939166714e-61) - 1.570191457522178e-59) +
+            6.183626076008037e-58) - 2.4348640025920156e-56) + 9.586101658595877e-55) - 3.77345820632036e-53)
+            + 1.485117891620687e-51) - 5.843850266900922e-50) + 2.299037050549552e-48) -
+            9.042583183866635e-47) + 3.555726656890185e-45) - 1.3977893382769674e-43) + 5.493119204014792e-42)
+            - 2.1579661636755958e-40) + 8.474233229896194e-39) - 3.326329147027663e-37) +
+            1.3050112006427296e-35) - 5.11703213045349e-34) + 2.0051277002679253e-32) - 7.851344716193561e-31)
+            + 3.071662450554425e-29) - 1.2005172923822635e-27) + 4.686539756185218e-26) -
+            1.826961697716467e-24) + 7.110146192059228e-23) - 2.7614898747105215e-21) +
+            1.0698422925789601e-19) - 4.131752121270172e-18) + 1.589327125869353e-16) - 6.08179395653014e-15)
+            + 2.311145656583579e-13) - 8.698648744945041e-12) + 3.2292273069756903e-10) -
+            1.1743175805675805e-08) + 4.133597883597884e-07) - 1.3778659611992945e-05) +
+            0.0004166666666666667) - 0.010416666666666666) + 0.16666666666666666))
+    elif (y < 73.0):
+        t0 = -y
+        t1 = math.exp(t0)
+        return (t1*y**7.0/math.expm1(t0) - t1*(t1*(t1*(t1*(t1*(t1*(t1*(t1*(t1*(t1*(t1*(y*(y*(y*(y*(y*((
+            0.6363636363636364)*y + 0.34710743801652894) + 0.15777610818933133) + 0.05737313025066594) +
+            0.01564721734109071) + 0.0028449486074710382) + 0.00025863169158827623) + y*(y*(y*(y*(y*((0.7)*y +
+            0.42) + 0.21) + 0.084) + 0.0252) + 0.00504) + 0.000504) + y*(y*(y*(y*(y*((0.7777777777777778)*y +
+            0.5185185185185185) + 0.2880658436213992) + 0.12802926383173296) + 0.042676421277244324) +
+            0.009483649172720961) + 0.0010537387969689956) + y*(y*(y*(y*(y*((0.875)*y + 0.65625) + 0.41015625)
+            + 0.205078125) + 0.076904296875) + 0.01922607421875) + 0.00240325927734375) + y*(y*(y*(y*(y*(y +
+            0.8571428571428571) + 0.6122448979591837) + 0.3498542274052478) + 0.1499375260308205) +
+            0.042839293151662995) + 0.006119899021666143) + y*(y*(y*(y*(y*((1.1666666666666667)*y +
+            1.1666666666666667) + 0.9722222222222222) + 0.6481481481481481) + 0.32407407407407407) +
+            0.10802469135802469) + 0.01800411522633745) + y*(y*(y*(y*(y*((1.4)*y + 1.68) + 1.68) + 1.344) +
+            0.8064) + 0.32256) + 0.064512) + y*(y*(y*(y*(y*((1.75)*y + 2.625) + 3.28125) + 3.28125) +
+            2.4609375) + 1.23046875) + 0.3076171875) + y*(y*(y*(y*(y*((2.3333333333333335)*y +
+            4.666666666666667) + 7.777777777777778) + 10.37037037037037) + 10.37037037037037) +
+            6.91358024691358) + 2.3045267489711936) + y*(y*(y*(y*(y*((3.5)*y + 10.5) + 26.25) + 52.5) + 78.75)
+            + 78.75) + 39.375) + y*(y*(y*(y*(y*(7.0*y + 42.0) + 210.0) + 840.0) + 2520.0) + 5040.0) + 5040.0)
+            + 5082.080358004891)
+    else:
+        return 5082.080358004891
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def transport_integral_7_loop(y, out):
+    """Transport integral J_7(y) = int_0^y z^7 e^z/(e^z - 1)^2 dz at y = Theta_D/T, dimensionless: loop over
+    flat float64 arrays of equal length."""
+    for i in range(y.shape[0]):
+        out[i] = transport_integral_7_scalar(y[i])
+    return out
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
+def transport_integral_7_loop_parallel(y, out):
+    """Transport integral J_7(y) = int_0^y z^7 e^z/(e^z - 1)^2 dz at y = Theta_D/T, dimensionless: the loop
+    above, run on all cores (numba.prange)."""
+    for i in numba.prange(y.shape[0]):
+        out[i] = transport_integral_7_scalar(y[i])
+    return out
+
+
+
+# --- lorenz_ratio_bloch_wilson: derivation lorenz_ratio_bloch_wilson
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def lorenz_ratio_bloch_wilson_scalar(y, Z, J_5, J_7):
+    """Lorenz ratio L/L0 of phonon scattering (Bloch-Wilson) at y = Theta_D/T, valence Z, from J_5(y) and
+    J_7(y), dimensionless (scalar kernel)."""
+    return (1.0/(0.19148503810686818*Z**(0.6666666666666666)*(y*y) + 1.0 - 0.05066059182116889*J_7/J_5))
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True)
+def lorenz_ratio_bloch_wilson_loop(y, Z, J_5, J_7, out):
+    """Lorenz ratio L/L0 of phonon scattering (Bloch-Wilson) at y = Theta_D/T, valence Z, from J_5(y) and
+    J_7(y), dimensionless: loop over flat float64 arrays of equal length."""
+    for i in range(y.shape[0]):
+        out[i] = lorenz_ratio_bloch_wilson_scalar(y[i], Z[i], J_5[i], J_7[i])
+    return out
+
+
+@numba.njit(error_model="numpy", fastmath={"contract"}, cache=True, parallel=True)
+def lorenz_ratio_bloch_wilson_loop_parallel(y, Z, J_5, J_7, out):
+    """Lorenz ratio L/L0 of phonon scattering (Bloch-Wilson) at y = Theta_D/T, valence Z, from J_5(y) and
+    J_7(y), dimensionless: the loop above, run on all cores (numba.prange)."""
+    for i in numba.prange(y.shape[0]):
+        out[i] = lorenz_ratio_bloch_wilson_scalar(y[i], Z[i], J_5[i], J_7[i])
     return out

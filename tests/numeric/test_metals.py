@@ -109,6 +109,7 @@ _VALID = {
     "lorenz_ratio": ("Cu",),
     "copper_lorenz_ratio": (100,),
     "LorenzRatio": ("Cu", 1.0, 1.0, 1.0, 1.0, 1.0),
+    "bloch_wilson_lorenz_ratio": (100.0, 343.0, 1.0),
 }
 _NAMES = {
     "bohm_staver_velocity": ("Z", "M", "v_F"),
@@ -352,3 +353,49 @@ def test_copper_lorenz_ratio_at_300_k_against_mpmath() -> None:
 def test_copper_lorenz_ratio_refuses_other_rrr(bad: object) -> None:
     with pytest.raises(ValueError, match=r"rrr = .* has no NIST fit, valid: 50, 100, 150, 300, 500"):
         copper_lorenz_ratio(bad)  # type: ignore[arg-type]
+
+
+def _bloch_wilson_mpmath(y: float, Z: float) -> mpmath.mpf:
+    """L/L₀ = 1/[1 + (3/π²)(Z/2)^{2/3}y² − J_7/(2π²J_5)] with J_n by mpmath quadrature at 30 digits."""
+    with mpmath.workdps(30):
+        def J(n: int) -> mpmath.mpf:
+            f = lambda z: z**n * mpmath.exp(-z) / (-mpmath.expm1(-z)) ** 2  # noqa: E731
+            return mpmath.quad(f, [0, min(y, 10), y] if y > 10 else [0, y])
+
+        y_ = mpmath.mpf(y)
+        kappa2 = (mpmath.mpf(Z) / 2) ** (mpmath.mpf(2) / 3)
+        return 1 / (1 + 3 * kappa2 * y_**2 / mpmath.pi**2 - J(7) / (2 * mpmath.pi**2 * J(5)))
+
+
+@pytest.mark.parametrize("y", [1e-6, 0.01, 0.5, 2.0, 2.999, 3.0, 4.5, 6.0, 20.0, 72.9, 73.0, 200.0])
+@pytest.mark.parametrize("Z", [0.3, 1.0, 3.0])
+def test_bloch_wilson_lorenz_ratio_against_mpmath(y: float, Z: float) -> None:
+    """Strata across both J kernels' switch points (J_5: 3, 67; J_7: 4.5, 73), 1e-13."""
+    got = metals.bloch_wilson_lorenz_ratio(343.0 / y, 343.0, Z)
+    assert got == pytest.approx(float(_bloch_wilson_mpmath(y, Z)), rel=1e-13)
+
+
+def test_bloch_wilson_limits_and_the_dip() -> None:
+    """1 at T = ∞ (and 1 − O((Θ/T)²) approaching it), 0 at T = 0 with the low-T law
+    (π²/3)(2/Z)^{2/3}(T/Θ)², rising monotonically in between, lower for larger Z (a bigger sphere, more
+    vertical scattering). Phonons alone: with impurities the T -> 0 end returns to 1 (the measured dip)."""
+    f = metals.bloch_wilson_lorenz_ratio
+    assert f(0.0, 343.0) == 0.0 and f(1e300, 343.0) == 1.0 and f(1e-300, 343.0) == 0.0
+    for Z in (1.0, 2.0):
+        c2 = 3 * (Z / 2) ** (2 / 3) / math.pi**2 - 1 / (3 * math.pi**2)
+        assert 1 - f(343.0 * 1e3, 343.0, Z) == pytest.approx(c2 * 1e-6, rel=1e-5)
+        low = math.pi**2 / 3 * (2 / Z) ** (2 / 3) * 1e-6
+        assert f(343.0 * 1e-3, 343.0, Z) == pytest.approx(low, rel=1e-5)
+    T = np.geomspace(1.0, 3e4, 400)
+    curve = f(T, 343.0)
+    assert np.all(np.diff(curve) > 0) and np.all((0 < curve) & (curve < 1))
+    assert np.all(f(T, 343.0, 2.0) < curve)
+
+
+@pytest.mark.parametrize(("param", "bad"), [("T", -1.0), ("T", math.nan), ("theta_D", 0.0), ("theta_D", -5.0),
+                                            ("theta_D", math.inf), ("Z", 0.25), ("Z", 0.0), ("Z", "1"),
+                                            ("T", None)])
+def test_bloch_wilson_refuses_bad_input(param: str, bad: object) -> None:
+    args = {"T": 100.0, "theta_D": 343.0, "Z": 1.0} | {param: bad}
+    with pytest.raises(ValueError, match=param):
+        metals.bloch_wilson_lorenz_ratio(**args)

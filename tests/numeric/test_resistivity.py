@@ -61,21 +61,26 @@ def test_J5_limit_is_5_factorial_zeta_5():
     assert transport_integral(1e4) == transport_integral(math.inf)
 
 
-def test_J5_uses_the_generated_kernel_and_equals_the_numba_path():
-    """n = 5 goes through the generated kernel transport_integral_5 (derivation
-    allen_transport_bloch_gruneisen); it equals the hand-written numba path to 1e-14, across the
-    kernel's switch points (3 and 67) and the numba function's (2 and 8)."""
-    from numeric import resistivity
-    from numeric._generated import eliashberg_function as generated
+@pytest.mark.parametrize(("n", "module", "edges"),
+                         [(5, "eliashberg_function", [2.999999, 3.0, 66.9999, 67.0]),
+                          (7, "metals", [2.999999, 3.0, 72.9999, 73.0])])
+def test_generated_J_n_is_used_and_equals_the_numba_path(n, module, edges):
+    """n = 5 and 7 go through the generated kernels transport_integral_5 (derivation
+    allen_transport_bloch_gruneisen) and transport_integral_7 (lorenz_ratio_bloch_wilson); each equals
+    the hand-written numba path to 1e-14, across the kernel's switch points and the numba function's
+    (2 and 8)."""
+    import importlib
 
-    edges = [0.0, 2.0, 2.999999, 3.0, 8.0, 66.9999, 67.0, math.inf]
-    ys = np.concatenate([np.geomspace(1e-8, 1e3, 4001), edges])
-    got = transport_integral(ys, 5)
+    from numeric import resistivity
+
+    generated = importlib.import_module(f"numeric._generated.{module}")
+    ys = np.concatenate([np.geomspace(1e-8, 1e3, 4001), [0.0, 2.0, 8.0, *edges, math.inf]])
+    got = transport_integral(ys, n)
     out = np.empty_like(ys)
-    assert np.array_equal(got, generated.transport_integral_5_loop(ys, out))
-    coeff, limit, nodes, weights = resistivity._tables(5)
+    assert np.array_equal(got, getattr(generated, f"transport_integral_{n}_loop")(ys, out))
+    coeff, limit, nodes, weights = resistivity._tables(n)
     numba_path = np.empty_like(ys)
-    resistivity._transport_loop(ys, 5, coeff, limit, nodes, weights, numba_path)
+    resistivity._transport_loop(ys, n, coeff, limit, nodes, weights, numba_path)
     assert np.all(np.abs(got - numba_path) <= 1e-14 * np.abs(numba_path))
 
 
