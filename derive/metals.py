@@ -429,11 +429,18 @@ def lorenz_ratio_bloch_wilson() -> Derivation:
                    lambda r, n=n: next(i for i in r.atoms(sp.Integral) if i.function.has(z_red**n))
                    .subs(y_r, sp.oo), ratio, rhs=sp.factorial(n) * sp.zeta(n), name=f"J_{n}(∞)",
                    numeric="SymPy cannot do the improper Bose integrals")
-    chain.step("low T, Θ_D/T -> ∞: J_5, J_7 -> 5!ζ(5), 7!ζ(7), and the vertical term κ²y² dominates: "
-               "L/L₀ -> (π²/3)(2/Z)^{2/3}(T/Θ_D)²",
-               lambda r: r, in_z, rhs=sp.pi**2 / 3 * (2 / Z) ** sp.Rational(2, 3) * (T / Theta_D) ** 2,
+    vertical = 3 * (Z / 2) ** sp.Rational(2, 3) / sp.pi**2              # the coefficient A of y²
+    chain.step("low T, Θ_D/T -> ∞: J_5, J_7 -> 5!ζ(5), 7!ζ(7) (exponentially) and the vertical term "
+               "dominates: L/L₀ -> (π²/3)(2/Z)^{2/3}(T/Θ_D)²",
+               lambda r: r, in_z, rhs=(T / Theta_D) ** 2 / vertical,
                order=(T**4, T, 0), numeric="the limit of integrals with a moving upper limit",
                sample={Theta_D: (1e-5, 1e-4)})  # Θ_D/T from 10 up to 1e6 along the approach
+    chain.step("the next term at low T: 1/(L/L₀) − (3/π²)(Z/2)^{2/3}(Θ_D/T)² = 1 − J_7/(2π²J_5) -> "
+               "1 − 7!ζ(7)/(2π²5!ζ(5)) ≈ −1.07, with an exponentially small remainder",
+               lambda r: 1 / r - vertical * (Theta_D / T) ** 2, in_z,
+               rhs=1 - sp.factorial(7) * sp.zeta(7) / (2 * sp.pi**2 * sp.factorial(5) * sp.zeta(5)),
+               order=(T, T, 0), numeric="the limit of integrals with a moving upper limit",
+               sample={Theta_D: (1e-6, 1e-5)})  # Θ_D/T from 1 up to 1e5 along the approach
     return Derivation(
         name="lorenz_ratio_bloch_wilson",
         title="Lorenz ratio of phonon scattering (Bloch-Wilson): where the Wiedemann-Franz law fails",
