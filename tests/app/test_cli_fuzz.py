@@ -52,6 +52,7 @@ COMMANDS: dict[tuple[str, ...], dict[str, st.SearchStrategy[str] | None]] = {
     ("materials", "list"): {"--help": None},
     ("materials", "show"): {"--help": None},
     ("materials", "scales"): {"--help": None},
+    ("materials", "lorenz"): {"--help": None},
     ("fit", "resistivity"): {"--metal": st.sampled_from(["Cu", "al", "copper", "Nb", "coper", ""]),
                              "--n": NUMBERS, "--tmin": NUMBERS,
                              "--omega-p": st.sampled_from(["1.6e16", "0", "-1", "nan", "inf", "x"]),
