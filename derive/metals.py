@@ -22,7 +22,7 @@ import sympy as sp
 
 from .constants import E_CHARGE, EPS0, HBAR, K_B, K_F, M_ELECTRON, TEMPERATURE, V_F, V_S, Q, quantity
 from .coupling import OMEGA_P
-from .derivation import Assumption, Chain, Derivation, Ref
+from .derivation import TAIL, Assumption, Chain, Derivation, Ref
 from .eliashberg_function import ALLEN_1978, LAMBDA_TR, Z_RED
 from .registry import register
 from .sources import ASHCROFT_MERMIN, GRIMVALL, SEED_000, SEED_002, ZIMAN, Source, cite
@@ -430,17 +430,22 @@ def lorenz_ratio_bloch_wilson() -> Derivation:
                    .subs(y_r, sp.oo), ratio, rhs=sp.factorial(n) * sp.zeta(n), name=f"J_{n}(∞)",
                    numeric="SymPy cannot do the improper Bose integrals")
     vertical = 3 * (Z / 2) ** sp.Rational(2, 3) / sp.pi**2              # the coefficient A of y²
-    chain.step("low T, Θ_D/T -> ∞: J_5, J_7 -> 5!ζ(5), 7!ζ(7) (exponentially) and the vertical term "
-               "dominates: L/L₀ -> (π²/3)(2/Z)^{2/3}(T/Θ_D)²",
-               lambda r: r, in_z, rhs=(T / Theta_D) ** 2 / vertical,
-               order=(T**4, T, 0), numeric="the limit of integrals with a moving upper limit",
+    j_inf = {n: sp.factorial(n) * sp.zeta(n) for n in (5, 7)}
+    y_t = Theta_D / T
+    tail = {n: sp.Integral(z_red**n / (4 * sp.sinh(z_red / 2) ** 2), (z_red, y_t, sp.oo)) for n in (5, 7)}
+    rest = 1 - j_inf[7] / (2 * sp.pi**2 * j_inf[5])
+    tails = chain.step(
+        "low T: 1/(L/L₀) = Ay² + 1 − J_7/(2π²J_5) with A = (3/π²)(Z/2)^{2/3}, y = Θ_D/T; with "
+        "J_n(y) = n!ζ(n) − ∫_y^∞ (the steps above) its distance from Ay² + B∞, B∞ = 1 − 7!ζ(7)/(2π²5!ζ(5)) "
+        "≈ −1.07, is a difference of the tails: so L/L₀ -> (π²/3)(2/Z)^{2/3}(T/Θ_D)² as T -> 0",
+        lambda r: 1 / r - vertical * y_t**2 - rest, in_z,
+        rhs=(j_inf[5] * tail[7] - j_inf[7] * tail[5]) / (2 * sp.pi**2 * j_inf[5] * _bloch_integral(5, y_t)),
+        numeric="SymPy cannot do the Bose integrals", name="1/(L/L₀) − Ay² − B∞")
+    chain.step("T << Θ_D: the tails are exponentially small, ∫_y^∞ zⁿeᶻ/(eᶻ − 1)² dz = yⁿe^(−y)(1 + O(1/y)); "
+               "the z⁷ tail leads",
+               lambda d: d, tails, rhs=y_t**7 * sp.exp(-y_t) / (2 * sp.pi**2 * j_inf[5]),
+               order=(y_t**6 * sp.exp(-y_t), T, 0), numeric=TAIL,
                sample={Theta_D: (1e-5, 1e-4)})  # Θ_D/T from 10 up to 1e6 along the approach
-    chain.step("the next term at low T: 1/(L/L₀) − (3/π²)(Z/2)^{2/3}(Θ_D/T)² = 1 − J_7/(2π²J_5) -> "
-               "1 − 7!ζ(7)/(2π²5!ζ(5)) ≈ −1.07, with an exponentially small remainder",
-               lambda r: 1 / r - vertical * (Theta_D / T) ** 2, in_z,
-               rhs=1 - sp.factorial(7) * sp.zeta(7) / (2 * sp.pi**2 * sp.factorial(5) * sp.zeta(5)),
-               order=(T, T, 0), numeric="the limit of integrals with a moving upper limit",
-               sample={Theta_D: (1e-6, 1e-5)})  # Θ_D/T from 1 up to 1e5 along the approach
     return Derivation(
         name="lorenz_ratio_bloch_wilson",
         title="Lorenz ratio of phonon scattering (Bloch-Wilson): where the Wiedemann-Franz law fails",
