@@ -6,10 +6,14 @@ holding up the first test that needs it. The tests that need it (the registry's
 ``test_check_passes``, the CLI's and the cross-checks' tests) read its result through the
 :func:`cold_check` and :func:`reports` fixtures: no derivation and no cross-check is checked twice.
 
-The suite runs on two pytest-xdist workers, one test file per worker at a time (``-n 2 --dist
-loadfile`` in pyproject.toml, so module-scoped fixtures and module-level state stay whole). The
-controller starts the check; the workers find its output files through :data:`ENV_VAR`. Without
-xdist the one process does both.
+The suite runs on two pytest-xdist workers (``-n 2 --dist loadfile --no-loadscope-reorder`` in
+pyproject.toml), one work unit per worker at a time: a test file (module-scoped fixtures and
+module-level state stay whole), or the files of a group of :data:`GROUPS` (work they share is done
+once), or one test of :data:`SPLIT` (the long worksheet executions, shared by both workers). The
+units start longest first (:data:`FIRST`), so that both workers end together, and the files that
+read the check last (:data:`READERS`), when it has had time to finish. The controller starts the
+check; the workers find its output files through :data:`ENV_VAR`. Without xdist the one process
+does both.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from xdist.scheduler import LoadFileScheduling
 
 from derive.derivation import CheckReport, CheckResult
 
@@ -39,7 +44,57 @@ WAIT_SECONDS = 1800.0
 ENV_VAR = "EPHKIT_TEST_CHECK_DIR"
 ARGS = [sys.executable, "-m", "derive.app.cli", "check", "--json"]
 #: The test files that read the check (a run of other files only does not start it).
-READERS = ("app/test_cli.py", "app/test_crosscheck.py", "app/test_verdict.py", "derive/test_registry.py")
+READERS = ("app/test_cli.py", "app/test_crosscheck.py", "app/test_verdict.py", "derive/test_metals.py",
+           "derive/test_registry.py")
+
+
+#: Node-id prefixes whose test files make one xdist work unit (the kernels: built once per process).
+GROUPS = ("tests/derive/kernels/",)
+#: Tests whose every parameter is a work unit of its own (a worksheet execution takes 4-50 s).
+SPLIT = ("tests/app/test_worksheets.py::test_worksheet_executes_with_figures[",)
+#: Work units that start first, longest first (measured on two cores with a cold numba cache), by
+#: their name or its end; every other unit follows in collection order, the :data:`READERS` last.
+FIRST = ("tests/derive/kernels/", "[06_real_metals]", "tests/app/test_worksheets.py",
+         "tests/numeric/test_transport_umklapp.py", "[05_eliashberg_and_tc]", "[03_lindhard_and_plasmons]",
+         "[01_debye_heat_capacity]", "tests/numeric/test_transport_lattice.py", "[02_coupling_and_screening]",
+         "tests/derive/test_rendering.py", "tests/numeric/test_fuzz_phonons.py",
+         "[04_scattering_rate_and_resistivity]", "[00_tour]")
+
+
+def work_unit(nodeid: str) -> str:
+    """The xdist work unit of a test, from its node id (all the controller sees): its file, a group of
+    :data:`GROUPS` or, for a test of :data:`SPLIT`, the test itself."""
+    if nodeid.startswith(SPLIT):
+        return nodeid
+    return next((g for g in GROUPS if nodeid.startswith(g)), nodeid.split("::", 1)[0])
+
+
+def _rank(unit: str) -> int:
+    """Where a work unit starts: by :data:`FIRST`, then the rest, then the :data:`READERS`."""
+    first = [i for i, name in enumerate(FIRST) if unit == name or unit.endswith(name)]
+    if first:
+        return first[0]
+    return len(FIRST) + any(unit == f"tests/{r}" for r in READERS)
+
+
+class WorkUnitScheduling(LoadFileScheduling):
+    """``--dist loadfile`` with the work units of :func:`work_unit` (whole files but for :data:`GROUPS`
+    and :data:`SPLIT`), handed out in the order of the collection (``--no-loadscope-reorder``)."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        return work_unit(nodeid)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> WorkUnitScheduling | None:
+    """The scheduler of :class:`WorkUnitScheduling` for ``--dist loadfile`` (pyproject.toml)."""
+    return WorkUnitScheduling(config, log) if config.getvalue("dist") == "loadfile" else None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In an xdist worker, the collection in the order the work units start (:func:`_rank`)."""
+    if hasattr(config, "workerinput"):
+        items.sort(key=lambda item: _rank(work_unit(item.nodeid)))  # stable: collection order within
 
 
 def _selected(config: pytest.Config) -> bool:
