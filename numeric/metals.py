@@ -209,8 +209,10 @@ def umklapp_freeze_out_temperature(Theta_D: object, lattice_kind: str, Z: object
     umklapp resistivity falls as exp(−T_U/T) below it. An order-of-magnitude estimate. Potassium
     (bcc, Z = 1, Θ_D ≈ 91 K) gives ≈ 20 K; measured: ρ(T) − ρ₀ ∝ T exp(−θ/T) with θ = 19.9 ± 0.2 K
     between 2 and 4.2 K (H. van Kempen et al., "Low-Temperature Limit of the Temperature-Dependent Part
-    of the Resistivity of Potassium", Phys. Rev. Lett. 37, 1574 (1976)). For Cu the estimate fails: its
-    Fermi surface touches the zone boundary, so umklapp does not freeze out.
+    of the Resistivity of Potassium", Phys. Rev. Lett. 37, 1574 (1976); title, year and θ checked against
+    the abstract, volume and page from memory). For Cu the estimate fails: its Fermi surface touches the
+    zone boundary, so umklapp does not freeze out. The whole curve, the umklapp share of the golden-rule
+    rate vs T, is :func:`numeric.transport.umklapp_fraction`.
 
     Examples
     --------
