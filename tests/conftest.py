@@ -48,17 +48,19 @@ READERS = ("app/test_cli.py", "app/test_crosscheck.py", "app/test_verdict.py", "
            "derive/test_registry.py")
 
 
-#: Node-id prefixes whose test files make one xdist work unit (the kernels: built once per process).
-GROUPS = ("tests/derive/kernels/",)
+#: Work units of several test files, by name and node-id prefixes: the kernel-factory tests and the other
+#: files that build the whole catalogue run in one process, so that the derivations (~14 s) and the
+#: kernels (~40 s) are built once.
+GROUPS = {"catalogue": ("tests/derive/kernels/", "tests/derive/test_checker.py",
+                        "tests/derive/test_formulas.py", "tests/derive/test_rendering.py")}
 #: Tests whose every parameter is a work unit of its own (a worksheet execution takes 4-50 s).
 SPLIT = ("tests/app/test_worksheets.py::test_worksheet_executes_with_figures[",)
 #: Work units that start first, longest first (measured on two cores with a cold numba cache), by
 #: their name or its end; every other unit follows in collection order, the :data:`READERS` last.
-FIRST = ("tests/derive/kernels/", "[06_real_metals]", "tests/app/test_worksheets.py",
+FIRST = ("catalogue", "[06_real_metals]", "tests/app/test_worksheets.py",
          "tests/numeric/test_transport_umklapp.py", "[05_eliashberg_and_tc]", "[03_lindhard_and_plasmons]",
          "[01_debye_heat_capacity]", "tests/numeric/test_transport_lattice.py", "[02_coupling_and_screening]",
-         "tests/derive/test_rendering.py", "tests/numeric/test_fuzz_phonons.py",
-         "[04_scattering_rate_and_resistivity]", "[00_tour]")
+         "tests/numeric/test_fuzz_phonons.py", "[04_scattering_rate_and_resistivity]", "[00_tour]")
 
 
 def work_unit(nodeid: str) -> str:
@@ -66,7 +68,8 @@ def work_unit(nodeid: str) -> str:
     :data:`GROUPS` or, for a test of :data:`SPLIT`, the test itself."""
     if nodeid.startswith(SPLIT):
         return nodeid
-    return next((g for g in GROUPS if nodeid.startswith(g)), nodeid.split("::", 1)[0])
+    return next((name for name, prefixes in GROUPS.items() if nodeid.startswith(prefixes)),
+                nodeid.split("::", 1)[0])
 
 
 def _rank(unit: str) -> int:

@@ -30,8 +30,9 @@ def test_work_units_are_files_groups_and_split_tests(conftest):
     unit = conftest.work_unit
     assert unit("tests/numeric/test_thermal.py::test_phonon_number_T3") == "tests/numeric/test_thermal.py"
     assert unit("derive/registry.py::derive.registry.get") == "derive/registry.py"
-    assert unit("tests/derive/kernels/test_user.py::test_x[a]") == "tests/derive/kernels/"
-    assert unit("tests/derive/kernels/test_factory.py::test_y") == "tests/derive/kernels/"
+    assert unit("tests/derive/kernels/test_user.py::test_x[a]") == "catalogue"
+    assert unit("tests/derive/test_rendering.py::test_y") == "catalogue"
+    assert unit("tests/derive/test_units.py::test_y") == "tests/derive/test_units.py"
     execution = "tests/app/test_worksheets.py::test_worksheet_executes_with_figures[00_tour]"
     assert unit(execution) == execution
     assert unit("tests/app/test_worksheets.py::test_skeleton[00_tour]") == "tests/app/test_worksheets.py"
@@ -39,7 +40,7 @@ def test_work_units_are_files_groups_and_split_tests(conftest):
 
 def test_ranks_put_first_the_listed_then_the_rest_then_the_readers(conftest):
     rank = conftest._rank
-    first = [rank(name if name.startswith("tests/") else f"{conftest.SPLIT[0]}{name[1:]}")
+    first = [rank(f"{conftest.SPLIT[0]}{name[1:]}" if name.startswith("[") else name)
              for name in conftest.FIRST]
     assert first == list(range(len(conftest.FIRST)))
     unlisted = rank(f"{conftest.SPLIT[0]}99_a_new_worksheet]")
@@ -51,7 +52,9 @@ def test_ranks_put_first_the_listed_then_the_rest_then_the_readers(conftest):
 def test_every_listed_unit_exists(conftest):
     """Each file or directory of FIRST, GROUPS, READERS and SPLIT is in the repository and each worksheet
     named in FIRST is a worksheet (a new one starts right after those listed)."""
-    files = [e for e in (*conftest.FIRST, *conftest.GROUPS) if e.startswith("tests/")]
+    files = [e for e in conftest.FIRST if e.startswith("tests/")]
+    files += [prefix for prefixes in conftest.GROUPS.values() for prefix in prefixes]
+    assert {e for e in conftest.FIRST if not e.startswith(("tests/", "["))} <= set(conftest.GROUPS)
     files += [f"tests/{r}" for r in conftest.READERS] + [s.split("::")[0] for s in conftest.SPLIT]
     missing = [f for f in files if not (ROOT / f).exists()]
     assert not missing, missing
@@ -73,4 +76,4 @@ def test_the_scheduler_is_used_for_loadfile_only(conftest):
 
     assert conftest.pytest_xdist_make_scheduler(Config("load"), None) is None
     scheduler = conftest.WorkUnitScheduling.__new__(conftest.WorkUnitScheduling)  # no nodes needed
-    assert scheduler._split_scope("tests/derive/kernels/test_user.py::t") == "tests/derive/kernels/"
+    assert scheduler._split_scope("tests/derive/kernels/test_user.py::t") == "catalogue"
