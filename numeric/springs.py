@@ -15,7 +15,7 @@ import numba
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._support import norm_and_direction, scalar, sort_by, unit_directions, vectors
+from ._support import checked, integer, norm_and_direction, scalar, sort_by, unit_directions, vectors
 from .lattice import Lattice
 from .phonons import BrillouinZone, elastic_debye_temperature
 
@@ -45,8 +45,13 @@ def cubic_elastic_tensor(c11: float, c12: float, c44: float, dim: int = 3) -> np
     >>> C = cubic_elastic_tensor(3.0, 1.0, 0.5)
     >>> float(C[0, 0, 0, 0]), float(C[0, 0, 1, 1]), float(C[0, 1, 0, 1])
     (3.0, 1.0, 0.5)
+    >>> cubic_elastic_tensor(float("nan"), 1.0, 0.5)
+    Traceback (most recent call last):
+    ...
+    ValueError: c11 = nan is outside the valid range (-inf, inf)
     """
-    return _cubic_form(np.zeros((dim,) * 4), c11, c12, c44)
+    c11, c12, c44 = (scalar(name, value) for name, value in (("c11", c11), ("c12", c12), ("c44", c44)))
+    return _cubic_form(np.zeros((integer("dim", dim, 2, 3),) * 4), c11, c12, c44)
 
 
 def christoffel_velocities(elastic: np.ndarray, mass_density: float, directions: ArrayLike) -> np.ndarray:
@@ -68,10 +73,20 @@ def christoffel_velocities(elastic: np.ndarray, mass_density: float, directions:
     --------
     >>> christoffel_velocities(cubic_elastic_tensor(4.0, 1.0, 1.0), 1.0, [1, 0, 0])
     array([1., 1., 2.])
+
+    A tensor with a negative ρv² along a direction (mechanically unstable) is refused; rounding
+    (|ρv²| below 1e-12 of the largest) is clipped to 0.
     """
-    n = unit_directions(directions, elastic.shape[0])
-    christoffel = np.einsum("ijkl,...j,...l->...ik", elastic, n, n) / mass_density
-    return np.sqrt(np.clip(np.linalg.eigvalsh(christoffel), 0.0, None))
+    C = checked("elastic", elastic)
+    if C.ndim != 4 or len(set(C.shape)) != 1 or C.shape[0] not in (1, 2, 3):
+        raise ValueError(f"elastic must be a tensor of shape (d, d, d, d), d = 1, 2 or 3, got {C.shape}")
+    rho = scalar("mass_density", mass_density, 0.0, low_open=True)
+    n = unit_directions(directions, C.shape[0])
+    moduli = np.linalg.eigvalsh(np.einsum("ijkl,...j,...l->...ik", C, n, n))      # ρv², ascending
+    if np.any(moduli[..., 0] < -1e-12 * np.abs(moduli).max(axis=-1)):
+        raise ValueError("elastic is outside the valid range: a mechanically stable tensor (ρv² >= 0 along "
+                         f"every direction), got ρv² = {moduli.min():g} Pa along one of the directions")
+    return np.sqrt(np.clip(moduli, 0.0, None) / rho)
 
 
 #: Largest phase |q| |R|_max of the dynamical matrix (its rounding, ~1e-16 |q·R| rad, stays below 2e-4 rad).

@@ -175,6 +175,16 @@ INVALID: dict[str, tuple] = {
     "springs.SpringModel.sound_velocities": (SPRINGS.sound_velocities, dict(directions=[1.0, 0.0, 0.0]),
                                              dict(directions=[*VEC3_BAD, np.zeros(3)])),
     "springs.SpringModel.debye_temperature_T0": (SPRINGS.debye_temperature_T0, {}, {}),
+    "springs.cubic_elastic_tensor": (springs.cubic_elastic_tensor,
+                                     dict(c11=1.7e11, c12=1.2e11, c44=7.5e10, dim=3),
+                                     dict(c11=REAL_BAD, c12=REAL_BAD, c44=REAL_BAD, dim=INT_BAD)),
+    "springs.christoffel_velocities": (
+        springs.christoffel_velocities,
+        dict(elastic=springs.cubic_elastic_tensor(1.7e11, 1.2e11, 7.5e10), mass_density=8930.0,
+             directions=[1.0, 0.0, 0.0]),
+        dict(elastic=[None, "C", np.ones(3), np.ones((2, 3, 3, 3)), np.full((3, 3, 3, 3), np.nan),
+                      springs.cubic_elastic_tensor(-1.7e11, 1.2e11, 7.5e10)],
+             mass_density=POSITIVE_BAD, directions=[*VEC3_BAD, np.zeros(3)])),
     "lattice.Lattice": (Lattice, dict(primitive=np.eye(3), name="sc", a=1.0),
                         dict(primitive=[*REAL_BAD, np.ones((3, 3)), np.eye(4), 1e-60 * np.eye(3)],
                              name=[3, None], a=[*(v for v in POSITIVE_BAD if v is not None), 1e200])),
@@ -565,9 +575,26 @@ def test_double_delta_kernels(E, shift, method):
     assert xi >= 0.0 and math.isfinite(xi)
 
 
+@settings(max_examples=40, deadline=None)
+@given(c44=st.floats(0.01, 10.0), shear=st.floats(0.01, 10.0), bulk=st.floats(0.01, 10.0),
+       scale=st.sampled_from([1e-3, 1.0, 1e11, 1e20]), rho=st.floats(1e-2, 1e5))
+def test_christoffel_velocities_of_any_stable_cubic_medium(c44, shear, bulk, scale, rho):
+    """Any mechanically stable cubic medium (C44 > 0, C' = (C11 − C12)/2 > 0, B = (C11 + 2C12)/3 > 0), any
+    scale: the closed forms along [100] (C44, C44, C11) and [110] (C', C44, (C11 + C12 + 2C44)/2), as ρv²."""
+    c11, c12 = (bulk + 4 * shear / 3) * scale, (bulk - 2 * shear / 3) * scale
+    C = springs.cubic_elastic_tensor(c11, c12, c44 * scale)
+    along_100 = springs.christoffel_velocities(C, rho, [2.0, 0.0, 0.0]) ** 2 * rho
+    along_110 = springs.christoffel_velocities(C, rho, [1.0, 1.0, 0.0]) ** 2 * rho
+    np.testing.assert_allclose(along_100, sorted([c44 * scale, c44 * scale, c11]), rtol=1e-12)
+    expected_110 = sorted([shear * scale, c44 * scale, (c11 + c12 + 2 * c44 * scale) / 2])
+    np.testing.assert_allclose(along_110, expected_110, rtol=1e-12)
+
+
 # ====================================================================== the table covers every public name
 #: Names whose valid input is tested above (rows of INVALID carry their invalid input).
 VALID = {
+    "springs.cubic_elastic_tensor",
+    "springs.christoffel_velocities",
     "thermal.heat_capacity",
     "thermal.phonon_number",
     "thermal.mean_square_displacement",
