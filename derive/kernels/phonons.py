@@ -130,7 +130,7 @@ def bose_integral_branches(p: int, closed: sp.Expr, y: sp.Symbol, n: sp.Symbol, 
 
     # ---- high T: Bernoulli series of v, differentiated, times xᵖ, integrated term by term
     top = _series_degree(max(candidates))
-    v_series = sp.series(v, x, 0, top - 2).removeO()  # −1/x + 1/2 − x/12 + ...
+    v_series = _bernoulli_series(x, top - 2)  # −1/x + 1/2 − x/12 + ...
     v_series_prime = sp.Add(*(t.diff(x) for t in sp.Add.make_args(v_series)))  # termwise: fast
     integrand_series = sp.expand(u * v_series_prime)  # x^(p−2) − x^p/12 + ...
     series = sp.Poly(sp.expand(factor * sp.integrate(integrand_series, (x, 0, y))), y)
@@ -177,6 +177,20 @@ def bose_integral_branches(p: int, closed: sp.Expr, y: sp.Symbol, n: sp.Symbol, 
                f"low T, y >= {y_lim}: the {limit_name} {limit}; the whole tail ∫_y^∞ is negligible",
                sample={y: (float(y_lim), 10.0 * y_lim)}, remainder=DEBYE_REMAINDER),
     ]
+
+
+def _bernoulli_series(x: sp.Symbol, order: int) -> sp.Expr:
+    """−1/(eˣ − 1) to O(x^order): −Σ_m B_m⁻ x^(m−1)/m! from the generating function x/(eˣ − 1) = Σ B_m⁻ x^m/m!
+    (B_m⁻ = (−1)^m B_m, SymPy's B_1 = +1/2), the Bernoulli numbers exact; the first terms checked against
+    SymPy's series of −1/(eˣ − 1). ``sp.series`` itself takes seconds to minutes at the orders needed (J_7:
+    order ~150), this a few milliseconds."""
+    series = -sp.Add(*((-1) ** m * sp.bernoulli(m) * x ** (m - 1) / sp.factorial(m)
+                        for m in range(order + 1)))
+    check = min(order, 8)
+    if sp.expand(sp.series(-1 / (sp.exp(x) - 1), x, 0, check).removeO()
+                 - sum(t for t in sp.Add.make_args(series) if sp.degree(t * x, x) <= check)) != 0:
+        raise ValueError("the Bernoulli series of −1/(eˣ − 1) disagrees with SymPy's")  # pragma: no cover
+    return series
 
 
 def _debye_integral_step(d: Derivation) -> Step:

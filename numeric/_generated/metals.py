@@ -12,8 +12,8 @@ GENERATED CODE: do not edit. Regenerate with `ephkit codegen --write`;
 - umklapp_freeze_out_temperature: derivation `umklapp_kinematics`, fingerprint abf40decc842a0f2
 - resistivity_slope: derivation `resistivity_high_T_slope`, fingerprint 52a4ebc964f1ce64
 - transport_coupling_from_slope: derivation `resistivity_high_T_slope`, fingerprint 52a4ebc964f1ce64
-- transport_integral_7: derivation `lorenz_ratio_bloch_wilson`, fingerprint e77472eae8375ae1
-- lorenz_ratio_bloch_wilson: derivation `lorenz_ratio_bloch_wilson`, fingerprint e77472eae8375ae1
+- transport_integral_7: derivation `lorenz_ratio_bloch_wilson`, fingerprint be12a4df1beb1181
+- lorenz_ratio_bloch_wilson: derivation `lorenz_ratio_bloch_wilson`, fingerprint be12a4df1beb1181
 """
 
 import math
