@@ -416,7 +416,8 @@ def lorenz_ratio_bloch_wilson() -> Derivation:
                             name="q_D/k_F")
     in_z = chain.step("k_F/q_D from the Debye sphere and the valence: κ = (Z/2)^{1/3}; y = Θ_D/T",
                       lambda r, d: sp.Subs(r, (kappa, y_r), (1 / d, Theta_D / T)), ratio, debye,
-                      rhs=lambda e: e.expr.subs(list(zip(e.variables, e.point)), simultaneous=True),
+                      rhs=lambda e: e.expr.subs(dict(zip(e.variables, e.point, strict=True)),
+                                                simultaneous=True),
                       name="L/L₀")  # the substitution alone: Subs.doit() would try the Bose integrals
     chain.step("high T, Θ_D/T -> 0: J_n(y) = y^{n−1}/(n − 1) + O(y^{n+1}), J_7/J_5 -> (2/3)y²; "
                "L/L₀ = 1 − [(3/π²)(Z/2)^{2/3} − 1/(3π²)](Θ_D/T)² + O((Θ_D/T)⁴)",
