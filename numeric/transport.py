@@ -139,7 +139,7 @@ def _rates(electrons: object, phonons: object, coupling: DeformationPotential | 
                  unit: str = "1/s", processes: str = "normal") -> np.ndarray | float:
     """factor × D² Σ_nodes g × occupation for every T: the rate of one process kind, shape of T."""
     cutoff = flag("cutoff", cutoff)
-    if processes not in _PROCESSES:
+    if not isinstance(processes, str) or processes not in _PROCESSES:
         raise ValueError(f"processes = {processes!r} is outside the valid range: one of "
                          f"{', '.join(map(repr, _PROCESSES))}")
     sphere = fermi_sphere(electrons, "the golden-rule rates")
@@ -258,7 +258,8 @@ def momentum_relaxation_rate(electrons, phonons, coupling, T: ArrayLike, energy:
     their Laurent series in ħω/k_BT, so that every T from 0 through 1e-300 to
     1e300 K gives the rate or its limit (a rate beyond the largest double is a
     ValueError naming T and D); the integrand is smooth up to the kinematic limits, where the
-    panels end. Spin conserved, normal processes (a Debye sphere), chemical potential E_F.
+    panels end. Spin conserved; normal processes unless ``processes`` asks for umklapp; chemical
+    potential E_F.
     Limits: T >> T_BG: ``numeric.scattering.deformation_potential_rate_high_T``
     (relative correction −(T_BG/T)²/9 at E_F); T << T_BG:
     ``numeric.scattering.transport_rate_fermi_level_low_T``.

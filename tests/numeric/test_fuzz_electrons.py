@@ -163,7 +163,7 @@ CALLS: list[tuple[str, Callable, dict, dict]] = [
        dict(electrons=COPPER, phonons=DEBYE, coupling=10 * E, T=300.0, cutoff=True, angular_order=2,
             radial_order=2),
        dict(T=[-1.0], coupling=["10 eV", 1 + 0j], cutoff=["no", None, 1], angular_order=[0, 65, 2.0],
-            radial_order=[0, 10**6], processes=["umklapp", "all", "both", 1, None]))
+            radial_order=[0, 10**6], processes=["umklapp", "all", "both", 1, None, ["all"]]))
       for name in ("momentum_relaxation_rate", "quasiparticle_scattering_rate", "transport_rate_averaged",
                    "resistivity")],
     ("transport.DeformationPotential", transport.DeformationPotential, dict(D=10 * E), dict(D=[np.ones(2)])),
