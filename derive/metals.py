@@ -354,7 +354,7 @@ def lorenz_ratio_bloch_wilson() -> Derivation:
     Lorenz ratio').
 
     Validity: lowest-order variational (the trial functions are not exact; the error is small at high
-    T); spherical Fermi surface, Debye spectrum with q_D < 2k_F (Z < 16), normal processes; k_BT, ħω
+    T); spherical Fermi surface, Debye spectrum with q_D < 2k_F (Z > 1/4), normal processes; k_BT, ħω
     << E_F.
     """
     chain = Chain()
