@@ -319,9 +319,10 @@ z_red = Z_RED.symbol
 eta, y_r, t_r, kappa, L_ratio = (s.symbol for s in (ETA_MEAN, THETA_RATIO, Q_RED, KAPPA_F, LORENZ_RATIO))
 
 
-def _bloch_integral(n: int, upper: sp.Expr) -> sp.Integral:
-    """J_n(upper) = ∫_0^upper zⁿeᶻ/(eᶻ − 1)² dz, written zⁿ/(4 sinh²(z/2)) (no cancellation at small z)."""
-    return sp.Integral(z_red**n / (4 * sp.sinh(z_red / 2) ** 2), (z_red, 0, upper))
+def _bloch_integral(n: int, upper: sp.Expr, lower: sp.Expr | int = 0) -> sp.Integral:
+    """∫_lower^upper zⁿeᶻ/(eᶻ − 1)² dz (J_n(upper) from 0), written zⁿ/(4 sinh²(z/2)) (no cancellation at
+    small z)."""
+    return sp.Integral(z_red**n / (4 * sp.sinh(z_red / 2) ** 2), (z_red, lower, upper))
 
 
 @register
@@ -434,7 +435,7 @@ def lorenz_ratio_bloch_wilson() -> Derivation:
     vertical = 3 * (Z / 2) ** sp.Rational(2, 3) / sp.pi**2              # the coefficient A of y²
     j_inf = {n: sp.factorial(n) * sp.zeta(n) for n in (5, 7)}
     y_t = Theta_D / T
-    tail = {n: sp.Integral(z_red**n / (4 * sp.sinh(z_red / 2) ** 2), (z_red, y_t, sp.oo)) for n in (5, 7)}
+    tail = {n: _bloch_integral(n, sp.oo, y_t) for n in (5, 7)}
     rest = 1 - j_inf[7] / (2 * sp.pi**2 * j_inf[5])
     tails = chain.step(
         "low T: 1/(L/L₀) = Ay² + 1 − J_7/(2π²J_5) with A = (3/π²)(Z/2)^{2/3}, y = Θ_D/T; with "

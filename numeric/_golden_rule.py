@@ -295,7 +295,6 @@ class LatticeNodes:
         length = np.linalg.norm(P, axis=1)
         unit = P / length[:, None]
         t_lim = kinematic_limits(model, unit, k, m) / length[:, None, None]    # (R, 3, 2), unclipped
-        x, w_x = gauss01(rule.radial_order)
         if umklapp:
             tau, w_tau = radial_rule(rule.radial_order, rule.panel_ratio, UMKLAPP_T_MIN)
             span = np.maximum(t_lim - 1.0, 0.0)                                # (R, 3, 2)
@@ -306,6 +305,7 @@ class LatticeNodes:
         else:
             t_end = np.minimum(t_lim, 1.0)
             t_c = t_end.min(axis=(1, 2))
+            x, w_x = gauss01(rule.radial_order)
             tau, w_tau = radial_rule(rule.radial_order, rule.panel_ratio, rule.t_min)
             t = t_c[:, None] * tau                                             # common part (R, N)
             w_common = w_dir[:, None] * t**2 * t_c[:, None] * w_tau

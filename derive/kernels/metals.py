@@ -17,7 +17,7 @@ from ..scattering import J_SUM
 from .ir import Kernel, statement_kernel
 from .phonons import bose_integral_branches
 from .registry import kernel
-from .superconductivity import _step_kernel
+from .superconductivity import _step_kernel, _symbols
 
 __all__: list[str] = []
 
@@ -118,9 +118,11 @@ def _transport_coupling_kernel() -> Kernel:
                       "(dimensionless) from the high-temperature slope")
 
 
-def _lorenz_symbols() -> tuple[dict[str, sp.Symbol], list]:
-    d = get("lorenz_ratio_bloch_wilson")
-    return {q.symbol.name: q.symbol for q in d.symbols}, d.steps
+def _transport_integral_steps() -> dict[int, object]:
+    """n -> the step J_n(∞) = n!ζ(n) of ``lorenz_ratio_bloch_wilson`` (n = 5, 7): its integrand is the one
+    of the J_n(y) in the statement."""
+    return {n: next(s for s in get("lorenz_ratio_bloch_wilson").steps
+                    if s.gives is not None and s.gives.name == f"J_{n}(∞)") for n in (5, 7)}
 
 
 #: Switch points tried for J_7: 7!ζ(7) − tail cancels to J_7(3) = 75 of 5082 (68 ulp) at the default 3.
@@ -133,9 +135,8 @@ J5, J7 = sp.symbols("J_5 J_7", positive=True)
 def _transport_integral_7_kernel() -> Kernel:
     """J_7(y) = ∫_0^y z⁷eᶻ/(eᶻ − 1)² dz at any y = Θ_D/T: the J_7 of the statement, the limit 7!ζ(7) of the
     derivation's step, branches of :func:`~derive.kernels.phonons.bose_integral_branches` (p = 7)."""
-    symbols, steps = _lorenz_symbols()
-    y = symbols["y"]
-    step = next(s for s in steps if s.gives is not None and s.gives.name == "J_7(∞)")
+    y = _symbols("lorenz_ratio_bloch_wilson")["y"]
+    step = _transport_integral_steps()[7]
     (integral,) = step.lhs.atoms(sp.Integral)
     variable, lower, _ = integral.limits[0]
     closed = sp.Integral(integral.function, (variable, lower, y))      # J_7(y)
@@ -152,14 +153,13 @@ def _transport_integral_7_kernel() -> Kernel:
 def _lorenz_bloch_wilson_kernel() -> Kernel:
     """The statement with y = Θ_D/T and the values J_5(y), J_7(y) as arguments (exact substitutions):
     numeric.metals evaluates them with ``transport_integral_5`` and ``transport_integral_7``."""
-    symbols, _ = _lorenz_symbols()
+    symbols = _symbols("lorenz_ratio_bloch_wilson")
     y, T, theta = symbols["y"], symbols["T"], symbols["Theta_D"]
     d = get("lorenz_ratio_bloch_wilson")
-    z = symbols["z"]
-    values = {}
-    for i in d.statement.rhs.atoms(sp.Integral):               # ∫_0^y z^n/sinh²(z/2) = 4 J_n(y)
-        n, value = (5, J5) if i.function.has(z**5) else (7, J7)
-        values[i] = sp.simplify(i.function / (z**n / (4 * sp.sinh(z / 2) ** 2))) * value
+    integrand = {n: next(iter(step.lhs.atoms(sp.Integral))).function
+                 for n, step in _transport_integral_steps().items()}
+    values = {i: J5 if i.function == integrand[5] else J7 for i in d.statement.rhs.atoms(sp.Integral)
+              if i.function in integrand.values() and i.limits[0][1] == 0}
     form = d.statement.rhs.xreplace(values).subs(theta, y * T)
     if form.has(sp.Integral) or not form.free_symbols <= {y, symbols["Z"], J5, J7}:
         raise ValueError(f"not a function of y, Z, J_5, J_7: {form}")
